@@ -1,0 +1,1 @@
+//! The ANIP package trust loop (spec `anip-trust-loop.md`).

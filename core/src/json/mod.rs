@@ -1,0 +1,19 @@
+//! JSON as ANIP hashes and prints it.
+//!
+//! * [`parse`]: Go `encoding/json` decoding into a generic [`Value`] (every number an
+//!   `f64`, last duplicate key wins, invalid UTF-8 and lone surrogates become U+FFFD),
+//!   with resource limits.
+//! * [`canonical`]: the canonical bytes behind every ANIP digest (ANIP-CJ-2..7) and the
+//!   HTML-escaping variant used for Ed25519 receipt payloads; RFC 8785 JCS as a second mode.
+//! * [`pretty`]: Go `MarshalIndent` output (ANIP-CJ-10) for results and written files.
+mod canonical;
+mod number;
+mod parse;
+mod pretty;
+mod value;
+
+pub use canonical::{to_canonical, Mode};
+pub use number::format_go_float;
+pub use parse::{parse, parse_with, DuplicateKeys, Limits, ParseError};
+pub use pretty::to_pretty;
+pub use value::{Map, Value};

@@ -1,0 +1,26 @@
+//! trustloop-core: one sans-IO verification core for every trustloop host.
+//!
+//! The core never opens a file, reads the clock, spawns a process or touches the
+//! network: hosts hand it bytes (or, with `std`, readers) and receive values.
+//! Every problem is a [`diag::Finding`] with a stable code.
+//!
+//! | module | concern |
+//! |---|---|
+//! | [`json`] | Go-compatible canonical JSON, RFC 8785 JCS, Go-style pretty output |
+//! | [`digest`] | `sha256:<hex>` digests |
+//! | [`sign`] | Ed25519 signature strings, the development key, key generation |
+//! | [`diag`] | findings, codes, typed errors |
+//! | [`anip`] | ANIP package trust loop: bundles, verify, lock files, build-local |
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+
+extern crate alloc;
+
+pub mod anip;
+pub mod diag;
+pub mod digest;
+pub mod json;
+pub mod sign;
+
+/// The crate version, reported by every host.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
