@@ -11,12 +11,14 @@
 //! | [`sign`] | Ed25519 signature strings, the development key, key generation |
 //! | [`diag`] | findings, codes, typed errors |
 //! | [`anip`] | ANIP package trust loop: bundles, verify, lock files, build-local |
+//! | [`api`] | the operations every host exposes |
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 
 extern crate alloc;
 
 pub mod anip;
+pub mod api;
 pub mod diag;
 pub mod digest;
 pub mod json;

@@ -7,13 +7,16 @@
 //!   HTML-escaping variant used for Ed25519 receipt payloads; RFC 8785 JCS as a second mode.
 //! * [`pretty`]: Go `MarshalIndent` output (ANIP-CJ-10) for results and written files.
 mod canonical;
+mod compact;
 mod number;
 mod parse;
 mod pretty;
 mod value;
 
 pub use canonical::{to_canonical, Mode};
+pub use compact::to_compact;
 pub use number::format_go_float;
+pub(crate) use number::format_go_g;
 pub use parse::{parse, parse_with, DuplicateKeys, Limits, ParseError};
 pub use pretty::to_pretty;
 pub use value::{Map, Value};

@@ -1,0 +1,35 @@
+//! `anip verify` (ANIP-VER).
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::diag::Error;
+use crate::json::Value;
+
+/// How much to trust, and what to expect.
+#[derive(Clone, Debug, Default)]
+pub struct VerifyOptions {
+    /// `--expected-contract-signature`: exact, untrimmed comparison.
+    pub expected_contract_signature: Option<String>,
+    /// Pinned Ed25519 keys `(key_id, base64 public key)`; non-empty adds the check
+    /// `bundle_registry_key_trusted` (ANIP-COMPAT-2).
+    pub trusted_keys: Vec<(String, String)>,
+    /// Accept receipts signed before `package_execution_signature` existed (ANIP-COMPAT-1).
+    pub legacy: bool,
+    /// Shown as `registry_record_path` (the bundle path as given).
+    pub record_path: String,
+}
+
+/// A verify result: the result JSON and the upstream exit code (0 ok, 2 a check failed).
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    pub result: Value,
+    pub exit_code: i32,
+}
+
+pub fn verify_bundle(_bundle: &[u8], _lock: Option<&[u8]>, _options: &VerifyOptions) -> Result<Verdict, Error> {
+    Err(Error::new("NOT_IMPLEMENTED", "verify_bundle is not implemented yet"))
+}
+
+pub fn verify_definition(_definition: &[u8], _lock: Option<&[u8]>, _options: &VerifyOptions) -> Result<Verdict, Error> {
+    Err(Error::new("NOT_IMPLEMENTED", "verify_definition is not implemented yet"))
+}
