@@ -1,1 +1,45 @@
-fn main() {}
+//! `trustloop`: the native host. Files, processes and the terminal live here; every
+//! decision is the core's.
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod anip;
+mod anpkg;
+mod assets_pa;
+mod io;
+mod keygen;
+
+/// Verify ANIP packages, Anolis .anpkg handoff packages and Prometeu assets.pa archives.
+#[derive(Parser)]
+#[command(name = "trustloop", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// ANIP package trust loop: verify, lock files, build-local, custom code bundles.
+    #[command(subcommand)]
+    Anip(anip::Command),
+    /// Anolis commissioning handoff packages (.anpkg): validate and export.
+    #[command(subcommand)]
+    Anpkg(anpkg::Command),
+    /// Prometeu runtime asset archives (assets.pa): pack, inspect, verify, extract.
+    #[command(subcommand, name = "assets-pa")]
+    AssetsPa(assets_pa::Command),
+    /// Generate an Ed25519 key pair for signing packages.
+    Keygen(keygen::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Anip(c) => anip::run(c),
+        Command::Anpkg(c) => anpkg::run(c),
+        Command::AssetsPa(c) => assets_pa::run(c),
+        Command::Keygen(a) => keygen::run(a),
+    };
+    ExitCode::from(code)
+}
