@@ -15,6 +15,33 @@ pub struct BuildLocalOptions {
     pub signing_key_id: Option<String>,
 }
 
+impl BuildLocalOptions {
+    /// From a binding's options object (`package_id`, `package_version`,
+    /// `generated_at`, `signing_key`, `signing_key_id`; all strings).
+    pub fn from_value(v: &crate::json::Value) -> Result<Self, Error> {
+        let mut o = BuildLocalOptions::default();
+        let Some(m) = v.as_object() else { return Ok(o) };
+        for (k, val) in m.iter() {
+            if matches!(val, crate::json::Value::Null) {
+                continue;
+            }
+            let s = val
+                .as_str()
+                .ok_or_else(|| Error::new("INVALID_OPTION", alloc::format!("build-local option {k:?} must be a string")))?
+                .into();
+            match k.as_str() {
+                "package_id" => o.package_id = s,
+                "package_version" => o.package_version = s,
+                "generated_at" => o.generated_at = Some(s),
+                "signing_key" => o.signing_key = Some(s),
+                "signing_key_id" => o.signing_key_id = Some(s),
+                other => return Err(Error::new("INVALID_OPTION", alloc::format!("unknown build-local option {other:?}"))),
+            }
+        }
+        Ok(o)
+    }
+}
+
 /// One file of build output: a file name and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutputFile {

@@ -19,6 +19,36 @@ pub struct VerifyOptions {
     pub record_path: String,
 }
 
+impl VerifyOptions {
+    /// From a binding's options object: `expected_contract_signature` (string),
+    /// `trusted_keys` (object key id → base64 public key), `legacy` (bool),
+    /// `record_path` (string). Unknown keys are refused so typos do not pass silently.
+    pub fn from_value(v: &Value) -> Result<Self, Error> {
+        let mut o = VerifyOptions::default();
+        let Some(m) = v.as_object() else { return Ok(o) };
+        for (k, val) in m.iter() {
+            match (k.as_str(), val) {
+                (_, Value::Null) => {}
+                ("expected_contract_signature", Value::String(s)) => o.expected_contract_signature = Some(s.clone()),
+                ("record_path", Value::String(s)) => o.record_path = s.clone(),
+                ("legacy", Value::Bool(b)) => o.legacy = *b,
+                ("trusted_keys", Value::Object(keys)) => {
+                    for (kid, pk) in keys.iter() {
+                        let pk = pk.as_str().ok_or_else(|| bad_option("trusted_keys values must be base64 strings"))?;
+                        o.trusted_keys.push((kid.clone(), pk.into()));
+                    }
+                }
+                (other, _) => return Err(bad_option(&alloc::format!("unknown or mistyped verify option {other:?}"))),
+            }
+        }
+        Ok(o)
+    }
+}
+
+fn bad_option(msg: &str) -> Error {
+    Error::new("INVALID_OPTION", msg)
+}
+
 /// A verify result: the result JSON and the upstream exit code (0 ok, 2 a check failed).
 #[derive(Clone, Debug)]
 pub struct Verdict {
