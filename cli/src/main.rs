@@ -8,6 +8,7 @@ mod anip;
 mod anpkg;
 mod assets_pa;
 mod io;
+mod json;
 mod keygen;
 
 /// Verify ANIP packages, Anolis .anpkg handoff packages and Prometeu assets.pa archives.
@@ -31,6 +32,9 @@ enum Command {
     AssetsPa(assets_pa::Command),
     /// Generate an Ed25519 key pair for signing packages.
     Keygen(keygen::Args),
+    /// Canonical JSON and digests.
+    #[command(subcommand)]
+    Json(json::Command),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
         Command::Anpkg(c) => anpkg::run(c),
         Command::AssetsPa(c) => assets_pa::run(c),
         Command::Keygen(a) => keygen::run(a),
+        Command::Json(c) => json::run(c),
     };
     ExitCode::from(code)
 }

@@ -1,1 +1,328 @@
-//! (in progress)
+//! Decoding a `.anip-package.json` and resolving its values (ANIP-BUN, ANIP-CJ-9).
+//!
+//! Upstream decodes the bundle into Go structs: field names match
+//! case-insensitively, unknown fields are ignored, and a value of the wrong JSON type
+//! is a hard decode error. [`decode_bundle`] reproduces that, then [`resolve`] applies
+//! the fallback chains of ANIP-BUN-2..4.
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use super::typed::{check_struct, Field, Ty};
+use crate::diag::Error;
+use crate::json::{Map, Value};
+
+/// Where the package under verification came from (`source_kind` in results).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    File,
+    PackageBundle,
+    Registry,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::File => "file",
+            SourceKind::PackageBundle => "package-bundle",
+            SourceKind::Registry => "registry",
+        }
+    }
+}
+
+const RECEIPT_FIELDS: &[Field] = &[
+    ("receipt_id", Ty::Str),
+    ("package_id", Ty::Str),
+    ("package_version", Ty::Str),
+    ("registry_signature", Ty::Str),
+    ("signature_algorithm", Ty::Str),
+    ("key_id", Ty::Str),
+    ("publisher_id", Ty::Str),
+    ("publisher_type", Ty::Str),
+    ("issued_at", Ty::Str),
+    ("authority", Ty::Str),
+];
+
+const MATERIAL_FIELDS: &[Field] = &[("title", Ty::Str), ("ref", Ty::Str), ("bundle_tree_sha256", Ty::Str)];
+
+const PACKAGE_FIELDS: &[Field] = &[
+    ("package_id", Ty::Str),
+    ("package_version", Ty::Str),
+    ("contract_signature", Ty::Str),
+    ("publisher_id", Ty::Str),
+    ("publisher_type", Ty::Str),
+    ("lineage", Ty::AnyMap),
+    ("schema_version", Ty::Str),
+    ("manifest_digest", Ty::Str),
+    ("definition_digest", Ty::Str),
+    ("lock_digest", Ty::Str),
+    ("package_execution_signature", Ty::Str),
+    ("manifest", Ty::AnyMap),
+    ("service_definition", Ty::AnyMap),
+    ("recommended_lock", Ty::AnyMap),
+    ("implementation_materials", Ty::List(&Ty::Struct("generator.ImplementationMaterial", MATERIAL_FIELDS))),
+];
+
+const KEY_FIELDS: &[Field] = &[("key_id", Ty::Str), ("algorithm", Ty::Str), ("public_key", Ty::Str)];
+
+const BUNDLE_FIELDS: &[Field] = &[
+    ("bundle_schema_version", Ty::Str),
+    ("authority", Ty::Str),
+    ("package", Ty::Struct("generator.registryPackageRecord", PACKAGE_FIELDS)),
+    ("receipt", Ty::Struct("generator.packageBundleReceipt", RECEIPT_FIELDS)),
+    ("lineage", Ty::AnyMap),
+    ("manifest", Ty::AnyMap),
+    ("service_definition", Ty::AnyMap),
+    ("lock", Ty::AnyMap),
+    ("digests", Ty::StrMap),
+    ("registry_keys", Ty::List(&Ty::Struct("generator.RegistryPublicKey", KEY_FIELDS))),
+    ("exported_at", Ty::Str),
+];
+
+/// One `registry_keys[]` entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RegistryKey {
+    pub key_id: String,
+    pub algorithm: String,
+    pub public_key: String,
+}
+
+/// A decoded bundle: every struct-typed part as an object (missing → empty).
+#[derive(Clone, Debug, Default)]
+pub struct Bundle {
+    pub authority: String,
+    pub package: Map,
+    pub receipt: Map,
+    pub lineage: Map,
+    pub manifest: Map,
+    pub service_definition: Map,
+    pub lock: Map,
+    pub digests: Map,
+    pub registry_keys: Vec<RegistryKey>,
+}
+
+/// Field lookup as Go struct decoding does it.
+pub(crate) fn field<'a>(m: &'a Map, name: &str) -> Option<&'a Value> {
+    m.get_fold(name).filter(|v| !matches!(v, Value::Null))
+}
+
+pub(crate) fn field_str<'a>(m: &'a Map, name: &str) -> &'a str {
+    field(m, name).and_then(Value::as_str).unwrap_or("")
+}
+
+fn field_map(m: &Map, name: &str) -> Map {
+    field(m, name).and_then(Value::as_object).cloned().unwrap_or_default()
+}
+
+/// ANIP-BUN-1: the first value that is non-blank after trimming, returned untrimmed.
+pub fn first_non_empty<'a>(values: &[&'a str]) -> &'a str {
+    values.iter().copied().find(|v| !v.trim().is_empty()).unwrap_or("")
+}
+
+/// Decodes bundle bytes; errors carry upstream's `decode package bundle: …` text.
+pub fn decode_bundle(bytes: &[u8]) -> Result<Bundle, Error> {
+    let root = crate::json::parse(bytes)
+        .map_err(|e| Error::new(e.code(), format!("decode package bundle: {e}")))?;
+    check_struct(&root, "generator.PackageBundle", BUNDLE_FIELDS)
+        .map_err(|msg| Error::new("ANIP_BUNDLE_DECODE", format!("decode package bundle: {msg}")))?;
+    let Value::Object(top) = root else {
+        // A top-level null decodes to the zero struct.
+        return Ok(Bundle::default());
+    };
+    let registry_keys = field(&top, "registry_keys")
+        .and_then(Value::as_array)
+        .unwrap_or(&[])
+        .iter()
+        .map(|k| {
+            let m = k.as_object().cloned().unwrap_or_default();
+            RegistryKey {
+                key_id: field_str(&m, "key_id").to_string(),
+                algorithm: field_str(&m, "algorithm").to_string(),
+                public_key: field_str(&m, "public_key").to_string(),
+            }
+        })
+        .collect();
+    Ok(Bundle {
+        authority: field_str(&top, "authority").to_string(),
+        package: field_map(&top, "package"),
+        receipt: field_map(&top, "receipt"),
+        lineage: field_map(&top, "lineage"),
+        manifest: field_map(&top, "manifest"),
+        service_definition: field_map(&top, "service_definition"),
+        lock: field_map(&top, "lock"),
+        digests: field_map(&top, "digests"),
+        registry_keys,
+    })
+}
+
+/// Everything verify, lock writing and the execution signature need, resolved once.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub source: SourceKind,
+    pub definition: Map,
+    pub manifest: Map,
+    pub lock: Map,
+    pub package_id: String,
+    pub package_version: String,
+    pub schema_version: String,
+    pub publisher_id: String,
+    pub publisher_type: String,
+    /// `package.contract_signature` (the resolver's value, used by lock files).
+    pub contract_signature: String,
+    pub stored_definition_digest: String,
+    pub stored_manifest_digest: String,
+    pub stored_lock_digest: String,
+    pub package_execution_signature: String,
+    pub receipt_signature: String,
+    pub receipt_issued_at: String,
+    pub receipt_authority: String,
+    pub lineage: Map,
+    /// `package.implementation_materials` exactly as carried (ANIP-DIG-5).
+    pub implementation_materials: Value,
+    pub registry_keys: Vec<RegistryKey>,
+}
+
+impl Resolved {
+    /// A plain service-definition file: no package metadata at all.
+    pub fn from_definition(definition: Map) -> Self {
+        Resolved {
+            source: SourceKind::File,
+            definition,
+            manifest: Map::new(),
+            lock: Map::new(),
+            package_id: String::new(),
+            package_version: String::new(),
+            schema_version: String::new(),
+            publisher_id: String::new(),
+            publisher_type: String::new(),
+            contract_signature: String::new(),
+            stored_definition_digest: String::new(),
+            stored_manifest_digest: String::new(),
+            stored_lock_digest: String::new(),
+            package_execution_signature: String::new(),
+            receipt_signature: String::new(),
+            receipt_issued_at: String::new(),
+            receipt_authority: String::new(),
+            lineage: Map::new(),
+            implementation_materials: Value::Array(Vec::new()),
+            registry_keys: Vec::new(),
+        }
+    }
+
+    /// Verifier-only contract signature chain (ANIP-BUN-2): the package value, else
+    /// `service_definition.compiled_contract_identity.signature`.
+    pub fn verifier_contract_signature(&self) -> String {
+        let identity = self
+            .definition
+            .get("compiled_contract_identity")
+            .map(|v| v.str_at("signature"))
+            .unwrap_or("");
+        first_non_empty(&[&self.contract_signature, identity]).to_string()
+    }
+
+    /// ANIP-BUN-4: readiness / consumability from the manifest, else the lock.
+    pub fn consumption_object(&self, key: &str) -> Map {
+        for source in [&self.manifest, &self.lock] {
+            if let Some(Value::Object(m)) = source.get(key) {
+                if !m.is_empty() {
+                    return m.clone();
+                }
+            }
+        }
+        Map::new()
+    }
+}
+
+/// ANIP-BUN-3: the first lineage candidate that is, or contains, a lineage object.
+fn resolve_lineage(candidates: &[&Map]) -> Map {
+    for c in candidates {
+        if c.is_empty() {
+            continue;
+        }
+        if let Some(Value::Object(inner)) = c.get("lineage") {
+            if !inner.is_empty() {
+                return inner.clone();
+            }
+        }
+        if ["project_ref", "product_revision", "developer_revision"].iter().all(|k| c.contains_key(k)) {
+            return (*c).clone();
+        }
+    }
+    Map::new()
+}
+
+/// ANIP-BUN-4 manifest: add `implementation_material.custom_code_bundles` when the
+/// package carries materials and the manifest has no `implementation_material` key.
+fn resolve_manifest(base: Map, materials: &Value) -> Map {
+    let non_empty: Vec<Value> = materials
+        .as_array()
+        .unwrap_or(&[])
+        .iter()
+        .filter(|m| m.as_object().is_some_and(|o| !o.is_empty()))
+        .cloned()
+        .collect();
+    if non_empty.is_empty() || base.contains_key("implementation_material") {
+        return base;
+    }
+    let mut manifest = base;
+    manifest.insert(
+        "implementation_material",
+        Map::new().with("custom_code_bundles", Value::Array(non_empty)).into(),
+    );
+    manifest
+}
+
+/// Resolves a decoded bundle (bundle mode of ANIP-BUN-2..4).
+pub fn resolve(bundle: &Bundle) -> Result<Resolved, Error> {
+    let pkg = &bundle.package;
+    let definition = if !bundle.service_definition.is_empty() {
+        bundle.service_definition.clone()
+    } else {
+        field_map(pkg, "service_definition")
+    };
+    if definition.is_empty() {
+        return Err(Error::new(
+            "ANIP_BUNDLE_NO_DEFINITION",
+            "package bundle does not contain a service definition",
+        ));
+    }
+    let materials = field(pkg, "implementation_materials").cloned().unwrap_or(Value::Array(Vec::new()));
+    let manifest_base = if !bundle.manifest.is_empty() { bundle.manifest.clone() } else { field_map(pkg, "manifest") };
+    let manifest = resolve_manifest(manifest_base, &materials);
+    let lock = if !bundle.lock.is_empty() { bundle.lock.clone() } else { field_map(pkg, "recommended_lock") };
+    let digest = |key: &str| field_str(&bundle.digests, key).to_string();
+    let package_lineage = field_map(pkg, "lineage");
+    let lineage = resolve_lineage(&[&bundle.lineage, &package_lineage, &manifest, &lock]);
+    let pes = first_non_empty(&[
+        field_str(pkg, "package_execution_signature"),
+        manifest.get("package_execution_signature").and_then(Value::as_str).unwrap_or(""),
+        lock.get("package_execution_signature").and_then(Value::as_str).unwrap_or(""),
+        &digest("package_execution"),
+    ])
+    .to_string();
+    Ok(Resolved {
+        source: SourceKind::PackageBundle,
+        package_id: field_str(pkg, "package_id").to_string(),
+        package_version: field_str(pkg, "package_version").to_string(),
+        schema_version: field_str(pkg, "schema_version").to_string(),
+        publisher_id: field_str(pkg, "publisher_id").to_string(),
+        publisher_type: field_str(pkg, "publisher_type").to_string(),
+        contract_signature: field_str(pkg, "contract_signature").to_string(),
+        stored_definition_digest: first_non_empty(&[field_str(pkg, "definition_digest"), &digest("service_definition")])
+            .to_string(),
+        stored_manifest_digest: first_non_empty(&[field_str(pkg, "manifest_digest"), &digest("manifest")]).to_string(),
+        stored_lock_digest: first_non_empty(&[field_str(pkg, "lock_digest"), &digest("lock")]).to_string(),
+        package_execution_signature: pes,
+        receipt_signature: first_non_empty(&[field_str(&bundle.receipt, "registry_signature"), &digest("receipt")])
+            .to_string(),
+        receipt_issued_at: field_str(&bundle.receipt, "issued_at").to_string(),
+        receipt_authority: first_non_empty(&[&bundle.authority, field_str(&bundle.receipt, "authority"), "local-studio"])
+            .to_string(),
+        definition,
+        manifest,
+        lock,
+        lineage,
+        implementation_materials: materials,
+        registry_keys: bundle.registry_keys.clone(),
+    })
+}

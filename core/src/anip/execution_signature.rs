@@ -1,1 +1,51 @@
-//! (in progress)
+//! The package execution signature (ANIP-DIG-5): one digest binding the definition,
+//! the consumption metadata, implementation materials, the recommended lock and lineage.
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::bundle::Resolved;
+use crate::digest::canonical_digest;
+use crate::json::{Map, Value};
+
+pub const SCHEMA_VERSION: &str = "anip-package-execution-signature/v1";
+
+/// Removes every key named `package_execution_signature`, at any depth.
+pub fn strip_signature_keys(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            let mut out = Map::new();
+            for (k, item) in m.iter() {
+                if k != "package_execution_signature" {
+                    out.insert(k.clone(), strip_signature_keys(item));
+                }
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(items.iter().map(strip_signature_keys).collect()),
+        other => other.clone(),
+    }
+}
+
+/// The object whose digest is the signature.
+pub fn signature_object(r: &Resolved) -> Value {
+    let from_manifest = |key: &str| r.manifest.get(key).map(strip_signature_keys).unwrap_or(Value::Null);
+    let materials = match &r.implementation_materials {
+        Value::Null => Value::Array(Vec::new()),
+        other => other.clone(),
+    };
+    Map::new()
+        .with("schema_version", SCHEMA_VERSION)
+        .with("service_definition", r.definition.clone())
+        .with("agent_consumability", from_manifest("agent_consumability"))
+        .with("agent_consumption_readiness", from_manifest("agent_consumption_readiness"))
+        .with("agent_consumption_publication_gate", from_manifest("agent_consumption_publication_gate"))
+        .with("implementation_materials", materials)
+        .with("recommended_lock", strip_signature_keys(&Value::Object(r.lock.clone())))
+        .with("lineage", r.lineage.clone())
+        .into()
+}
+
+/// `sha256:<hex>` of [`signature_object`].
+pub fn compute(r: &Resolved) -> String {
+    canonical_digest(&signature_object(r))
+}

@@ -1,9 +1,17 @@
-//! `anip verify` (ANIP-VER).
-use alloc::string::String;
+//! `anip verify` (ANIP-VER): hard errors first (exit 1, no result), then the ordered
+//! checks, the result JSON and the exit code (0 ok, 2 a check failed).
+use alloc::format;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
+use super::bundle::{self, Resolved, SourceKind};
+use super::checks::Check;
+use super::lock::{self, ConsumerLock, ResolvedReceipt};
+use super::receipt::{self, PayloadDigests, TrustedKey};
+use super::{consumption, definition, effects, execution_signature};
 use crate::diag::Error;
-use crate::json::Value;
+use crate::digest::canonical_digest;
+use crate::json::{Map, Value};
 
 /// How much to trust, and what to expect.
 #[derive(Clone, Debug, Default)]
@@ -38,7 +46,7 @@ impl VerifyOptions {
                         o.trusted_keys.push((kid.clone(), pk.into()));
                     }
                 }
-                (other, _) => return Err(bad_option(&alloc::format!("unknown or mistyped verify option {other:?}"))),
+                (other, _) => return Err(bad_option(&format!("unknown or mistyped verify option {other:?}"))),
             }
         }
         Ok(o)
@@ -56,10 +64,283 @@ pub struct Verdict {
     pub exit_code: i32,
 }
 
-pub fn verify_bundle(_bundle: &[u8], _lock: Option<&[u8]>, _options: &VerifyOptions) -> Result<Verdict, Error> {
-    Err(Error::new("NOT_IMPLEMENTED", "verify_bundle is not implemented yet"))
+/// A bundle resolved through every hard rule of ANIP-VER-4 steps 2–6.
+pub struct StrictBundle {
+    pub resolved: Resolved,
+    pub computed_definition_digest: String,
+    /// Legacy relaxations that were needed (empty unless `legacy` was allowed).
+    pub relaxed: Vec<&'static str>,
 }
 
-pub fn verify_definition(_definition: &[u8], _lock: Option<&[u8]>, _options: &VerifyOptions) -> Result<Verdict, Error> {
-    Err(Error::new("NOT_IMPLEMENTED", "verify_definition is not implemented yet"))
+fn validate_definition(def: &Map) -> Result<(), Error> {
+    definition::validate_service_definition(&Value::Object(def.clone())).map_err(|m| {
+        Error::new("ANIP_DEFINITION_INVALID", format!("resolved service definition failed validation: {m}"))
+    })
+}
+
+/// Decode, resolve and apply ANIP-VER-4 steps 2–6.
+pub fn resolve_bundle_strict(bytes: &[u8], legacy: bool) -> Result<(Resolved, String), Error> {
+    let s = strict_bundle(bytes, legacy)?;
+    Ok((s.resolved, s.computed_definition_digest))
+}
+
+pub fn strict_bundle(bytes: &[u8], legacy: bool) -> Result<StrictBundle, Error> {
+    let decoded = bundle::decode_bundle(bytes)?;
+    let resolved = bundle::resolve(&decoded)?;
+    validate_definition(&resolved.definition)?;
+    effects::validate_effects_in(&Value::Object(resolved.manifest.clone()), "manifest")
+        .map_err(|m| Error::new("ANIP_MANIFEST_INVALID", format!("resolved package manifest failed validation: {m}")))?;
+    effects::validate_effects_in(&Value::Object(resolved.lock.clone()), "recommended_lock")
+        .map_err(|m| Error::new("ANIP_LOCK_INVALID", format!("resolved package lock failed validation: {m}")))?;
+    consumption::check_hard_rules(&resolved).map_err(|m| Error::new("ANIP_EXECUTION_METADATA", m))?;
+    let mut relaxed = Vec::new();
+    if resolved.package_execution_signature.trim().is_empty() {
+        if !legacy {
+            return Err(Error::new("ANIP_PES_MISSING", "resolved package is missing package_execution_signature"));
+        }
+        relaxed.push("package_execution_signature missing (legacy bundle)");
+    } else {
+        let computed = execution_signature::compute(&resolved);
+        if computed != resolved.package_execution_signature {
+            return Err(Error::new(
+                "ANIP_PES_MISMATCH",
+                format!(
+                    "resolved package execution signature mismatch: stored={} computed={computed}",
+                    resolved.package_execution_signature
+                ),
+            ));
+        }
+    }
+    let computed_definition_digest = canonical_digest(&Value::Object(resolved.definition.clone()));
+    Ok(StrictBundle { resolved, computed_definition_digest, relaxed })
+}
+
+/// `anip verify --package-bundle`.
+pub fn verify_bundle(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOptions) -> Result<Verdict, Error> {
+    let lock = lock.map(lock::load).transpose()?;
+    let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
+    let mut strict = strict_bundle(bytes, options.legacy)?;
+    Ok(run(&strict.resolved, &strict.computed_definition_digest, lock.as_ref(), options, &trusted, &mut strict.relaxed))
+}
+
+/// `anip verify --definition`: a plain service-definition file.
+pub fn verify_definition(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOptions) -> Result<Verdict, Error> {
+    let lock = lock.map(lock::load).transpose()?;
+    let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
+    let v = crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode definition file: {e}")))?;
+    let def = match v {
+        Value::Object(m) => m,
+        Value::Null => Map::new(),
+        other => {
+            let kind = match other {
+                Value::Array(_) => "array",
+                Value::String(_) => "string",
+                Value::Number(_) => "number",
+                _ => "bool",
+            };
+            return Err(Error::new(
+                "ANIP_DEFINITION_DECODE",
+                format!("decode definition file: json: cannot unmarshal {kind} into Go value of type map[string]interface {{}}"),
+            ));
+        }
+    };
+    validate_definition(&def)?;
+    let computed = canonical_digest(&Value::Object(def.clone()));
+    let resolved = Resolved::from_definition(def);
+    Ok(run(&resolved, &computed, lock.as_ref(), options, &trusted, &mut Vec::new()))
+}
+
+fn definition_checks(r: &Resolved, checks: &mut Vec<Check>) {
+    let def = Value::Object(r.definition.clone());
+    match definition::shape::check_generation_shape(&def) {
+        Err(msg) => {
+            checks.push(Check::new("service_definition_shape_valid", false, msg));
+            return;
+        }
+        Ok(()) => checks.push(Check::new(
+            "service_definition_shape_valid",
+            true,
+            "service definition is compatible with the current generation model",
+        )),
+    }
+    match definition::fronting_summary(&def) {
+        None => checks.push(Check::new(
+            "integration_fronting_not_declared",
+            true,
+            "service definition does not declare governed API/MCP fronting mappings",
+        )),
+        Some(f) => {
+            checks.push(Check::new(
+                "integration_fronting_capabilities_formalized",
+                f.all_formalized,
+                format!("mappings={}", f.mappings),
+            ));
+            checks.push(Check::new(
+                "integration_fronting_raw_operations_governed",
+                f.all_bindings_governed && f.raw_operations > 0,
+                format!(
+                    "raw_operations={}; raw backend operations must be represented through governed capability mappings",
+                    f.raw_operations
+                ),
+            ));
+        }
+    }
+    let missing = definition::unclassified_required_inputs(&def);
+    checks.push(Check::new(
+        "agent_consumption_required_inputs_classified",
+        missing.is_empty(),
+        format!("missing={}", if missing.is_empty() { "not reported".to_string() } else { missing.join(",") }),
+    ));
+}
+
+fn run(
+    r: &Resolved,
+    computed: &str,
+    lock: Option<&ConsumerLock>,
+    options: &VerifyOptions,
+    trusted: &[TrustedKey],
+    relaxed: &mut Vec<&'static str>,
+) -> Verdict {
+    let mut checks = Vec::new();
+    checks.push(Check::new("definition_digest_computed", !computed.is_empty(), "definition digest was recomputed from canonical JSON"));
+    if let Some(lock) = lock {
+        match lock::compare(lock, r, computed, &ResolvedReceipt::default()) {
+            Ok(()) => checks.push(Check::new("package_lock_matches", true, "resolved package matches pinned lock file")),
+            Err(msg) => checks.push(Check::new("package_lock_matches", false, msg)),
+        }
+    }
+    definition_checks(r, &mut checks);
+    if !r.stored_definition_digest.is_empty() && r.source != SourceKind::Registry {
+        checks.push(Check::new(
+            "registry_definition_digest_matches",
+            r.stored_definition_digest == computed,
+            format!("registry={} computed={computed}", r.stored_definition_digest),
+        ));
+    }
+    let contract_signature = r.verifier_contract_signature();
+    checks.push(Check::new("contract_signature_present", !contract_signature.is_empty(), "compiled contract signature is present"));
+    if let Some(expected) = options.expected_contract_signature.as_deref().filter(|e| !e.is_empty()) {
+        checks.push(Check::new(
+            "expected_contract_signature_matches",
+            expected == contract_signature,
+            format!("expected={expected} observed={contract_signature}"),
+        ));
+    }
+    let mut receipt_found = receipt::ReceiptFindings::default();
+    let mut receipt_trust = "none";
+    if r.source == SourceKind::PackageBundle {
+        if !r.stored_manifest_digest.is_empty() {
+            let c = canonical_digest(&Value::Object(r.manifest.clone()));
+            checks.push(Check::new(
+                "bundle_manifest_digest_matches",
+                c == r.stored_manifest_digest,
+                format!("bundle={} computed={c}", r.stored_manifest_digest),
+            ));
+        }
+        if !r.stored_lock_digest.is_empty() {
+            let c = canonical_digest(&Value::Object(r.lock.clone()));
+            checks.push(Check::new(
+                "bundle_lock_digest_matches",
+                c == r.stored_lock_digest,
+                format!("bundle={} computed={c}", r.stored_lock_digest),
+            ));
+        }
+        let definition_digest =
+            if r.stored_definition_digest.is_empty() { computed } else { r.stored_definition_digest.as_str() };
+        let digests = PayloadDigests { definition: definition_digest, contract_signature: &contract_signature };
+        // The receipt_present check is row 9, before rows 10–11: pull it forward.
+        let mut receipt_checks = Vec::new();
+        receipt_found = receipt::bundle_receipt_checks(r, &digests, options.legacy, &mut receipt_checks);
+        let present = receipt_checks.remove(0);
+        let at = checks.len() - usize::from(!r.stored_lock_digest.is_empty()) - usize::from(!r.stored_manifest_digest.is_empty());
+        checks.insert(at, present);
+        checks.extend(receipt_checks);
+        if receipt_found.legacy_payload_used {
+            relaxed.push("receipt signed over the legacy payload (no package_execution_signature)");
+        }
+        receipt_trust = if r.receipt_signature.is_empty() {
+            "none"
+        } else if !r.receipt_signature.starts_with("ed25519:") {
+            "integrity-only"
+        } else {
+            "bundle-embedded-key"
+        };
+        if !trusted.is_empty() {
+            let (check, trust) = receipt::trust_check(&receipt_found, &r.receipt_signature, trusted);
+            checks.push(check);
+            receipt_trust = trust;
+        }
+    }
+    if r.source != SourceKind::File {
+        consumption::soft_checks(r, &mut checks);
+    }
+    let all_pass = checks.iter().all(|c| c.pass);
+    let status = match (all_pass, relaxed.is_empty()) {
+        (false, _) => "failed",
+        (true, true) => "ok",
+        (true, false) => "ok_legacy",
+    };
+    let receipt_status = receipt::receipt_status(&r.receipt_signature, &checks);
+    let result = result_json(r, computed, status, receipt_status, receipt_trust, &receipt_found, &contract_signature, options, relaxed, &checks);
+    Verdict { result, exit_code: if all_pass { 0 } else { 2 } }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn result_json(
+    r: &Resolved,
+    computed: &str,
+    status: &str,
+    receipt_status: &str,
+    receipt_trust: &str,
+    found: &receipt::ReceiptFindings,
+    contract_signature: &str,
+    options: &VerifyOptions,
+    relaxed: &[&'static str],
+    checks: &[Check],
+) -> Value {
+    let mut m = Map::record().with("status", status).with("source_kind", r.source.as_str());
+    let opt = |m: &mut Map, k: &str, v: &str| {
+        if !v.is_empty() {
+            m.insert(k, v.into());
+        }
+    };
+    let opt_obj = |m: &mut Map, k: &str, v: Option<&Value>| {
+        if let Some(v) = v.filter(|v| !v.is_empty_value()) {
+            m.insert(k, v.clone());
+        }
+    };
+    opt(&mut m, "package_id", &r.package_id);
+    opt(&mut m, "package_version", &r.package_version);
+    opt(&mut m, "schema_version", &r.schema_version);
+    m.insert("definition_digest", computed.into());
+    opt(&mut m, "registry_definition_digest", &r.stored_definition_digest);
+    opt(&mut m, "manifest_digest", &r.stored_manifest_digest);
+    opt(&mut m, "lock_digest", &r.stored_lock_digest);
+    opt(&mut m, "package_execution_signature", &r.package_execution_signature);
+    opt(&mut m, "receipt_authority", &r.receipt_authority);
+    opt(&mut m, "receipt_key_id", &found.key_id);
+    opt(&mut m, "receipt_algorithm", &found.algorithm);
+    opt(&mut m, "receipt_status", receipt_status);
+    opt(&mut m, "receipt_trust", receipt_trust);
+    if !relaxed.is_empty() {
+        let list = relaxed.iter().map(|s| Value::from(*s)).collect::<Vec<_>>();
+        m.insert("compatibility", Map::record().with("mode", "legacy").with("relaxed", Value::Array(list)).into());
+    }
+    opt(&mut m, "contract_signature", contract_signature);
+    let lineage = Value::Object(r.lineage.clone());
+    opt_obj(&mut m, "lineage", Some(&lineage));
+    opt_obj(&mut m, "product_revision", r.lineage.get("product_revision"));
+    opt_obj(&mut m, "developer_revision", r.lineage.get("developer_revision"));
+    opt(&mut m, "registry_receipt_signature", &r.receipt_signature);
+    if r.source == SourceKind::PackageBundle {
+        opt(&mut m, "registry_record_path", &options.record_path);
+    }
+    if r.source != SourceKind::File {
+        let readiness = Value::Object(r.consumption_object("agent_consumption_readiness"));
+        let consumability = Value::Object(r.consumption_object("agent_consumability"));
+        opt_obj(&mut m, "agent_consumption_readiness", Some(&readiness));
+        opt_obj(&mut m, "agent_consumability", Some(&consumability));
+    }
+    m.insert("checks", Value::Array(checks.iter().map(Check::to_value).collect()));
+    m.into()
 }

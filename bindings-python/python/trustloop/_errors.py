@@ -1,0 +1,39 @@
+"""The one exception type every trustloop failure raises."""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List
+
+
+class TrustloopError(Exception):
+    """A core error: the operation could not produce a result.
+
+    ``code`` is a stable SCREAMING_SNAKE finding code (see ``docs/codes.md``),
+    ``message`` the human text (upstream's wording where upstream has one) and
+    ``findings`` the structured findings, each ``{code, severity, message, location}``.
+    """
+
+    code: str
+    message: str
+    findings: List[Dict[str, Any]]
+
+    def __init__(self, code: str, message: str, findings: List[Dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.findings = list(findings or [])
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"TrustloopError(code={self.code!r}, message={self.message!r})"
+
+
+def _from_native(code: str, message: str, findings_json: str) -> TrustloopError:
+    """Called by the native layer to build the exception it raises."""
+    try:
+        findings = json.loads(findings_json)
+    except ValueError:
+        findings = []
+    return TrustloopError(code, message, findings if isinstance(findings, list) else [])

@@ -1,0 +1,656 @@
+//! `yaml.safe_load` for one document, with PyYAML's semantics.
+//!
+//! The event-level parsing is `saphyr-parser`'s; on top of it this module does what
+//! PyYAML's Reader, Composer, Resolver and SafeConstructor do:
+//! * Reader: characters outside PyYAML's printable set are an error, a leading BOM
+//!   is skipped;
+//! * Composer: exactly one document (`expected a single document in the stream`),
+//!   aliases refer to complete anchored nodes;
+//! * Resolver: YAML 1.1 implicit tags for plain scalars (`resolve.rs`), `!` forces
+//!   implicit resolution, quoted scalars are strings;
+//! * SafeConstructor: `<<` merge keys, Python types (`int` of any size, `date`,
+//!   `datetime`, `bytes`, `set`, `!!omap`/`!!pairs` tuples), unhashable keys rejected,
+//!   duplicate keys last-wins under Python equality.
+//!
+//! Resource limits (input size, nesting depth, node count after alias expansion)
+//! turn "billion laughs" and deep nesting into an error instead of a hang.
+use alloc::borrow::ToOwned;
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
+
+use super::int::Int;
+use super::resolve::{self, resolve_scalar};
+use super::value::{is_valid_date, Date, DateTime, Map, Value};
+
+/// Resource limits for one YAML document.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Largest accepted text, in bytes.
+    pub max_bytes: usize,
+    /// Deepest collection nesting (Python itself fails with RecursionError somewhere
+    /// past a few hundred levels).
+    pub max_depth: usize,
+    /// Most nodes after expanding aliases.
+    pub max_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: 16 << 20, max_depth: 200, max_nodes: 1_000_000 }
+    }
+}
+
+/// Why a document could not be loaded (PyYAML raises a `YAMLError` or a Python
+/// exception for each of these).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// Reader: a character PyYAML does not accept.
+    NonPrintable,
+    /// Scanner/parser: not well-formed YAML.
+    Syntax,
+    /// More than one document.
+    MultipleDocuments,
+    /// Constructor: a tag or value PyYAML's safe constructor rejects.
+    Construct,
+    /// One of the [`Limits`].
+    Limit,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    pub kind: LoadErrorKind,
+    pub message: String,
+}
+
+impl LoadError {
+    fn new(kind: LoadErrorKind, message: impl Into<String>) -> Self {
+        LoadError { kind, message: message.into() }
+    }
+}
+
+impl core::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// `yaml.safe_load(text)` with default limits.
+pub fn safe_load(text: &str) -> Result<Value, LoadError> {
+    safe_load_with(text, Limits::default())
+}
+
+/// `yaml.safe_load(text)`; an empty stream is `None`.
+pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
+    if text.len() > limits.max_bytes {
+        return Err(LoadError::new(
+            LoadErrorKind::Limit,
+            format!("YAML document larger than {} bytes", limits.max_bytes),
+        ));
+    }
+    check_printable(text)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match compose(text, limits)? {
+        None => Ok(Value::Null),
+        Some(node) => construct(&node),
+    }
+}
+
+/// PyYAML's Reader accepts only `[\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]`.
+fn check_printable(text: &str) -> Result<(), LoadError> {
+    for (at, c) in text.char_indices() {
+        let ok = matches!(c,
+            '\x09' | '\x0A' | '\x0D' | '\x20'..='\x7E' | '\u{85}' | '\u{A0}'..='\u{D7FF}'
+            | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}');
+        if !ok {
+            return Err(LoadError::new(
+                LoadErrorKind::NonPrintable,
+                format!("unacceptable character #x{:04x}: special characters are not allowed (byte {at})", c as u32),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A composed node with its resolved tag (PyYAML's representation graph, aliases
+/// expanded).
+#[derive(Clone, Debug)]
+enum Node {
+    Scalar { tag: String, value: String },
+    Seq { tag: String, items: Vec<Node> },
+    Map { tag: String, pairs: Vec<(Node, Node)> },
+}
+
+impl Node {
+    fn tag(&self) -> &str {
+        match self {
+            Node::Scalar { tag, .. } | Node::Seq { tag, .. } | Node::Map { tag, .. } => tag,
+        }
+    }
+    fn kind(&self) -> &'static str {
+        match self {
+            Node::Scalar { .. } => "scalar",
+            Node::Seq { .. } => "sequence",
+            Node::Map { .. } => "mapping",
+        }
+    }
+}
+
+enum Frame {
+    Seq { tag: String, anchor: usize, items: Vec<Node>, size: usize },
+    Map { tag: String, anchor: usize, pairs: Vec<(Node, Node)>, key: Option<Node>, size: usize },
+}
+
+fn full_tag(tag: &saphyr_parser::Tag) -> String {
+    if tag.handle == "!" {
+        format!("!{}", tag.suffix)
+    } else {
+        format!("{}{}", tag.handle, tag.suffix)
+    }
+}
+
+struct Composer {
+    limits: Limits,
+    stack: Vec<Frame>,
+    /// Anchored complete nodes and their sizes (node counts).
+    anchors: BTreeMap<usize, (Node, usize)>,
+    nodes: usize,
+}
+
+impl Composer {
+    fn count(&mut self, n: usize) -> Result<(), LoadError> {
+        self.nodes = self.nodes.saturating_add(n);
+        if self.nodes > self.limits.max_nodes {
+            return Err(LoadError::new(
+                LoadErrorKind::Limit,
+                format!("YAML document expands to more than {} nodes", self.limits.max_nodes),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Attaches a finished node to its parent; returns it when it is the document root.
+    fn attach(&mut self, node: Node, size: usize) -> Option<(Node, usize)> {
+        match self.stack.last_mut() {
+            None => Some((node, size)),
+            Some(Frame::Seq { items, size: s, .. }) => {
+                items.push(node);
+                *s += size;
+                None
+            }
+            Some(Frame::Map { pairs, key, size: s, .. }) => {
+                *s += size;
+                match key.take() {
+                    None => *key = Some(node),
+                    Some(k) => pairs.push((k, node)),
+                }
+                None
+            }
+        }
+    }
+
+    fn finish(&mut self, node: Node, size: usize, anchor: usize) -> Option<(Node, usize)> {
+        if anchor != 0 {
+            self.anchors.insert(anchor, (node.clone(), size));
+        }
+        self.attach(node, size)
+    }
+}
+
+fn syntax(e: impl core::fmt::Display) -> LoadError {
+    LoadError::new(LoadErrorKind::Syntax, e.to_string())
+}
+
+/// Events → the single document's node (`None` for an empty stream).
+fn compose(text: &str, limits: Limits) -> Result<Option<Node>, LoadError> {
+    let mut parser = Parser::new_from_str(text);
+    let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), nodes: 0 };
+    let mut documents = 0usize;
+    let mut root: Option<Node> = None;
+    while let Some(event) = parser.next_event() {
+        let (event, _span) = event.map_err(syntax)?;
+        match event {
+            Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
+            Event::StreamEnd => break,
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(LoadError::new(
+                        LoadErrorKind::MultipleDocuments,
+                        "expected a single document in the stream",
+                    ));
+                }
+                c.anchors.clear();
+            }
+            Event::Alias(id) => {
+                let (node, size) = c.anchors.get(&id).cloned().ok_or_else(|| {
+                    LoadError::new(LoadErrorKind::Construct, "found undefined or recursive alias")
+                })?;
+                c.count(size)?;
+                if let Some((n, _)) = c.attach(node, size) {
+                    root = Some(n);
+                }
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                c.count(1)?;
+                let tag = match tag.as_deref().map(full_tag) {
+                    None if style == ScalarStyle::Plain => resolve_scalar(&value).to_owned(),
+                    None => resolve::STR.to_owned(),
+                    Some(t) if t == "!" => resolve_scalar(&value).to_owned(),
+                    Some(t) => t,
+                };
+                let node = Node::Scalar { tag, value: value.into_owned() };
+                if let Some((n, _)) = c.finish(node, 1, anchor) {
+                    root = Some(n);
+                }
+            }
+            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) if c.stack.len() >= limits.max_depth => {
+                let _ = (anchor, tag);
+                return Err(LoadError::new(
+                    LoadErrorKind::Limit,
+                    format!("YAML nesting deeper than {} levels", limits.max_depth),
+                ));
+            }
+            Event::SequenceStart(anchor, tag) => {
+                c.count(1)?;
+                let tag = match tag.as_deref().map(full_tag) {
+                    None => resolve::SEQ.to_owned(),
+                    Some(t) if t == "!" => resolve::SEQ.to_owned(),
+                    Some(t) => t,
+                };
+                c.stack.push(Frame::Seq { tag, anchor, items: Vec::new(), size: 1 });
+            }
+            Event::MappingStart(anchor, tag) => {
+                c.count(1)?;
+                let tag = match tag.as_deref().map(full_tag) {
+                    None => resolve::MAP.to_owned(),
+                    Some(t) if t == "!" => resolve::MAP.to_owned(),
+                    Some(t) => t,
+                };
+                c.stack.push(Frame::Map { tag, anchor, pairs: Vec::new(), key: None, size: 1 });
+            }
+            Event::SequenceEnd => match c.stack.pop() {
+                Some(Frame::Seq { tag, anchor, items, size }) => {
+                    if let Some((n, _)) = c.finish(Node::Seq { tag, items }, size, anchor) {
+                        root = Some(n);
+                    }
+                }
+                _ => return Err(syntax("unbalanced sequence end")),
+            },
+            Event::MappingEnd => match c.stack.pop() {
+                Some(Frame::Map { tag, anchor, pairs, key: None, size }) => {
+                    if let Some((n, _)) = c.finish(Node::Map { tag, pairs }, size, anchor) {
+                        root = Some(n);
+                    }
+                }
+                _ => return Err(syntax("unbalanced mapping end")),
+            },
+        }
+    }
+    if documents == 0 {
+        return Ok(None);
+    }
+    Ok(Some(root.unwrap_or(Node::Scalar { tag: resolve::NULL.to_owned(), value: String::new() })))
+}
+
+fn construct_error(message: impl Into<String>) -> LoadError {
+    LoadError::new(LoadErrorKind::Construct, message)
+}
+
+/// PyYAML's `SafeConstructor.construct_object`.
+fn construct(node: &Node) -> Result<Value, LoadError> {
+    const YAML: &str = "tag:yaml.org,2002:";
+    let short = node.tag().strip_prefix(YAML);
+    match (node, short) {
+        (Node::Scalar { value, .. }, Some("str")) => Ok(Value::Str(value.clone())),
+        (Node::Scalar { .. }, Some("null")) => Ok(Value::Null),
+        (Node::Scalar { value, .. }, Some("bool")) => match value.to_lowercase().as_str() {
+            "yes" | "true" | "on" => Ok(Value::Bool(true)),
+            "no" | "false" | "off" => Ok(Value::Bool(false)),
+            _ => Err(construct_error(format!("invalid boolean {value:?}"))),
+        },
+        (Node::Scalar { value, .. }, Some("int")) => construct_int(value).map(Value::Int),
+        (Node::Scalar { value, .. }, Some("float")) => construct_float(value).map(Value::Float),
+        (Node::Scalar { value, .. }, Some("timestamp")) => construct_timestamp(value),
+        (Node::Scalar { value, .. }, Some("binary")) => construct_binary(value).map(Value::Binary),
+        (Node::Seq { items, .. }, Some("seq")) => items.iter().map(construct).collect::<Result<_, _>>().map(Value::Seq),
+        (Node::Seq { items, .. }, Some("omap" | "pairs")) => {
+            let mut out = Vec::new();
+            for item in items {
+                match item {
+                    Node::Map { pairs, .. } if pairs.len() == 1 => {
+                        let (k, v) = &pairs[0];
+                        out.push(Value::Tuple(alloc::vec![construct(k)?, construct(v)?]));
+                    }
+                    Node::Map { pairs, .. } => {
+                        return Err(construct_error(format!(
+                            "expected a single mapping item, but found {} items",
+                            pairs.len()
+                        )))
+                    }
+                    other => {
+                        return Err(construct_error(format!(
+                            "expected a mapping of length 1, but found {}",
+                            other.kind()
+                        )))
+                    }
+                }
+            }
+            Ok(Value::Seq(out))
+        }
+        (Node::Map { .. }, Some("map")) => construct_mapping(node).map(Value::Map),
+        (Node::Map { .. }, Some("set")) => {
+            Ok(Value::Set(construct_mapping(node)?.into_entries().into_iter().map(|(k, _)| k).collect()))
+        }
+        _ => Err(construct_error(format!(
+            "could not determine a constructor for the tag '{}' on a {}",
+            node.tag(),
+            node.kind()
+        ))),
+    }
+}
+
+/// PyYAML's `flatten_mapping`: `<<` merges (mapping, or a sequence of mappings where
+/// earlier ones win) go first, own keys after (so own keys win); a `=` key is a str.
+fn flatten(pairs: &[(Node, Node)]) -> Result<Vec<(Node, Node)>, LoadError> {
+    let mut merge: Vec<(Node, Node)> = Vec::new();
+    let mut own: Vec<(Node, Node)> = Vec::new();
+    for (key, value) in pairs {
+        match key.tag() {
+            resolve::MERGE => match value {
+                Node::Map { pairs: sub, .. } => merge.extend(flatten(sub)?),
+                Node::Seq { items, .. } => {
+                    let mut submerge = Vec::new();
+                    for item in items {
+                        match item {
+                            Node::Map { pairs: sub, .. } => submerge.push(flatten(sub)?),
+                            other => {
+                                return Err(construct_error(format!(
+                                    "expected a mapping for merging, but found {}",
+                                    other.kind()
+                                )))
+                            }
+                        }
+                    }
+                    for sub in submerge.into_iter().rev() {
+                        merge.extend(sub);
+                    }
+                }
+                other => {
+                    return Err(construct_error(format!(
+                        "expected a mapping or list of mappings for merging, but found {}",
+                        other.kind()
+                    )))
+                }
+            },
+            resolve::VALUE => {
+                let key = match key {
+                    Node::Scalar { value, .. } => Node::Scalar { tag: resolve::STR.to_owned(), value: value.clone() },
+                    other => other.clone(),
+                };
+                own.push((key, value.clone()));
+            }
+            _ => own.push((key.clone(), value.clone())),
+        }
+    }
+    merge.extend(own);
+    Ok(merge)
+}
+
+fn construct_mapping(node: &Node) -> Result<Map, LoadError> {
+    let Node::Map { pairs, .. } = node else {
+        return Err(construct_error(format!("expected a mapping node, but found {}", node.kind())));
+    };
+    let has_merge = pairs.iter().any(|(k, _)| matches!(k.tag(), resolve::MERGE | resolve::VALUE));
+    let flat;
+    let pairs = if has_merge {
+        flat = flatten(pairs)?;
+        &flat
+    } else {
+        pairs
+    };
+    let mut map = Map::new();
+    for (k, v) in pairs {
+        let key = construct(k)?;
+        if !key.is_hashable() {
+            return Err(construct_error("while constructing a mapping found unhashable key"));
+        }
+        let value = construct(v)?;
+        map.insert(key, value);
+    }
+    Ok(map)
+}
+
+/// Python's `int(text)` for decimal text (surrounding whitespace allowed, at most
+/// 4300 digits as in Python ≥ 3.11).
+fn python_decimal_int(text: &str) -> Option<Int> {
+    let t = text.trim();
+    let (negative, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || digits.len() > 4300 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Int::parse_radix(digits, 10, negative)
+}
+
+/// `SafeConstructor.construct_yaml_int`.
+fn construct_int(text: &str) -> Result<Int, LoadError> {
+    let bad = || construct_error(format!("invalid literal for int(): {text:?}"));
+    let value: String = text.chars().filter(|c| *c != '_').collect();
+    let (negative, value) = match value.as_bytes().first() {
+        None => return Err(bad()),
+        Some(b'-') => (true, &value[1..]),
+        Some(b'+') => (false, &value[1..]),
+        _ => (false, value.as_str()),
+    };
+    if value == "0" {
+        return Ok(Int::ZERO);
+    }
+    if let Some(rest) = value.strip_prefix("0b") {
+        return Int::parse_radix(rest.trim(), 2, negative).ok_or_else(bad);
+    }
+    if let Some(rest) = value.strip_prefix("0x") {
+        return Int::parse_radix(rest.trim(), 16, negative).ok_or_else(bad);
+    }
+    if value.starts_with('0') {
+        let digits = value.strip_prefix("0o").or_else(|| value.strip_prefix("0O")).unwrap_or(value);
+        return Int::parse_radix(digits.trim(), 8, negative).ok_or_else(bad);
+    }
+    if value.contains(':') {
+        let parts = value.split(':').map(python_decimal_int).collect::<Option<Vec<_>>>().ok_or_else(bad)?;
+        // Python multiplies each part by 60**k, keeping each part's own sign.
+        if parts.iter().any(Int::is_negative) {
+            return Err(bad());
+        }
+        return Ok(Int::from_sexagesimal(&parts, negative));
+    }
+    let v = python_decimal_int(value).ok_or_else(bad)?;
+    Ok(if negative { v.neg() } else { v })
+}
+
+/// `SafeConstructor.construct_yaml_float`.
+fn construct_float(text: &str) -> Result<f64, LoadError> {
+    let bad = || construct_error(format!("could not convert string to float: {text:?}"));
+    let value: String = text.chars().filter(|c| *c != '_').collect::<String>().to_lowercase();
+    let (sign, value) = match value.as_bytes().first() {
+        None => return Err(bad()),
+        Some(b'-') => (-1.0, &value[1..]),
+        Some(b'+') => (1.0, &value[1..]),
+        _ => (1.0, value.as_str()),
+    };
+    if value == ".inf" {
+        return Ok(sign * f64::INFINITY);
+    }
+    if value == ".nan" {
+        return Ok(f64::NAN);
+    }
+    if value.contains(':') {
+        let mut parts = value.split(':').map(python_float).collect::<Option<Vec<_>>>().ok_or_else(bad)?;
+        parts.reverse();
+        let mut total = 0.0f64;
+        let mut base = 1.0f64;
+        for p in parts {
+            total += p * base;
+            base *= 60.0;
+        }
+        return Ok(sign * total);
+    }
+    python_float(value).map(|f| sign * f).ok_or_else(bad)
+}
+
+/// Python's `float(text)` for the forms that reach it.
+fn python_float(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let body = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let ok = !body.is_empty()
+        && (body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+            || matches!(body.to_ascii_lowercase().as_str(), "inf" | "infinity" | "nan"));
+    if !ok {
+        return None;
+    }
+    t.parse::<f64>().ok()
+}
+
+/// `SafeConstructor.construct_yaml_timestamp`.
+fn construct_timestamp(text: &str) -> Result<Value, LoadError> {
+    let bad = |why: &str| construct_error(format!("invalid timestamp {text:?}: {why}"));
+    let p = resolve::timestamp_parts(text).ok_or_else(|| bad("no match"))?;
+    let num = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
+    let (year, month, day) = (num(p.year), num(p.month), num(p.day));
+    if !is_valid_date(year, month, day) {
+        return Err(bad("day is out of range for month"));
+    }
+    // Checked above: year ≤ 9999, month ≤ 12, day ≤ 31.
+    let date = Date { year: year as u16, month: month as u8, day: day as u8 };
+    let Some(hour) = p.hour else {
+        return Ok(Value::Date(date));
+    };
+    let (hour, minute, second) = (num(hour), num(p.minute), num(p.second));
+    if hour > 23 || minute > 59 || second > 59 {
+        return Err(bad("time out of range"));
+    }
+    let microsecond = match p.fraction {
+        Some(f) if !f.is_empty() => {
+            let mut digits: String = f.chars().take(6).collect();
+            while digits.len() < 6 {
+                digits.push('0');
+            }
+            num(&digits)
+        }
+        _ => 0,
+    };
+    let utc_offset_seconds = match p.tz_sign {
+        Some(sign) => {
+            let seconds = (num(p.tz_hour) * 3600 + num(p.tz_minute.unwrap_or("0")) * 60) as i32;
+            if seconds >= 86_400 {
+                return Err(bad("offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24)"));
+            }
+            Some(if sign == b'-' { -seconds } else { seconds })
+        }
+        None if p.tz_z => Some(0),
+        None => None,
+    };
+    Ok(Value::DateTime(DateTime {
+        date,
+        hour: hour as u8,
+        minute: minute as u8,
+        second: second as u8,
+        microsecond,
+        utc_offset_seconds,
+    }))
+}
+
+/// `base64.decodebytes` (non-strict: characters outside the alphabet are skipped).
+fn construct_binary(text: &str) -> Result<Vec<u8>, LoadError> {
+    use base64::Engine;
+    if !text.is_ascii() {
+        return Err(construct_error("failed to convert base64 data into ascii"));
+    }
+    let mut data: String = text.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')).collect();
+    // Python stops at the padding that completes a quad; excess is ignored.
+    if let Some(at) = data.find('=') {
+        let quad_end = (at + 3) / 4 * 4;
+        data.truncate(quad_end.min(data.len()).max(at));
+        while data.len() % 4 != 0 {
+            data.push('=');
+        }
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(data.as_bytes())
+        .map_err(|e| construct_error(format!("failed to decode base64 data: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+
+    fn load(s: &str) -> Value {
+        safe_load(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))
+    }
+
+    #[test]
+    fn yaml_1_1_scalars() {
+        let v = load("a: 0x0A\nb: yes\nc: 0755\nd: 1_000\ne: 12:30\nf: ~\ng:\nh: .inf\ni: '0x0A'\nj: 2026-04-03\nk: Off\n");
+        let m = v.as_map().unwrap();
+        assert_eq!(m.get_str("a").and_then(|v| if let Value::Int(i) = v { i.to_i64() } else { None }), Some(10));
+        assert!(matches!(m.get_str("b"), Some(Value::Bool(true))));
+        assert!(matches!(m.get_str("c"), Some(Value::Int(i)) if i.to_i64() == Some(493)));
+        assert!(matches!(m.get_str("d"), Some(Value::Int(i)) if i.to_i64() == Some(1000)));
+        assert!(matches!(m.get_str("e"), Some(Value::Int(i)) if i.to_i64() == Some(750)));
+        assert!(matches!(m.get_str("f"), Some(Value::Null)));
+        assert!(matches!(m.get_str("g"), Some(Value::Null)));
+        assert!(matches!(m.get_str("h"), Some(Value::Float(f)) if f.is_infinite()));
+        assert_eq!(m.get_str("i").and_then(Value::as_str), Some("0x0A"));
+        assert!(matches!(m.get_str("j"), Some(Value::Date(Date { year: 2026, month: 4, day: 3 }))));
+        assert!(matches!(m.get_str("k"), Some(Value::Bool(false))));
+    }
+
+    #[test]
+    fn keys_follow_python_equality_and_merge() {
+        let v = load("1: a\n1.0: b\ntrue: c\n");
+        let m = v.as_map().unwrap();
+        assert_eq!(m.len(), 1);
+        assert!(matches!(m.iter().next(), Some((Value::Int(_), Value::Str(s))) if s == "c"));
+        let v = load("base: &b {x: 1, y: 2}\nd:\n  <<: *b\n  y: 3\n");
+        let d = v.get("d").and_then(Value::as_map).unwrap();
+        let keys: Vec<_> = d.keys().filter_map(Value::as_str).collect();
+        assert_eq!(keys, ["x", "y"]);
+        assert!(matches!(d.get_str("y"), Some(Value::Int(i)) if i.to_i64() == Some(3)));
+    }
+
+    #[test]
+    fn errors_like_pyyaml() {
+        let kind = |s: &str| safe_load(s).unwrap_err().kind;
+        assert_eq!(kind("a: 1\n---\nb: 2\n"), LoadErrorKind::MultipleDocuments);
+        assert_eq!(kind("{not: valid: yaml"), LoadErrorKind::Syntax);
+        assert_eq!(kind("a: \x01\n"), LoadErrorKind::NonPrintable);
+        assert_eq!(kind("? [a]\n: b\n"), LoadErrorKind::Construct);
+        assert_eq!(kind("a: 2026-02-30\n"), LoadErrorKind::Construct);
+        assert_eq!(kind("a: !!int x\n"), LoadErrorKind::Construct);
+        assert_eq!(kind("a: !foo x\n"), LoadErrorKind::Construct);
+        assert_eq!(kind("a: =\n"), LoadErrorKind::Construct);
+        assert_eq!(kind(&"[".repeat(300)), LoadErrorKind::Limit);
+        let bomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n";
+        assert_eq!(kind(bomb), LoadErrorKind::Limit);
+    }
+
+    #[test]
+    fn empty_and_documents() {
+        assert!(matches!(load(""), Value::Null));
+        assert!(matches!(load("# only a comment\n"), Value::Null));
+        assert!(matches!(load("---\n"), Value::Null));
+        assert!(matches!(load("\u{feff}a: 1\n"), Value::Map(_)));
+        assert!(matches!(load("--- !!set {a, b}\n"), Value::Set(s) if s.len() == 2));
+        let v = load("t: 2026-04-16 19:01:02.5 +02:00\n");
+        let Some(Value::DateTime(dt)) = v.get("t") else { panic!() };
+        assert_eq!((dt.microsecond, dt.utc_offset_seconds), (500_000, Some(7200)));
+        assert_eq!(load("x: 0b1010\n").get("x").map(|v| matches!(v, Value::Int(i) if i.to_string() == "10")), Some(true));
+    }
+}

@@ -1,0 +1,116 @@
+//! Canonical JSON of the `assets.pa` header and its mirrors (PA-HDR-2/3).
+//!
+//! Neither of the core's canonical modes fits exactly: ANIP's digest mode escapes
+//! U+2028/U+2029, and JCS sorts keys by UTF-16 units. PA-HDR-3 asks for keys in UTF-8
+//! byte order, RFC 8785 §3.2.2.2 string escaping and integers in plain decimal.
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::json::{format_go_float, Value};
+
+/// Largest integer allowed in the header (2^53 − 1, PA-HDR-4).
+pub const MAX_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// Canonical bytes of `v` (no trailing newline).
+pub fn to_canonical_bytes(v: &Value) -> Vec<u8> {
+    let mut out = String::new();
+    write_value(&mut out, v);
+    out.into_bytes()
+}
+
+/// Whether `n` is a number the v1 header may hold: an integer in 0..=2^53−1.
+pub fn is_header_integer(n: f64) -> bool {
+    n.is_finite() && n >= 0.0 && n <= MAX_INTEGER && n.trunc() == n && !(n == 0.0 && n.is_sign_negative())
+}
+
+fn write_value(out: &mut String, v: &Value) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            if is_header_integer(*n) {
+                // Exact: every integer up to 2^53 is representable.
+                out.push_str(&alloc::format!("{}", *n as u64));
+            } else {
+                // Never produced by a valid header; kept printable so the self-check can
+                // report it as NumberNotAllowed.
+                out.push_str(&format_go_float(*n));
+            }
+        }
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(m) => {
+            out.push('{');
+            for (i, (k, val)) in m.sorted().into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, k);
+                out.push(':');
+                write_value(out, val);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn canon(s: &str) -> String {
+        String::from_utf8(to_canonical_bytes(&parse(s.as_bytes()).unwrap())).unwrap()
+    }
+
+    #[test]
+    fn sorted_by_utf8_bytes_with_minimal_escaping() {
+        assert_eq!(canon(r#"{"preload":[],"asset_table":[]}"#), r#"{"asset_table":[],"preload":[]}"#);
+        // U+FFFD sorts before U+1F600 by UTF-8 bytes (JCS would put it after).
+        assert_eq!(canon("{\"\\ud83d\\ude00\":1,\"\\ufffd\":2}"), "{\"\u{FFFD}\":2,\"\u{1F600}\":1}");
+        assert_eq!(canon(r#""\u2028\u0001\b\/""#), "\"\u{2028}\\u0001\\b/\"");
+        assert_eq!(canon("[9007199254740991,0]"), "[9007199254740991,0]");
+    }
+
+    #[test]
+    fn header_integers() {
+        assert!(is_header_integer(0.0));
+        assert!(is_header_integer(MAX_INTEGER));
+        assert!(!is_header_integer(MAX_INTEGER + 1.0));
+        assert!(!is_header_integer(-1.0));
+        assert!(!is_header_integer(-0.0));
+        assert!(!is_header_integer(0.5));
+    }
+}
