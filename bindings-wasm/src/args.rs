@@ -37,3 +37,11 @@ pub fn optional_bytes(v: &JsValue, what: &str) -> JsResult<Option<Vec<u8>>> {
     }
     Err(error("INVALID_ARGUMENT", format!("{what} must be a Uint8Array, ArrayBuffer or string")))
 }
+
+/// An optional string argument (`undefined`/`null` = not given).
+pub fn optional_string(v: &JsValue, what: &str) -> JsResult<Option<String>> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| error("INVALID_ARGUMENT", format!("{what} must be a string")))
+}

@@ -18,7 +18,10 @@
 extern crate alloc;
 
 pub mod anip;
+#[cfg(feature = "zip")]
+pub mod anpkg;
 pub mod api;
+pub mod assets_pa;
 pub mod diag;
 pub mod digest;
 pub mod json;

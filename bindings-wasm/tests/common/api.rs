@@ -45,7 +45,7 @@ fn bytes_arguments_accept_every_binary_form_and_strings() {
         },
     ];
     for form in forms {
-        let out = trustloop_wasm::canonicalize(form, None).expect("canonicalize");
+        let out = trustloop_wasm::canonicalize(form, JsValue::UNDEFINED).expect("canonicalize");
         assert_eq!(text(out), want);
     }
 }
@@ -57,6 +57,8 @@ fn wrong_argument_types_are_invalid_argument() {
     assert_code(trustloop_wasm::verify_bundle(obj("{}"), JsValue::UNDEFINED), "INVALID_ARGUMENT");
     assert_code(trustloop_wasm::write_lock(JsValue::NULL), "INVALID_ARGUMENT");
     assert_code(trustloop_wasm::build_local(JsValue::TRUE, JsValue::UNDEFINED), "INVALID_ARGUMENT");
+    assert_code(trustloop_wasm::canonicalize("{}".into(), JsValue::from_f64(1.0)), "INVALID_ARGUMENT");
+    assert_code(trustloop_wasm::keygen(obj("{}")), "INVALID_ARGUMENT");
     let opts = obj(r#"{"lock": 7}"#);
     assert_code(trustloop_wasm::verify_bundle("{}".into(), opts), "INVALID_ARGUMENT");
 }
@@ -64,12 +66,12 @@ fn wrong_argument_types_are_invalid_argument() {
 #[wasm_bindgen_test]
 fn canonical_modes_and_digest() {
     let doc = r#"{"z":"<&>","a":1e21}"#;
-    let digest_mode = text(trustloop_wasm::canonicalize(doc.into(), Some("digest".into())).unwrap());
-    let default_mode = text(trustloop_wasm::canonicalize(doc.into(), None).unwrap());
+    let digest_mode = text(trustloop_wasm::canonicalize(doc.into(), "digest".into()).unwrap());
+    let default_mode = text(trustloop_wasm::canonicalize(doc.into(), JsValue::UNDEFINED).unwrap());
     assert_eq!(digest_mode, default_mode);
-    let jcs = text(trustloop_wasm::canonicalize(doc.into(), Some("jcs".into())).unwrap());
+    let jcs = text(trustloop_wasm::canonicalize(doc.into(), "jcs".into()).unwrap());
     assert!(jcs.starts_with(r#"{"a":1e+21,"#), "{jcs}");
-    assert_code(trustloop_wasm::canonicalize(doc.into(), Some("yaml".into())), "UNKNOWN_MODE");
+    assert_code(trustloop_wasm::canonicalize(doc.into(), "yaml".into()), "UNKNOWN_MODE");
     let d = trustloop_wasm::digest(doc.into()).unwrap();
     assert_eq!(d, trustloop_core::digest::sha256_bytes(digest_mode.as_bytes()));
 }
@@ -90,9 +92,9 @@ fn errors_are_trustloop_errors_with_findings() {
 
 #[wasm_bindgen_test]
 fn keygen_uses_the_js_random_source() {
-    let js = trustloop_wasm::keygen(Some("ci-key".into())).unwrap();
+    let js = trustloop_wasm::keygen("ci-key".into()).unwrap();
     let a = to_value(&js).unwrap();
-    let b = to_value(&trustloop_wasm::keygen(None).unwrap()).unwrap();
+    let b = to_value(&trustloop_wasm::keygen(JsValue::UNDEFINED).unwrap()).unwrap();
     assert_eq!(a.str_at("key_id"), "ci-key");
     assert_eq!(a.str_at("algorithm"), "ed25519");
     assert_eq!(a.str_at("public_key").len(), 44, "32 bytes in base64");

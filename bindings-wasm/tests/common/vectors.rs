@@ -157,7 +157,7 @@ fn call(case: &Case, input: &[u8], lock: Option<&[u8]>) -> Result<Actual, String
     let bytes: JsValue = Uint8Array::from(input).into();
     let r: Result<Actual, JsValue> = match op {
         "canonicalize" => {
-            let mode = options.get("mode").and_then(Value::as_str).map(String::from);
+            let mode = options.get("mode").and_then(Value::as_str).map_or(JsValue::UNDEFINED, JsValue::from_str);
             trustloop_wasm::canonicalize(bytes, mode).map(|a| Actual::Bytes(a.to_vec()))
         }
         "digest" => trustloop_wasm::digest(bytes).map(|d| Actual::Bytes(d.into_bytes())),

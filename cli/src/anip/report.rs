@@ -5,7 +5,11 @@ pub fn print_verify(result: &Value) {
     let s = |k: &str| result.str_at(k);
     let status = s("status");
     let mark = if status == "failed" { "FAILED" } else { "OK" };
-    println!("{mark}  {} {}@{}", s("source_kind"), s("package_id"), s("package_version"));
+    if s("package_id").is_empty() {
+        println!("{mark}  {}", s("source_kind"));
+    } else {
+        println!("{mark}  {} {}@{}", s("source_kind"), s("package_id"), s("package_version"));
+    }
     for (label, key) in [
         ("definition digest", "definition_digest"),
         ("receipt", "receipt_status"),

@@ -227,7 +227,7 @@ fn run(
         ));
     }
     let mut receipt_found = receipt::ReceiptFindings::default();
-    let mut receipt_trust = "none";
+    let mut receipt_trust = "";
     if r.source == SourceKind::PackageBundle {
         if !r.stored_manifest_digest.is_empty() {
             let c = canonical_digest(&Value::Object(r.manifest.clone()));

@@ -1,0 +1,14 @@
+//! YAML with PyYAML's semantics (spec ANPKG-YAML): the loader (`safe_load`, YAML 1.1
+//! resolver and safe constructor over `saphyr-parser` events), the value type shared
+//! with the emitter, and Python `repr`/`str` of values for upstream-identical messages.
+//!
+//! `emit.rs` (the PyYAML `safe_dump` emitter) belongs to the exporter.
+pub mod emit;
+pub mod int;
+pub mod load;
+pub mod pyrepr;
+pub mod resolve;
+pub mod value;
+
+pub use load::{safe_load, safe_load_with, LoadError, LoadErrorKind, Limits};
+pub use value::{Date, DateTime, Int, Map, Value};

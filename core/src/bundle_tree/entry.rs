@@ -1,0 +1,196 @@
+//! Bundle entries: what a host hands the core instead of a directory.
+//!
+//! The CLI walks a directory (never following symlinks), the browser turns `File`
+//! objects into entries, Python and Node pass `(path, bytes)` pairs. The core then
+//! walks the list the way Go's `filepath.WalkDir` walks a directory: entries sorted
+//! segment by segment (each directory's names in byte order, a directory's subtree
+//! before its next sibling), ignored directories skipped with their subtree.
+use alloc::borrow::Cow;
+use alloc::collections::BTreeSet;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{gopath, select};
+use crate::diag::Error;
+
+/// What a file's bytes come from.
+pub enum FileData<'a> {
+    /// Bytes already in memory.
+    Bytes(Cow<'a, [u8]>),
+    /// Opened on demand (once per pass that needs the file), so a directory walk
+    /// does not hold every file in memory. The error text is shown as is, so hosts
+    /// format it like Go (`open <path>: permission denied`).
+    #[cfg(feature = "std")]
+    Open(alloc::boxed::Box<dyn Fn() -> std::io::Result<alloc::boxed::Box<dyn std::io::Read + 'a>> + 'a>),
+}
+
+/// One non-directory entry of a bundle tree.
+pub enum EntryKind<'a> {
+    File(FileData<'a>),
+    /// A symbolic link (to anything). Never followed.
+    Symlink,
+    /// A FIFO, socket or device: never read.
+    Special,
+}
+
+/// A path relative to the bundle root (`/`-separated) and what is there.
+pub struct Entry<'a> {
+    pub path: String,
+    pub kind: EntryKind<'a>,
+}
+
+impl<'a> Entry<'a> {
+    pub fn file(path: impl Into<String>, bytes: impl Into<Cow<'a, [u8]>>) -> Self {
+        Entry { path: path.into(), kind: EntryKind::File(FileData::Bytes(bytes.into())) }
+    }
+    pub fn symlink(path: impl Into<String>) -> Self {
+        Entry { path: path.into(), kind: EntryKind::Symlink }
+    }
+    pub fn special(path: impl Into<String>) -> Self {
+        Entry { path: path.into(), kind: EntryKind::Special }
+    }
+}
+
+/// Resource limits for bundle trees (trustloop additions; upstream has none).
+#[derive(Clone, Copy, Debug)]
+pub struct TreeLimits {
+    /// Most entries in one tree.
+    pub max_entries: usize,
+    /// Largest single file that is read.
+    pub max_file_bytes: u64,
+}
+
+impl Default for TreeLimits {
+    fn default() -> Self {
+        TreeLimits { max_entries: 100_000, max_file_bytes: 256 * 1024 * 1024 }
+    }
+}
+
+/// An entry in walk order, with its cleaned relative path.
+pub struct Walked<'e, 'a> {
+    pub rel: String,
+    pub entry: &'e Entry<'a>,
+}
+
+impl Walked<'_, '_> {
+    /// True when a directory above the entry is one of the ignored names.
+    pub fn under_ignored_dir(&self) -> bool {
+        let mut segments: Vec<&str> = self.rel.split('/').collect();
+        segments.pop();
+        segments.into_iter().any(select::is_ignored_dir)
+    }
+}
+
+/// Sorts entries into Go's lexical walk order and rejects lists no real directory
+/// could produce (duplicate paths, a path that is both a file and a directory).
+pub fn walk_order<'e, 'a>(entries: &'e [Entry<'a>], limits: &TreeLimits) -> Result<Vec<Walked<'e, 'a>>, Error> {
+    if entries.len() > limits.max_entries {
+        return Err(Error::new(
+            "TREE_TOO_MANY_ENTRIES",
+            alloc::format!("custom code bundle has {} entries; the limit is {}", entries.len(), limits.max_entries),
+        ));
+    }
+    let mut walked: Vec<Walked<'e, 'a>> =
+        entries.iter().map(|entry| Walked { rel: gopath::clean(&entry.path), entry }).collect();
+    walked.sort_by(|a, b| a.rel.split('/').cmp(b.rel.split('/')));
+    let paths: BTreeSet<&str> = walked.iter().map(|w| w.rel.as_str()).collect();
+    if paths.len() != walked.len() {
+        let dup = walked.windows(2).find(|w| w[0].rel == w[1].rel).map(|w| w[0].rel.clone()).unwrap_or_default();
+        return Err(Error::new("TREE_DUPLICATE_ENTRY", alloc::format!("custom code bundle entries repeat the path {dup}")));
+    }
+    for w in &walked {
+        let mut prefix = w.rel.as_str();
+        while let Some(i) = prefix.rfind('/') {
+            prefix = &prefix[..i];
+            if paths.contains(prefix) {
+                return Err(Error::new(
+                    "TREE_DUPLICATE_ENTRY",
+                    alloc::format!("custom code bundle entry {prefix} is both a file and a directory"),
+                ));
+            }
+        }
+    }
+    Ok(walked)
+}
+
+/// Streams a file through `sink` in chunks, enforcing the size limit. Returns the
+/// byte count. Errors are the host's text (or the limit message).
+pub fn stream_file(data: &FileData<'_>, limits: &TreeLimits, sink: &mut dyn FnMut(&[u8])) -> Result<u64, String> {
+    match data {
+        FileData::Bytes(b) => {
+            if b.len() as u64 > limits.max_file_bytes {
+                return Err(too_large(limits));
+            }
+            sink(b);
+            Ok(b.len() as u64)
+        }
+        #[cfg(feature = "std")]
+        FileData::Open(open) => {
+            let mut reader = open().map_err(|e| alloc::string::ToString::to_string(&e))?;
+            let mut buf = alloc::vec![0u8; 64 * 1024];
+            let mut total: u64 = 0;
+            loop {
+                let n = match reader.read(&mut buf) {
+                    Ok(0) => return Ok(total),
+                    Ok(n) => n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(alloc::string::ToString::to_string(&e)),
+                };
+                total = total.saturating_add(n as u64);
+                if total > limits.max_file_bytes {
+                    return Err(too_large(limits));
+                }
+                sink(&buf[..n]);
+            }
+        }
+    }
+}
+
+/// Reads a whole file (for template substitution and the capability scan).
+pub fn read_file(data: &FileData<'_>, limits: &TreeLimits) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    stream_file(data, limits, &mut |chunk| out.extend_from_slice(chunk))?;
+    Ok(out)
+}
+
+fn too_large(limits: &TreeLimits) -> String {
+    alloc::format!("file is larger than the {}-byte limit", limits.max_file_bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_order_is_segment_wise() {
+        let entries = [Entry::file("a-b.py", &b""[..]), Entry::file("a/x.py", &b""[..]), Entry::file("a.b.py", &b""[..])];
+        let order: Vec<_> = walk_order(&entries, &TreeLimits::default()).unwrap().into_iter().map(|w| w.rel).collect();
+        // WalkDir visits directory `a` (and its subtree) before `a-b.py` and `a.b.py`.
+        assert_eq!(order, ["a/x.py", "a-b.py", "a.b.py"]);
+    }
+
+    #[test]
+    fn impossible_lists_rejected() {
+        let dup = [Entry::file("a.py", &b""[..]), Entry::file("./a.py", &b""[..])];
+        assert_eq!(walk_order(&dup, &TreeLimits::default()).err().unwrap().code(), "TREE_DUPLICATE_ENTRY");
+        let both = [Entry::file("a", &b""[..]), Entry::file("a/b.py", &b""[..])];
+        assert_eq!(walk_order(&both, &TreeLimits::default()).err().unwrap().code(), "TREE_DUPLICATE_ENTRY");
+        let limits = TreeLimits { max_entries: 1, ..TreeLimits::default() };
+        assert_eq!(walk_order(&both, &limits).err().unwrap().code(), "TREE_TOO_MANY_ENTRIES");
+    }
+
+    #[test]
+    fn ignored_dir_components() {
+        let entries = [Entry::file("src/Node_Modules/x.py", &b""[..]), Entry::file("build.py", &b""[..])];
+        let w = walk_order(&entries, &TreeLimits::default()).unwrap();
+        assert!(!w[0].under_ignored_dir());
+        assert!(w[1].under_ignored_dir());
+    }
+
+    #[test]
+    fn file_size_limit() {
+        let limits = TreeLimits { max_file_bytes: 3, ..TreeLimits::default() };
+        assert!(read_file(&FileData::Bytes(Cow::Borrowed(b"abc")), &limits).is_ok());
+        assert!(read_file(&FileData::Bytes(Cow::Borrowed(b"abcd")), &limits).is_err());
+    }
+}
