@@ -21,10 +21,12 @@ pub mod anip;
 #[cfg(feature = "zip")]
 pub mod anpkg;
 pub mod api;
+pub mod bundle_tree;
 pub mod assets_pa;
 pub mod diag;
 pub mod digest;
 pub mod json;
+pub mod refs;
 pub mod sign;
 
 /// The crate version, reported by every host.

@@ -250,7 +250,7 @@ fn compare(expect: &Map, actual: &Actual) -> Result<(), String> {
         }
         Actual::Verdict { result, exit_code } => {
             let status = result.get("status").and_then(Value::as_str).unwrap_or("");
-            let derived = if status == "ok" { 0 } else { 2 };
+            let derived = if status == "failed" { 2 } else { 0 };
             if *exit_code != derived {
                 fail(format!("core exit_code {exit_code} disagrees with status {status:?}"));
             }

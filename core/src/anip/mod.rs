@@ -20,6 +20,7 @@ pub mod definition;
 pub mod effects;
 pub mod execution_signature;
 pub mod lock;
+pub mod materials;
 pub mod receipt;
 mod rfc3339;
 mod typed;

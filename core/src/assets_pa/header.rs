@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 use super::canonical::is_header_integer;
 use super::codes;
 use super::header_tokens::{self, push_key};
-use super::model::{AssetEntry, BankType, Codec, Header};
+use super::model::{AssetEntry, BankType, Codec};
 use crate::diag::Finding;
 use crate::json::{self, DuplicateKeys, Limits, Map, Value};
 

@@ -152,6 +152,7 @@ pub fn verify_value(result: Result<&ArchiveInfo, &Finding>) -> Value {
 /// the payload: memory is bounded by the header.
 #[cfg(feature = "std")]
 pub fn read_from<R: std::io::Read>(mut r: R, file_len: u64) -> Result<ArchiveInfo, Finding> {
+    use std::io::Read;
     let io = |e: std::io::Error| Finding::error(codes::READ_IO, format!("read assets.pa: {e}"));
     let mut head = Vec::with_capacity(PRELUDE_LEN);
     (&mut r).take(PRELUDE_LEN as u64).read_to_end(&mut head).map_err(io)?;

@@ -1,5 +1,6 @@
 //! The raw tree digest (`ComputeCustomCodeBundleTreeDigest`, ANIP-TREE-1..8): the
 //! bundle exactly as stored, used by `package attach-implementation`.
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use sha2::{Digest, Sha256};
@@ -16,8 +17,6 @@ pub struct TreeDigest {
     pub digest: String,
     pub files: Vec<TreeFile>,
 }
-
-use alloc::string::String;
 
 const WRAP: &str = "compute custom code bundle digest: ";
 

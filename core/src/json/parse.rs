@@ -72,15 +72,24 @@ impl ParseError {
     }
 }
 
-/// Go's `quoteChar`: how a byte is shown inside an error message.
+/// Go's `quoteChar`: how a byte is shown inside an error message (`strconv.Quote`
+/// of the byte read as a Latin-1 rune, between single quotes).
 fn quote_char(c: u8) -> String {
     match c {
         b'\'' => String::from("'\\''"),
         b'"' => String::from("'\"'"),
-        _ => {
-            // Rust's char Debug matches Go's %q for the characters that reach here.
-            format!("{:?}", char::from(c))
-        }
+        b'\\' => String::from("'\\\\'"),
+        0x07 => String::from("'\\a'"),
+        0x08 => String::from("'\\b'"),
+        0x0c => String::from("'\\f'"),
+        b'\n' => String::from("'\\n'"),
+        b'\r' => String::from("'\\r'"),
+        b'\t' => String::from("'\\t'"),
+        0x0b => String::from("'\\v'"),
+        0x00..=0x1f | 0x7f => format!("'\\x{c:02x}'"),
+        // C1 controls, NBSP and the soft hyphen are not printable in Go.
+        0x80..=0xa0 | 0xad => format!("'\\u{c:04x}'"),
+        _ => format!("'{}'", char::from(c)),
     }
 }
 
@@ -281,6 +290,9 @@ impl Parser<'_> {
                 self.i += 1;
             }
             out.extend_from_slice(&self.s[run_start..self.i]);
+            if out.len() > self.limits.max_string_bytes {
+                return Err(self.err(ParseErrorKind::StringTooLong(self.limits.max_string_bytes)));
+            }
             match self.peek() {
                 None => return Err(self.err(ParseErrorKind::UnexpectedEnd)),
                 Some(b'"') => {
@@ -341,10 +353,9 @@ impl Parser<'_> {
                 Some(_) => return Err(self.invalid("in string literal")),
             }
         }
-        // Go replaces each invalid UTF-8 byte with U+FFFD.
         Ok(match String::from_utf8(out) {
             Ok(s) => s,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            Err(e) => go_lossy(e.as_bytes()),
         })
     }
 
@@ -419,6 +430,19 @@ impl Parser<'_> {
         }
         Ok(Value::Object(Map::from_sorted_unique(unique)))
     }
+}
+
+/// Go replaces **each byte** of an invalid UTF-8 sequence with U+FFFD (Rust's
+/// `from_utf8_lossy` replaces a maximal invalid subpart once).
+fn go_lossy(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for _ in chunk.invalid() {
+            out.push('\u{FFFD}');
+        }
+    }
+    out
 }
 
 /// Go reports a bad literal byte as `invalid character 'x' in literal true (expecting 'r')`.

@@ -1,0 +1,159 @@
+'use strict'
+// Conformance vectors (tests/vectors/**/*.json, format in tests/vectors/README.md)
+// run through the public Node API.
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const { createHash } = require('node:crypto')
+const fs = require('node:fs')
+const path = require('node:path')
+
+const trustloop = require('..')
+
+const HOST = 'node'
+const ROOT = path.resolve(__dirname, '..', '..')
+const FIXTURES = process.env.TRUSTLOOP_FIXTURES || path.join(ROOT, '..', 'shared', 'fixtures')
+const FIXTURES_PRESENT = fs.existsSync(FIXTURES) && fs.statSync(FIXTURES).isDirectory()
+const IS_CI = /^(true|1)$/i.test(process.env.CI || '')
+
+function vectorFiles (dir) {
+  const out = []
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name)
+    if (e.isDirectory()) out.push(...vectorFiles(p))
+    else if (e.name.endsWith('.json')) out.push(p)
+  }
+  return out.sort()
+}
+
+function inputBytes (form) {
+  const keys = Object.keys(form)
+  assert.equal(keys.length, 1, 'input form must have exactly one key')
+  if ('text' in form) return Buffer.from(form.text, 'utf8')
+  if ('base64' in form) return Buffer.from(form.base64, 'base64')
+  if ('file' in form) return fs.readFileSync(path.join(ROOT, form.file))
+  if ('fixture' in form) return fs.readFileSync(path.join(FIXTURES, form.fixture))
+  throw new Error(`unknown input form ${keys[0]}`)
+}
+
+const usesFixture = (c) => ['input', 'lock'].some((k) => c[k] && 'fixture' in c[k])
+
+function verifyOpts (options, lock) {
+  const o = {}
+  if (lock) o.lock = lock
+  if (options.expected_contract_signature !== undefined) o.expectedContractSignature = options.expected_contract_signature
+  if (options.trusted_keys !== undefined) o.trustedKeys = options.trusted_keys
+  if (options.legacy !== undefined) o.legacy = options.legacy
+  if (options.record_path !== undefined) o.recordPath = options.record_path
+  return o
+}
+
+function buildOpts (options) {
+  const names = { package_id: 'packageId', package_version: 'packageVersion', generated_at: 'generatedAt', signing_key: 'signingKey', signing_key_id: 'signingKeyId' }
+  const o = {}
+  for (const [k, v] of Object.entries(options)) o[names[k] || k] = v
+  return o
+}
+
+/** Calls the public API; returns {kind, ...}. */
+function invoke (c) {
+  const input = inputBytes(c.input)
+  const lock = c.lock ? inputBytes(c.lock) : undefined
+  const options = c.options || {}
+  try {
+    switch (c.op) {
+      case 'canonicalize': return { kind: 'bytes', out: trustloop.canonicalize(input, options.mode || 'digest') }
+      case 'digest': return { kind: 'bytes', out: Buffer.from(trustloop.digest(input), 'utf8') }
+      case 'write_lock': return { kind: 'bytes', out: trustloop.writeLock(input) }
+      case 'verify_bundle': return { kind: 'verdict', result: trustloop.verifyBundle(input, verifyOpts(options, lock)) }
+      case 'verify_definition': return { kind: 'verdict', result: trustloop.verifyDefinition(input, verifyOpts(options, lock)) }
+      case 'build_local': return { kind: 'files', files: trustloop.buildLocal(input, buildOpts(options)) }
+      default: throw new Error(`unknown op ${c.op}`)
+    }
+  } catch (e) {
+    if (e instanceof trustloop.TrustloopError) return { kind: 'error', error: e }
+    throw e
+  }
+}
+
+const sha256 = (b) => 'sha256:' + createHash('sha256').update(b).digest('hex')
+const failedChecks = (r) => (r.checks || []).filter((c) => c.status === 'fail').map((c) => c.name)
+
+function assertSubset (want, got, where) {
+  if (want && typeof want === 'object' && !Array.isArray(want)) {
+    assert.ok(got && typeof got === 'object' && !Array.isArray(got), `${where}: expected an object`)
+    for (const [k, v] of Object.entries(want)) {
+      assert.ok(Object.prototype.hasOwnProperty.call(got, k), `${where}.${k} missing`)
+      assertSubset(v, got[k], `${where}.${k}`)
+    }
+  } else {
+    assert.deepStrictEqual(got, want, where)
+  }
+}
+
+function check (c) {
+  const x = c.expect
+  assert.ok(x && Object.keys(x).length > 0, 'expect is empty')
+  const wantsError = x.exit_code === 1 || Object.keys(x).some((k) => k.startsWith('error_'))
+  const r = invoke(c)
+  if (r.kind === 'error') {
+    assert.ok(wantsError, `unexpected error ${r.error.code}: ${r.error.message}`)
+    if (x.error_code !== undefined) assert.equal(r.error.code, x.error_code, `error_code (message: ${r.error.message})`)
+    if (x.error_message !== undefined) assert.equal(r.error.message, x.error_message, 'error_message')
+    if (x.error_message_prefix !== undefined) assert.ok(r.error.message.startsWith(x.error_message_prefix), `error_message_prefix: got ${JSON.stringify(r.error.message)}`)
+    return
+  }
+  assert.ok(!wantsError, 'expected an error, the call succeeded')
+  if (r.kind === 'bytes') {
+    if (x.exit_code !== undefined) assert.equal(x.exit_code, 0, 'exit_code')
+    if (x.output_text !== undefined) assert.equal(r.out.toString('utf8'), x.output_text, 'output_text')
+    if (x.output_text !== undefined) assert.ok(Buffer.from(x.output_text, 'utf8').equals(r.out), 'output_text bytes')
+    if (x.output_base64 !== undefined) assert.equal(Buffer.from(r.out).toString('base64'), x.output_base64, 'output_base64')
+    if (x.output_sha256 !== undefined) assert.equal(sha256(r.out), x.output_sha256, 'output_sha256')
+    if (x.digest !== undefined) assert.equal(r.out.toString('utf8'), x.digest, 'digest')
+  } else if (r.kind === 'verdict') {
+    const res = r.result
+    const code = trustloop.exitCode(res)
+    if (x.exit_code !== undefined) assert.equal(code, x.exit_code, `exit_code (status ${res.status}; failed checks ${failedChecks(res)})`)
+    if (x.status !== undefined) assert.equal(res.status, x.status, 'status')
+    if (x.checks !== undefined) {
+      const got = res.checks || []
+      assert.deepStrictEqual(got.map((c) => c.name), x.checks.map((c) => c.name), 'checks (names, in order)')
+      x.checks.forEach((w, i) => {
+        for (const k of ['status', 'detail']) if (w[k] !== undefined) assert.equal(got[i][k], w[k], `checks[${i}].${k} (${w.name})`)
+      })
+    }
+    if (x.failed_checks !== undefined) assert.deepStrictEqual(failedChecks(res), x.failed_checks, 'failed_checks')
+    if (x.result_subset !== undefined) assertSubset(x.result_subset, res, 'result')
+  } else if (r.kind === 'files') {
+    if (x.files_sha256 !== undefined) {
+      const got = {}
+      for (const [name, b] of Object.entries(r.files)) got[name] = sha256(b)
+      assert.deepStrictEqual(got, x.files_sha256, 'files_sha256')
+    }
+  }
+}
+
+const files = vectorFiles(path.join(ROOT, 'tests', 'vectors'))
+let total = 0
+let noFixtures = 0
+for (const file of files) {
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'))
+  const rel = path.relative(ROOT, file).split(path.sep).join('/')
+  test.describe(rel, () => {
+    for (const c of doc.cases) {
+      if (Array.isArray(c.hosts) && !c.hosts.includes(HOST)) continue
+      if (usesFixture(c) && !FIXTURES_PRESENT) { noFixtures++; continue }
+      total++
+      test.it(c.name, () => check(c))
+    }
+  })
+}
+
+test('vectors: at least one case ran', () => assert.ok(total > 0, 'no vector case loaded'))
+
+if (noFixtures > 0) {
+  console.error(`NOT RUN: ${noFixtures} fixture cases, fixtures folder missing (${FIXTURES})`)
+  test('vectors: fixture cases must run under CI', () => {
+    assert.ok(!IS_CI, `CI=true and ${noFixtures} fixture cases could not run (fixtures folder missing: ${FIXTURES})`)
+  })
+}

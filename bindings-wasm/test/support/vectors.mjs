@@ -1,0 +1,181 @@
+// The shared conformance vectors (tests/vectors/README.md), run against the WASM
+// package exactly as a JS caller uses it: Buffers in, camelCase options, results
+// read as plain objects, errors caught as TrustloopError.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+
+import { FIXTURES, REPO_ROOT } from './paths.mjs';
+
+export const HOST = 'wasm';
+
+const CAMEL = {
+  expected_contract_signature: 'expectedContractSignature',
+  trusted_keys: 'trustedKeys',
+  record_path: 'recordPath',
+  package_id: 'packageId',
+  package_version: 'packageVersion',
+  generated_at: 'generatedAt',
+  signing_key: 'signingKey',
+  signing_key_id: 'signingKeyId',
+};
+
+function jsonFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...jsonFiles(p));
+    else if (name.endsWith('.json')) out.push(p);
+  }
+  return out;
+}
+
+/** Every case of every vector file, sorted by path. */
+export function loadCases() {
+  const cases = [];
+  const files = jsonFiles(join(REPO_ROOT, 'tests', 'vectors')).sort();
+  for (const file of files) {
+    const rel = relative(REPO_ROOT, file).split('\\').join('/');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    for (const c of doc.cases) cases.push({ id: `${rel}#${c.name}`, ...c });
+  }
+  return cases;
+}
+
+export const forThisHost = (c) => !c.hosts || c.hosts.includes(HOST);
+export const usesFixture = (c) => Boolean(c.input?.fixture || c.lock?.fixture);
+
+function inputBytes(form) {
+  const keys = Object.keys(form);
+  if (keys.length !== 1) throw new Error('input form must have exactly one key');
+  if ('text' in form) return Buffer.from(form.text, 'utf8');
+  if ('base64' in form) return Buffer.from(form.base64, 'base64');
+  if ('file' in form) return readFileSync(join(REPO_ROOT, form.file));
+  if ('fixture' in form) return readFileSync(join(FIXTURES, form.fixture));
+  throw new Error(`unknown input form ${keys[0]}`);
+}
+
+const sha256 = (bytes) => 'sha256:' + createHash('sha256').update(bytes).digest('hex');
+
+function jsOptions(options = {}, lock) {
+  const out = {};
+  for (const [k, v] of Object.entries(options)) out[CAMEL[k] ?? k] = v;
+  if (lock) out.lock = lock;
+  return out;
+}
+
+/** Calls the package; returns {kind, value} or {kind:'error', error}. */
+function call(t, c) {
+  const input = inputBytes(c.input);
+  const lock = c.lock ? inputBytes(c.lock) : undefined;
+  try {
+    switch (c.op) {
+      case 'canonicalize':
+        return { kind: 'bytes', value: t.canonicalize(input, c.options?.mode) };
+      case 'digest':
+        return { kind: 'bytes', value: Buffer.from(t.digest(input), 'utf8') };
+      case 'verify_bundle':
+        return { kind: 'verdict', value: t.verifyBundle(input, jsOptions(c.options, lock)) };
+      case 'verify_definition':
+        return { kind: 'verdict', value: t.verifyDefinition(input, jsOptions(c.options, lock)) };
+      case 'write_lock':
+        return { kind: 'bytes', value: t.writeLock(input) };
+      case 'build_local':
+        return { kind: 'files', value: t.buildLocal(input, jsOptions(c.options)) };
+      default:
+        throw new Error(`unknown op ${c.op}`);
+    }
+  } catch (error) {
+    if (error?.name !== 'TrustloopError') throw error; // a trap or a harness bug
+    return { kind: 'error', error };
+  }
+}
+
+/** `want` ⊆ `got`: objects recursively as subsets, everything else exactly. */
+function subset(want, got, path) {
+  if (want && typeof want === 'object' && !Array.isArray(want)) {
+    if (!got || typeof got !== 'object' || Array.isArray(got)) return `${path}: expected an object, got ${JSON.stringify(got)}`;
+    for (const [k, v] of Object.entries(want)) {
+      if (!(k in got)) return `${path}.${k} missing`;
+      const e = subset(v, got[k], `${path}.${k}`);
+      if (e) return e;
+    }
+    return null;
+  }
+  return isDeepStrictEqual(want, got) ? null : `${path}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`;
+}
+
+const failedChecks = (r) => (r.checks ?? []).filter((x) => x.status === 'fail').map((x) => x.name);
+
+/** Runs one case; returns a list of problems (empty = pass). */
+export function runCase(t, c) {
+  const expect = c.expect ?? {};
+  if (Object.keys(expect).length === 0) return ['expect is empty'];
+  const wantsError = expect.exit_code === 1 || Object.keys(expect).some((k) => k.startsWith('error_'));
+  const got = call(t, c);
+  const problems = [];
+  if (got.kind === 'error') {
+    const e = got.error;
+    if (!wantsError) return [`unexpected error ${e.code}: ${e.message}`];
+    if (!(e instanceof Error)) problems.push('thrown value is not an Error');
+    if (e.findings?.[0]?.code !== e.code) problems.push(`findings[0].code ${e.findings?.[0]?.code} != code ${e.code}`);
+    if ('error_code' in expect && e.code !== expect.error_code) problems.push(`error_code: expected ${expect.error_code}, got ${e.code} (${e.message})`);
+    if ('error_message' in expect && e.message !== expect.error_message)
+      problems.push(`error_message:\n  expected ${JSON.stringify(expect.error_message)}\n  got      ${JSON.stringify(e.message)}`);
+    if ('error_message_prefix' in expect && !e.message.startsWith(expect.error_message_prefix))
+      problems.push(`error_message_prefix: expected ${JSON.stringify(expect.error_message_prefix)}, got ${JSON.stringify(e.message)}`);
+    return problems;
+  }
+  if (wantsError) return ['expected an error, the call succeeded'];
+  if (got.kind === 'bytes') {
+    const out = Buffer.from(got.value);
+    if ('exit_code' in expect && expect.exit_code !== 0) problems.push(`exit_code: expected ${expect.exit_code}, got 0`);
+    if ('output_text' in expect && !out.equals(Buffer.from(expect.output_text, 'utf8')))
+      problems.push(`output_text: expected ${JSON.stringify(expect.output_text)}, got ${JSON.stringify(out.toString('utf8'))}`);
+    if ('output_base64' in expect && !out.equals(Buffer.from(expect.output_base64, 'base64')))
+      problems.push(`output_base64: got ${out.toString('base64')}`);
+    if ('output_sha256' in expect && sha256(out) !== expect.output_sha256)
+      problems.push(`output_sha256: expected ${expect.output_sha256}, got ${sha256(out)}`);
+    if ('digest' in expect && out.toString('utf8') !== expect.digest) problems.push(`digest: expected ${expect.digest}, got ${out}`);
+  } else if (got.kind === 'verdict') {
+    const r = got.value;
+    const exit = r.status === 'ok' ? 0 : 2;
+    if ('exit_code' in expect && expect.exit_code !== exit)
+      problems.push(`exit_code: expected ${expect.exit_code}, got ${exit} (failed checks ${JSON.stringify(failedChecks(r))})`);
+    if ('status' in expect && expect.status !== r.status)
+      problems.push(`status: expected ${expect.status}, got ${r.status} (failed checks ${JSON.stringify(failedChecks(r))})`);
+    if ('checks' in expect) {
+      const gotChecks = r.checks ?? [];
+      if (gotChecks.length !== expect.checks.length) {
+        const show = (l) => l.map((x) => `${x.name}=${x.status}`);
+        problems.push(`checks: expected ${JSON.stringify(show(expect.checks))}, got ${JSON.stringify(show(gotChecks))}`);
+      } else {
+        expect.checks.forEach((w, i) => {
+          for (const key of ['name', 'status', 'detail']) {
+            if (key in w && w[key] !== gotChecks[i][key])
+              problems.push(`checks[${i}].${key}: expected ${JSON.stringify(w[key])}, got ${JSON.stringify(gotChecks[i][key])}`);
+          }
+        });
+      }
+    }
+    if ('failed_checks' in expect && !isDeepStrictEqual(failedChecks(r), expect.failed_checks))
+      problems.push(`failed_checks: expected ${JSON.stringify(expect.failed_checks)}, got ${JSON.stringify(failedChecks(r))}`);
+    if ('result_subset' in expect) {
+      const e = subset(expect.result_subset, r, 'result');
+      if (e) problems.push(`result_subset: ${e}`);
+    }
+  } else if (got.kind === 'files') {
+    if ('files_sha256' in expect) {
+      for (const [name, bytes] of Object.entries(got.value)) {
+        if (!(bytes instanceof Uint8Array)) problems.push(`files[${name}] is not a Uint8Array`);
+      }
+      const gotFiles = Object.fromEntries(Object.entries(got.value).map(([n, b]) => [n, sha256(b)]));
+      if (!isDeepStrictEqual(sortKeys(gotFiles), sortKeys(expect.files_sha256)))
+        problems.push(`files_sha256:\n  expected ${JSON.stringify(sortKeys(expect.files_sha256))}\n  got      ${JSON.stringify(sortKeys(gotFiles))}`);
+    }
+  }
+  return problems;
+}
+
+const sortKeys = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -1,0 +1,31 @@
+// The shared conformance vectors against the nodejs WASM package, one test per
+// case, including the cases that read upstream fixtures ($TRUSTLOOP_FIXTURES).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { trustloop } from './support/load.mjs';
+import { fixturesPresent, reportMissingFixtures } from './support/paths.mjs';
+import { forThisHost, loadCases, runCase, usesFixture } from './support/vectors.mjs';
+
+const cases = loadCases().filter(forThisHost);
+const haveFixtures = fixturesPresent();
+const skipped = haveFixtures ? 0 : cases.filter(usesFixture).length;
+
+test('vector files load', () => {
+  assert.ok(cases.length > 0, 'no vectors found under tests/vectors');
+});
+
+if (skipped > 0) {
+  const mustFail = reportMissingFixtures(skipped);
+  test('fixtures folder present', { skip: !mustFail && 'fixtures folder missing (not CI)' }, () => {
+    assert.fail(`CI=true and the fixtures folder is missing: ${skipped} fixture cases did not run`);
+  });
+}
+
+for (const c of cases) {
+  const skip = !haveFixtures && usesFixture(c) ? 'NOT RUN: fixtures folder missing' : false;
+  test(c.id, { skip }, () => {
+    const problems = runCase(trustloop, c);
+    assert.deepEqual(problems, [], problems.join('\n'));
+  });
+}
