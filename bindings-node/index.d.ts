@@ -36,7 +36,8 @@ export interface Check {
 
 /** The object `trustloop anip verify --json` prints (snake_case keys, as upstream). */
 export interface VerifyResult {
-  status: 'ok' | 'failed'
+  /** `ok_legacy` only under the `legacy` option. */
+  status: 'ok' | 'ok_legacy' | 'failed'
   source_kind: 'file' | 'package-bundle' | 'registry'
   package_id?: string
   package_version?: string
@@ -84,7 +85,7 @@ export declare const version: string
 export declare function verifyBundle(buf: Uint8Array, opts?: VerifyOptions): VerifyResult
 /** Verifies a plain service-definition file. */
 export declare function verifyDefinition(buf: Uint8Array, opts?: VerifyOptions): VerifyResult
-/** Upstream's exit code for a verify result: 0 when `ok`, else 2. */
+/** Upstream's exit code for a verify result: 2 when `failed`, else 0. */
 export declare function exitCode(result: VerifyResult): 0 | 2
 /** The consumer lock file bytes for a bundle. */
 export declare function writeLock(buf: Uint8Array): Buffer

@@ -128,9 +128,9 @@ function verifyDefinition (buf, opts) {
   return JSON.parse(call(native.verifyDefinition, bytes(buf, 'definition'), lock, options))
 }
 
-/** Upstream's exit code for a verify result: 0 when ok, else 2. */
+/** Upstream's exit code for a verify result: 2 when `failed`, else 0 (`ok`, or `ok_legacy` under `legacy`). */
 function exitCode (result) {
-  return result && result.status === 'ok' ? 0 : 2
+  return result && result.status !== 'failed' ? 0 : 2
 }
 
 /** The consumer lock file (anip-package-lock/v1) for a bundle. */

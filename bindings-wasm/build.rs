@@ -1,4 +1,5 @@
-//! Embeds the shared conformance vectors (`../tests/vectors/**/*.json`) and the
+//! Embeds the shared conformance vectors (`../tests/vectors/**/*.json`, except data
+//! under `files/` folders) and the
 //! repository files they reference with `{"file": …}` into the wasm test binaries:
 //! wasm-bindgen-test runs in Node *and* in a browser, where there is no file system.
 //! Only the tests use the generated `vectors.rs`; the library ignores it.
@@ -42,6 +43,10 @@ fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
+            // `files/` folders hold data that cases reference, not vector files.
+            if p.file_name().is_some_and(|n| n == "files") {
+                continue;
+            }
             collect_json(&p, out);
         } else if p.extension().is_some_and(|x| x == "json") {
             out.push(p);

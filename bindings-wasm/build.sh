@@ -19,27 +19,62 @@ WASM="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/trustloop_wasm.wasm"
 
 size() { wc -c <"$1" | tr -d ' '; }
 report="$HERE/pkg-sizes.txt"
-{
-  echo "profile: $PROFILE"
-  echo "cargo output: $(size "$WASM") bytes"
-} >"$report"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# wasm-opt runs on rustc's output, *before* wasm-bindgen: wasm-bindgen then adds its
+# externref table itself. (Debian's binaryen 108 rewrites an externref table as
+# `anyref`, which current engines reject, so it must not touch wasm-bindgen's output.)
+# The size "before" is wasm-bindgen's output of the unoptimized module.
+wasm-bindgen --target web --out-dir "$work/plain" --out-name trustloop "$WASM"
+input="$WASM"
+optimized=""
+if command -v wasm-opt >/dev/null 2>&1; then
+    # The post-MVP features rustc's wasm32 target emits by default; every supported
+    # browser and Node >= 16 has them.
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        -o "$work/opt.wasm" "$WASM"
+    input="$work/opt.wasm"
+    optimized="yes"
+fi
 
 for target in web nodejs; do
-  case "$target" in web) out="$HERE/pkg-web" ;; nodejs) out="$HERE/pkg-node" ;; esac
-  rm -rf "$out"
-  wasm-bindgen --target "$target" --out-dir "$out" --out-name trustloop "$WASM"
-  bg="$out/trustloop_bg.wasm"
-  before="$(size "$bg")"
-  if command -v wasm-opt >/dev/null 2>&1; then
-    # Rust's wasm32 target emits these post-MVP features by default; every
-    # supported browser and Node >= 16 has them.
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      -o "$bg.opt" "$bg"
-    mv "$bg.opt" "$bg"
-    echo "$target: wasm-bindgen output $before bytes, after wasm-opt -Oz $(size "$bg") bytes" >>"$report"
-  else
-    echo "$target: wasm-bindgen output $before bytes (wasm-opt not installed: not optimized)" >>"$report"
-  fi
+    case "$target" in web) out="$HERE/pkg-web" ;; nodejs) out="$HERE/pkg-node" ;; esac
+    rm -rf "$out"
+    wasm-bindgen --target "$target" --out-dir "$out" --out-name trustloop "$input"
 done
+
+# Minimal package manifests (wasm-bindgen writes none). pkg-node must say CommonJS:
+# it sits below bindings-wasm/package.json, which declares "type": "module".
+version="$(awk -F'"' '/^\[workspace.package\]/ { p = 1 } p && /^version *=/ { print $2; exit }' "$ROOT/Cargo.toml")"
+manifest() { # dir type description
+    cat >"$1/package.json" <<JSON
+{
+  "name": "trustloop-wasm",
+  "version": "$version",
+  "description": "$3",
+  "license": "Apache-2.0",
+  "type": "$2",
+  "main": "trustloop.js",
+  "types": "trustloop.d.ts",
+  "files": ["trustloop.js", "trustloop.d.ts", "trustloop_bg.wasm", "trustloop_bg.wasm.d.ts"],
+  "sideEffects": false
+}
+JSON
+}
+manifest "$HERE/pkg-web" module "trustloop verification core for browsers (WebAssembly, ES module; call the default export init() first)"
+manifest "$HERE/pkg-node" commonjs "trustloop verification core for Node.js (WebAssembly, CommonJS)"
+
+{
+    echo "profile: $PROFILE"
+    echo "rustc output: $(size "$WASM") bytes"
+    echo "wasm-bindgen output without wasm-opt: $(size "$work/plain/trustloop_bg.wasm") bytes"
+    if [ -n "$optimized" ]; then
+        echo "wasm-bindgen output with wasm-opt -Oz: $(size "$HERE/pkg-web/trustloop_bg.wasm") bytes ($(wasm-opt --version))"
+    else
+        echo "wasm-opt not installed: packages are not size-optimized"
+    fi
+    echo "gzip -9 of the shipped module: $(gzip -9c "$HERE/pkg-web/trustloop_bg.wasm" | wc -c | tr -d ' ') bytes"
+} >"$report"
 cat "$report"

@@ -126,6 +126,7 @@ test('same result as `trustloop anip verify --json`', { skip: cliSkip }, () => {
     } catch (e) {
       assert.equal(e.status, 2, `${b}: CLI exit ${e.status}: ${e.stderr}`);
       out = e.stdout;
+      assert.ok(out, `${b}: CLI exit 2 without a result (stale binary ${cli}?): ${e.stderr}`);
     }
     const wasm = trustloop.verifyBundle(readFileSync(path), { recordPath: path });
     assert.equal(JSON.stringify(wasm), JSON.stringify(JSON.parse(out)), b);

@@ -10,6 +10,7 @@ mod assets_pa;
 mod io;
 mod json;
 mod keygen;
+mod walk;
 
 /// Verify ANIP packages, Anolis .anpkg handoff packages and Prometeu assets.pa archives.
 #[derive(Parser)]

@@ -10,6 +10,8 @@ use crate::json::{self, Map, Mode, Value};
 
 pub use crate::anip::build_local::{BuildLocalOptions, OutputFile};
 pub use crate::anip::verify::{Verdict, VerifyOptions};
+pub use crate::assets_pa::api as assets_pa;
+#[cfg(feature = "zip")] pub use crate::anpkg::api_export::{anpkg_export, export_files as anpkg_export_files, export_report as anpkg_export_report, AnpkgExportOptions};
 
 /// Parses untrusted JSON with default limits, as a finding-carrying error.
 pub fn parse_json(input: &[u8], what: &str) -> Result<Value, Error> {

@@ -12,6 +12,8 @@ use trustloop_core::diag::Error;
 use trustloop_core::digest::sha256_bytes;
 use trustloop_core::json::{self, Map, Value};
 
+mod material_ops;
+
 /// This host's name in a case's `hosts` list.
 pub const HOST: &str = "rust";
 
@@ -125,6 +127,8 @@ fn input_bytes(form: &Value, root: &Path, fixtures: &Path) -> Result<Vec<u8>, St
 /// What the core returned.
 enum Actual {
     Bytes(Vec<u8>),
+    /// A JSON result, checked with `result` (deep-equal) and `result_subset`.
+    Value(Value),
     Verdict { result: Value, exit_code: i32 },
     Files(Vec<api::OutputFile>),
     Error(Error),
@@ -151,6 +155,10 @@ fn call(case: &Case, input: &[u8], lock: Option<&[u8]>) -> Result<Actual, String
         "build_local" => BuildLocalOptions::from_value(options)
             .and_then(|o| api::anip_build_local(input, &o))
             .map(Actual::Files),
+        op if material_ops::OPS.contains(&op) => material_ops::call(op, input, options).map(|o| match o {
+            material_ops::Out::Text(t) => Actual::Bytes(t.into_bytes()),
+            material_ops::Out::Value(v) => Actual::Value(v),
+        }),
         other => return Err(format!("unknown op {other:?}")),
     };
     Ok(r.unwrap_or_else(Actual::Error))
@@ -276,6 +284,18 @@ fn compare(expect: &Map, actual: &Actual) -> Result<(), String> {
             }
             if let Some(sub) = expect.get("result_subset") {
                 if let Err(e) = subset(sub, result, "result") {
+                    fail(format!("result_subset: {e}"));
+                }
+            }
+        }
+        Actual::Value(v) => {
+            if let Some(want) = expect.get("result") {
+                if !json_eq(want, v) {
+                    fail(format!("result:\n      expected {}\n      got      {}", json::to_compact(want), json::to_compact(v)));
+                }
+            }
+            if let Some(sub) = expect.get("result_subset") {
+                if let Err(e) = subset(sub, v, "result") {
                     fail(format!("result_subset: {e}"));
                 }
             }

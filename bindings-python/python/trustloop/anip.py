@@ -81,8 +81,9 @@ def verify_definition(
 
 
 def exit_code(result: Mapping[str, Any]) -> int:
-    """The upstream CLI exit code for a verify result: 0 when ``ok``, else 2."""
-    return 0 if result.get("status") == "ok" else 2
+    """The upstream CLI exit code for a verify result: 2 when ``failed``, else 0
+    (``ok``, or ``ok_legacy`` under the ``legacy`` option)."""
+    return 2 if result.get("status") == "failed" else 0
 
 
 def write_lock(bundle: BytesLike) -> bytes:

@@ -159,7 +159,10 @@ mod tests {
     fn sorted_walk_is_deterministic() {
         // Two offenders: the sorted walk reports "a" before "b" whatever the input order.
         let m = v(r#"{"b":{"unsupported_effects":["x"]},"a":{"unsupported_effects":[2]}}"#);
-        assert_eq!(validate_effects_in(&m, "recommended_lock"), Err("recommended_lock.a.unsupported_effects[0] must be a string".into()));
+        assert_eq!(
+            validate_effects_in(&m, "recommended_lock"),
+            Err("recommended_lock.a.unsupported_effects[0] must be a string".into())
+        );
     }
 
     #[test]
@@ -168,8 +171,13 @@ mod tests {
         assert_eq!(validate_business_effects(&v(r#"{"produces":["content.summary"]}"#), path), Ok(()));
         assert_eq!(validate_business_effects(&v(r#""data.read""#), path), Err(format!("{path} must be an object")));
         assert_eq!(
-            validate_business_effects(&v(r#"{"produces":["content.summary"],"does_not_produce":["external_send"]}"#), path),
-            Err(format!("{path}.does_not_produce[0] unknown effect \"external_send\"; use canonical effect ids: {VOCAB}"))
+            validate_business_effects(
+                &v(r#"{"produces":["content.summary"],"does_not_produce":["external_send"]}"#),
+                path
+            ),
+            Err(format!(
+                "{path}.does_not_produce[0] unknown effect \"external_send\"; use canonical effect ids: {VOCAB}"
+            ))
         );
     }
 }

@@ -1,5 +1,6 @@
 //! Implementation-material metadata (ANIP-MAT-1..5, ANIP-GEN-3): the custom code
 //! bundle refs a package declares in its resolved manifest and lock.
+use alloc::borrow::Cow;
 use alloc::collections::BTreeSet;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -69,14 +70,14 @@ fn first_non_empty<'a>(values: &[&'a str]) -> &'a str {
 }
 
 fn push_object(out: &mut Vec<Material>, source: &str, m: &Map) -> Result<(), Error> {
-    let reference = first_non_empty(&[str_of(m, "ref"), str_of(m, "uri"), str_of(m, "url"), str_of(m, "custom_code_bundle_ref")]);
+    let reference = ref_of(m);
     if reference.is_empty() {
         // ANIP-MAT-3: no ref, nothing recorded, even with a tree digest.
         return Ok(());
     }
     let parsed = validate_ref(reference)
         .map_err(|e| Error::new(e.code, alloc::format!("invalid custom code bundle metadata at {source}: {}", e.message)))?;
-    let tree = first_non_empty(&[str_of(m, "bundle_tree_sha256"), str_of(m, "tree_sha256"), str_of(m, "local_tree_sha256")]);
+    let tree = tree_digest_of(m);
     if !tree.is_empty() && !crate::digest::is_sha256_digest(tree) {
         return Err(Error::new(
             "MAT_TREE_DIGEST_INVALID",
@@ -96,33 +97,65 @@ fn push_object(out: &mut Vec<Material>, source: &str, m: &Map) -> Result<(), Err
     Ok(())
 }
 
-fn push_value(out: &mut Vec<Material>, source: &str, value: Option<&Value>, depth: usize) -> Result<(), Error> {
+/// A place in package metadata where a material may be declared.
+pub enum Site<'a> {
+    /// An object (or a bare string, as `{ref: <string>}`) that is a material
+    /// candidate, with its source label.
+    Material(String, Cow<'a, Map>),
+    /// A value of the wrong JSON type (ANIP-MAT-2).
+    BadShape(String),
+}
+
+fn visit_value<'a, E>(
+    source: &str,
+    value: Option<&'a Value>,
+    depth: usize,
+    visit: &mut dyn FnMut(Site<'a>) -> Result<(), E>,
+) -> Result<(), E> {
     if depth > 64 {
-        return Err(Error::new("MAT_SHAPE_INVALID", alloc::format!("custom code bundle metadata at {source} is nested too deeply")));
+        // Deeper nesting than any real metadata: reported as a bad shape.
+        return visit(Site::BadShape(source.into()));
     }
     match value {
         None | Some(Value::Null) => Ok(()),
-        Some(Value::String(s)) => push_object(out, source, &Map::new().with("ref", s.as_str())),
+        Some(Value::String(s)) => visit(Site::Material(source.into(), Cow::Owned(Map::new().with("ref", s.as_str())))),
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                push_value(out, &alloc::format!("{source}[{i}]"), Some(item), depth + 1)?;
+                visit_value(&alloc::format!("{source}[{i}]"), Some(item), depth + 1, visit)?;
             }
             Ok(())
         }
         Some(Value::Object(m)) => {
             if MATERIAL_KEYS.iter().any(|k| !str_of(m, k).trim().is_empty()) {
-                return push_object(out, source, m);
+                return visit(Site::Material(source.into(), Cow::Borrowed(m)));
             }
             for key in NESTED_KEYS {
-                push_value(out, &alloc::format!("{source}.{key}"), m.get(key), depth + 1)?;
+                visit_value(&alloc::format!("{source}.{key}"), m.get(key), depth + 1, visit)?;
             }
             Ok(())
         }
-        Some(_) => Err(Error::new(
-            "MAT_SHAPE_INVALID",
-            alloc::format!("custom code bundle metadata at {source} must be a string, object, or array"),
-        )),
+        Some(_) => visit(Site::BadShape(source.into())),
     }
+}
+
+/// Visits every material site of one metadata object (a manifest or lock) in
+/// upstream's order; `label` prefixes the source paths. Stops at the first `Err`.
+pub fn visit_metadata<'a, E>(label: &str, metadata: &'a Map, visit: &mut dyn FnMut(Site<'a>) -> Result<(), E>) -> Result<(), E> {
+    for key in TOP_KEYS {
+        visit_value(&alloc::format!("{label}.{key}"), metadata.get(key), 0, visit)?;
+    }
+    Ok(())
+}
+
+/// The first non-blank tree digest of a material object (ANIP-MAT-3).
+pub fn tree_digest_of(m: &Map) -> &str {
+    first_non_empty(&[str_of(m, "bundle_tree_sha256"), str_of(m, "tree_sha256"), str_of(m, "local_tree_sha256")])
+}
+
+/// The ref of a material object: first non-blank of `ref`, `uri`, `url`,
+/// `custom_code_bundle_ref`, untrimmed.
+pub fn ref_of(m: &Map) -> &str {
+    first_non_empty(&[str_of(m, "ref"), str_of(m, "uri"), str_of(m, "url"), str_of(m, "custom_code_bundle_ref")])
 }
 
 /// `CustomCodeBundleMaterialsFromMetadata(manifest, lock)`: every declared material,
@@ -130,9 +163,13 @@ fn push_value(out: &mut Vec<Material>, source: &str, value: Option<&Value>, dept
 pub fn materials_from_metadata(manifest: &Map, lock: &Map) -> Result<Vec<Material>, Error> {
     let mut all = Vec::new();
     for (label, metadata) in [("manifest", manifest), ("recommended_lock", lock)] {
-        for key in TOP_KEYS {
-            push_value(&mut all, &alloc::format!("{label}.{key}"), metadata.get(key), 0)?;
-        }
+        visit_metadata(label, metadata, &mut |site| match site {
+            Site::Material(source, m) => push_object(&mut all, &source, &m),
+            Site::BadShape(source) => Err(Error::new(
+                "MAT_SHAPE_INVALID",
+                alloc::format!("custom code bundle metadata at {source} must be a string, object, or array"),
+            )),
+        })?;
     }
     let mut seen = BTreeSet::new();
     all.retain(|m| seen.insert(alloc::format!("{}\0{}", m.reference, m.bundle_tree_sha256)));

@@ -12,6 +12,7 @@
 //! | [`verify`] | the verify checks, result JSON and exit codes (ANIP-VER) |
 //! | [`lock`] | consumer lock files (ANIP-LOCK) |
 //! | [`build_local`] | the in-memory Registry publish pipeline (ANIP-REG) |
+pub mod attach;
 pub mod build_local;
 pub mod bundle;
 pub mod checks;
@@ -19,6 +20,7 @@ pub mod consumption;
 pub mod definition;
 pub mod effects;
 pub mod execution_signature;
+pub mod lint;
 pub mod lock;
 pub mod materials;
 pub mod receipt;

@@ -5,4 +5,9 @@
 //! Requires the `zip` feature (which implies `std`): the whole module is gated on it.
 //! The validator itself is sans-IO: it reads a zip archive from bytes, in memory,
 //! without extracting, or a list of entries a host collected from a directory.
+pub mod api_export;
+pub mod api_validate;
+pub mod archive;
+pub mod export;
+pub mod validate;
 pub mod yaml;

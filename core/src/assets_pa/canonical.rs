@@ -20,7 +20,14 @@ pub fn to_canonical_bytes(v: &Value) -> Vec<u8> {
 
 /// Whether `n` is a number the v1 header may hold: an integer in 0..=2^53−1.
 pub fn is_header_integer(n: f64) -> bool {
-    n.is_finite() && n >= 0.0 && n <= MAX_INTEGER && n.trunc() == n && !(n == 0.0 && n.is_sign_negative())
+    n >= 0.0 && n <= MAX_INTEGER && is_integral(n) && !(n == 0.0 && n.is_sign_negative())
+}
+
+/// Whether `n` has no fractional part (`f64::trunc` is not in `core`).
+pub fn is_integral(n: f64) -> bool {
+    const TWO_53: f64 = 9_007_199_254_740_992.0;
+    // Every finite f64 of magnitude >= 2^53 is an integer; below, i64 holds it exactly.
+    n.is_finite() && (n >= TWO_53 || n <= -TWO_53 || (n as i64) as f64 == n)
 }
 
 fn write_value(out: &mut String, v: &Value) {

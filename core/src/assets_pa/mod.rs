@@ -41,3 +41,8 @@ pub mod project;
 pub mod reader;
 pub mod slices;
 pub mod writer;
+
+#[cfg(all(test, feature = "std"))]
+mod vector_tests;
+#[cfg(all(test, feature = "std"))]
+mod golden_tests;

@@ -27,7 +27,7 @@ pub struct ArchiveInfo {
 
 impl ArchiveInfo {
     pub fn payload_len(&self) -> u64 {
-        self.file_len - self.prelude.payload_offset
+        self.file_len.saturating_sub(self.prelude.payload_offset)
     }
 
     /// Absolute byte range of an asset's slice in the file.
@@ -133,17 +133,20 @@ pub fn validate(prelude: Prelude, file_len: u64, header_bytes: &[u8]) -> Result<
     Ok(ArchiveInfo { prelude, file_len, header, warnings })
 }
 
-/// `verify`: every finding of a read as `{ok, findings}` (errors stop the read).
+/// `verify`: every finding of a read as `{ok, errors, warnings, codes, findings}`
+/// (the first error stops the read; `codes` lists the findings' codes in order).
 pub fn verify_value(result: Result<&ArchiveInfo, &Finding>) -> Value {
     let (ok, findings): (bool, Vec<Finding>) = match result {
         Ok(info) => (true, info.warnings.clone()),
         Err(f) => (false, alloc::vec![f.clone()]),
     };
     let errors = findings.iter().filter(|f| f.severity == crate::diag::Severity::Error).count();
+    let codes: Vec<Value> = findings.iter().map(|f| Value::from(f.code)).collect();
     Map::record()
         .with("ok", ok)
         .with("errors", errors)
         .with("warnings", findings.len() - errors)
+        .with("codes", codes)
         .with("findings", findings_to_value(&findings))
         .into()
 }

@@ -313,3 +313,73 @@ pub fn bundle_materials(bundle: &[u8]) -> Result<Value, Error> {
     let materials = materials_from_metadata(&resolved.manifest, &resolved.lock)?;
     Ok(Value::Array(materials.iter().map(Material::to_value).collect()))
 }
+
+/// Entries from their JSON form, for hosts that pass a bundle as data (bindings,
+/// vectors): `[{path, text} | {path, base64} | {path, symlink: true} | {path, special: true}]`.
+pub fn entries_from_value(v: &Value) -> Result<Vec<Entry<'static>>, Error> {
+    use base64::Engine as _;
+    let bad = |i: usize, what: &str| bad_option(alloc::format!("entries[{i}] {what}"));
+    let list = v.as_array().ok_or_else(|| bad_option("entries must be an array"))?;
+    let mut out = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let m = item.as_object().ok_or_else(|| bad(i, "must be an object"))?;
+        let path = m.get("path").and_then(Value::as_str).ok_or_else(|| bad(i, "needs a string path"))?.to_string();
+        let flag = |k: &str| m.get(k).and_then(Value::as_bool).unwrap_or(false);
+        let e = if flag("symlink") {
+            Entry::symlink(path)
+        } else if flag("special") {
+            Entry::special(path)
+        } else if let Some(t) = m.get("text").and_then(Value::as_str) {
+            Entry::file(path, t.as_bytes().to_vec())
+        } else if let Some(b) = m.get("base64").and_then(Value::as_str) {
+            let bytes = base64::engine::general_purpose::STANDARD.decode(b).map_err(|_| bad(i, "has invalid base64"))?;
+            Entry::file(path, bytes)
+        } else {
+            return Err(bad(i, "needs text, base64, symlink or special"));
+        };
+        out.push(e);
+    }
+    Ok(out)
+}
+
+/// RFC 6901 JSON pointer lookup ("" is the whole document).
+fn pointer<'v>(v: &'v Value, ptr: &str) -> Option<&'v Value> {
+    if ptr.is_empty() {
+        return Some(v);
+    }
+    let mut cur = v;
+    for token in ptr.strip_prefix('/')?.split('/') {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        cur = match cur {
+            Value::Object(m) => m.get(&token)?,
+            Value::Array(a) => a.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// Combines a per-file list `[{path, sha256}, …]` (at `json_pointer` inside
+/// `input`) into a tree digest (ANIP-TREE-8): for hosts that hashed files
+/// themselves, and for the upstream-derived per-file vectors.
+pub fn tree_combine(input: &[u8], json_pointer: &str) -> Result<String, Error> {
+    let doc = crate::api::parse_json(input, "file list")?;
+    let list = pointer(&doc, json_pointer)
+        .and_then(Value::as_array)
+        .ok_or_else(|| Error::new("TREE_FILE_LIST_INVALID", alloc::format!("no file list at {json_pointer:?}")))?;
+    let mut files = Vec::with_capacity(list.len());
+    for (i, f) in list.iter().enumerate() {
+        let (path, sha256) = match (f.get("path").and_then(Value::as_str), f.get("sha256").and_then(Value::as_str)) {
+            (Some(p), Some(s)) if crate::digest::is_sha256_digest(s) && s == s.trim() => (p, s.to_ascii_lowercase()),
+            _ => {
+                return Err(Error::new(
+                    "TREE_FILE_LIST_INVALID",
+                    alloc::format!("file list item {i} needs a path and a sha256:<64 hex> digest"),
+                ))
+            }
+        };
+        files.push(super::digest::TreeFile { path: path.to_string(), sha256, bytes: 0 });
+    }
+    super::digest::sort_files(&mut files);
+    Ok(super::digest::combine(&files))
+}

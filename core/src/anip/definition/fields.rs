@@ -61,7 +61,8 @@ pub(crate) fn is_string_slice(v: &Value) -> bool {
 pub(crate) fn positive_integer_field(m: &Map, key: &str) -> bool {
     const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
     match m.get(key) {
-        Some(Value::Number(n)) => *n > 0.0 && *n < TWO_POW_63 && n.fract() == 0.0,
+        // In range, so the cast is exact for integers and truncates anything else.
+        Some(Value::Number(n)) => *n > 0.0 && *n < TWO_POW_63 && (*n as i64) as f64 == *n,
         _ => false,
     }
 }

@@ -91,7 +91,9 @@ pub(crate) fn is_type_name(s: &str) -> bool {
     let mut i = 0usize;
     let type_name = |at: usize| -> Option<usize> {
         match b.get(at) {
-            Some(c) if c.is_ascii_alphabetic() => Some(at + 1 + b[at + 1..].iter().take_while(|&&c| ident_char(c)).count()),
+            Some(c) if c.is_ascii_alphabetic() => {
+                Some(at + 1 + b[at + 1..].iter().take_while(|&&c| ident_char(c)).count())
+            }
             _ => None,
         }
     };
@@ -228,7 +230,20 @@ mod tests {
         for ok in ["string", "list<string>", "map< string ,\tint >", "Map<A,B,C>", "a_1"] {
             assert!(is_type_name(ok), "{ok}");
         }
-        for bad in ["", "_a", "1a", "list<>", "list<string", "list<string,>", "list<_a>", "a<b>c", "a<b<c>>", "a <b>", "list<string>\n", "a\x0b<b>"] {
+        for bad in [
+            "",
+            "_a",
+            "1a",
+            "list<>",
+            "list<string",
+            "list<string,>",
+            "list<_a>",
+            "a<b>c",
+            "a<b<c>>",
+            "a <b>",
+            "list<string>\n",
+            "a\x0b<b>",
+        ] {
             assert!(!is_type_name(bad), "{bad:?}");
         }
         assert!(!is_type_name("list<\x0bstring>"), "vertical tab is not \\s in Go");
@@ -240,7 +255,18 @@ mod tests {
         assert_eq!(parse_json_path("$.input.a.b_c"), Some(JsonPath::Input));
         assert_eq!(parse_json_path("$.steps.lookup.output.result"), Some(JsonPath::Step("lookup")));
         assert_eq!(parse_json_path("$.steps.a-b.output.x.y"), Some(JsonPath::Step("a-b")));
-        for bad in ["$.input", "$.input.", "$.input.1", "$.steps.x.output", "$.steps.x.outputs.y", "$.steps..output.y", "$.steps.-a.output.y", "$.steps.x.output.y.", "input.x", "$.steps.x.y.output.z"] {
+        for bad in [
+            "$.input",
+            "$.input.",
+            "$.input.1",
+            "$.steps.x.output",
+            "$.steps.x.outputs.y",
+            "$.steps..output.y",
+            "$.steps.-a.output.y",
+            "$.steps.x.output.y.",
+            "input.x",
+            "$.steps.x.y.output.z",
+        ] {
             assert_eq!(parse_json_path(bad), None, "{bad}");
         }
     }

@@ -7,7 +7,7 @@
 //! decisions need. No dependency, no_std, linear time.
 //!
 //! Reproduced rejections: trailing `\`, unknown or unsupported escapes (`\C`, `\Z`,
-//! `\1`, `\8`, `\e`, `\<`, escaped non-ASCII), malformed `\x`, unknown `\p` names
+//! `\1`, `\8`, `\e`, escaped non-ASCII), malformed `\x`, unknown `\p` names
 //! (see [`super::re2_names`]), missing `]`, reversed class ranges, unknown POSIX
 //! classes, missing / unexpected parentheses, bad named captures, unsupported
 //! `(?…)` forms (lookaround, `(?P=`, `(?x)`…), stacked repetition operators
@@ -48,7 +48,9 @@ enum Item {
     Leaves(u32),
     Node(Summary),
     /// `(` (capturing or not) waiting for its `)`.
-    LeftParen { capture: bool },
+    LeftParen {
+        capture: bool,
+    },
     VerticalBar,
 }
 
@@ -106,7 +108,11 @@ impl Parser {
 
     /// Collapses the operands above the nearest marker into one concatenation.
     fn concat(&mut self) -> Parse<()> {
-        let start = self.stack.iter().rposition(|i| matches!(i, Item::LeftParen { .. } | Item::VerticalBar)).map_or(0, |p| p + 1);
+        let start = self
+            .stack
+            .iter()
+            .rposition(|i| matches!(i, Item::LeftParen { .. } | Item::VerticalBar))
+            .map_or(0, |p| p + 1);
         let operands: Vec<Item> = self.stack.drain(start..).collect();
         let node = match operands.as_slice() {
             [] => LEAF, // empty match
@@ -131,7 +137,10 @@ impl Parser {
 
     /// A concatenation or alternation node over `subs`.
     fn join(subs: impl Iterator<Item = Summary>) -> Summary {
-        subs.fold(LEAF, |acc, s| Summary { height: acc.height.max(s.height.saturating_add(1)), need: acc.need.max(s.need) })
+        subs.fold(LEAF, |acc, s| Summary {
+            height: acc.height.max(s.height.saturating_add(1)),
+            need: acc.need.max(s.need),
+        })
     }
 
     fn repeat(&mut self, op: RepeatOp, after_repeat: bool) -> Parse<()> {
@@ -473,8 +482,10 @@ fn parse_escape(s: &str) -> Parse<(u32, &str)> {
 }
 
 /// POSIX classes inside `[...]`.
-const POSIX_CLASSES: [&str; 14] =
-    ["alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "word", "xdigit"];
+const POSIX_CLASSES: [&str; 14] = [
+    "alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "word",
+    "xdigit",
+];
 
 /// `[:name:]` / `[:^name:]` at the start of `t`: `Ok(None)` when there is no `:]`
 /// later in the pattern (then `[` is an ordinary class character).
@@ -584,6 +595,8 @@ mod tests {
             r"\pL\p{^Lu}\P{Han}\p{Letter}\p{ascii}",
             r"\x41\x{10FFFF}\0\012\123",
             r"\a\f\n\r\t\v\.\*\_\-\{\}\/\#",
+            // Escaped ASCII punctuation is a literal in Go (not a word boundary).
+            r"\<\>",
             r"\A\b\B\z",
             "(?i)a(?-i)b(?i-s:c)(?U)d(?m)(?s)",
             "(?)",
@@ -638,7 +651,6 @@ mod tests {
             r"\1",
             r"\8",
             r"\e",
-            r"\<",
             r"\é",
             r"\x",
             r"\x4",

@@ -4,7 +4,9 @@
 /// Non-empty, at most 8192 bytes, no code point below U+0020 other than tab, LF and
 /// CR, and no DEL (U+007F).
 pub(crate) fn is_safe_text(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 8192 && s.chars().all(|c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{7f}'))
+    !s.is_empty()
+        && s.len() <= 8192
+        && s.chars().all(|c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{7f}'))
 }
 
 #[cfg(test)]

@@ -78,7 +78,7 @@ fn fold_char(c: char) -> char {
 }
 
 /// Whether JSON key `key` selects the field named `name` (ASCII lowercase).
-fn key_matches(key: &str, name: &str) -> bool {
+pub(crate) fn key_matches(key: &str, name: &str) -> bool {
     key == name || key.chars().map(fold_char).eq(name.chars().map(|c| c.to_ascii_uppercase()))
 }
 
@@ -101,7 +101,11 @@ impl Decoder {
             None => format!("json: cannot unmarshal {what} into Go value of type {}", go_type(ty)),
             Some((struct_name, _)) => {
                 let path: Vec<&str> = self.context.iter().map(|(_, field)| *field).collect();
-                format!("json: cannot unmarshal {what} into Go struct field {struct_name}.{} of type {}", path.join("."), go_type(ty))
+                format!(
+                    "json: cannot unmarshal {what} into Go struct field {struct_name}.{} of type {}",
+                    path.join("."),
+                    go_type(ty)
+                )
             }
         };
         self.first_error = Some(msg);
@@ -159,7 +163,11 @@ impl Decoder {
             _ => Map::new(),
         };
         for (key, item) in m.sorted() {
-            let field = s.fields.iter().find(|f| f.name == key.as_str()).or_else(|| s.fields.iter().find(|f| key_matches(key, f.name)));
+            let field = s
+                .fields
+                .iter()
+                .find(|f| f.name == key.as_str())
+                .or_else(|| s.fields.iter().find(|f| key_matches(key, f.name)));
             let Some(field) = field else { continue };
             self.context.push((s.name, field.name));
             let v = self.decode(&field.ty, item, out.get(field.name));
@@ -272,7 +280,10 @@ mod tests {
             err(r#"{"integration_fronting":{"capability_mappings":[{"outbound_controls":true}]}}"#).as_deref(),
             Some("json: cannot unmarshal bool into Go struct field IntegrationCapabilityMapping.integration_fronting.capability_mappings.outbound_controls of type map[string]interface {}")
         );
-        assert_eq!(err("[]").as_deref(), Some("json: cannot unmarshal array into Go value of type generator.AnipServiceDefinition"));
+        assert_eq!(
+            err("[]").as_deref(),
+            Some("json: cannot unmarshal array into Go value of type generator.AnipServiceDefinition")
+        );
     }
 
     #[test]
@@ -321,7 +332,8 @@ mod tests {
     #[test]
     fn later_fold_duplicates_override_and_null_resets_slices() {
         // Sorted order: "IDENTITY" < "identity"; "Protocols" < "protocols".
-        let t = decode_definition(&v(r#"{"IDENTITY":{"system_name":"a","domain_name":"d"},"identity":{"system_name":"b"},
+        let t =
+            decode_definition(&v(r#"{"IDENTITY":{"system_name":"a","domain_name":"d"},"identity":{"system_name":"b"},
             "generation":{"Protocols":["x"],"protocols":null}}"#));
         let m = t.value.as_object().unwrap();
         let identity = m.get("identity").unwrap();

@@ -65,20 +65,16 @@ pub(crate) static DEFINITION: Struct = Struct {
     ],
 };
 
-static COMPILED_CONTRACT_IDENTITY: Struct = Struct {
-    name: "CompiledContractIdentity",
-    fields: &[o("signature", STR), o("signature_algorithm", STR)],
-};
+static COMPILED_CONTRACT_IDENTITY: Struct =
+    Struct { name: "CompiledContractIdentity", fields: &[o("signature", STR), o("signature_algorithm", STR)] };
 
 static SERVICE_IDENTITY: Struct = Struct {
     name: "ServiceIdentity",
     fields: &[o("system_name", STR), o("domain_name", STR), o("delivery_model", STR), o("architecture_shape", STR)],
 };
 
-static AUTHORITY: Struct = Struct {
-    name: "AuthorityConfig",
-    fields: &[o("approval_expectation", STR), o("blocked_failure_posture", STR)],
-};
+static AUTHORITY: Struct =
+    Struct { name: "AuthorityConfig", fields: &[o("approval_expectation", STR), o("blocked_failure_posture", STR)] };
 
 static AUDIT: Struct = Struct {
     name: "AuditConfig",
@@ -132,15 +128,11 @@ static CAPABILITY: Struct = Struct {
     ],
 };
 
-static IMPLEMENTATION_FIT: Struct = Struct {
-    name: "ImplementationFit",
-    fields: &[o("category", STR), o("rationale", STR)],
-};
+static IMPLEMENTATION_FIT: Struct =
+    Struct { name: "ImplementationFit", fields: &[o("category", STR), o("rationale", STR)] };
 
-static BUSINESS_EFFECTS: Struct = Struct {
-    name: "BusinessEffects",
-    fields: &[o("produces", STRS), o("does_not_produce", STRS)],
-};
+static BUSINESS_EFFECTS: Struct =
+    Struct { name: "BusinessEffects", fields: &[o("produces", STRS), o("does_not_produce", STRS)] };
 
 static COMPOSITION_STEP: Struct = Struct {
     name: "CompositionStep",
@@ -157,10 +149,8 @@ static FAILURE_POLICY: Struct = Struct {
     ],
 };
 
-static AUDIT_POLICY: Struct = Struct {
-    name: "AuditPolicy",
-    fields: &[f("record_child_invocations", BOOL), f("parent_task_lineage", BOOL)],
-};
+static AUDIT_POLICY: Struct =
+    Struct { name: "AuditPolicy", fields: &[f("record_child_invocations", BOOL), f("parent_task_lineage", BOOL)] };
 
 static COMPOSITION: Struct = Struct {
     name: "Composition",
@@ -218,15 +208,10 @@ static INPUT_RESOLUTION: Struct = Struct {
     ],
 };
 
-static INPUT_MEANING: Struct = Struct {
-    name: "InputMeaningFormalization",
-    fields: &[f("label", STR), f("value", STR), o("description", STR)],
-};
+static INPUT_MEANING: Struct =
+    Struct { name: "InputMeaningFormalization", fields: &[f("label", STR), f("value", STR), o("description", STR)] };
 
-static PRINCIPAL_SELECTOR: Struct = Struct {
-    name: "PrincipalSelector",
-    fields: &[o("claim", STR), o("equals", STR)],
-};
+static PRINCIPAL_SELECTOR: Struct = Struct { name: "PrincipalSelector", fields: &[o("claim", STR), o("equals", STR)] };
 
 static PERMISSION_INTENT_BINDING: Struct = Struct {
     name: "PermissionIntentBinding",

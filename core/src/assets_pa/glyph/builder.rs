@@ -45,7 +45,8 @@ pub struct GlyphBank {
 }
 
 impl GlyphBank {
-    /// `{metadata, palette_authored, tile_count, size, decoded_size}` (payload excluded).
+    /// `{metadata, palette_authored, tile_count, size, decoded_size, payload_sha256}`
+    /// (the payload itself is returned as bytes by the hosts).
     pub fn summary_value(&self) -> Value {
         Map::record()
             .with("metadata", self.metadata.clone())
@@ -53,6 +54,7 @@ impl GlyphBank {
             .with("tile_count", self.tile_count)
             .with("size", self.payload.len())
             .with("decoded_size", GLYPH_LAYOUT.decoded_size())
+            .with("payload_sha256", crate::digest::sha256_bytes(&self.payload))
             .into()
     }
 }
@@ -77,6 +79,25 @@ pub fn build(input: &GlyphBankInput) -> Result<GlyphBank, Finding> {
     let Some(capacity) = layout.capacity(ts) else {
         return Err(err(codes::GLYPH_BAD_METADATA, format!("tile_size {ts} is not one of 8, 16, 32")));
     };
+    let mut order: Vec<&TileInput> = input.tiles.iter().collect();
+    order.sort_by_key(|t| t.index);
+    for pair in order.windows(2) {
+        if pair[0].index == pair[1].index {
+            return Err(err(codes::GLYPH_DUPLICATE_TILE_INDEX, format!("tile index {} is declared twice", pair[0].index)));
+        }
+    }
+    if order.len() as u64 > capacity {
+        return Err(err(
+            codes::GLYPH_CAPACITY_OVERFLOW,
+            format!("{} tiles exceed the {capacity}-tile capacity of the 256x256 sheet at tile_size {ts}", order.len()),
+        ));
+    }
+    if let Some((expected, t)) = order.iter().enumerate().find(|(i, t)| t.index != *i as u64) {
+        return Err(err(
+            codes::GLYPH_MISSING_TILE_INDEX,
+            format!("tile index {expected} is missing (indices must be 0..{} without gaps; next is {})", order.len() - 1, t.index),
+        ));
+    }
     let want = (ts * ts) as usize;
     for t in &input.tiles {
         if t.pixels.len() != want {
@@ -98,25 +119,6 @@ pub fn build(input: &GlyphBankInput) -> Result<GlyphBank, Finding> {
                 ),
             ));
         }
-    }
-    let mut order: Vec<&TileInput> = input.tiles.iter().collect();
-    order.sort_by_key(|t| t.index);
-    for pair in order.windows(2) {
-        if pair[0].index == pair[1].index {
-            return Err(err(codes::GLYPH_DUPLICATE_TILE_INDEX, format!("tile index {} is declared twice", pair[0].index)));
-        }
-    }
-    if order.len() as u64 > capacity {
-        return Err(err(
-            codes::GLYPH_CAPACITY_OVERFLOW,
-            format!("{} tiles exceed the {capacity}-tile capacity of the 256x256 sheet at tile_size {ts}", order.len()),
-        ));
-    }
-    if let Some((expected, t)) = order.iter().enumerate().find(|(i, t)| t.index != *i as u64) {
-        return Err(err(
-            codes::GLYPH_MISSING_TILE_INDEX,
-            format!("tile index {expected} is missing (indices must be 0..{} without gaps; next is {})", order.len() - 1, t.index),
-        ));
     }
     let palettes = check_palettes(&input.palettes)?;
     let tiles: Vec<&[u8]> = order.iter().map(|t| t.pixels.as_slice()).collect();

@@ -27,7 +27,7 @@ fn malformed(path: &str, what: &str) -> Finding {
 /// A non-negative integer that fits `max`.
 pub(crate) fn uint(v: &Value, max: u64) -> Option<u64> {
     let n = v.as_f64()?;
-    (n >= 0.0 && n.trunc() == n && n <= max as f64).then_some(n as u64)
+    (n >= 0.0 && crate::assets_pa::canonical::is_integral(n) && n <= max as f64).then_some(n as u64)
 }
 
 fn color(v: &Value, path: &str) -> Result<u16, Finding> {

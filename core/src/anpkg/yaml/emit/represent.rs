@@ -1,12 +1,12 @@
 //! PyYAML's `SafeRepresenter`: how each Python value becomes a tagged scalar text or
-//! a collection. Floats follow Python `repr` (shortest round-trip digits, exponent
-//! form below 1e-4 and from 1e16) with PyYAML's fix-ups (`.inf`, `-.inf`, `.nan`,
+//! a collection. Floats are Python `repr` (`pyrepr.rs`) with PyYAML's fix-ups (`.inf`, `-.inf`, `.nan`,
 //! `1e+16` → `1.0e+16`); dates and datetimes are `isoformat()` / `isoformat(' ')`;
 //! `bytes` are `base64.encodebytes` text in a literal block.
 use alloc::format;
 use alloc::string::String;
 
-use super::super::value::{Date, DateTime};
+use crate::anpkg::yaml::pyrepr::{datetime_iso, float_repr};
+use crate::anpkg::yaml::value::{Date, DateTime};
 
 /// The scalar tags the safe representer produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +36,9 @@ impl ScalarTag {
     }
 }
 
-/// Python `repr(float)` as PyYAML writes it.
+/// Python `repr(float)` as PyYAML writes it: `.nan`, `.inf`, `-.inf`, and `.0`
+/// inserted before an exponent without a fraction (`repr(1e16)` is `1e+16`, which YAML
+/// 1.1 would not read back as a float).
 pub fn float_text(f: f64) -> String {
     if f.is_nan() {
         return ".nan".into();
@@ -44,57 +46,11 @@ pub fn float_text(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { ".inf".into() } else { "-.inf".into() };
     }
-    let repr = python_float_repr(f);
-    // `repr(1e16)` is `1e+16`, which YAML 1.1 would not read as a float.
+    let repr = float_repr(f);
     if !repr.contains('.') && repr.contains('e') {
         repr.replacen('e', ".0e", 1)
     } else {
         repr
-    }
-}
-
-/// Python `repr` of a finite float: the shortest digits that round-trip (same as
-/// ryu's), positioned the way CPython's `float_repr_style = 'short'` does.
-fn python_float_repr(f: f64) -> String {
-    let mut buf = ryu::Buffer::new();
-    let s = buf.format_finite(f);
-    let (negative, body) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, s),
-    };
-    let (mantissa, exp) = match body.split_once(['e', 'E']) {
-        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
-        None => (body, 0),
-    };
-    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let mut digits: String = int_part.chars().chain(frac_part.chars()).collect();
-    // The value is 0.DIGITS × 10^decpt.
-    let mut decpt = int_part.len() as i32 + exp;
-    while digits.len() > 1 && digits.starts_with('0') {
-        digits.remove(0);
-        decpt -= 1;
-    }
-    while digits.len() > 1 && digits.ends_with('0') {
-        digits.pop();
-    }
-    let sign = if negative { "-" } else { "" };
-    if digits == "0" {
-        return format!("{sign}0.0");
-    }
-    let n = digits.len() as i32;
-    if decpt > 16 || decpt < -3 {
-        let e = decpt - 1;
-        let (first, rest) = digits.split_at(1);
-        let mantissa = if rest.is_empty() { String::from(first) } else { format!("{first}.{rest}") };
-        let esign = if e < 0 { '-' } else { '+' };
-        format!("{sign}{mantissa}e{esign}{:02}", e.unsigned_abs())
-    } else if decpt <= 0 {
-        format!("{sign}0.{}{digits}", "0".repeat(decpt.unsigned_abs() as usize))
-    } else if decpt >= n {
-        format!("{sign}{digits}{}.0", "0".repeat((decpt - n) as usize))
-    } else {
-        let (a, b) = digits.split_at(decpt as usize);
-        format!("{sign}{a}.{b}")
     }
 }
 
@@ -103,22 +59,9 @@ pub fn date_text(d: &Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
-/// `datetime.isoformat(' ')`: microseconds only when non-zero, offset as `+HH:MM`
-/// (with `:SS` only when it has seconds).
+/// `datetime.isoformat(' ')`.
 pub fn datetime_text(t: &DateTime) -> String {
-    let mut s = format!("{} {:02}:{:02}:{:02}", date_text(&t.date), t.hour, t.minute, t.second);
-    if t.microsecond != 0 {
-        s.push_str(&format!(".{:06}", t.microsecond));
-    }
-    if let Some(off) = t.utc_offset_seconds {
-        let sign = if off < 0 { '-' } else { '+' };
-        let abs = off.unsigned_abs();
-        s.push_str(&format!("{sign}{:02}:{:02}", abs / 3600, (abs % 3600) / 60));
-        if abs % 60 != 0 {
-            s.push_str(&format!(":{:02}", abs % 60));
-        }
-    }
-    s
+    datetime_iso(t, ' ')
 }
 
 /// `base64.encodebytes`: standard alphabet, a `\n` after every 76 characters and at

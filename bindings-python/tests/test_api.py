@@ -1,0 +1,171 @@
+"""The Python surface: error type, argument checking, hostile input never crashes."""
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+import trustloop
+from trustloop import TrustloopError, anip
+from trustloop import _native
+
+
+def test_version() -> None:
+    assert isinstance(trustloop.__version__, str)
+    assert trustloop.__version__.count(".") >= 2
+
+
+def test_canonicalize_modes() -> None:
+    src = b'{"b":"<&>","a":1.0}'
+    assert trustloop.json.canonicalize(src) == b'{"a":1,"b":"<&>"}'
+    assert trustloop.json.canonicalize(src, "signature") == b'{"a":1,"b":"\\u003c\\u0026\\u003e"}'
+    assert trustloop.json.canonicalize(src, mode="jcs") == b'{"a":1,"b":"<&>"}'
+
+
+def test_bytes_like_inputs() -> None:
+    assert trustloop.json.canonicalize(bytearray(b"[1.0]")) == b"[1]"
+    assert trustloop.json.canonicalize(memoryview(b"[1.0]")) == b"[1]"
+
+
+def test_digest() -> None:
+    assert trustloop.json.digest(b" { } ") == "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"
+
+
+def test_error_type() -> None:
+    with pytest.raises(TrustloopError) as info:
+        trustloop.json.digest(b"{")
+    e = info.value
+    assert isinstance(e, Exception)
+    assert e.code == "JSON_SYNTAX"
+    assert e.message == "decode JSON: unexpected end of JSON input"
+    assert str(e) == e.message
+    assert e.findings and e.findings[0]["code"] == "JSON_SYNTAX"
+    assert e.findings[0]["severity"] == "error"
+    assert "JSON_SYNTAX" in repr(e)
+
+
+def test_unknown_mode() -> None:
+    with pytest.raises(TrustloopError) as info:
+        trustloop.json.canonicalize(b"{}", "pretty")
+    assert info.value.code == "UNKNOWN_MODE"
+
+
+def test_nesting_200_refused() -> None:
+    deep = b"[" * 200 + b"]" * 200
+    with pytest.raises(TrustloopError) as info:
+        trustloop.json.canonicalize(deep)
+    assert info.value.code == "JSON_TOO_DEEP"
+    with pytest.raises(TrustloopError):
+        anip.verify_bundle(deep)
+
+
+def test_nesting_far_beyond_limit_no_stack_overflow() -> None:
+    with pytest.raises(TrustloopError) as info:
+        trustloop.json.digest(b"[" * 1_000_000)
+    assert info.value.code == "JSON_TOO_DEEP"
+
+
+def test_50mb_string_never_crashes() -> None:
+    big = b'"' + b"a" * (50 * 1024 * 1024) + b'"'
+    try:
+        d = trustloop.json.digest(big)
+    except TrustloopError as e:
+        assert e.code.startswith("JSON_")
+    else:
+        assert d.startswith("sha256:")
+    with pytest.raises(TrustloopError):
+        anip.verify_bundle(big)
+
+
+@pytest.mark.parametrize("bad", ["{}", None, 42, ["x"], {"a": 1}])
+def test_non_bytes_is_type_error(bad: object) -> None:
+    with pytest.raises(TypeError):
+        trustloop.json.canonicalize(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        trustloop.json.digest(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        anip.verify_bundle(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        anip.write_lock(bad)  # type: ignore[arg-type]
+
+
+def test_option_types_checked() -> None:
+    with pytest.raises(TypeError):
+        anip.verify_bundle(b"{}", lock="x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        anip.verify_bundle(b"{}", legacy="yes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        anip.verify_bundle(b"{}", trusted_keys={"k": 1})  # type: ignore[dict-item]
+    with pytest.raises(TypeError):
+        anip.verify_bundle(b"{}", expected_contract_signature=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        anip.verify_bundle(b"{}", nope=1)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        anip.build_local(b"{}", package_id=1, package_version="1")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        trustloop.keygen(7)  # type: ignore[arg-type]
+
+
+def test_native_refuses_str_directly() -> None:
+    with pytest.raises(TypeError):
+        _native.digest("{}")  # type: ignore[arg-type]
+
+
+def test_native_options_must_be_object() -> None:
+    with pytest.raises(TrustloopError) as info:
+        _native.verify_bundle(b"{}", None, "[1]")
+    assert info.value.code == "OPTIONS_NOT_OBJECT"
+    with pytest.raises(TrustloopError) as info:
+        _native.verify_bundle(b"{}", None, '{"nope":1}')
+    assert info.value.code == "INVALID_OPTION"
+
+
+@pytest.mark.parametrize("data", [b"", b"null", b"[]", b"{}", b'{"service_definition":1}', b"\x00\x01", b'{"a":', b"\xff\xfe"])
+def test_verify_bundle_garbage(data: bytes) -> None:
+    try:
+        result = anip.verify_bundle(data)
+    except TrustloopError as e:
+        assert e.code and e.message
+    else:
+        assert result["status"] == "failed"
+
+
+@pytest.mark.parametrize("data", [b"", b"null", b"{}", b'{"capability_formalizations":"x"}'])
+def test_verify_definition_garbage(data: bytes) -> None:
+    try:
+        result = anip.verify_definition(data)
+    except TrustloopError as e:
+        assert e.code and e.message
+    else:
+        assert result["status"] == "failed"
+
+
+def test_write_lock_and_build_local_garbage() -> None:
+    with pytest.raises(TrustloopError):
+        anip.write_lock(b"not json")
+    with pytest.raises(TrustloopError):
+        anip.build_local(b"not json", package_id="p", package_version="1.0.0")
+
+
+def test_exit_code() -> None:
+    assert anip.exit_code({"status": "ok"}) == 0
+    assert anip.exit_code({"status": "failed"}) == 2
+
+
+def test_keygen() -> None:
+    a = trustloop.keygen("k1")
+    b = trustloop.keygen()
+    assert a["key_id"] == "k1"
+    assert a["algorithm"] == "ed25519"
+    assert len(base64.b64decode(a["public_key"])) == 32
+    assert a["extra_public_entry"] == f"k1={a['public_key']}"
+    assert b["key_id"] == "trustloop-ed25519"
+    assert a["private_key_seed"] != b["private_key_seed"]
+
+
+def test_panic_becomes_internal_panic() -> None:
+    with pytest.raises(TrustloopError) as info:
+        _native._panic_for_test()
+    assert info.value.code == "INTERNAL_PANIC"
+    # The module still works afterwards.
+    assert trustloop.json.digest(b"{}").startswith("sha256:")

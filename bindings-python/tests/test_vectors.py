@@ -1,0 +1,153 @@
+"""Conformance vectors (tests/vectors/**/*.json, format in tests/vectors/README.md)
+run through the public Python API."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from typing import Any, Dict, List
+
+import pytest
+
+import trustloop
+from trustloop import TrustloopError, anip
+
+from conftest import FIXTURES, IS_CI, ROOT
+
+HOST = "python"
+FIXTURES_PRESENT = FIXTURES.is_dir()
+
+
+def _load() -> List[Any]:
+    params = []
+    not_run = 0
+    for path in sorted((ROOT / "tests" / "vectors").rglob("*.json")):
+        rel = path.relative_to(ROOT).as_posix()
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for case in doc["cases"]:
+            hosts = case.get("hosts")
+            if isinstance(hosts, list) and HOST not in hosts:
+                continue
+            if _uses_fixture(case) and not FIXTURES_PRESENT:
+                not_run += 1
+                continue
+            params.append(pytest.param(case, id=f"{rel}#{case['name']}"))
+    return params, not_run
+
+
+def _uses_fixture(case: Dict[str, Any]) -> bool:
+    return any(isinstance(case.get(k), dict) and "fixture" in case[k] for k in ("input", "lock"))
+
+
+def _bytes(form: Dict[str, str]) -> bytes:
+    assert len(form) == 1, "input form must have exactly one key"
+    if "text" in form:
+        return form["text"].encode("utf-8")
+    if "base64" in form:
+        return base64.b64decode(form["base64"], validate=True)
+    if "file" in form:
+        return (ROOT / form["file"]).read_bytes()
+    if "fixture" in form:
+        return (FIXTURES / form["fixture"]).read_bytes()
+    raise AssertionError(f"unknown input form {form!r}")
+
+
+CASES, NOT_RUN = _load()
+if NOT_RUN:
+    print(f"NOT RUN: {NOT_RUN} fixture cases, fixtures folder missing ({FIXTURES})")
+
+
+def _sha256(b: bytes) -> str:
+    return "sha256:" + hashlib.sha256(b).hexdigest()
+
+
+def _failed(result: Dict[str, Any]) -> List[str]:
+    return [c["name"] for c in result.get("checks", []) if c.get("status") == "fail"]
+
+
+def _invoke(case: Dict[str, Any]):
+    data = _bytes(case["input"])
+    lock = _bytes(case["lock"]) if "lock" in case else None
+    options = case.get("options", {})
+    op = case["op"]
+    if op == "canonicalize":
+        return "bytes", trustloop.json.canonicalize(data, options.get("mode", "digest"))
+    if op == "digest":
+        return "bytes", trustloop.json.digest(data).encode("utf-8")
+    if op == "write_lock":
+        return "bytes", anip.write_lock(data)
+    if op in ("verify_bundle", "verify_definition"):
+        fn = anip.verify_bundle if op == "verify_bundle" else anip.verify_definition
+        return "verdict", fn(data, lock=lock, **options)
+    if op == "build_local":
+        return "files", anip.build_local(data, **options)
+    raise AssertionError(f"unknown op {op}")
+
+
+def _subset(want: Any, got: Any, where: str) -> None:
+    if isinstance(want, dict):
+        assert isinstance(got, dict), f"{where}: expected an object, got {got!r}"
+        for k, v in want.items():
+            assert k in got, f"{where}.{k} missing"
+            _subset(v, got[k], f"{where}.{k}")
+    else:
+        assert got == want, f"{where}: expected {want!r}, got {got!r}"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_vector(case: Dict[str, Any]) -> None:
+    x = case["expect"]
+    assert x, "expect is empty"
+    wants_error = x.get("exit_code") == 1 or any(k.startswith("error_") for k in x)
+    try:
+        kind, out = _invoke(case)
+    except TrustloopError as e:
+        assert wants_error, f"unexpected error {e.code}: {e.message}"
+        if "error_code" in x:
+            assert e.code == x["error_code"], e.message
+        if "error_message" in x:
+            assert e.message == x["error_message"]
+        if "error_message_prefix" in x:
+            assert e.message.startswith(x["error_message_prefix"]), e.message
+        return
+    assert not wants_error, "expected an error, the call succeeded"
+    if kind == "bytes":
+        assert isinstance(out, bytes)
+        if "exit_code" in x:
+            assert x["exit_code"] == 0
+        if "output_text" in x:
+            assert out == x["output_text"].encode("utf-8")
+        if "output_base64" in x:
+            assert out == base64.b64decode(x["output_base64"])
+        if "output_sha256" in x:
+            assert _sha256(out) == x["output_sha256"]
+        if "digest" in x:
+            assert out.decode("utf-8") == x["digest"]
+    elif kind == "verdict":
+        if "exit_code" in x:
+            assert anip.exit_code(out) == x["exit_code"], f"status {out.get('status')}, failed checks {_failed(out)}"
+        if "status" in x:
+            assert out.get("status") == x["status"], f"failed checks {_failed(out)}"
+        if "checks" in x:
+            got = out.get("checks", [])
+            assert [c.get("name") for c in got] == [c["name"] for c in x["checks"]]
+            for i, w in enumerate(x["checks"]):
+                for k in ("status", "detail"):
+                    if k in w:
+                        assert got[i].get(k) == w[k], f"checks[{i}].{k} ({w['name']})"
+        if "failed_checks" in x:
+            assert _failed(out) == x["failed_checks"]
+        if "result_subset" in x:
+            _subset(x["result_subset"], out, "result")
+    elif kind == "files":
+        if "files_sha256" in x:
+            assert {name: _sha256(b) for name, b in out.items()} == x["files_sha256"]
+
+
+def test_vectors_loaded() -> None:
+    assert CASES, "no vector case loaded"
+
+
+def test_fixture_cases_run_under_ci() -> None:
+    if NOT_RUN and IS_CI:
+        pytest.fail(f"CI=true and {NOT_RUN} fixture cases could not run (fixtures folder missing: {FIXTURES})")

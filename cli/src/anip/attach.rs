@@ -1,0 +1,165 @@
+//! `trustloop anip attach-implementation` (`anip package attach-implementation`,
+//! ANIP-ATT-1): add immutable implementation-material metadata to a package's
+//! publish request, and either print it, write it, or POST it to a Registry. Code is
+//! never uploaded; a local bundle is only hashed.
+use std::io::Read as _;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args as ClapArgs;
+use trustloop_core::anip::attach::{
+    build_publish_request, check_attach_args, publish_response, publish_url, request_body, AttachOptions, MAX_RESPONSE_BYTES,
+};
+use trustloop_core::diag::Error;
+use trustloop_core::json::to_pretty;
+
+use crate::io::{read, write_private};
+use crate::walk::walk_bundle;
+
+#[derive(ClapArgs)]
+pub struct Args {
+    /// Existing package bundle or Registry package record JSON.
+    #[arg(long, value_name = "FILE", default_value = "")]
+    package_bundle: String,
+    /// New package version to publish.
+    #[arg(long, value_name = "V", default_value = "")]
+    package_version: String,
+    /// Immutable custom bundle ref, e.g. git+https://repo.git@<commit>#sha256:<digest>.
+    #[arg(long, value_name = "REF", default_value = "")]
+    custom_code_bundle_ref: String,
+    /// Alias for --custom-code-bundle-ref (takes precedence).
+    #[arg(long, value_name = "REF", default_value = "")]
+    implementation_material_ref: String,
+    /// Reviewed local bundle directory, used only to compute bundle_tree_sha256 (never uploaded).
+    #[arg(long, value_name = "DIR")]
+    custom_code_bundle: Option<String>,
+    /// Expected normalized local tree digest, sha256:<64 hex chars>.
+    #[arg(long, value_name = "sha256:HEX", default_value = "")]
+    bundle_tree_sha256: String,
+    /// Human-readable implementation material title.
+    #[arg(long, value_name = "T", default_value = "")]
+    implementation_material_title: String,
+    /// Write the publish request JSON here instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Registry base URL: publish the new revision instead of writing the request.
+    #[arg(long, value_name = "URL")]
+    registry_url: Option<String>,
+    /// Registry publish bearer token (default: $ANIP_REGISTRY_PUBLISH_TOKEN).
+    #[arg(long, value_name = "T")]
+    publish_token: Option<String>,
+}
+
+/// Exit codes as upstream: 2 for flag problems, 1 for everything else.
+fn exit_code(e: &Error) -> u8 {
+    match e.code() {
+        "ATT_VERSION_REQUIRED" | "ATT_REF_REQUIRED" | "ATT_TREE_DIGEST_INVALID" => 2,
+        c if c.starts_with("REF_") => 2,
+        _ => 1,
+    }
+}
+
+fn fail(msg: impl std::fmt::Display, code: u8) -> u8 {
+    eprintln!("{msg}");
+    code
+}
+
+pub fn run(a: Args) -> u8 {
+    if a.package_bundle.trim().is_empty() {
+        return fail("--package-bundle is required", 2);
+    }
+    let mut options = AttachOptions {
+        package_version: a.package_version.clone(),
+        implementation_material_ref: a.implementation_material_ref.clone(),
+        custom_code_bundle_ref: a.custom_code_bundle_ref.clone(),
+        bundle_tree_sha256: String::new(),
+        title: a.implementation_material_title.clone(),
+        ..AttachOptions::default()
+    };
+    // Steps 2–4 before the bundle directory is touched.
+    if let Err(e) = check_attach_args(&options, None) {
+        return fail(&e, exit_code(&e));
+    }
+    options.bundle_tree_sha256 = a.bundle_tree_sha256.clone();
+    let local = a.custom_code_bundle.as_deref().filter(|s| !s.trim().is_empty());
+    let material = match local {
+        Some(dir) => {
+            let walked = match walk_bundle(dir, true) {
+                Ok(w) => w,
+                Err(m) => return fail(m, 1),
+            };
+            options.bundle_root = walked.root.clone();
+            check_attach_args(&options, Some(&walked.entries))
+        }
+        None => check_attach_args(&options, None),
+    };
+    let material = match material {
+        Ok(m) => m,
+        Err(e) => return fail(&e, exit_code(&e)),
+    };
+    let bundle = match read(std::path::Path::new(&a.package_bundle), "package bundle") {
+        Ok(b) => b,
+        Err(m) => return fail(m, 1),
+    };
+    let request = match build_publish_request(&bundle, Some((&options.package_version, &material))) {
+        Ok(r) => r,
+        Err(e) => return fail(&e, 1),
+    };
+
+    if let Some(url) = a.registry_url.as_deref().filter(|u| !u.trim().is_empty()) {
+        if a.output.as_ref().is_some_and(|o| !o.as_os_str().is_empty()) {
+            return fail("--output cannot be combined with --registry-url", 2);
+        }
+        let env = std::env::var("ANIP_REGISTRY_PUBLISH_TOKEN").unwrap_or_default();
+        let token = [a.publish_token.as_deref().unwrap_or(""), env.as_str()]
+            .into_iter()
+            .map(str::trim)
+            .find(|t| !t.is_empty())
+            .unwrap_or("");
+        if token.is_empty() {
+            return fail("--registry-url requires --publish-token or ANIP_REGISTRY_PUBLISH_TOKEN", 2);
+        }
+        return match post(url, token, &request_body(&request)) {
+            Ok(result) => {
+                print!("{}", to_pretty(&result));
+                0
+            }
+            Err(msg) => fail(msg, 1),
+        };
+    }
+    if let Some(path) = a.output.as_ref().filter(|o| !o.as_os_str().is_empty()) {
+        if let Err(e) = write_private(path, to_pretty(&request).as_bytes()) {
+            return fail(format!("write output: {e}"), 1);
+        }
+        println!("wrote publish request: {}", path.display());
+        return 0;
+    }
+    print!("{}", to_pretty(&request));
+    0
+}
+
+/// POSTs the request; the response is interpreted by the core.
+fn post(registry_url: &str, token: &str, body: &[u8]) -> Result<trustloop_core::json::Value, String> {
+    let url = publish_url(registry_url);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(120)))
+        .build()
+        .into();
+    let response = agent
+        .post(&url)
+        .header("Authorization", &format!("Bearer {token}"))
+        .header("Content-Type", "application/json")
+        .send(body)
+        .map_err(|e| format!("publish package revision: Post {url:?}: {e}"))?;
+    let status = response.status();
+    let status_line = format!("{} {}", status.as_u16(), status.canonical_reason().unwrap_or(""));
+    let mut bytes = Vec::new();
+    response
+        .into_body()
+        .into_reader()
+        .take(MAX_RESPONSE_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("publish package revision: read response: {e}"))?;
+    publish_response(status.as_u16(), status_line.trim_end(), &bytes).map_err(|e| e.to_string())
+}

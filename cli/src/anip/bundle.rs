@@ -1,0 +1,232 @@
+//! `trustloop anip bundle …`: custom code bundle tree digests (spec §10), the
+//! generate-equivalent report with digest enforcement (§11), and the declared
+//! implementation materials of a package (§12).
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, Subcommand};
+use trustloop_core::bundle_tree::api::{
+    bundle_materials, bundle_report, check_generate_flags, tree_digest, BundleReportOptions, GenerateBundleFlags, TreeDigestOptions,
+};
+use trustloop_core::bundle_tree::template::{validate_key, Target, TemplateValues};
+use trustloop_core::json::{to_pretty, Value};
+
+use crate::io::{read, write_private};
+use crate::walk::walk_bundle;
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Print the normalized tree digest of a custom code bundle directory (sha256:<hex>).
+    Digest(DigestArgs),
+    /// Apply a bundle the way `anip generate` does and print custom-code-bundle-report.json.
+    Report(ReportArgs),
+    /// Print the implementation materials a package bundle declares (JSON).
+    Materials(MaterialsArgs),
+}
+
+#[derive(ClapArgs)]
+pub struct DigestArgs {
+    /// The bundle directory (symlinks below it are never followed).
+    dir: String,
+    /// The applied digest (after template substitution and remapping) instead of the raw one.
+    #[arg(long)]
+    applied: bool,
+    /// Target whose template values apply (required with --applied).
+    #[arg(long, value_name = "TARGET", value_parser = ["python", "typescript", "go", "java", "csharp"])]
+    target: Option<String>,
+    /// Template value KEY=VALUE for {{ANIP_KEY}} (repeatable; overrides defaults).
+    #[arg(long = "var", value_name = "KEY=VALUE")]
+    vars: Vec<String>,
+    /// Derive the target's default template values from this system name.
+    #[arg(long, value_name = "NAME")]
+    system_name: Option<String>,
+    /// Derive the Python module and project name from this package id.
+    #[arg(long, value_name = "ID")]
+    package_id: Option<String>,
+    /// Print {digest, files} as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(ClapArgs)]
+pub struct ReportArgs {
+    /// The package bundle (.anip-package.json) the bundle is applied for.
+    #[arg(long, value_name = "FILE")]
+    package_bundle: PathBuf,
+    /// The reviewed local custom code bundle directory.
+    #[arg(long, value_name = "DIR")]
+    custom_code_bundle: Option<String>,
+    /// Generate target.
+    #[arg(long, value_name = "TARGET")]
+    target: String,
+    /// Expected applied tree digest (default: the first bundle_tree_sha256 the package declares).
+    #[arg(long, value_name = "sha256:HEX")]
+    verify_custom_code_bundle_digest: Option<String>,
+    /// An immutable remote ref to record (validated, never fetched).
+    #[arg(long, value_name = "REF")]
+    custom_code_bundle_ref: Option<String>,
+    /// Fetch the ref instead of using a local bundle (validated, then refused: fetching is disabled, as upstream).
+    #[arg(long)]
+    fetch_custom_code_bundle: bool,
+    /// Template value KEY=VALUE (repeatable; overrides the target defaults).
+    #[arg(long = "var", value_name = "KEY=VALUE")]
+    vars: Vec<String>,
+    /// A generated project (from `anip generate`) whose files decide overlays.
+    #[arg(long, value_name = "DIR")]
+    project_dir: Option<PathBuf>,
+    /// A generated project file path (repeatable), instead of or besides --project-dir.
+    #[arg(long, value_name = "PATH")]
+    generated_file: Vec<String>,
+    /// Write the report file here instead of printing it.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Print {report, template_values, custom_code_bundle_refs, custom_code_bundle_warnings}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(ClapArgs)]
+pub struct MaterialsArgs {
+    /// The package bundle (.anip-package.json).
+    #[arg(long, value_name = "FILE")]
+    package_bundle: PathBuf,
+}
+
+pub fn run(command: Command) -> u8 {
+    let result = match command {
+        Command::Digest(a) => digest(a),
+        Command::Report(a) => report(a),
+        Command::Materials(a) => materials(a),
+    };
+    match result {
+        Ok(()) => 0,
+        Err((msg, code)) => {
+            eprintln!("{msg}");
+            code
+        }
+    }
+}
+
+type Failure = (String, u8);
+
+fn parse_vars(specs: &[String]) -> Result<TemplateValues, Failure> {
+    let mut out = TemplateValues::new();
+    for spec in specs {
+        let (k, v) = spec.split_once('=').ok_or_else(|| (format!("--var must be KEY=VALUE, got {spec:?}"), 2))?;
+        let k = k.trim().trim_start_matches("ANIP_");
+        validate_key(k).map_err(|e| (e.to_string(), 2))?;
+        out.insert(k.to_string(), v.to_string());
+    }
+    Ok(out)
+}
+
+fn digest(a: DigestArgs) -> Result<(), Failure> {
+    let target = match &a.target {
+        Some(t) => Some(Target::parse(t).map_err(|e| (e.to_string(), 2))?),
+        None => None,
+    };
+    if a.applied && target.is_none() {
+        return Err(("--applied requires --target".into(), 2));
+    }
+    let vars = parse_vars(&a.vars)?;
+    let dir = walk_bundle(&a.dir, true).map_err(|m| (m, 1))?;
+    let options = TreeDigestOptions {
+        applied: a.applied,
+        target,
+        vars,
+        system_name: a.system_name.unwrap_or_default(),
+        package_id: a.package_id.unwrap_or_default(),
+        root: dir.root.clone(),
+        root_name: dir.root_name.clone(),
+        ..TreeDigestOptions::default()
+    };
+    let v = tree_digest(&dir.entries, &options).map_err(|e| (e.to_string(), 1))?;
+    if a.json {
+        print!("{}", to_pretty(&v));
+    } else {
+        println!("{}", v.str_at("digest"));
+    }
+    Ok(())
+}
+
+/// Relative paths of every file below `dir` (a generated project).
+fn project_files(dir: &std::path::Path) -> Result<Vec<String>, Failure> {
+    fn walk(dir: &std::path::Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<()> {
+        for item in std::fs::read_dir(dir)? {
+            let item = item?;
+            let name = item.file_name().to_string_lossy().into_owned();
+            let child = if rel.is_empty() { name } else { format!("{rel}/{name}") };
+            let ft = item.file_type()?;
+            if ft.is_dir() {
+                walk(&item.path(), &child, out)?;
+            } else {
+                out.push(child);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out).map_err(|e| (format!("read generated project {}: {e}", dir.display()), 1))?;
+    out.sort();
+    Ok(out)
+}
+
+fn report(a: ReportArgs) -> Result<(), Failure> {
+    let local = a.custom_code_bundle.as_deref().filter(|s| !s.trim().is_empty());
+    let verify = a.verify_custom_code_bundle_digest.clone().unwrap_or_default();
+    let user_ref = a.custom_code_bundle_ref.clone().unwrap_or_default();
+    // ANIP-GEN-2 first, exactly as `anip generate` orders its flag checks.
+    check_generate_flags(&GenerateBundleFlags {
+        custom_code_bundle_ref: &user_ref,
+        fetch_custom_code_bundle: a.fetch_custom_code_bundle,
+        has_local_bundle: local.is_some(),
+        verify_custom_code_bundle_digest: &verify,
+    })
+    .map_err(|e| (e.to_string(), 1))?;
+    let Some(local) = local else {
+        return Err(("--custom-code-bundle is required".into(), 2));
+    };
+    let vars = parse_vars(&a.vars)?;
+    let bundle = read(&a.package_bundle, "package bundle").map_err(|m| (m, 1))?;
+    let mut existing = a.generated_file.clone();
+    if let Some(dir) = &a.project_dir {
+        existing.extend(project_files(dir)?);
+    }
+    // Upstream resolves the package and checks the target before touching the bundle
+    // directory; surface those errors first.
+    bundle_materials(&bundle).map_err(|e| (e.to_string(), 1))?;
+    Target::parse(&a.target).map_err(|e| (e.to_string(), 1))?;
+    // The capability scan reads ignored directories too, so walk everything.
+    let dir = walk_bundle(local, false).map_err(|m| (m, 1))?;
+    let options = BundleReportOptions {
+        target: a.target.clone(),
+        bundle_path: dir.root.clone(),
+        root_name: dir.root_name.clone(),
+        vars,
+        existing_files: existing,
+        verify_digest: verify,
+        custom_code_bundle_ref: user_ref,
+        fetch: false,
+        ..BundleReportOptions::default()
+    };
+    let result = bundle_report(&bundle, &dir.entries, &options).map_err(|e| (e.to_string(), 1))?;
+    for w in result.get("custom_code_bundle_warnings").and_then(Value::as_array).unwrap_or(&[]) {
+        eprintln!("warning: {}", w.as_str().unwrap_or(""));
+    }
+    let report = result.get("report").cloned().unwrap_or(Value::Null);
+    if let Some(path) = &a.output {
+        write_private(path, to_pretty(&report).as_bytes()).map_err(|e| (format!("write {}: {e}", path.display()), 1))?;
+    }
+    if a.json {
+        print!("{}", to_pretty(&result));
+    } else if a.output.is_none() {
+        print!("{}", to_pretty(&report));
+    }
+    Ok(())
+}
+
+fn materials(a: MaterialsArgs) -> Result<(), Failure> {
+    let bundle = read(&a.package_bundle, "package bundle").map_err(|m| (m, 1))?;
+    let v = bundle_materials(&bundle).map_err(|e| (e.to_string(), 1))?;
+    print!("{}", to_pretty(&v));
+    Ok(())
+}

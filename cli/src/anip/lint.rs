@@ -1,0 +1,48 @@
+//! `trustloop anip lint --package-bundle F`: the pre-publication checklist (exit 0
+//! clean, 1 findings, 2 unreadable input).
+use std::path::PathBuf;
+
+use clap::Args as ClapArgs;
+use trustloop_core::anip::lint::{lint_bundle, lint_result, LintOptions};
+use trustloop_core::json::to_pretty;
+
+use crate::io::read;
+
+#[derive(ClapArgs)]
+pub struct Args {
+    /// The package bundle (.anip-package.json) to check before publication.
+    #[arg(long, value_name = "FILE")]
+    package_bundle: PathBuf,
+    /// Print {status, findings} as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(a: Args) -> u8 {
+    let bytes = match read(&a.package_bundle, "package bundle") {
+        Ok(b) => b,
+        Err(m) => {
+            eprintln!("{m}");
+            return 2;
+        }
+    };
+    let file = a.package_bundle.display().to_string();
+    let findings = match lint_bundle(&bytes, &LintOptions::default()) {
+        Ok(f) => f.into_iter().map(|f| f.at_file(file.clone())).collect::<Vec<_>>(),
+        Err(e) => {
+            eprintln!("{e}");
+            return 2;
+        }
+    };
+    if a.json {
+        print!("{}", to_pretty(&lint_result(&findings)));
+    } else if findings.is_empty() {
+        println!("clean: {file}");
+    } else {
+        for f in &findings {
+            println!("{} {}: {}", f.code, f.path, f.message);
+        }
+        println!("{} finding(s) in {file}", findings.len());
+    }
+    u8::from(!findings.is_empty())
+}

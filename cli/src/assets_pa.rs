@@ -1,9 +1,0 @@
-//! `trustloop assets-pa …` (spec assets-pa.md).
-use clap::Subcommand;
-
-#[derive(Subcommand)]
-pub enum Command {}
-
-pub fn run(command: Command) -> u8 {
-    match command {}
-}

@@ -1,0 +1,177 @@
+//! `trustloop assets-pa …` (spec assets-pa.md): pack an asset project, inspect,
+//! verify and extract from `assets.pa`. Files live here; every decision is the core's.
+//! Archives are read as streams (prelude and header only), so memory stays bounded
+//! by the header however large the archive is.
+mod inspect;
+mod pack;
+mod project_dir;
+mod staging;
+#[cfg(test)]
+mod tests;
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use trustloop_core::assets_pa::reader::{self, ArchiveInfo};
+use trustloop_core::diag::Finding;
+use trustloop_core::json::to_pretty;
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Pack an asset project (assets/.prometeu/index.json + asset roots) into build/assets.pa and companions.
+    Pack {
+        /// The project directory (holds assets/).
+        project: PathBuf,
+        /// Output directory [default: PROJECT/build].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print the pack report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show an archive's prelude, asset table and preload list.
+    Inspect {
+        file: PathBuf,
+        /// Print the read result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate an archive; exit 0 when valid, 1 on any error.
+    Verify {
+        file: PathBuf,
+        /// Print {ok, errors, warnings, codes, findings} as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Write one asset's stored slice to a file.
+    Extract {
+        file: PathBuf,
+        #[arg(long)]
+        asset_id: u32,
+        /// Output file.
+        #[arg(short = 'o', long = "out")]
+        out: PathBuf,
+    },
+}
+
+pub fn run(command: Command) -> u8 {
+    match command {
+        Command::Pack { project, out, json } => pack::run(&project, out.as_deref(), json),
+        Command::Inspect { file, json } => inspect_cmd(&file, json),
+        Command::Verify { file, json, deny_warnings } => verify_cmd(&file, json, deny_warnings),
+        Command::Extract { file, asset_id, out } => extract_cmd(&file, asset_id, &out),
+    }
+}
+
+/// Opens and validates an archive from disk without loading its payload.
+fn read_archive(path: &Path) -> Result<(File, ArchiveInfo), Finding> {
+    let io = |e: std::io::Error| {
+        Finding::error(trustloop_core::assets_pa::codes::READ_IO, format!("{}: {e}", path.display()))
+    };
+    let file = File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    let info = reader::read_from(std::io::BufReader::new(&file), len)
+        .map_err(|f| if f.file.is_empty() { f.at_file(path.display().to_string()) } else { f })?;
+    Ok((file, info))
+}
+
+pub(crate) fn print_finding(f: &Finding) {
+    // Messages often start with their file already.
+    let file_shown = f.file.is_empty() || f.message.starts_with(&f.file);
+    let at = match (file_shown, f.path.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => format!(" ({})", f.file),
+        (true, false) => format!(" (at {})", f.path),
+        (false, false) => format!(" ({} at {})", f.file, f.path),
+    };
+    eprintln!("{}: {} [{}]{at}", f.severity.as_str(), f.message, f.code);
+}
+
+fn inspect_cmd(path: &Path, json: bool) -> u8 {
+    match read_archive(path) {
+        Ok((_, info)) => {
+            if json {
+                println!("{}", to_pretty(&info.to_value()));
+            } else {
+                print!("{}", inspect::render(&path.display().to_string(), &info));
+            }
+            0
+        }
+        Err(f) => {
+            if json {
+                println!("{}", to_pretty(&trustloop_core::diag::Error(f).to_value()));
+            } else {
+                print_finding(&f);
+            }
+            1
+        }
+    }
+}
+
+fn verify_cmd(path: &Path, json: bool, deny_warnings: bool) -> u8 {
+    let result = read_archive(path).map(|(_, info)| info);
+    let value = reader::verify_value(result.as_ref());
+    let ok = match &result {
+        Ok(info) => !(deny_warnings && !info.warnings.is_empty()),
+        Err(_) => false,
+    };
+    if json {
+        println!("{}", to_pretty(&value));
+    } else {
+        let findings: Vec<Finding> = match &result {
+            Ok(info) => info.warnings.clone(),
+            Err(f) => vec![f.clone()],
+        };
+        for f in &findings {
+            print_finding(f);
+        }
+        match &result {
+            Ok(info) => println!(
+                "{}: {} ({} assets, {} preload, {} warnings)",
+                if ok { "OK" } else { "FAIL" },
+                path.display(),
+                info.header.asset_table.len(),
+                info.header.preload.len(),
+                info.warnings.len()
+            ),
+            Err(_) => println!("FAIL: {}", path.display()),
+        }
+    }
+    u8::from(!ok)
+}
+
+fn extract_cmd(path: &Path, asset_id: u32, out: &Path) -> u8 {
+    let result = (|| -> Result<u64, Finding> {
+        let (mut file, info) = read_archive(path)?;
+        let entry = reader::entry_or_error(&info, asset_id)?;
+        let range = info.slice_range(asset_id).unwrap_or(0..0);
+        let io = |e: std::io::Error| Finding::error(trustloop_core::assets_pa::codes::WRITE_IO, format!("{}: {e}", out.display()));
+        file.seek(SeekFrom::Start(range.start)).map_err(io)?;
+        let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let tmp = dir.join(format!(".{}.tmp-{}", out.file_name().and_then(|n| n.to_str()).unwrap_or("out"), std::process::id()));
+        let mut dst = File::create(&tmp).map_err(io)?;
+        let copied = std::io::copy(&mut (&mut file).take(entry.size), &mut dst).map_err(io)?;
+        dst.flush().map_err(io)?;
+        if copied != entry.size {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(Finding::error(trustloop_core::assets_pa::codes::READ_IO, format!("{}: file changed while extracting", path.display())));
+        }
+        std::fs::rename(&tmp, out).map_err(io)?;
+        Ok(copied)
+    })();
+    match result {
+        Ok(n) => {
+            eprintln!("extracted asset {asset_id} ({n} bytes) to {}", out.display());
+            0
+        }
+        Err(f) => {
+            print_finding(&f);
+            1
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! `anpkg validate` as every host calls it: bytes of an archive (or a tree a host
+//! collected from a directory) plus options → the JSON-shaped result the CLI prints
+//! with `--json`.
+//!
+//! Result shape:
+//! ```text
+//! {"valid": bool, "path": "<shown path>", "message": "Package validation passed: …" | "Validation failed: …",
+//!  "code": null | "<first finding code>", "findings": [{code, severity, message, location}],
+//!  "replay": {"status": "not_requested" | "unavailable" | "skipped" | "passed" | "failed", "config": "runtime/anolis-runtime.yaml" | null}}
+//! ```
+//! The replay itself runs in hosts that can spawn processes (CLI, Python, Node); the
+//! core only reports the static part and turns the outcome into upstream's message.
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::anpkg::archive::{looks_like_zip, read_archive, ArchiveLimits};
+use crate::anpkg::validate::{codes, validate_tree, Options, Report, Tree};
+use crate::anpkg::yaml::Limits;
+use crate::diag::{findings_to_value, Error, Finding};
+use crate::json::{Map, Value};
+
+/// Options of `anpkg validate`.
+#[derive(Clone, Debug)]
+pub struct ValidateOptions {
+    /// Path shown in messages (`Package validation passed: <path>`); hosts pass the
+    /// absolute input path. Also decides `.anpkg`/`.zip` vs other suffixes (M3).
+    pub path: String,
+    /// Report every finding instead of the first.
+    pub all: bool,
+    pub archive_limits: ArchiveLimits,
+    pub yaml_limits: Limits,
+}
+
+impl Default for ValidateOptions {
+    fn default() -> Self {
+        ValidateOptions {
+            path: String::from("package.anpkg"),
+            all: false,
+            archive_limits: ArchiveLimits::default(),
+            yaml_limits: Limits::default(),
+        }
+    }
+}
+
+impl ValidateOptions {
+    /// From a binding's options object: `path`, `all`, `max_entries`,
+    /// `max_entry_size`, `max_total_size`, `max_ratio`, `ratio_min_size`
+    /// (unknown keys are an `INVALID_OPTION` error).
+    pub fn from_value(v: &Value) -> Result<Self, Error> {
+        let mut o = ValidateOptions::default();
+        let Some(map) = v.as_object() else { return Ok(o) };
+        let bad = |k: &str, what: &str| Error::new("INVALID_OPTION", format!("option {k:?} must be {what}"));
+        for (k, val) in map.iter() {
+            let count = || -> Result<u64, Error> {
+                match val.as_f64() {
+                    Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9.0e15 => Ok(n as u64),
+                    _ => Err(bad(k, "a non-negative integer")),
+                }
+            };
+            match k.as_str() {
+                "path" => o.path = String::from(val.as_str().ok_or_else(|| bad(k, "a string"))?),
+                "all" => o.all = val.as_bool().ok_or_else(|| bad(k, "a boolean"))?,
+                "max_entries" => o.archive_limits.max_entries = count()? as usize,
+                "max_entry_size" => o.archive_limits.max_entry_size = count()?,
+                "max_total_size" => o.archive_limits.max_total_size = count()?,
+                "max_ratio" => o.archive_limits.max_ratio = count()?,
+                "ratio_min_size" => o.archive_limits.ratio_min_size = count()?,
+                "runtime_bin" | "timeout_seconds" => {} // host-side replay options
+                other => return Err(Error::new("INVALID_OPTION", format!("unknown option {other:?}"))),
+            }
+        }
+        Ok(o)
+    }
+
+    fn validator(&self) -> Options {
+        Options { all: self.all, yaml_limits: self.yaml_limits }
+    }
+}
+
+/// The outcome before it becomes JSON, for hosts that run the replay.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub path: String,
+    pub findings: Vec<Finding>,
+    /// The archive's tree (for a host that must materialise it for the replay).
+    pub tree: Option<Tree>,
+    /// Manual runtime profile (package-relative) when static validation passed.
+    pub replay_config: Option<String>,
+}
+
+/// Validates archive bytes (M3, M5, hardening, then the rules).
+pub fn validate_archive(bytes: &[u8], options: &ValidateOptions) -> Outcome {
+    let path = options.path.clone();
+    let fail = |f: Finding| Outcome { path: path.clone(), findings: alloc::vec![f], tree: None, replay_config: None };
+    if !looks_like_zip(bytes) {
+        let lower = options.path.to_lowercase();
+        if lower.ends_with(".anpkg") || lower.ends_with(".zip") {
+            // Upstream: uncaught BadZipFile (ANPKG-VAL-M5/U1).
+            return fail(Finding::error(codes::NOT_A_ZIP, "File is not a zip file").at_file(options.path.as_str()));
+        }
+        return fail(Finding::error(codes::UNSUPPORTED_FORMAT, format!("Unsupported package format: {}", options.path)));
+    }
+    match read_archive(bytes, &options.path, &options.archive_limits, options.all) {
+        Err(findings) => Outcome { path, findings, tree: None, replay_config: None },
+        Ok(tree) => {
+            let Report { findings, replay_config } = validate_tree(&tree, &options.validator());
+            Outcome { path, findings, tree: Some(tree), replay_config }
+        }
+    }
+}
+
+/// Validates a tree a host collected from an extracted directory (M1).
+pub fn validate_directory(tree: &Tree, options: &ValidateOptions) -> Outcome {
+    let Report { findings, replay_config } = validate_tree(tree, &options.validator());
+    Outcome { path: options.path.clone(), findings, tree: None, replay_config }
+}
+
+/// Replay status reported in the result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplayStatus {
+    NotRequested,
+    Unavailable,
+    Skipped,
+    Passed,
+    Failed,
+}
+
+impl ReplayStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReplayStatus::NotRequested => "not_requested",
+            ReplayStatus::Unavailable => "unavailable",
+            ReplayStatus::Skipped => "skipped",
+            ReplayStatus::Passed => "passed",
+            ReplayStatus::Failed => "failed",
+        }
+    }
+}
+
+impl Outcome {
+    pub fn passed(&self) -> bool {
+        self.findings.is_empty()
+    }
+
+    /// The line upstream prints: `Package validation passed: <path>` or
+    /// `Validation failed: <message>`.
+    pub fn message(&self) -> String {
+        match self.findings.first() {
+            None => format!("Package validation passed: {}", self.path),
+            Some(f) => format!("Validation failed: {}", f.message),
+        }
+    }
+
+    /// The result every host returns.
+    pub fn to_value(&self, replay: ReplayStatus) -> Value {
+        let code = self.findings.first().map_or(Value::Null, |f| Value::String(String::from(f.code)));
+        let replay = Map::record()
+            .with("status", replay.as_str())
+            .with("config", self.replay_config.as_deref().map_or(Value::Null, |c| Value::String(String::from(c))));
+        Map::record()
+            .with("valid", self.passed())
+            .with("path", self.path.as_str())
+            .with("message", self.message())
+            .with("code", code)
+            .with("findings", findings_to_value(&self.findings))
+            .with("replay", replay)
+            .into()
+    }
+}
+
+/// One-call form for hosts without replay (WASM): archive bytes → result JSON.
+pub fn anpkg_validate(bytes: &[u8], options: &ValidateOptions) -> Value {
+    let outcome = validate_archive(bytes, options);
+    outcome.to_value(ReplayStatus::NotRequested)
+}

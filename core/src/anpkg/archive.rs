@@ -1,0 +1,344 @@
+//! Reading a `.anpkg` zip archive in memory, with hardening beyond the reference.
+//!
+//! Upstream extracts with Python's `ZipFile.extractall` into a temporary directory
+//! (ANPKG-VAL-M4..M6). trustloop never extracts: it reads every entry into a
+//! [`Tree`] after rejecting, each with its own finding code, the archive tricks
+//! upstream silently sanitises or crashes on: zip slip (`..`), absolute and drive
+//! names, backslashes, symlink entries, duplicate and case-colliding names, a file
+//! that is also a directory, directory entries carrying data, encrypted entries,
+//! unsupported compression, and zip bombs (entry count, declared and actual sizes,
+//! compression ratio — all configurable).
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use std::io::{Cursor, Read};
+
+use crate::anpkg::validate::codes;
+use crate::anpkg::validate::tree::{Entry, Tree};
+use crate::diag::Finding;
+
+/// Archive resource limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArchiveLimits {
+    /// Most entries (files and directories).
+    pub max_entries: usize,
+    /// Largest uncompressed size of one entry.
+    pub max_entry_size: u64,
+    /// Largest uncompressed size of all entries together.
+    pub max_total_size: u64,
+    /// Largest uncompressed/compressed ratio of one entry…
+    pub max_ratio: u64,
+    /// …checked only for entries at least this large (tiny files compress well).
+    pub ratio_min_size: u64,
+}
+
+impl Default for ArchiveLimits {
+    fn default() -> Self {
+        ArchiveLimits {
+            max_entries: 10_000,
+            max_entry_size: 64 << 20,
+            max_total_size: 256 << 20,
+            max_ratio: 100,
+            ratio_min_size: 1 << 20,
+        }
+    }
+}
+
+/// Python's `zipfile.is_zipfile`: an end-of-central-directory signature in the last
+/// 64 KiB + 22 bytes.
+pub fn looks_like_zip(bytes: &[u8]) -> bool {
+    const EOCD: &[u8; 4] = b"PK\x05\x06";
+    if bytes.len() < 22 {
+        return false;
+    }
+    let start = bytes.len().saturating_sub(65_535 + 22);
+    bytes[start..].windows(4).any(|w| w == EOCD)
+}
+
+fn finding(code: &'static str, name: &str, message: String) -> Finding {
+    Finding::error(code, message).at_file(name)
+}
+
+/// Reads a zip archive into a package tree rooted at `root` (the path shown in
+/// messages). Returns every hardening finding when `all`, else the first.
+pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool) -> Result<Tree, Vec<Finding>> {
+    let mut findings: Vec<Finding> = Vec::new();
+    macro_rules! fail {
+        ($f:expr) => {{
+            findings.push($f);
+            if !all {
+                return Err(findings);
+            }
+        }};
+    }
+    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
+        Ok(z) => z,
+        Err(e) => return Err(alloc::vec![Finding::error(codes::ZIP_CORRUPT, format!("File is not a valid zip archive: {e}"))]),
+    };
+    if zip.len() > limits.max_entries {
+        return Err(alloc::vec![Finding::error(
+            codes::ZIP_TOO_MANY_ENTRIES,
+            format!("Archive has {} entries; the limit is {}", zip.len(), limits.max_entries),
+        )]);
+    }
+
+    // Pass 1: metadata only.
+    struct Meta {
+        index: usize,
+        name: String,
+        dir: bool,
+        size: u64,
+    }
+    let mut metas: Vec<Meta> = Vec::new();
+    let mut total: u64 = 0;
+    for index in 0..zip.len() {
+        let file = match zip.by_index_raw(index) {
+            Ok(f) => f,
+            Err(e) => {
+                fail!(Finding::error(codes::ZIP_CORRUPT, format!("Unreadable zip entry #{index}: {e}")));
+                continue;
+            }
+        };
+        let raw_name = file.name().to_string();
+        let shown = raw_name.as_str();
+        let name = match check_name(shown) {
+            Ok(n) => n,
+            Err(f) => {
+                fail!(f);
+                continue;
+            }
+        };
+        if file.is_symlink() {
+            fail!(finding(codes::ZIP_SYMLINK, shown, format!("Archive entry is a symbolic link: {shown}")));
+            continue;
+        }
+        if file.encrypted() {
+            fail!(finding(codes::ZIP_ENCRYPTED, shown, format!("Archive entry is encrypted: {shown}")));
+            continue;
+        }
+        let dir = file.is_dir();
+        let size = file.size();
+        if dir && size > 0 {
+            fail!(finding(codes::ZIP_DIRECTORY_WITH_DATA, shown, format!("Archive directory entry carries data: {shown}")));
+            continue;
+        }
+        if !matches!(file.compression(), zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated) {
+            fail!(finding(
+                codes::ZIP_UNSUPPORTED_COMPRESSION,
+                shown,
+                format!("Archive entry uses an unsupported compression method ({}): {shown}", file.compression())
+            ));
+            continue;
+        }
+        if size > limits.max_entry_size {
+            fail!(finding(
+                codes::ZIP_ENTRY_TOO_LARGE,
+                shown,
+                format!("Archive entry is larger than {} bytes: {shown}", limits.max_entry_size)
+            ));
+            continue;
+        }
+        let compressed = file.compressed_size();
+        if size >= limits.ratio_min_size && (compressed == 0 || size / compressed.max(1) > limits.max_ratio) {
+            fail!(finding(
+                codes::ZIP_RATIO,
+                shown,
+                format!("Archive entry compression ratio exceeds {}: {shown}", limits.max_ratio)
+            ));
+            continue;
+        }
+        total = total.saturating_add(size);
+        if total > limits.max_total_size {
+            return Err({
+                findings.push(Finding::error(
+                    codes::ZIP_TOO_LARGE,
+                    format!("Archive expands to more than {} bytes", limits.max_total_size),
+                ));
+                findings
+            });
+        }
+        metas.push(Meta { index, name, dir, size });
+    }
+
+    // Pass 2: names against each other (after Python's normalisation).
+    let mut exact: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut folded: BTreeMap<String, &str> = BTreeMap::new();
+    for m in &metas {
+        if m.name.is_empty() {
+            continue; // "./" and the like: the root itself.
+        }
+        if exact.insert(m.name.as_str(), m.dir).is_some() {
+            fail!(finding(codes::ZIP_DUPLICATE_NAME, &m.name, format!("Archive has duplicate entry name: {}", m.name)));
+            continue;
+        }
+        let lower = m.name.to_lowercase();
+        if let Some(other) = folded.insert(lower, m.name.as_str()) {
+            fail!(finding(
+                codes::ZIP_CASE_COLLISION,
+                &m.name,
+                format!("Archive entry names differ only in case: {other}, {}", m.name)
+            ));
+        }
+    }
+    for m in &metas {
+        // A file whose path is also used as a directory by another entry.
+        if m.dir || m.name.is_empty() {
+            continue;
+        }
+        let prefix = format!("{}/", m.name);
+        if let Some((other, _)) = exact.range(prefix.as_str()..).next().filter(|(k, _)| k.starts_with(prefix.as_str())) {
+            fail!(finding(
+                codes::ZIP_PATH_CONFLICT,
+                &m.name,
+                format!("Archive entry is both a file and a directory: {} ({other})", m.name)
+            ));
+        }
+    }
+    if !findings.is_empty() {
+        return Err(findings);
+    }
+
+    // Pass 3: data, bounded by the declared size; CRC checked by the reader.
+    let mut tree = Tree::new(root);
+    for m in metas {
+        if m.name.is_empty() {
+            continue;
+        }
+        if m.dir {
+            tree.insert(&m.name, Entry::Dir);
+            continue;
+        }
+        let mut data = Vec::new();
+        let result = zip
+            .by_index(m.index)
+            .map_err(|e| e.to_string())
+            .and_then(|f| f.take(m.size.saturating_add(1)).read_to_end(&mut data).map_err(|e| e.to_string()));
+        if let Err(e) = result {
+            fail!(finding(codes::ZIP_CORRUPT, &m.name, format!("Bad zip entry {}: {e}", m.name)));
+            continue;
+        }
+        if data.len() as u64 != m.size {
+            fail!(finding(
+                codes::ZIP_SIZE_MISMATCH,
+                &m.name,
+                format!("Archive entry size does not match its header: {}", m.name)
+            ));
+            continue;
+        }
+        tree.insert(&m.name, Entry::File(data));
+    }
+    if !findings.is_empty() {
+        return Err(findings);
+    }
+    Ok(tree)
+}
+
+/// Rejects unsafe member names; otherwise normalises like Python's extraction
+/// (empty and `.` components dropped, trailing `/` of directories removed).
+fn check_name(name: &str) -> Result<String, Finding> {
+    let b = name.as_bytes();
+    let drive = b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':';
+    if name.starts_with('/') || drive {
+        return Err(finding(codes::ZIP_ABSOLUTE_PATH, name, format!("Archive entry has an absolute path: {name}")));
+    }
+    if name.contains('\\') || name.contains('\0') {
+        return Err(finding(codes::ZIP_UNSAFE_PATH, name, format!("Archive entry name contains a backslash or NUL: {name}")));
+    }
+    let parts: Vec<&str> = name.split('/').filter(|c| !c.is_empty() && *c != ".").collect();
+    if parts.iter().any(|c| *c == "..") {
+        return Err(finding(codes::ZIP_UNSAFE_PATH, name, format!("Archive entry escapes the package root: {name}")));
+    }
+    Ok(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+
+    fn build(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in entries {
+            if name.ends_with('/') {
+                w.add_directory(*name, SimpleFileOptions::default()).unwrap();
+            } else {
+                w.start_file(*name, SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored)).unwrap();
+                w.write_all(data).unwrap();
+            }
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    fn code(entries: &[(&str, &[u8])]) -> &'static str {
+        read_archive(&build(entries), "/pkg.anpkg", &ArchiveLimits::default(), false).unwrap_err()[0].code
+    }
+
+    #[test]
+    fn anpkg_val_m6_zip_slip_and_absolute_names() {
+        assert_eq!(code(&[("../../evil.yaml", b"x")]), codes::ZIP_UNSAFE_PATH);
+        assert_eq!(code(&[("a/../../evil.yaml", b"x")]), codes::ZIP_UNSAFE_PATH);
+        assert_eq!(code(&[("/abs/x.yaml", b"x")]), codes::ZIP_ABSOLUTE_PATH);
+        assert_eq!(code(&[("C:/x.yaml", b"x")]), codes::ZIP_ABSOLUTE_PATH);
+        assert_eq!(code(&[("..\\evil.yaml", b"x")]), codes::ZIP_UNSAFE_PATH);
+    }
+
+    #[test]
+    fn duplicate_case_and_conflicting_names() {
+        assert_eq!(code(&[("a.yaml", b"x"), ("./a.yaml", b"y")]), codes::ZIP_DUPLICATE_NAME);
+        assert_eq!(code(&[("A.yaml", b"x"), ("a.yaml", b"y")]), codes::ZIP_CASE_COLLISION);
+        assert_eq!(code(&[("a", b"x"), ("a/b", b"y")]), codes::ZIP_PATH_CONFLICT);
+        assert_eq!(code(&[("a/", b""), ("a", b"y")]), codes::ZIP_DUPLICATE_NAME);
+    }
+
+    #[test]
+    fn symlinks_and_encryption_and_bombs() {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        w.add_symlink("link.yaml", "/etc/passwd", SimpleFileOptions::default()).unwrap();
+        let bytes = w.finish().unwrap().into_inner();
+        assert_eq!(read_archive(&bytes, "/p", &ArchiveLimits::default(), false).unwrap_err()[0].code, codes::ZIP_SYMLINK);
+
+        // Encrypted: set the flag bit by hand in the local and central headers.
+        let mut bytes = build(&[("a.yaml", b"x")]);
+        for sig in [b"PK\x03\x04".as_slice(), b"PK\x01\x02".as_slice()] {
+            let at = bytes.windows(4).position(|w| w == sig).unwrap();
+            let flag_at = if sig[2] == 3 { at + 6 } else { at + 8 };
+            bytes[flag_at] |= 1;
+        }
+        assert_eq!(read_archive(&bytes, "/p", &ArchiveLimits::default(), false).unwrap_err()[0].code, codes::ZIP_ENCRYPTED);
+
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        w.start_file("zeros", SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)).unwrap();
+        w.write_all(&alloc::vec![0u8; 2 << 20]).unwrap();
+        let bomb = w.finish().unwrap().into_inner();
+        assert_eq!(read_archive(&bomb, "/p", &ArchiveLimits::default(), false).unwrap_err()[0].code, codes::ZIP_RATIO);
+        let small = ArchiveLimits { max_entry_size: 1000, ..ArchiveLimits::default() };
+        assert_eq!(read_archive(&bomb, "/p", &small, false).unwrap_err()[0].code, codes::ZIP_ENTRY_TOO_LARGE);
+        let total = ArchiveLimits { max_total_size: 1000, max_ratio: u64::MAX, ..ArchiveLimits::default() };
+        assert_eq!(read_archive(&bomb, "/p", &total, false).unwrap_err()[0].code, codes::ZIP_TOO_LARGE);
+        let few = ArchiveLimits { max_entries: 1, ..ArchiveLimits::default() };
+        assert_eq!(code_with(&build(&[("a", b""), ("b", b"")]), &few), codes::ZIP_TOO_MANY_ENTRIES);
+        assert_eq!(code_with(b"PK\x05\x06 not really a zip, just the signature....", &ArchiveLimits::default()), codes::ZIP_CORRUPT);
+    }
+
+    fn code_with(bytes: &[u8], limits: &ArchiveLimits) -> &'static str {
+        read_archive(bytes, "/p", limits, false).unwrap_err()[0].code
+    }
+
+    #[test]
+    fn directory_entries_and_deflate_are_accepted() {
+        let tree = read_archive(&build(&[("providers/", b""), ("providers/sim0.yaml", b"a: 1\n"), ("./x//y", b"z")]), "/p", &ArchiveLimits::default(), false).unwrap();
+        assert_eq!(tree.get("providers/sim0.yaml"), Some(&Entry::File(b"a: 1\n".to_vec())));
+        assert_eq!(tree.get("x/y"), Some(&Entry::File(b"z".to_vec())));
+        assert!(looks_like_zip(&build(&[("a", b"")])));
+        assert!(!looks_like_zip(b"hello"));
+    }
+
+    #[test]
+    fn all_mode_reports_every_finding() {
+        let f = read_archive(&build(&[("../a", b""), ("/b", b""), ("c", b"")]), "/p", &ArchiveLimits::default(), true).unwrap_err();
+        let codes_: Vec<&str> = f.iter().map(|f| f.code).collect();
+        assert_eq!(codes_, [codes::ZIP_UNSAFE_PATH, codes::ZIP_ABSOLUTE_PATH]);
+    }
+}

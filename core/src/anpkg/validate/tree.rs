@@ -1,0 +1,249 @@
+//! The package as the validator sees it: a read-only, in-memory file tree.
+//!
+//! Hosts build it from a zip archive (`archive.rs`, in memory, never extracted) or by
+//! walking an extracted directory (CLI, Node, Python). Path references in the package
+//! are resolved against it the way upstream's `(root / raw).resolve()` does on disk:
+//! `..` is applied after symlinks are expanded, and a symlink whose target leaves the
+//! root makes the reference escape (ANPKG-VAL-X3).
+use alloc::collections::{BTreeMap, VecDeque};
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+/// What a directory entry is, without following it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entry {
+    File(Vec<u8>),
+    Dir,
+    /// A symbolic link: its raw target and what the host found when following it
+    /// (needed for targets outside the package, which the tree does not hold).
+    Symlink { target: String, followed: Followed },
+    /// A FIFO, socket or device: exists, but is neither a file nor a directory.
+    Other,
+}
+
+/// The result of following a symlink on the host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Followed {
+    File(Vec<u8>),
+    Dir,
+    Missing,
+    Other,
+}
+
+/// Where a reference lands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// Inside the root, as a normalised package-relative POSIX path ("" is the root).
+    Inside(String),
+    /// Outside the root.
+    Outside,
+}
+
+/// The kind of what a path names after following symlinks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Dir,
+    Other,
+    Missing,
+}
+
+/// A package file tree. Keys are package-relative POSIX paths without `.`/empty
+/// components; parent directories of every entry are present as [`Entry::Dir`].
+#[derive(Clone, Debug, Default)]
+pub struct Tree {
+    /// Absolute path of the (resolved) root as the host displays it; used in messages
+    /// and to recognise symlinks that leave and re-enter the root.
+    pub root: String,
+    entries: BTreeMap<String, Entry>,
+}
+
+const MAX_SYMLINKS: usize = 40;
+
+impl Tree {
+    pub fn new(root: impl Into<String>) -> Self {
+        Tree { root: root.into(), entries: BTreeMap::new() }
+    }
+
+    /// Adds an entry (and its parent directories). `path` must be normalised.
+    pub fn insert(&mut self, path: &str, entry: Entry) {
+        let mut at = 0;
+        while let Some(i) = path[at..].find('/') {
+            let parent = &path[..at + i];
+            self.entries.entry(parent.to_string()).or_insert(Entry::Dir);
+            at += i + 1;
+        }
+        if !path.is_empty() {
+            self.entries.insert(path.to_string(), entry);
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Entry> {
+        self.entries.get(path)
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = (&String, &Entry)> {
+        self.entries.iter()
+    }
+
+    fn root_components(&self) -> Vec<String> {
+        self.root.split('/').filter(|c| !c.is_empty()).map(ToString::to_string).collect()
+    }
+
+    /// `(root / raw).resolve()` relative to the root: symlinks inside the tree are
+    /// expanded (up to 40, like the OS), `..` climbs the resolved path.
+    pub fn resolve(&self, raw: &str) -> Resolved {
+        let root = self.root_components();
+        let mut cur: Vec<String> = root.clone();
+        let mut pending: VecDeque<String> = components(raw).collect();
+        if raw.starts_with('/') {
+            cur.clear();
+        }
+        let mut links = 0;
+        while let Some(c) = pending.pop_front() {
+            if c == ".." {
+                cur.pop();
+                continue;
+            }
+            cur.push(c);
+            let Some(rel) = relative(&root, &cur) else { continue };
+            if let Some(Entry::Symlink { target, .. }) = self.entries.get(&rel) {
+                links += 1;
+                if links > MAX_SYMLINKS {
+                    return Resolved::Outside;
+                }
+                cur.pop();
+                if target.starts_with('/') {
+                    cur.clear();
+                }
+                for (i, t) in components(target).enumerate() {
+                    pending.insert(i, t);
+                }
+            }
+        }
+        match relative(&root, &cur) {
+            Some(rel) => Resolved::Inside(rel),
+            None => Resolved::Outside,
+        }
+    }
+
+    /// What `root / rel` is after following symlinks (`Path.is_file()`/`is_dir()`).
+    pub fn kind(&self, rel: &str) -> Kind {
+        match self.resolve(rel) {
+            Resolved::Inside(p) if p.is_empty() => Kind::Dir,
+            Resolved::Inside(p) => match self.entries.get(&p) {
+                Some(Entry::File(_)) => Kind::File,
+                Some(Entry::Dir) => Kind::Dir,
+                Some(Entry::Other) => Kind::Other,
+                Some(Entry::Symlink { .. }) | None => Kind::Missing,
+            },
+            // Outside the tree: only a direct symlink tells what the host saw.
+            Resolved::Outside => match self.entries.get(&normalise(rel)) {
+                Some(Entry::Symlink { followed, .. }) => match followed {
+                    Followed::File(_) => Kind::File,
+                    Followed::Dir => Kind::Dir,
+                    Followed::Other => Kind::Other,
+                    Followed::Missing => Kind::Missing,
+                },
+                _ => Kind::Missing,
+            },
+        }
+    }
+
+    /// Upstream's file discovery (`rglob('*')` + `is_file()`): regular files and
+    /// symlinks to files, symlinked directories not descended, with the bytes
+    /// `read_bytes()` would return. Sorted by path string.
+    pub fn files(&self) -> Vec<(&str, &[u8])> {
+        let mut out = Vec::new();
+        for (path, entry) in &self.entries {
+            if self.under_symlinked_dir(path) {
+                continue;
+            }
+            match entry {
+                Entry::File(b) => out.push((path.as_str(), b.as_slice())),
+                Entry::Symlink { followed: Followed::File(b), .. } => out.push((path.as_str(), b.as_slice())),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn under_symlinked_dir(&self, path: &str) -> bool {
+        let mut at = 0;
+        while let Some(i) = path[at..].find('/') {
+            if matches!(self.entries.get(&path[..at + i]), Some(Entry::Symlink { .. })) {
+                return true;
+            }
+            at += i + 1;
+        }
+        false
+    }
+
+    /// Names directly inside directory `dir` (no trailing slash), for `glob`.
+    pub fn children(&self, dir: &str) -> Vec<&str> {
+        let prefix = alloc::format!("{dir}/");
+        self.entries
+            .keys()
+            .filter_map(|k| k.strip_prefix(prefix.as_str()))
+            .filter(|rest| !rest.contains('/'))
+            .collect()
+    }
+
+    /// Bytes of a file (following symlinks), for reading documents.
+    pub fn read(&self, rel: &str) -> Option<&[u8]> {
+        match self.resolve(rel) {
+            Resolved::Inside(p) => match self.entries.get(&p) {
+                Some(Entry::File(b)) => Some(b),
+                _ => None,
+            },
+            Resolved::Outside => match self.entries.get(&normalise(rel)) {
+                Some(Entry::Symlink { followed: Followed::File(b), .. }) => Some(b),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// Path components without empty and `.` parts (pathlib's parsing).
+fn components(raw: &str) -> impl Iterator<Item = String> + '_ {
+    raw.split('/').filter(|c| !c.is_empty() && *c != ".").map(ToString::to_string)
+}
+
+/// Lexically normalised relative path (no `..` handling): `./a//b` → `a/b`.
+pub fn normalise(raw: &str) -> String {
+    components(raw).collect::<Vec<_>>().join("/")
+}
+
+fn relative(root: &[String], cur: &[String]) -> Option<String> {
+    if cur.len() < root.len() || cur[..root.len()] != *root {
+        return None;
+    }
+    Some(cur[root.len()..].join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolution_follows_symlinks_then_dotdot() {
+        let mut t = Tree::new("/tmp/pkg");
+        t.insert("providers/sim0.yaml", Entry::File(b"x".to_vec()));
+        t.insert("link", Entry::Symlink { target: "/etc/passwd".into(), followed: Followed::File(b"root".to_vec()) });
+        t.insert("runtime/up", Entry::Symlink { target: "../providers".into(), followed: Followed::Dir });
+        t.insert("back", Entry::Symlink { target: "../pkg/providers/sim0.yaml".into(), followed: Followed::File(b"x".to_vec()) });
+        assert_eq!(t.resolve("runtime/../providers/sim0.yaml"), Resolved::Inside("providers/sim0.yaml".into()));
+        assert_eq!(t.resolve("./providers//sim0.yaml"), Resolved::Inside("providers/sim0.yaml".into()));
+        assert_eq!(t.resolve("../../outside.yaml"), Resolved::Outside);
+        assert_eq!(t.resolve("../pkg/providers/sim0.yaml"), Resolved::Inside("providers/sim0.yaml".into()));
+        assert_eq!(t.resolve("link"), Resolved::Outside);
+        assert_eq!(t.kind("link"), Kind::File);
+        assert_eq!(t.resolve("runtime/up/sim0.yaml"), Resolved::Inside("providers/sim0.yaml".into()));
+        assert_eq!(t.resolve("back"), Resolved::Inside("providers/sim0.yaml".into()));
+        assert_eq!(t.kind("providers"), Kind::Dir);
+        assert_eq!(t.kind("providers\\sim0.yaml"), Kind::Missing);
+        let files: Vec<&str> = t.files().into_iter().map(|(p, _)| p).collect();
+        assert_eq!(files, ["back", "link", "providers/sim0.yaml"]);
+        assert_eq!(t.children("providers"), ["sim0.yaml"]);
+    }
+}

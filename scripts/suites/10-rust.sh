@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Rust: unit tests, integration tests and the conformance vectors of the default
+# workspace members (core, cli, tests; the binding crates are built by their own
+# suites), then the no_std proof build of the core. Clippy only with TRUSTLOOP_CLIPPY=1.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+cd "$TRUSTLOOP_ROOT"
+tl_require_fixtures || exit 1
+
+status=0
+tl_log "cargo test (default members: core, cli, tests)"
+cargo test --workspace --exclude trustloop-python --exclude trustloop-node --exclude trustloop-wasm || status=1
+
+tl_log "no_std proof: cargo build -p trustloop-core --no-default-features"
+cargo build -p trustloop-core --no-default-features || status=1
+
+if [ "${TRUSTLOOP_CLIPPY:-0}" = "1" ]; then
+    tl_log "cargo clippy (default members)"
+    cargo clippy --workspace --exclude trustloop-python --exclude trustloop-node --exclude trustloop-wasm --all-targets -- -D warnings || status=1
+fi
+exit "$status"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Python binding: builds trustloop._native (release, abi3) into <repo>/.venv with
+# maturin and runs the pytest suite (vectors + API surface). pytest's exit code 5
+# ("no tests collected") is a failure like any other non-zero code.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+cd "$TRUSTLOOP_ROOT"
+tl_require_fixtures || exit 1
+
+py="$(tl_venv_python)"
+[ -x "$py" ] || tl_die "no virtualenv at $TRUSTLOOP_VENV; run scripts/setup.sh"
+
+tl_log "maturin develop --release (bindings-python)"
+VIRTUAL_ENV="$TRUSTLOOP_VENV" "$TRUSTLOOP_VENV/bin/maturin" develop --release --quiet \
+    -m bindings-python/Cargo.toml
+
+tl_log "pytest bindings-python/tests"
+set +e
+RUST_BACKTRACE=0 "$py" -m pytest bindings-python/tests -q -p no:cacheprovider
+code=$?
+set -e
+if [ "$code" -eq 5 ]; then
+    echo "ERROR: pytest collected no tests" >&2
+fi
+exit "$code"

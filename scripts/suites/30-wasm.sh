@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# WebAssembly host: builds the JS packages (bindings-wasm/build.sh: pkg-web, pkg-node,
+# wasm-opt -Oz), runs the wasm-bindgen-test suite in Node and in headless Chromium
+# (shared vectors, API surface, hostile input), then the node:test suite against the
+# nodejs package (vectors including upstream fixtures, agreement with the CLI).
+# A failing step does not stop the later ones; the suite fails if any step failed.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+dir="$TRUSTLOOP_ROOT/bindings-wasm"
+tl_require_fixtures || exit 1
+start=$SECONDS
+status=0
+
+tl_log "wasm: build packages (bindings-wasm/build.sh)"
+bash "$dir/build.sh" || tl_die "bindings-wasm/build.sh failed"
+
+tl_log "wasm: wasm-bindgen-test in Node (tests/node.rs) and headless Chromium (tests/browser.rs)"
+# The runner is also set in bindings-wasm/.cargo/config.toml; the env makes it explicit.
+# webdriver.json (bindings-wasm/, the runner's working directory) holds Chromium's flags.
+(
+    cd "$dir"
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+    export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+    export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+    cargo test --target wasm32-unknown-unknown --tests --no-fail-fast
+) || status=1
+
+tl_log "wasm: node --test against pkg-node"
+# The CLI-agreement test runs the CLI binary of this tree.
+cargo build -q -p trustloop-cli || status=1
+(cd "$dir" && node --test test/vectors.test.mjs test/api.test.mjs) || status=1
+
+tl_log "wasm: $([ "$status" = 0 ] && echo passed || echo FAILED) in $((SECONDS - start)) s"
+exit "$status"
