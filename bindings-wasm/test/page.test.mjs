@@ -104,6 +104,7 @@ test('a verified fixture bundle: status, receipt, checks table', needsFixtures, 
   const summary = await text(page, '#summary');
   assert.match(summary, /Receipt\s*verified/);
   assert.match(summary, /anip-registry-dev-ed25519-v1 · ed25519/);
+  assert.match(summary, /Key trust\s*signed with the key shipped inside the bundle \(not pinned\)/);
   const rows = await checkRows(page);
   assert.ok(rows.length >= 8, `only ${rows.length} checks`);
   assert.deepEqual(rows.filter((r) => r.status !== 'pass'), []);

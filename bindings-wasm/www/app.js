@@ -65,6 +65,15 @@ const VERDICT_TEXT = {
   failed: ['Failed', 'At least one check failed.'],
 };
 
+// How far the receipt key is trusted (the core's `receipt_trust`).
+const TRUST_TEXT = {
+  'bundle-embedded-key': 'signed with the key shipped inside the bundle (not pinned)',
+  'integrity-only': 'local sha256 receipt: proves integrity, not authenticity',
+  'pinned-key': 'signed with a pinned key',
+  untrusted: 'the signing key is not pinned',
+  none: 'no receipt',
+};
+
 function showResult(r) {
   resetResult();
   const [label, detail] = VERDICT_TEXT[r.status] ?? [r.status, ''];
@@ -77,6 +86,7 @@ function showResult(r) {
     ['Receipt', pill(r.receipt_status ?? 'none')],
     ['Receipt authority', r.receipt_authority],
     ['Receipt key', [r.receipt_key_id, r.receipt_algorithm].filter(Boolean).join(' · ')],
+    ['Key trust', TRUST_TEXT[r.receipt_trust] ?? r.receipt_trust],
     ['Contract signature', r.contract_signature],
     ['Definition digest', r.definition_digest],
     ['Manifest digest', r.manifest_digest],

@@ -9,6 +9,7 @@ use crate::diag::Error;
 use crate::json::{self, Map, Mode, Value};
 
 pub use crate::anip::build_local::{BuildLocalOptions, OutputFile};
+pub use crate::anip::registry::{RegistryPolicy, RegistryResponses};
 pub use crate::anip::verify::{Verdict, VerifyOptions};
 pub use crate::assets_pa::api as assets_pa;
 #[cfg(feature = "zip")] pub use crate::anpkg::api_export::{anpkg_export, export_files as anpkg_export_files, export_report as anpkg_export_report, AnpkgExportOptions};
@@ -42,6 +43,22 @@ pub fn anip_verify_definition(
     options: &VerifyOptions,
 ) -> Result<Verdict, Error> {
     crate::anip::verify::verify_definition(definition, lock, options)
+}
+
+/// `anip verify` with a registry source: the host fetched `/download`, `/receipt`
+/// and `/keys` (see [`RegistryResponses`]); the core decides.
+pub fn anip_verify_registry(
+    responses: &RegistryResponses,
+    lock: Option<&[u8]>,
+    options: &VerifyOptions,
+    policy: &RegistryPolicy,
+) -> Result<Verdict, Error> {
+    crate::anip::verify::verify_registry(responses, lock, options, policy)
+}
+
+/// The consumer lock file for a registry package (carries `registry_url`).
+pub fn anip_write_lock_registry(responses: &RegistryResponses, policy: &RegistryPolicy) -> Result<String, Error> {
+    crate::anip::lock::write_lock_for_registry(responses, policy)
 }
 
 /// The consumer lock file (`anip-package-lock/v1`) for a bundle, as upstream writes it.

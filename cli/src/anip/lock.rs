@@ -2,9 +2,10 @@
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Subcommand};
-use trustloop_core::api;
+use trustloop_core::api::{self, RegistryPolicy, RegistryResponses};
 use trustloop_core::json::{to_pretty, Map, Value};
 
+use super::registry_fetch::{fetch, split_package_ref};
 use crate::io::{read, write_private};
 
 #[derive(Subcommand)]
@@ -16,8 +17,23 @@ pub enum Command {
 #[derive(ClapArgs)]
 pub struct WriteArgs {
     /// Package bundle (.anip-package.json).
-    #[arg(long, value_name = "FILE")]
-    package_bundle: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "registry_url")]
+    package_bundle: Option<PathBuf>,
+    /// Registry base URL (registry source; the lock then carries registry_url).
+    #[arg(long, value_name = "URL", conflicts_with = "package_bundle", requires = "package")]
+    registry_url: Option<String>,
+    /// Registry package as ID@VERSION.
+    #[arg(long, value_name = "ID@VERSION")]
+    package: Option<String>,
+    /// Registry signing mode the registry must report.
+    #[arg(long)]
+    require_registry_mode: Option<String>,
+    /// Registry key id the receipt must use.
+    #[arg(long)]
+    trusted_registry_key_id: Option<String>,
+    /// Allow a yanked registry package.
+    #[arg(long)]
+    allow_yanked_package: bool,
     /// Lock file to write (mode 0600); `-` for standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: PathBuf,
@@ -26,10 +42,32 @@ pub struct WriteArgs {
     json: bool,
 }
 
+fn registry_lock(args: &WriteArgs, base: &str) -> Result<String, String> {
+    let (id, version) = split_package_ref(args.package.as_deref().unwrap_or(""))?;
+    let fetched = fetch(base, &id, &version, args.allow_yanked_package)?;
+    let responses = RegistryResponses {
+        package_url: &fetched.package_url,
+        download: &fetched.download,
+        receipt: &fetched.receipt,
+        keys: &fetched.keys,
+    };
+    let policy = RegistryPolicy {
+        require_mode: args.require_registry_mode.clone(),
+        trusted_key_id: args.trusted_registry_key_id.clone(),
+        allow_yanked: args.allow_yanked_package,
+    };
+    api::anip_write_lock_registry(&responses, &policy).map_err(|e| e.to_string())
+}
+
 pub fn run(command: Command) -> u8 {
     let Command::Write(args) = command;
-    let result = read(&args.package_bundle, "package bundle")
-        .and_then(|bytes| api::anip_write_lock(&bytes).map_err(|e| e.to_string()));
+    let result = match (&args.package_bundle, &args.registry_url) {
+        (Some(path), _) => {
+            read(path, "package bundle").and_then(|bytes| api::anip_write_lock(&bytes).map_err(|e| e.to_string()))
+        }
+        (None, Some(base)) => registry_lock(&args, base),
+        (None, None) => Err("lock files can only be written for registry packages or package bundles".to_string()),
+    };
     let text = match result {
         Ok(t) => t,
         Err(msg) => {

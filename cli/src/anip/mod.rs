@@ -7,6 +7,7 @@ mod bundle;
 mod lint;
 mod lock;
 mod refcheck;
+mod registry_fetch;
 mod report;
 mod verify;
 

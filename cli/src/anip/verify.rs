@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, ValueEnum};
 use trustloop_core::anip::lock as core_lock;
-use trustloop_core::api::{self, VerifyOptions};
+use trustloop_core::api::{self, RegistryPolicy, RegistryResponses, VerifyOptions};
 use trustloop_core::json::{to_pretty, Value};
 
+use super::registry_fetch;
 use crate::io::read;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,6 +69,53 @@ pub struct Args {
     /// Print the upstream result JSON instead of a summary.
     #[arg(long)]
     json: bool,
+}
+
+/// Where a registry package lives, after filling gaps from the lock file (ANIP-LOCK-3).
+pub struct RegistryTarget {
+    pub base: String,
+    pub id: String,
+    pub version: String,
+}
+
+pub fn policy(args: &Args) -> RegistryPolicy {
+    RegistryPolicy {
+        require_mode: args.require_registry_mode.clone(),
+        trusted_key_id: args.trusted_registry_key_id.clone(),
+        allow_yanked: args.allow_yanked_package,
+    }
+}
+
+/// `None` when no registry identity is given anywhere; errors follow ANIP-VER-1.
+pub fn registry_target(args: &Args, lock: Option<&[u8]>) -> Result<Option<RegistryTarget>, String> {
+    let lock = lock.and_then(|b| api::parse_json(b, "lock file").ok());
+    let from_lock = |k: &str| lock.as_ref().map(|l| l.str_at(k).trim().to_string()).unwrap_or_default();
+    let mut base = non_blank(&args.registry_url).or(non_blank(&args.registry_base)).unwrap_or("").to_string();
+    if base.is_empty() {
+        base = from_lock("registry_url");
+    }
+    let (mut id, mut version) = match non_blank(&args.package) {
+        Some(p) => registry_fetch::split_package_ref(p)?,
+        None => (
+            non_blank(&args.package_id).unwrap_or("").to_string(),
+            non_blank(&args.package_version).unwrap_or("").to_string(),
+        ),
+    };
+    if non_blank(&args.package).is_none() {
+        if non_blank(&args.package_id).is_none() {
+            id = from_lock("package_id");
+        }
+        if non_blank(&args.package_version).is_none() {
+            version = from_lock("package_version");
+        }
+    }
+    if base.is_empty() {
+        return Ok(None);
+    }
+    if id.is_empty() || version.is_empty() {
+        return Err("package id and package version are required for registry resolution".into());
+    }
+    Ok(Some(RegistryTarget { base, id, version }))
 }
 
 fn non_blank(s: &Option<String>) -> Option<&str> {
@@ -137,11 +185,15 @@ fn verify(args: &Args) -> Result<(Value, u8), String> {
     } else if let Some(path) = non_blank(&args.package_bundle) {
         let bytes = read(path.as_ref(), "package bundle")?;
         api::anip_verify_bundle(&bytes, lock.as_deref(), &options)
-    } else if non_blank(&args.registry_url).or(non_blank(&args.registry_base)).is_some()
-        || non_blank(&args.package).is_some()
-        || non_blank(&args.package_id).is_some()
-    {
-        return Err("registry sources are not supported by this build yet; download the bundle and use --package-bundle".into());
+    } else if let Some(target) = registry_target(args, lock.as_deref())? {
+        let fetched = registry_fetch::fetch(&target.base, &target.id, &target.version, args.allow_yanked_package)?;
+        let responses = RegistryResponses {
+            package_url: &fetched.package_url,
+            download: &fetched.download,
+            receipt: &fetched.receipt,
+            keys: &fetched.keys,
+        };
+        api::anip_verify_registry(&responses, lock.as_deref(), &options, &policy(args))
     } else {
         return Err("definition path, package bundle, or registry package identity must be provided".into());
     };

@@ -133,6 +133,15 @@ pub fn compare(
 
 /// ANIP-LOCK-7: the lock file text for a resolved (already validated) package.
 pub fn write(r: &Resolved, computed_definition_digest: &str, receipt: &ResolvedReceipt) -> Result<String, Error> {
+    write_with_url(r, computed_definition_digest, receipt, "")
+}
+
+fn write_with_url(
+    r: &Resolved,
+    computed_definition_digest: &str,
+    receipt: &ResolvedReceipt,
+    registry_url: &str,
+) -> Result<String, Error> {
     if r.package_id.trim().is_empty() || r.package_version.trim().is_empty() || r.source == SourceKind::File {
         return Err(Error::new(
             "ANIP_LOCK_SOURCE",
@@ -151,11 +160,12 @@ pub fn write(r: &Resolved, computed_definition_digest: &str, receipt: &ResolvedR
         .with("lock_schema_version", LOCK_SCHEMA_VERSION)
         .with("artifact_type", "anip_package_lock")
         .with("source_kind", r.source.as_str());
-    let mut opt = |m: &mut Map, k: &str, v: &str| {
+    let opt = |m: &mut Map, k: &str, v: &str| {
         if !v.is_empty() {
             m.insert(k, v.into());
         }
     };
+    opt(&mut m, "registry_url", registry_url);
     m.insert("package_id", r.package_id.as_str().into());
     m.insert("package_version", r.package_version.as_str().into());
     opt(&mut m, "contract_signature", &r.contract_signature);
@@ -176,6 +186,32 @@ pub fn write(r: &Resolved, computed_definition_digest: &str, receipt: &ResolvedR
     let text = to_pretty(&Value::Object(m));
     load(text.as_bytes())?; // upstream validates what it writes
     Ok(text)
+}
+
+/// The lock file for a registry package: every client trust check must pass
+/// (upstream `generate` refuses otherwise), then [`write`] with `registry_url`.
+pub fn write_lock_for_registry(
+    resp: &super::registry::RegistryResponses,
+    policy: &super::registry::RegistryPolicy,
+) -> Result<String, Error> {
+    let (strict, ctx) = super::verify::strict_registry(resp, policy)?;
+    let r = &strict.resolved;
+    let mut checks = alloc::vec::Vec::new();
+    super::registry::checks(r, &ctx, &strict.computed_definition_digest, &r.verifier_contract_signature(), policy, &[], &mut checks);
+    let failed: alloc::vec::Vec<&str> = checks.iter().filter(|c| !c.pass).map(|c| c.name).collect();
+    if !failed.is_empty() {
+        return Err(Error::new(
+            "ANIP_REGISTRY_UNTRUSTED",
+            format!("registry package {}@{} failed trust verification: {}", r.package_id, r.package_version, failed.join(", ")),
+        ));
+    }
+    let receipt = ResolvedReceipt {
+        key_id: ctx.key_id.clone(),
+        algorithm: ctx.algorithm.clone(),
+        signing_mode: ctx.signing_mode.clone(),
+        active_key_id: ctx.active_key_id.clone(),
+    };
+    write_with_url(r, &strict.computed_definition_digest, &receipt, super::registry::registry_url_of(&ctx.package_url))
 }
 
 /// The lock file for a bundle: resolve with every hard rule, then [`write`].

@@ -78,12 +78,13 @@ fn check(v: &Value, ty: &Ty, root: &str, path: &str) -> Result<(), String> {
             Value::Array(items) => items.iter().try_for_each(|item| check(item, inner, root, path)),
             _ => Err(mismatch(v, ty, root, path)),
         },
-        Ty::Struct(_, fields) => match v {
+        Ty::Struct(name, fields) => match v {
             Value::Object(m) => {
                 for (key, item) in m.sorted() {
                     if let Some((fname, fty)) = fields.iter().find(|(f, _)| f.eq_ignore_ascii_case(key)) {
                         let sub = if path.is_empty() { String::from(*fname) } else { format!("{path}.{fname}") };
-                        check(item, fty, root, &sub)?;
+                        // Go names the innermost struct and the full field path.
+                        check(item, fty, name, &sub)?;
                     }
                 }
                 Ok(())

@@ -8,6 +8,7 @@ use super::bundle::{self, Resolved, SourceKind};
 use super::checks::Check;
 use super::lock::{self, ConsumerLock, ResolvedReceipt};
 use super::receipt::{self, PayloadDigests, TrustedKey};
+use super::registry::{self, RegistryContext, RegistryPolicy, RegistryResponses};
 use super::{consumption, definition, effects, execution_signature};
 use crate::diag::Error;
 use crate::digest::canonical_digest;
@@ -86,7 +87,11 @@ pub fn resolve_bundle_strict(bytes: &[u8], legacy: bool) -> Result<(Resolved, St
 
 pub fn strict_bundle(bytes: &[u8], legacy: bool) -> Result<StrictBundle, Error> {
     let decoded = bundle::decode_bundle(bytes)?;
-    let resolved = bundle::resolve(&decoded)?;
+    strict(bundle::resolve(&decoded)?, legacy)
+}
+
+/// ANIP-VER-4 steps 3–6 on a resolved bundle or registry package.
+pub fn strict(resolved: Resolved, legacy: bool) -> Result<StrictBundle, Error> {
     validate_definition(&resolved.definition)?;
     effects::validate_effects_in(&Value::Object(resolved.manifest.clone()), "manifest")
         .map_err(|m| Error::new("ANIP_MANIFEST_INVALID", format!("resolved package manifest failed validation: {m}")))?;
@@ -115,12 +120,56 @@ pub fn strict_bundle(bytes: &[u8], legacy: bool) -> Result<StrictBundle, Error> 
     Ok(StrictBundle { resolved, computed_definition_digest, relaxed })
 }
 
+/// A registry source resolved through lifecycle and every hard rule.
+pub fn strict_registry(
+    resp: &RegistryResponses,
+    policy: &RegistryPolicy,
+) -> Result<(StrictBundle, RegistryContext), Error> {
+    let (resolved, ctx) = registry::resolve(resp, policy)?;
+    Ok((strict(resolved, false)?, ctx))
+}
+
+/// `anip verify --registry-url … --package ID@VERSION` once the host has fetched
+/// the three registry responses.
+pub fn verify_registry(
+    resp: &RegistryResponses,
+    lock: Option<&[u8]>,
+    options: &VerifyOptions,
+    policy: &RegistryPolicy,
+) -> Result<Verdict, Error> {
+    let lock = lock.map(lock::load).transpose()?;
+    let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
+    let (mut strict, ctx) = strict_registry(resp, policy)?;
+    let source = Source { registry: Some((&ctx, policy)) };
+    Ok(run(&strict.resolved, &strict.computed_definition_digest, lock.as_ref(), options, &trusted, &mut strict.relaxed, &source))
+}
+
+/// Extra context for sources other than bundles and files.
+#[derive(Default)]
+struct Source<'a> {
+    registry: Option<(&'a RegistryContext, &'a RegistryPolicy)>,
+}
+
+impl Source<'_> {
+    fn receipt(&self) -> ResolvedReceipt {
+        match self.registry {
+            Some((ctx, _)) => ResolvedReceipt {
+                key_id: ctx.key_id.clone(),
+                algorithm: ctx.algorithm.clone(),
+                signing_mode: ctx.signing_mode.clone(),
+                active_key_id: ctx.active_key_id.clone(),
+            },
+            None => ResolvedReceipt::default(),
+        }
+    }
+}
+
 /// `anip verify --package-bundle`.
 pub fn verify_bundle(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOptions) -> Result<Verdict, Error> {
     let lock = lock.map(lock::load).transpose()?;
     let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
     let mut strict = strict_bundle(bytes, options.legacy)?;
-    Ok(run(&strict.resolved, &strict.computed_definition_digest, lock.as_ref(), options, &trusted, &mut strict.relaxed))
+    Ok(run(&strict.resolved, &strict.computed_definition_digest, lock.as_ref(), options, &trusted, &mut strict.relaxed, &Source::default()))
 }
 
 /// `anip verify --definition`: a plain service-definition file.
@@ -147,7 +196,7 @@ pub fn verify_definition(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOpti
     validate_definition(&def)?;
     let computed = canonical_digest(&Value::Object(def.clone()));
     let resolved = Resolved::from_definition(def);
-    Ok(run(&resolved, &computed, lock.as_ref(), options, &trusted, &mut Vec::new()))
+    Ok(run(&resolved, &computed, lock.as_ref(), options, &trusted, &mut Vec::new(), &Source::default()))
 }
 
 fn definition_checks(r: &Resolved, checks: &mut Vec<Check>) {
@@ -200,11 +249,12 @@ fn run(
     options: &VerifyOptions,
     trusted: &[TrustedKey],
     relaxed: &mut Vec<&'static str>,
+    source: &Source,
 ) -> Verdict {
     let mut checks = Vec::new();
     checks.push(Check::new("definition_digest_computed", !computed.is_empty(), "definition digest was recomputed from canonical JSON"));
     if let Some(lock) = lock {
-        match lock::compare(lock, r, computed, &ResolvedReceipt::default()) {
+        match lock::compare(lock, r, computed, &source.receipt()) {
             Ok(()) => checks.push(Check::new("package_lock_matches", true, "resolved package matches pinned lock file")),
             Err(msg) => checks.push(Check::new("package_lock_matches", false, msg)),
         }
@@ -225,6 +275,9 @@ fn run(
             expected == contract_signature,
             format!("expected={expected} observed={contract_signature}"),
         ));
+    }
+    if let Some((ctx, policy)) = source.registry {
+        registry::checks(r, ctx, computed, &contract_signature, policy, trusted, &mut checks);
     }
     let mut receipt_found = receipt::ReceiptFindings::default();
     let mut receipt_trust = "";
@@ -271,6 +324,16 @@ fn run(
             receipt_trust = trust;
         }
     }
+    if let Some((ctx, _)) = source.registry {
+        receipt_found.key_id = ctx.key_id.clone();
+        receipt_found.algorithm = ctx.algorithm.clone();
+        receipt_trust = match checks.iter().find(|c| c.name == "registry_key_trusted") {
+            Some(c) if c.pass => "pinned-key",
+            Some(_) => "untrusted",
+            None if r.receipt_signature.is_empty() => "none",
+            None => "registry-served-key",
+        };
+    }
     if r.source != SourceKind::File {
         consumption::soft_checks(r, &mut checks);
     }
@@ -281,7 +344,7 @@ fn run(
         (true, false) => "ok_legacy",
     };
     let receipt_status = receipt::receipt_status(&r.receipt_signature, &checks);
-    let result = result_json(r, computed, status, receipt_status, receipt_trust, &receipt_found, &contract_signature, options, relaxed, &checks);
+    let result = result_json(r, computed, status, receipt_status, receipt_trust, &receipt_found, &contract_signature, options, relaxed, &checks, source);
     Verdict { result, exit_code: if all_pass { 0 } else { 2 } }
 }
 
@@ -297,6 +360,7 @@ fn result_json(
     options: &VerifyOptions,
     relaxed: &[&'static str],
     checks: &[Check],
+    source: &Source,
 ) -> Value {
     let mut m = Map::record().with("status", status).with("source_kind", r.source.as_str());
     let opt = |m: &mut Map, k: &str, v: &str| {
@@ -332,6 +396,13 @@ fn result_json(
     opt_obj(&mut m, "product_revision", r.lineage.get("product_revision"));
     opt_obj(&mut m, "developer_revision", r.lineage.get("developer_revision"));
     opt(&mut m, "registry_receipt_signature", &r.receipt_signature);
+    if let Some((ctx, _)) = source.registry {
+        opt(&mut m, "registry_signing_mode", &ctx.signing_mode);
+        opt(&mut m, "registry_active_key_id", &ctx.active_key_id);
+        opt(&mut m, "registry_record_path", &ctx.package_url);
+        opt(&mut m, "package_lifecycle", &ctx.lifecycle);
+        opt(&mut m, "package_lifecycle_warning", &ctx.lifecycle_warning);
+    }
     if r.source == SourceKind::PackageBundle {
         opt(&mut m, "registry_record_path", &options.record_path);
     }

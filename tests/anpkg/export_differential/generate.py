@@ -195,9 +195,13 @@ def write_yaml(rng, data, allow_raw=False, plain=False):
         )
         if rng.random() < 0.2:
             text = "# generated project file\n" + text
-    if allow_raw and isinstance(data, dict) and data and rng.random() < 0.5 and text.endswith("\n") \
-            and not text.lstrip().startswith("{") and "raw_scalars" not in data:
-        text += raw_section(rng)
+    if allow_raw and isinstance(data, dict) and "raw_scalars" not in data and rng.random() < 0.5:
+        candidate = text + raw_section(rng)
+        try:
+            yaml.safe_load(candidate)
+            text = candidate
+        except yaml.YAMLError:
+            pass
     if rng.random() < 0.1:
         text = text.replace("\n", "\r\n")
     return text.encode("utf-8")

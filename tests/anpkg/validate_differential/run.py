@@ -27,7 +27,9 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -110,6 +112,7 @@ class Runner:
         self.verbose = verbose
         self.counts = {"runs": 0, "identical": 0, "u1": 0, "divergence": 0, "mismatch": 0}
         self.failures: list[str] = []
+        self.lock = threading.Lock()
 
     @staticmethod
     def normalise(msg: str, pkg: str) -> str:
@@ -136,7 +139,6 @@ class Runner:
 
     def compare(self, label: str, pkg: str, extra: list = (), env: dict | None = None, divergence: str | None = None):
         env = {**os.environ, **(env or {})}
-        self.counts["runs"] += 1
         o_rc, o_msg, o_crash = self.oracle_run(pkg, list(extra), env)
         t_rc, t_msg, t_code = self.trustloop_run(pkg, list(extra), env)
         o_n, t_n = self.normalise(o_msg, pkg), self.normalise(t_msg, pkg)
@@ -152,14 +154,16 @@ class Runner:
             ok = o_rc == t_rc and o_n == t_n
             kind = "identical"
             detail = f"oracle exit {o_rc}: {o_n}\n      trustloop exit {t_rc}: {t_n}"
-        if ok:
-            self.counts[kind] += 1
-            if self.verbose:
-                print(f"ok   [{kind}] {label}: {t_n if kind != 'divergence' else detail}")
-        else:
-            self.counts["mismatch"] += 1
-            self.failures.append(label)
-            print(f"FAIL [{kind}] {label}\n      {detail}")
+        with self.lock:
+            self.counts["runs"] += 1
+            if ok:
+                self.counts[kind] += 1
+                if self.verbose:
+                    print(f"ok   [{kind}] {label}: {t_n if kind != 'divergence' else detail}")
+            else:
+                self.counts["mismatch"] += 1
+                self.failures.append(label)
+                print(f"FAIL [{kind}] {label}\n      {detail}")
 
 
 def main() -> int:
@@ -198,6 +202,7 @@ def main() -> int:
         run_fixed_cases(runner, scratch, bases, a.k)
 
         n_cases = 0
+        jobs = []
         for i, case in enumerate(cases()):
             if a.k not in case.name:
                 continue
@@ -220,7 +225,9 @@ def main() -> int:
                     target = work / "pkg.anpkg"
                     zip_dir(pkg_dir, target)
                 extra = ["--runtime-bin", runtimes[case.runtime_bin]] if case.runtime_bin else []
-                runner.compare(f"{case.name} ({mode})", str(target), extra, case.env, case.divergence)
+                jobs.append((f"{case.name} ({mode})", str(target), extra, case.env, case.divergence))
+        with ThreadPoolExecutor(max_workers=int(os.environ.get("ANPKG_DIFF_JOBS", "4"))) as pool:
+            list(pool.map(lambda j: runner.compare(*j), jobs))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
