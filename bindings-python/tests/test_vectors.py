@@ -16,11 +16,14 @@ from conftest import FIXTURES, IS_CI, ROOT
 
 HOST = "python"
 FIXTURES_PRESENT = FIXTURES.is_dir()
+# Ops this binding exposes; cases of other ops are counted and reported as NOT RUN.
+OPS = {"canonicalize", "digest", "verify_bundle", "verify_definition", "write_lock", "build_local"}
 
 
-def _load() -> List[Any]:
+def _load():
     params = []
     not_run = 0
+    other_ops: Dict[str, int] = {}
     for path in sorted((ROOT / "tests" / "vectors").rglob("*.json")):
         rel = path.relative_to(ROOT).as_posix()
         doc = json.loads(path.read_text(encoding="utf-8"))
@@ -28,11 +31,14 @@ def _load() -> List[Any]:
             hosts = case.get("hosts")
             if isinstance(hosts, list) and HOST not in hosts:
                 continue
+            if case.get("op") not in OPS:
+                other_ops[case.get("op")] = other_ops.get(case.get("op"), 0) + 1
+                continue
             if _uses_fixture(case) and not FIXTURES_PRESENT:
                 not_run += 1
                 continue
             params.append(pytest.param(case, id=f"{rel}#{case['name']}"))
-    return params, not_run
+    return params, not_run, other_ops
 
 
 def _uses_fixture(case: Dict[str, Any]) -> bool:
@@ -52,9 +58,11 @@ def _bytes(form: Dict[str, str]) -> bytes:
     raise AssertionError(f"unknown input form {form!r}")
 
 
-CASES, NOT_RUN = _load()
+CASES, NOT_RUN, OTHER_OPS = _load()
 if NOT_RUN:
     print(f"NOT RUN: {NOT_RUN} fixture cases, fixtures folder missing ({FIXTURES})")
+if OTHER_OPS:
+    print("NOT RUN (ops this binding does not expose): " + ", ".join(f"{op} ({n})" for op, n in sorted(OTHER_OPS.items())))
 
 
 def _sha256(b: bytes) -> str:

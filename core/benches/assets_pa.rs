@@ -11,7 +11,7 @@ fn bank(seed: u8) -> GlyphBankInput {
         tiles: (0..256u64)
             .map(|i| TileInput { index: i, pixels: (0..64).map(|p| ((p as u64 + i + u64::from(seed)) % 16) as u8).collect() })
             .collect(),
-        palettes: (0..16).map(|i| PaletteInput { index: i, colors: (0..16).map(|c| (c * 4096 + i as u16) as u16).collect() }).collect(),
+        palettes: (0..16).map(|i| PaletteInput { index: i, colors: (0..16).map(|c| c * 4096 + i as u16).collect() }).collect(),
     }
 }
 

@@ -13,6 +13,7 @@ pub use crate::anip::registry::{RegistryPolicy, RegistryResponses};
 pub use crate::anip::verify::{Verdict, VerifyOptions};
 pub use crate::assets_pa::api as assets_pa;
 #[cfg(feature = "zip")] pub use crate::anpkg::api_export::{anpkg_export, export_files as anpkg_export_files, export_report as anpkg_export_report, AnpkgExportOptions};
+#[cfg(feature = "zip")] pub use crate::anpkg::api_validate::{anpkg_validate, validate_archive as anpkg_validate_archive, validate_directory as anpkg_validate_directory, Outcome as AnpkgValidateOutcome, ReplayStatus as AnpkgReplayStatus, ValidateOptions as AnpkgValidateOptions};
 
 /// Parses untrusted JSON with default limits, as a finding-carrying error.
 pub fn parse_json(input: &[u8], what: &str) -> Result<Value, Error> {

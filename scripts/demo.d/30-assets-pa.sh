@@ -15,8 +15,7 @@ rm -rf "$out"
 mkdir -p "$out"
 
 echo "1. pack $project → ${build#"$TRUSTLOOP_ROOT"/}"
-"$TL" assets-pa pack "$project" --out "$build"
-ls -1 "$build" | sed 's/^/    /'
+"$TL" assets-pa pack "$project" --out "$build" 2>&1 | sed 's/^/    /'
 
 echo "2. inspect"
 "$TL" assets-pa inspect "$build/assets.pa" | sed 's/^/    /'

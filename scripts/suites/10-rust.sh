@@ -9,7 +9,7 @@ tl_require_fixtures || exit 1
 
 status=0
 tl_log "cargo test (default members: core, cli, tests)"
-cargo test --workspace --exclude trustloop-python --exclude trustloop-node --exclude trustloop-wasm || status=1
+cargo test --no-fail-fast --workspace --exclude trustloop-python --exclude trustloop-node --exclude trustloop-wasm || status=1
 
 tl_log "no_std proof: cargo build -p trustloop-core --no-default-features"
 cargo build -p trustloop-core --no-default-features || status=1

@@ -17,6 +17,10 @@ mod material_ops;
 /// This host's name in a case's `hosts` list.
 pub const HOST: &str = "rust";
 
+/// Op prefixes whose Rust runner lives elsewhere (and runs in the same `cargo test`):
+/// `assets_pa_*` in `core/src/assets_pa/vector_tests.rs`.
+pub const DELEGATED_OP_PREFIXES: &[&str] = &["assets_pa_"];
+
 /// The repository root (the parent of this crate).
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".."))
@@ -61,6 +65,8 @@ pub enum Outcome {
     NoFixtures,
     /// `hosts` excludes this host.
     NotForHost,
+    /// Run by another Rust runner (see [`DELEGATED_OP_PREFIXES`]).
+    Delegated,
 }
 
 /// Every `*.json` below `dir`, sorted by path.
@@ -170,6 +176,10 @@ pub fn run_case(case: &Case, root: &Path, fixtures: &Path, fixtures_present: boo
         if !hosts.iter().any(|h| h.as_str() == Some(HOST)) {
             return Outcome::NotForHost;
         }
+    }
+    let op = case.get("op").and_then(Value::as_str).unwrap_or("");
+    if DELEGATED_OP_PREFIXES.iter().any(|p| op.starts_with(p)) {
+        return Outcome::Delegated;
     }
     if case.uses_fixture() && !fixtures_present {
         return Outcome::NoFixtures;
@@ -383,6 +393,7 @@ pub struct Summary {
     pub failed: Vec<(String, String)>,
     pub no_fixtures: usize,
     pub not_for_host: usize,
+    pub delegated: usize,
 }
 
 /// Runs every case; prints one line per failure and the totals.
@@ -396,6 +407,7 @@ pub fn run_all(root: &Path) -> Result<Summary, String> {
             Outcome::Fail(e) => s.failed.push((case.id.clone(), e)),
             Outcome::NoFixtures => s.no_fixtures += 1,
             Outcome::NotForHost => s.not_for_host += 1,
+            Outcome::Delegated => s.delegated += 1,
         }
     }
     Ok(s)

@@ -16,11 +16,12 @@ fn conformance_vectors() {
         );
     }
     eprintln!(
-        "vectors: {} passed, {} failed, {} not run (fixtures), {} for other hosts",
+        "vectors: {} passed, {} failed, {} not run (fixtures), {} for other hosts, {} run by another Rust runner (assets_pa_*)",
         s.passed,
         s.failed.len(),
         s.no_fixtures,
-        s.not_for_host
+        s.not_for_host,
+        s.delegated
     );
     assert!(s.passed > 0, "no vector ran");
     assert!(s.failed.is_empty(), "{} vector cases failed", s.failed.len());

@@ -38,8 +38,10 @@ pub struct Args {
     max_total_size: u64,
 }
 
-/// `Path(p).expanduser()`, made absolute and resolved as far as it exists.
-fn absolute(raw: &str) -> PathBuf {
+/// Python's `Path(p).expanduser().resolve()`: absolute, symlinks resolved for the
+/// part that exists, the rest normalised lexically (`..` pops).
+fn resolve(raw: &str) -> PathBuf {
+    use std::path::Component;
     let expanded = match raw.strip_prefix('~') {
         Some(rest) if rest.is_empty() || rest.starts_with('/') => match std::env::var_os("HOME") {
             Some(home) => PathBuf::from(home).join(rest.trim_start_matches('/')),
@@ -48,7 +50,27 @@ fn absolute(raw: &str) -> PathBuf {
         _ => PathBuf::from(raw),
     };
     let abs = std::path::absolute(&expanded).unwrap_or(expanded);
-    std::fs::canonicalize(&abs).unwrap_or(abs)
+    let mut out = PathBuf::new();
+    let mut existing = true;
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+                existing = out.exists();
+            }
+            other => {
+                out.push(other);
+                if existing {
+                    match std::fs::canonicalize(&out) {
+                        Ok(real) => out = real,
+                        Err(_) => existing = false,
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The project on disk, answering the exporter's requests.
@@ -148,13 +170,13 @@ fn fail(json_out: bool, e: &Error) -> u8 {
 }
 
 pub fn run(args: Args) -> u8 {
-    let project = absolute(&args.project_dir);
+    let project = resolve(&args.project_dir);
     let name = project.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let data_root = match &args.data_root {
-        Some(d) => Some(absolute(d)),
+        Some(d) => Some(resolve(d)),
         None => project.parent().and_then(Path::parent).map(Path::to_path_buf),
     };
-    let out = absolute(args.output.as_deref().unwrap_or(&format!("{name}.anpkg")));
+    let out = resolve(args.output.as_deref().unwrap_or(&format!("{name}.anpkg")));
     let source = DiskProject {
         project: project.clone(),
         data_root,

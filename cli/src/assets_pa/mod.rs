@@ -117,7 +117,7 @@ fn verify_cmd(path: &Path, json: bool, deny_warnings: bool) -> u8 {
     let result = read_archive(path).map(|(_, info)| info);
     let value = reader::verify_value(result.as_ref());
     let ok = match &result {
-        Ok(info) => !(deny_warnings && !info.warnings.is_empty()),
+        Ok(info) => !deny_warnings || info.warnings.is_empty(),
         Err(_) => false,
     };
     if json {

@@ -174,3 +174,85 @@ pub fn anpkg_validate(bytes: &[u8], options: &ValidateOptions) -> Value {
     let outcome = validate_archive(bytes, options);
     outcome.to_value(ReplayStatus::NotRequested)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sha2::{Digest, Sha256};
+    use std::io::{Cursor, Write};
+
+    const MANIFEST: &str = "schema_version: 1\nmachine_id: m\ndisplay_name: m\nruntime_profiles:\n  manual: runtime/anolis-runtime.yaml\nproviders:\n  sim0:\n    config: providers/sim0.yaml\ncompatibility:\n  runtime: {config_contract: a, http_contract: b}\n  providers:\n    sim0: {strategy: local-build, version: x}\n";
+    const RUNTIME: &str = "providers:\n- id: sim0\n  command: x\n  args: [--config, providers/sim0.yaml]\n";
+
+    fn package(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut all: Vec<(String, Vec<u8>)> = alloc::vec![
+            ("machine-profile.yaml".into(), MANIFEST.as_bytes().to_vec()),
+            ("meta/provenance.json".into(), b"{}".to_vec()),
+            ("providers/sim0.yaml".into(), b"provider: {name: sim0}\n".to_vec()),
+            ("runtime/anolis-runtime.yaml".into(), RUNTIME.as_bytes().to_vec()),
+        ];
+        for (name, data) in files {
+            all.retain(|(n, _)| n != name);
+            all.push(((*name).into(), data.to_vec()));
+        }
+        all.sort();
+        let mut sums = String::new();
+        for (n, d) in &all {
+            sums.push_str(&format!("{}  {n}\n", crate::digest::hex(&Sha256::digest(d))));
+        }
+        all.push(("meta/checksums.sha256".into(), sums.into_bytes()));
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (n, d) in &all {
+            w.start_file(n.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+            w.write_all(d).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    fn run(files: &[(&str, &[u8])]) -> Value {
+        anpkg_validate(&package(files), &ValidateOptions { path: "/p/pkg.anpkg".into(), ..ValidateOptions::default() })
+    }
+
+    #[test]
+    fn a_minimal_package_passes() {
+        let v = run(&[]);
+        assert_eq!(v.get("valid"), Some(&Value::Bool(true)), "{v:?}");
+        assert_eq!(v.str_at("message"), "Package validation passed: /p/pkg.anpkg");
+    }
+
+    #[test]
+    fn unreadable_documents_are_clean_failures() {
+        for (file, data, code) in [
+            ("providers/sim0.yaml", b"a: [\n".as_slice(), codes::YAML_SYNTAX),
+            ("providers/sim0.yaml", b"a: \"\xe9\"\n".as_slice(), codes::FILE_NOT_UTF8),
+            ("meta/provenance.json", b"{not json".as_slice(), codes::JSON_SYNTAX),
+            ("providers/sim0.yaml", b"a: 1\n---\nb: 2\n".as_slice(), codes::YAML_MULTIPLE_DOCUMENTS),
+        ] {
+            let v = run(&[(file, data)]);
+            assert_eq!(v.str_at("code"), code, "{v:?}");
+            assert_eq!(v.get("valid"), Some(&Value::Bool(false)));
+        }
+        let opts = ValidateOptions { path: "/p/x.anpkg".into(), ..ValidateOptions::default() };
+        assert_eq!(anpkg_validate(b"not a zip", &opts).str_at("code"), codes::NOT_A_ZIP);
+        let opts = ValidateOptions { path: "/p/x.txt".into(), ..ValidateOptions::default() };
+        assert_eq!(anpkg_validate(b"not a zip", &opts).str_at("message"), "Validation failed: Unsupported package format: /p/x.txt");
+    }
+
+    #[test]
+    fn upstream_messages_and_all_mode() {
+        let v = run(&[("providers/sim0.yaml", b"api_token: x\n")]);
+        assert_eq!(v.str_at("message"), "Validation failed: Secret-like token value leaked at providers/sim0.yaml:$.api_token");
+        let bad = RUNTIME.replace("args: [--config, providers/sim0.yaml]", "args: [--config, ../../outside.yaml]");
+        let v = run(&[("runtime/anolis-runtime.yaml", bad.as_bytes())]);
+        assert_eq!(v.str_at("message"), "Validation failed: runtime.providers[0].args(--config): path escapes package root: ../../outside.yaml");
+        let opts = ValidateOptions { all: true, ..ValidateOptions::default() };
+        let pkg = package(&[("providers/sim0.yaml", b"token: a\nx_token: b\n")]);
+        let v = anpkg_validate(&pkg, &opts);
+        let n = v.get("findings").and_then(Value::as_array).map_or(0, <[Value]>::len);
+        assert_eq!(n, 2, "{v:?}");
+        let opts = ValidateOptions::from_value(&crate::json::parse(br#"{"all": true, "max_entries": 3}"#).unwrap()).unwrap();
+        assert!(opts.all);
+        assert_eq!(anpkg_validate(&pkg, &opts).str_at("code"), codes::ZIP_TOO_MANY_ENTRIES);
+        assert!(ValidateOptions::from_value(&crate::json::parse(br#"{"nope": 1}"#).unwrap()).is_err());
+    }
+}

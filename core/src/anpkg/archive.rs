@@ -322,6 +322,34 @@ mod tests {
         assert_eq!(code_with(b"PK\x05\x06 not really a zip, just the signature....", &ArchiveLimits::default()), codes::ZIP_CORRUPT);
     }
 
+    /// Patches a little-endian u16/u32 field in the first local header and the first
+    /// central header.
+    fn patch(bytes: &mut [u8], local_off: usize, central_off: usize, value: &[u8]) {
+        let l = bytes.windows(4).position(|w| w == b"PK\x03\x04").unwrap();
+        bytes[l + local_off..l + local_off + value.len()].copy_from_slice(value);
+        let c = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        bytes[c + central_off..c + central_off + value.len()].copy_from_slice(value);
+    }
+
+    #[test]
+    fn unsupported_compression_directory_data_and_size_mismatch() {
+        let mut bytes = build(&[("a.yaml", b"hello")]);
+        patch(&mut bytes, 8, 10, &12u16.to_le_bytes()); // method 12 = bzip2
+        assert_eq!(code_with(&bytes, &ArchiveLimits::default()), codes::ZIP_UNSUPPORTED_COMPRESSION);
+
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        w.start_file("d/", SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored)).unwrap();
+        w.write_all(b"data").unwrap();
+        let bytes = w.finish().unwrap().into_inner();
+        assert_eq!(code_with(&bytes, &ArchiveLimits::default()), codes::ZIP_DIRECTORY_WITH_DATA);
+
+        // Declared size larger than the stored data: never trusted.
+        let mut bytes = build(&[("a.yaml", b"hello"), ("b.yaml", b"world")]);
+        patch(&mut bytes, 22, 24, &9u32.to_le_bytes());
+        let code = code_with(&bytes, &ArchiveLimits::default());
+        assert!(code == codes::ZIP_SIZE_MISMATCH || code == codes::ZIP_CORRUPT, "{code}");
+    }
+
     fn code_with(bytes: &[u8], limits: &ArchiveLimits) -> &'static str {
         read_archive(bytes, "/p", limits, false).unwrap_err()[0].code
     }

@@ -20,7 +20,7 @@ pub fn to_canonical_bytes(v: &Value) -> Vec<u8> {
 
 /// Whether `n` is a number the v1 header may hold: an integer in 0..=2^53−1.
 pub fn is_header_integer(n: f64) -> bool {
-    n >= 0.0 && n <= MAX_INTEGER && is_integral(n) && !(n == 0.0 && n.is_sign_negative())
+    (0.0..=MAX_INTEGER).contains(&n) && is_integral(n) && !(n == 0.0 && n.is_sign_negative())
 }
 
 /// Whether `n` has no fractional part (`f64::trunc` is not in `core`).

@@ -60,7 +60,7 @@ pub fn scan(text: &[u8]) -> TokenFindings {
                     };
                     let path = path_of(&stack, false);
                     if let Some(Frame::Object { key: current, seen, expecting_key }) = stack.last_mut() {
-                        if found.duplicate_key.is_none() && seen.iter().any(|k| *k == key) {
+                        if found.duplicate_key.is_none() && seen.contains(&key) {
                             found.duplicate_key = Some((key.clone(), path));
                         }
                         seen.push(key.clone());

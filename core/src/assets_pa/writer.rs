@@ -76,7 +76,7 @@ pub fn plan(mut assets: Vec<WriteAsset>) -> Result<ArchivePlan, Finding> {
             offset,
             size,
         });
-        offset = offset.checked_add(size).ok_or_else(|| too_large())?;
+        offset = offset.checked_add(size).ok_or_else(too_large)?;
     }
     let preload = preload_slots::assign(&preloaded).ok_or_else(too_large)?;
     let header = Header { asset_table: table, preload };

@@ -23,7 +23,7 @@ TRICKY_STRINGS = [
     "a#b", "#start", "- x", "-x", "-", "--", "---", "...", "? x", "?x", ": x", "[a]", "{a}", "a, b", "it's",
     'say "hi"', "back\\slash", "%percent", "@at", "`tick", "|pipe", ">gt", "a\tb", "bell\x07", "esc\x1b",
     "nul\x00", "caf\u00e9", "\u4e2d\u6587", "emoji \U0001F600", "nbsp\u00a0x", "bom\ufeff", "line\u2028sep",
-    "next\x85line", "a\nb", "a\n", "\na", "a\n\nb", "a \nb", "a\n b", "\u00e9" * 3, "x" * 130,
+    "next\x85line", "cr\rx", "vt\x0bx", "a\nb", "a\n", "\na", "a\n\nb", "a \nb", "a\n b", "\u00e9" * 3, "x" * 130,
     " ".join(["word"] * 30), "y" * 85 + " z", "del\x7f",
 ]
 
@@ -53,8 +53,20 @@ def _provider_id(rng):
     return rng.choice(["sim", "bread", "ezo", "p", "dev"]) + str(rng.randint(0, 99)) + rng.choice(["", "_a", "-b"])
 
 
+def folding_string(rng):
+    """Long text around the 80-column fold: runs of spaces, escapes near the edge."""
+    prefix = rng.choice(["", "", "#", "'", "\u00e9", "\t", "- ", "x: ", " "])
+    parts = []
+    while sum(len(p) for p in parts) < rng.randint(60, 260):
+        parts.append(rng.choice(WORDS + ["x" * rng.randint(1, 30), "\u00e9\u00e9", "a\\b", '"q"', "\x07"]))
+        parts.append(" " * rng.choice([1, 1, 1, 2, 3]))
+    return prefix + "".join(parts).rstrip(rng.choice([" ", ""]))
+
+
 def rand_string(rng):
     r = rng.random()
+    if r < 0.1:
+        return folding_string(rng)
     if r < 0.45:
         return rng.choice(TRICKY_STRINGS)
     if r < 0.6:

@@ -34,6 +34,7 @@ use crate::anpkg::yaml::emit::safe_dump;
 use crate::anpkg::yaml::{Limits, Map, Value};
 use crate::diag::{Error, Finding};
 
+use project::FileRole;
 pub use source::{MapSource, ProjectSource, Root};
 
 /// What the exporter needs besides the files.
@@ -77,13 +78,12 @@ pub fn build_package(source: &dyn ProjectSource, options: &ExportOptions) -> Res
         _ => return Err(Error::new(codes::NO_RUNTIME_VARIANT, "Project has no runtime variant to export")),
     };
 
-    refuse_shared_aliases(&project, &Value::str("manual"))?;
     let provider_ids = runtime::rewrite_providers(&mut manual)?;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for id in &provider_ids {
         match project.provider_configs.get(&Value::Str(id.clone())) {
             Some(config @ Value::Map(_)) => {
-                refuse_shared_aliases(&project, &Value::Str(id.clone()))?;
+                refuse_shared_aliases(&project, &FileRole::ProviderConfig(Value::Str(id.clone())))?;
                 files.push((format!("providers/{id}.yaml"), dump(config)?));
             }
             _ => {
@@ -93,10 +93,11 @@ pub fn build_package(source: &dyn ProjectSource, options: &ExportOptions) -> Res
     }
     let behavior = runtime::carry_behavior(&mut manual, source)?;
     let token_removed = runtime::redact_tokens(&mut manual);
+    refuse_shared_aliases(&project, &FileRole::Variant(Value::str("manual")))?;
     let runtime_yaml = dump(&Value::Map(manual))?;
 
-    refuse_shared_aliases(&project, &Value::str("profile"))?;
     let manifest = profile::package_profile(&project.profile, &provider_ids, behavior.as_ref().map(|b| b.file_name.as_str()))?;
+    refuse_shared_aliases(&project, &FileRole::Profile)?;
     files.push((String::from("machine-profile.yaml"), dump(&Value::Map(manifest))?));
     files.push((String::from("runtime/anolis-runtime.yaml"), runtime_yaml));
     if let Some(b) = behavior {
@@ -135,8 +136,8 @@ pub fn build_package(source: &dyn ProjectSource, options: &ExportOptions) -> Res
 
 /// A dumped file whose source aliases a collection or timestamp would differ from
 /// upstream's (which writes `&id001` anchors): refuse it (documented divergence).
-fn refuse_shared_aliases(project: &project::Project, what: &Value) -> Result<(), Error> {
-    match project.shared_aliases.iter().find(|(w, _)| w.py_eq(what)) {
+fn refuse_shared_aliases(project: &project::Project, what: &FileRole) -> Result<(), Error> {
+    match project.shared_aliases.iter().find(|(w, _)| w.is(what)) {
         Some((_, path)) => Err(Error::new(
             codes::YAML_SHARED_ALIAS,
             format!("{path}: YAML aliases of mappings, sequences or timestamps are not supported by trustloop's exporter (the reference writes &id anchors for them)"),

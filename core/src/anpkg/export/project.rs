@@ -22,9 +22,27 @@ pub struct Project {
     pub variants: Map,
     /// Profile provider id → parsed config (`{}` when its file is missing).
     pub provider_configs: Map,
-    /// Files whose aliases PyYAML would re-emit as anchors (see `aliases.rs`):
-    /// (what: `profile`, a variant name or a provider id, display path).
-    pub shared_aliases: Vec<(Value, String)>,
+    /// Files whose aliases PyYAML would re-emit as anchors (see `aliases.rs`),
+    /// with their display paths.
+    pub shared_aliases: Vec<(FileRole, String)>,
+}
+
+/// Which project file a parsed document came from.
+#[derive(Clone, Debug)]
+pub enum FileRole {
+    Profile,
+    Variant(Value),
+    ProviderConfig(Value),
+}
+
+impl FileRole {
+    pub fn is(&self, other: &FileRole) -> bool {
+        match (self, other) {
+            (FileRole::Profile, FileRole::Profile) => true,
+            (FileRole::Variant(a), FileRole::Variant(b)) | (FileRole::ProviderConfig(a), FileRole::ProviderConfig(b)) => a.py_eq(b),
+            _ => false,
+        }
+    }
 }
 
 /// One parsed file.
@@ -60,7 +78,7 @@ pub fn read_project(source: &dyn ProjectSource, project_dir: &str, limits: Limit
             return Err(Error::new(codes::PROFILE_NOT_FOUND, format!("Project file not found: {profile_path}")))
         }
         Some(Doc { value: Value::Map(m), shared }) => {
-            shared_aliases.extend(shared.map(|p| (Value::str("profile"), p)));
+            shared_aliases.extend(shared.map(|p| (FileRole::Profile, p)));
             m
         }
         Some(_) => {
@@ -73,7 +91,7 @@ pub fn read_project(source: &dyn ProjectSource, project_dir: &str, limits: Limit
         for (name, path) in profiles.iter() {
             if let Value::Str(path) = path {
                 if let Some(doc) = load(source, path, project_dir, limits)? {
-                    shared_aliases.extend(doc.shared.map(|p| (name.clone(), p)));
+                    shared_aliases.extend(doc.shared.map(|p| (FileRole::Variant(name.clone()), p)));
                     variants.insert(name.clone(), doc.value);
                 }
             }
@@ -89,7 +107,7 @@ pub fn read_project(source: &dyn ProjectSource, project_dir: &str, limits: Limit
             };
             let config = match config {
                 Some(doc) => {
-                    shared_aliases.extend(doc.shared.map(|p| (id.clone(), p)));
+                    shared_aliases.extend(doc.shared.map(|p| (FileRole::ProviderConfig(id.clone()), p)));
                     doc.value
                 }
                 None => Value::Map(Map::new()),

@@ -47,8 +47,8 @@ impl SchemaError {
     /// `$` for the root, else `$.` + parts joined by `.` (`$.providers.0.args.1`).
     pub fn path_string(&self) -> String {
         let mut s = String::from("$");
-        for (i, p) in self.path.iter().enumerate() {
-            s.push(if i == 0 { '.' } else { '.' });
+        for p in &self.path {
+            s.push('.');
             match p {
                 PathElem::Key(k) => s.push_str(&to_str(k)),
                 PathElem::Index(n) => s.push_str(&format!("{n}")),
