@@ -10,14 +10,19 @@ from typing import Any, Dict, List
 import pytest
 
 import trustloop
-from trustloop import TrustloopError, anip
+from trustloop import TrustloopError, anip, assets_pa
 
 from conftest import FIXTURES, IS_CI, ROOT
 
 HOST = "python"
 FIXTURES_PRESENT = FIXTURES.is_dir()
 # Ops this binding exposes; cases of other ops are counted and reported as NOT RUN.
-OPS = {"canonicalize", "digest", "verify_bundle", "verify_definition", "write_lock", "build_local"}
+OPS = {
+    "canonicalize", "digest", "verify_bundle", "verify_definition", "write_lock", "build_local",
+    "ref_check", "tree_combine", "tree_digest", "bundle_report", "bundle_materials", "attach_request", "lint",
+    "assets_pa_write", "assets_pa_read", "assets_pa_verify", "assets_pa_companions", "assets_pa_extract",
+    "assets_pa_glyph_bank", "assets_pa_pack",
+}
 
 
 def _load():
@@ -89,6 +94,39 @@ def _invoke(case: Dict[str, Any]):
         return "verdict", fn(data, lock=lock, **options)
     if op == "build_local":
         return "files", anip.build_local(data, **options)
+    rest = {k: v for k, v in options.items() if k != "entries"}
+    if op == "ref_check":
+        return "value", anip.ref_check(data.decode("utf-8", errors="replace"))
+    if op == "tree_combine":
+        return "bytes", anip.tree_combine(data, options.get("pointer", "")).encode("utf-8")
+    if op == "tree_digest":
+        return "value", anip.tree_digest(options.get("entries", []), **rest)
+    if op == "bundle_report":
+        return "value", anip.bundle_report(data, options.get("entries", []), **rest)
+    if op == "bundle_materials":
+        return "value", anip.bundle_materials(data)
+    if op == "attach_request":
+        return "value", anip.attach_request(data, options.get("entries"), **rest)
+    if op == "lint":
+        return "value", anip.lint(data)
+    if op == "assets_pa_write":
+        doc = json.loads(data)
+        return "bytes", assets_pa.write(doc.get("entries"), doc.get("preload"))
+    if op == "assets_pa_read":
+        return "value", assets_pa.read(data)
+    if op == "assets_pa_verify":
+        return "value", assets_pa.verify(data)
+    if op == "assets_pa_companions":
+        return "files", assets_pa.companions(data)
+    if op == "assets_pa_extract":
+        return "bytes", assets_pa.extract(data, int(options["asset_id"]))
+    if op == "assets_pa_glyph_bank":
+        summary, _payload = assets_pa.glyph_bank(json.loads(data))
+        return "value", summary
+    if op == "assets_pa_pack":
+        doc = json.loads(data)
+        report, _files = assets_pa.pack({p: _bytes(f) for p, f in doc["files"].items()}, **options)
+        return "value", report
     raise AssertionError(f"unknown op {op}")
 
 
@@ -145,6 +183,13 @@ def test_vector(case: Dict[str, Any]) -> None:
                         assert got[i].get(k) == w[k], f"checks[{i}].{k} ({w['name']})"
         if "failed_checks" in x:
             assert _failed(out) == x["failed_checks"]
+        if "result_subset" in x:
+            _subset(x["result_subset"], out, "result")
+    elif kind == "value":
+        if "exit_code" in x:
+            assert x["exit_code"] == 0
+        if "result" in x:
+            assert out == x["result"]
         if "result_subset" in x:
             _subset(x["result_subset"], out, "result")
     elif kind == "files":

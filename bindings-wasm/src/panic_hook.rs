@@ -15,8 +15,11 @@ extern "C" {
 pub fn install() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
+        // Chained, so a hook the embedder (or a test harness) installed still runs.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
             console_error(&format!("trustloop internal error (please report; reload before reuse): {info}"));
+            previous(info);
         }));
     });
 }

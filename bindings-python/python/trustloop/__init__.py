@@ -1,7 +1,9 @@
 """trustloop: one Rust verification core, in-process in Python.
 
 * :mod:`trustloop.json` — canonical JSON and digests (Go ``encoding/json`` compatible)
-* :mod:`trustloop.anip` — ANIP package trust loop (verify, lock files, build-local)
+* :mod:`trustloop.anip` — ANIP package trust loop (verify, lock files, build-local,
+  custom code bundles, refs, attach-implementation, lint)
+* :mod:`trustloop.assets_pa` — Prometeu ``assets.pa`` archives
 * :func:`keygen` — a fresh Ed25519 key pair
 
 Every failure raises :class:`TrustloopError` (``.code``, ``.message``, ``.findings``).
@@ -12,13 +14,13 @@ import json as _json
 from typing import Any, Dict
 
 from . import _native
-from . import anip, json
+from . import anip, assets_pa, json
 from ._bytes import as_str
 from ._errors import TrustloopError
 
 __version__: str = _native.__version__
 
-__all__ = ["TrustloopError", "anip", "json", "keygen", "__version__"]
+__all__ = ["TrustloopError", "anip", "assets_pa", "json", "keygen", "__version__"]
 
 
 def keygen(key_id: str = "trustloop-ed25519") -> Dict[str, Any]:

@@ -6,12 +6,28 @@ snake_case, as upstream).
 from __future__ import annotations
 
 import json as _json
-from typing import Any, Dict, Mapping, Optional
+import base64 as _base64
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _native
 from ._bytes import BytesLike, as_bytes, as_str
 
-__all__ = ["verify_bundle", "verify_definition", "write_lock", "build_local", "exit_code"]
+__all__ = [
+    "verify_bundle",
+    "verify_definition",
+    "write_lock",
+    "build_local",
+    "exit_code",
+    "ref_check",
+    "tree_digest",
+    "tree_combine",
+    "bundle_report",
+    "bundle_materials",
+    "attach_request",
+    "lint",
+]
+
+Entries = Union[Mapping[str, BytesLike], Sequence[Mapping[str, Any]]]
 
 
 def _verify_options(
@@ -110,3 +126,69 @@ def build_local(
             options[name] = as_str(value, name)
     files = _native.build_local(as_bytes(definition, "definition"), _json.dumps(options))
     return {name: content for name, content in files}
+
+
+def ref_check(reference: str) -> Dict[str, str]:
+    """Validates a remote custom-code-bundle ref (spec §13): ``{kind, locator,
+    immutable, digest}``, or :class:`trustloop.TrustloopError` with upstream's message."""
+    return _json.loads(_native.ref_check(as_str(reference, "reference")))
+
+
+def _entries_json(entries: Entries) -> str:
+    """A bundle tree as the core's entry list: ``{path: bytes}`` becomes
+    ``[{path, base64}]``; a list of entry objects (``{path, text|base64|symlink|special}``)
+    passes through."""
+    if isinstance(entries, Mapping):
+        out: List[Dict[str, Any]] = []
+        for path, content in entries.items():
+            out.append({"path": as_str(path, "entry path"), "base64": _base64.b64encode(as_bytes(content, "entry content")).decode("ascii")})
+        return _json.dumps(out)
+    if isinstance(entries, (str, bytes)) or not isinstance(entries, Sequence):
+        raise TypeError("entries must be a mapping of path to bytes or a list of entry objects")
+    items: List[Dict[str, Any]] = []
+    for e in entries:
+        if not isinstance(e, Mapping):
+            raise TypeError("each entry must be a mapping with a path")
+        item = dict(e)
+        if "bytes" in item:
+            item["base64"] = _base64.b64encode(as_bytes(item.pop("bytes"), "entry bytes")).decode("ascii")
+        items.append(item)
+    return _json.dumps(items)
+
+
+def tree_digest(entries: Entries, **options: Any) -> Dict[str, Any]:
+    """Custom-code-bundle tree digest (ANIP-TREE): ``{digest, files}``. Options are the
+    core's snake_case names (``root``, ``applied``, ``target``, ``vars``,
+    ``system_name``, ``package_id``, ``root_name``, ``max_entries``, ``max_file_bytes``)."""
+    return _json.loads(_native.tree_digest(_entries_json(entries), _json.dumps(options)))
+
+
+def tree_combine(data: BytesLike, pointer: str = "") -> str:
+    """Tree digest of a per-file list ``[{path, sha256}]`` at JSON ``pointer`` in ``data``."""
+    return _native.tree_combine(as_bytes(data, "data"), as_str(pointer, "pointer"))
+
+
+def bundle_report(bundle: BytesLike, entries: Entries, **options: Any) -> Dict[str, Any]:
+    """``generate``'s custom-code-bundle report for a package bundle and a local bundle
+    tree: ``{report, template_values, custom_code_bundle_refs?, custom_code_bundle_warnings?}``.
+    Options: ``target``, ``bundle_path``, ``root_name``, ``verify_digest``,
+    ``custom_code_bundle_ref``, ``fetch``, ``vars``, ``existing_files``."""
+    return _json.loads(_native.bundle_report(as_bytes(bundle, "bundle"), _entries_json(entries), _json.dumps(options)))
+
+
+def bundle_materials(bundle: BytesLike) -> List[Dict[str, Any]]:
+    """The implementation materials a package bundle declares (ANIP-MAT)."""
+    return _json.loads(_native.bundle_materials(as_bytes(bundle, "bundle")))
+
+
+def attach_request(bundle: BytesLike, entries: Optional[Entries] = None, **options: Any) -> Dict[str, Any]:
+    """``package attach-implementation``: the publish request for ``bundle`` with an
+    implementation material attached (options ``package_version``,
+    ``implementation_material_ref``, ``custom_code_bundle_ref``, ``title``, ``bundle_root``)."""
+    ej = None if entries is None else _entries_json(entries)
+    return _json.loads(_native.attach_request(as_bytes(bundle, "bundle"), ej, _json.dumps(options)))
+
+
+def lint(bundle: BytesLike) -> Dict[str, Any]:
+    """Publication lint of a bundle's package metadata: ``{status, findings}``."""
+    return _json.loads(_native.lint(as_bytes(bundle, "bundle")))

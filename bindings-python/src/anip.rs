@@ -1,0 +1,123 @@
+//! ANIP package trust loop: verify, lock files, build-local, custom code bundles,
+//! refs, attach-implementation and publication lint.
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList};
+use trustloop_core::anip::attach::{attach_implementation, AttachOptions};
+use trustloop_core::anip::lint::{lint_bundle, lint_result, LintOptions};
+use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
+use trustloop_core::bundle_tree::api::{self as tree, BundleReportOptions, TreeDigestOptions};
+use trustloop_core::json::to_compact;
+
+use crate::call::{call, json_arg, options};
+
+/// Verify result JSON (compact text) of a `.anip-package.json` bundle.
+#[pyfunction]
+#[pyo3(signature = (data, lock = None, options_json = ""))]
+fn verify_bundle(py: Python<'_>, data: &[u8], lock: Option<&[u8]>, options_json: &str) -> PyResult<String> {
+    call(py, || {
+        let verdict = api::anip_verify_bundle(data, lock, &VerifyOptions::from_value(&options(options_json)?)?)?;
+        Ok(to_compact(&verdict.result))
+    })
+}
+
+/// Verify result JSON (compact text) of a plain service definition.
+#[pyfunction]
+#[pyo3(signature = (data, lock = None, options_json = ""))]
+fn verify_definition(py: Python<'_>, data: &[u8], lock: Option<&[u8]>, options_json: &str) -> PyResult<String> {
+    call(py, || {
+        let verdict = api::anip_verify_definition(data, lock, &VerifyOptions::from_value(&options(options_json)?)?)?;
+        Ok(to_compact(&verdict.result))
+    })
+}
+
+/// The consumer lock file text for a bundle.
+#[pyfunction]
+fn write_lock<'py>(py: Python<'py>, bundle: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
+    let text = call(py, || api::anip_write_lock(bundle))?;
+    Ok(PyBytes::new(py, text.as_bytes()))
+}
+
+/// build-local output as a list of `(file name, bytes)` pairs, in core order.
+#[pyfunction]
+#[pyo3(signature = (definition, options_json = ""))]
+fn build_local<'py>(py: Python<'py>, definition: &[u8], options_json: &str) -> PyResult<Bound<'py, PyList>> {
+    let files = call(py, || {
+        let options = BuildLocalOptions::from_value(&options(options_json)?)?;
+        api::anip_build_local(definition, &options)
+    })?;
+    crate::file_list(py, files.into_iter().map(|f| (f.name, f.bytes)).collect())
+}
+
+/// A remote custom-code-bundle ref, parsed (`{kind, locator, immutable, digest}` JSON).
+#[pyfunction]
+fn ref_check(py: Python<'_>, reference: &str) -> PyResult<String> {
+    call(py, || trustloop_core::refs::api::ref_check(reference).map(|v| to_compact(&v)))
+}
+
+/// Tree digest of a custom code bundle given as entries JSON (core entry form).
+#[pyfunction]
+#[pyo3(signature = (entries_json, options_json = ""))]
+fn tree_digest(py: Python<'_>, entries_json: &str, options_json: &str) -> PyResult<String> {
+    call(py, || {
+        let entries = tree::entries_from_value(&json_arg(entries_json, "entries")?)?;
+        tree::tree_digest(&entries, &TreeDigestOptions::from_value(&options(options_json)?)?).map(|v| to_compact(&v))
+    })
+}
+
+/// Tree digest of a per-file list `[{path, sha256}]` found at `pointer` in `data`.
+#[pyfunction]
+#[pyo3(signature = (data, pointer = ""))]
+fn tree_combine(py: Python<'_>, data: &[u8], pointer: &str) -> PyResult<String> {
+    call(py, || tree::tree_combine(data, pointer))
+}
+
+/// `generate`'s custom-code-bundle report for a bundle and a local bundle tree.
+#[pyfunction]
+#[pyo3(signature = (bundle, entries_json, options_json = ""))]
+fn bundle_report(py: Python<'_>, bundle: &[u8], entries_json: &str, options_json: &str) -> PyResult<String> {
+    call(py, || {
+        let entries = tree::entries_from_value(&json_arg(entries_json, "entries")?)?;
+        tree::bundle_report(bundle, &entries, &BundleReportOptions::from_value(&options(options_json)?)?).map(|v| to_compact(&v))
+    })
+}
+
+/// The implementation materials a bundle declares.
+#[pyfunction]
+fn bundle_materials(py: Python<'_>, bundle: &[u8]) -> PyResult<String> {
+    call(py, || tree::bundle_materials(bundle).map(|v| to_compact(&v)))
+}
+
+/// `package attach-implementation`: the publish request, optionally checked against a local tree.
+#[pyfunction]
+#[pyo3(signature = (bundle, entries_json = None, options_json = ""))]
+fn attach_request(py: Python<'_>, bundle: &[u8], entries_json: Option<&str>, options_json: &str) -> PyResult<String> {
+    call(py, || {
+        let entries = match entries_json {
+            Some(e) => Some(tree::entries_from_value(&json_arg(e, "entries")?)?),
+            None => None,
+        };
+        attach_implementation(bundle, entries.as_deref(), &AttachOptions::from_value(&options(options_json)?)?)
+            .map(|v| to_compact(&v))
+    })
+}
+
+/// Publication lint of a bundle's package metadata: `{status, findings}`.
+#[pyfunction]
+fn lint(py: Python<'_>, bundle: &[u8]) -> PyResult<String> {
+    call(py, || lint_bundle(bundle, &LintOptions::default()).map(|f| to_compact(&lint_result(&f))))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(verify_bundle, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_definition, m)?)?;
+    m.add_function(wrap_pyfunction!(write_lock, m)?)?;
+    m.add_function(wrap_pyfunction!(build_local, m)?)?;
+    m.add_function(wrap_pyfunction!(ref_check, m)?)?;
+    m.add_function(wrap_pyfunction!(tree_digest, m)?)?;
+    m.add_function(wrap_pyfunction!(tree_combine, m)?)?;
+    m.add_function(wrap_pyfunction!(bundle_report, m)?)?;
+    m.add_function(wrap_pyfunction!(bundle_materials, m)?)?;
+    m.add_function(wrap_pyfunction!(attach_request, m)?)?;
+    m.add_function(wrap_pyfunction!(lint, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,89 @@
+//! Prometeu `assets.pa`: write, read, verify, extract, companions, glyph banks, pack.
+//! Functions are prefixed `assets_pa_` in the native module.
+use std::collections::BTreeMap;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList};
+use trustloop_core::api::assets_pa as pa;
+use trustloop_core::json::{to_compact, Value};
+
+use crate::call::{call, json_arg, options};
+
+/// An archive from `entries` and `preload` (JSON text each).
+#[pyfunction]
+fn assets_pa_write<'py>(py: Python<'py>, entries_json: &str, preload_json: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let out = call(py, || pa::write_value(&json_arg(entries_json, "entries")?, &json_arg(preload_json, "preload")?))?;
+    Ok(PyBytes::new(py, &out))
+}
+
+/// The read result of an archive (JSON text).
+#[pyfunction]
+fn assets_pa_read(py: Python<'_>, data: &[u8]) -> PyResult<String> {
+    call(py, || pa::read(data).map(|v| to_compact(&v)))
+}
+
+/// Every reader check of an archive: `{ok, codes, findings, …}` (JSON text; never fails).
+#[pyfunction]
+fn assets_pa_verify(py: Python<'_>, data: &[u8]) -> PyResult<String> {
+    call(py, || Ok(to_compact(&pa::verify(data))))
+}
+
+/// One asset's payload slice.
+#[pyfunction]
+fn assets_pa_extract<'py>(py: Python<'py>, data: &[u8], asset_id: i64) -> PyResult<Bound<'py, PyBytes>> {
+    let out = call(py, || pa::extract(data, asset_id))?;
+    Ok(PyBytes::new(py, &out))
+}
+
+/// The companion files (`asset_table.json`, `preload.json`) as `[(name, bytes)]`.
+#[pyfunction]
+fn assets_pa_companions<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyList>> {
+    let files = call(py, || pa::companions(data))?;
+    crate::file_list(py, files)
+}
+
+/// A GLYPH bank payload from its spec (JSON text): the summary (JSON text) and payload bytes.
+#[pyfunction]
+fn assets_pa_glyph_bank<'py>(py: Python<'py>, spec_json: &str) -> PyResult<(String, Bound<'py, PyBytes>)> {
+    let (summary, payload) = call(py, || {
+        let bank = pa::glyph_bank_value(&json_arg(spec_json, "glyph bank")?)?;
+        Ok((to_compact(&bank.summary_value()), bank.payload.clone()))
+    })?;
+    Ok((summary, PyBytes::new(py, &payload)))
+}
+
+/// Packs an in-memory asset project: the report (JSON text) and the written files.
+#[pyfunction]
+#[pyo3(signature = (files, options_json = ""))]
+fn assets_pa_pack<'py>(
+    py: Python<'py>,
+    files: &Bound<'py, PyDict>,
+    options_json: &str,
+) -> PyResult<(String, Bound<'py, PyList>)> {
+    let mut project = BTreeMap::new();
+    for (k, v) in files.iter() {
+        let path: String = k.extract()?;
+        let bytes = v.downcast::<PyBytes>().map_err(|_| pyo3::exceptions::PyTypeError::new_err("pack: file contents must be bytes"))?;
+        project.insert(path, bytes.as_bytes().to_vec());
+    }
+    let files = project;
+    let result = call(py, || {
+        let opts = match options(options_json)? {
+            Value::Object(m) if m.is_empty() => pa::PackOptions::default(),
+            v => pa::PackOptions::from_value(&v)?,
+        };
+        pa::pack(&files, &opts)
+    })?;
+    Ok((to_compact(&result.report), crate::file_list(py, result.files)?))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(assets_pa_write, m)?)?;
+    m.add_function(wrap_pyfunction!(assets_pa_read, m)?)?;
+    m.add_function(wrap_pyfunction!(assets_pa_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(assets_pa_extract, m)?)?;
+    m.add_function(wrap_pyfunction!(assets_pa_companions, m)?)?;
+    m.add_function(wrap_pyfunction!(assets_pa_glyph_bank, m)?)?;
+    m.add_function(wrap_pyfunction!(assets_pa_pack, m)?)?;
+    Ok(())
+}
