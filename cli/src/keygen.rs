@@ -12,10 +12,6 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    if args.key_id.contains(':') {
-        eprintln!("key id must not contain ':'");
-        return 2;
-    }
     match trustloop_core::api::keygen(&args.key_id) {
         Ok(v) => {
             if args.json {
