@@ -97,3 +97,52 @@ export declare function canonicalize(buf: Uint8Array, mode?: CanonicalMode): Buf
 export declare function digest(buf: Uint8Array): string
 /** A fresh Ed25519 key pair. */
 export declare function keygen(keyId?: string): KeyPair
+
+/** A bundle tree: path → bytes (or text), or the core's entry objects. */
+export type Entries =
+  | Record<string, Uint8Array | string>
+  | Array<{ path: string; text?: string; base64?: string; bytes?: Uint8Array; symlink?: boolean; special?: boolean }>
+
+export interface ParsedRef {
+  kind: string
+  locator: string
+  immutable: string
+  digest: string
+}
+
+/** Validates a remote custom-code-bundle ref (spec §13). */
+export declare function refCheck(reference: string): ParsedRef
+/** Custom-code-bundle tree digest: `{digest, files}`. Options are camelCase forms of the core's names. */
+export declare function treeDigest(
+  entries: Entries,
+  opts?: { root?: string; applied?: boolean; target?: string; vars?: Record<string, string>; systemName?: string; packageId?: string; rootName?: string; maxEntries?: number; maxFileBytes?: number }
+): { digest: string; files: Array<{ path: string; sha256: string; bytes: number }>; [key: string]: unknown }
+/** Tree digest of a per-file list `[{path, sha256}]` at JSON `pointer` in `buf`. */
+export declare function treeCombine(buf: Uint8Array, pointer?: string): string
+/** `generate`'s custom-code-bundle report. */
+export declare function bundleReport(
+  bundle: Uint8Array,
+  entries: Entries,
+  opts?: { target?: string; bundlePath?: string; rootName?: string; verifyDigest?: string; customCodeBundleRef?: string; fetch?: boolean; vars?: Record<string, string>; existingFiles?: string[] }
+): Record<string, unknown>
+/** The implementation materials a package bundle declares. */
+export declare function bundleMaterials(bundle: Uint8Array): Array<Record<string, unknown>>
+/** `package attach-implementation`: the publish request. */
+export declare function attachRequest(
+  bundle: Uint8Array,
+  entries?: Entries | null,
+  opts?: { packageVersion?: string; implementationMaterialRef?: string; customCodeBundleRef?: string; title?: string; bundleRoot?: string }
+): Record<string, unknown>
+/** Publication lint: `{status: 'clean' | 'findings', findings}`. */
+export declare function lint(bundle: Uint8Array): { status: 'clean' | 'findings'; findings: Finding[] }
+
+/** Prometeu assets.pa archives. */
+export declare const assetsPa: {
+  write(entries: Array<Record<string, unknown>>, preload?: number[]): Buffer
+  read(buf: Uint8Array): Record<string, unknown>
+  verify(buf: Uint8Array): { ok: boolean; codes: string[]; [key: string]: unknown }
+  extract(buf: Uint8Array, assetId: number): Buffer
+  companions(buf: Uint8Array): Record<string, Buffer>
+  glyphBank(spec: { tile_size: number; tiles: unknown[]; palettes: unknown[] }): { summary: Record<string, unknown>; payload: Buffer }
+  pack(files: Record<string, Uint8Array>, opts?: { outDir?: string }): { report: Record<string, unknown>; files: Record<string, Buffer> }
+}

@@ -174,6 +174,112 @@ function keygen (keyId = 'trustloop-ed25519') {
   return JSON.parse(call(native.keygen, keyId))
 }
 
+/** camelCase option keys → the core's snake_case names (values unchanged). */
+function snakeOptions (opts, what) {
+  if (opts === undefined || opts === null) return '{}'
+  if (typeof opts !== 'object' || Array.isArray(opts)) throw new TypeError(`${what} options must be an object`)
+  const out = {}
+  for (const [k, v] of Object.entries(opts)) out[k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())] = v
+  return JSON.stringify(out)
+}
+
+/**
+ * A bundle tree as the core's entry list: `{path: Uint8Array|string}` becomes
+ * `[{path, base64|text}]`; an array of entry objects (`{path, text|base64|bytes|symlink|special}`) passes through.
+ */
+function entriesJson (entries) {
+  if (Array.isArray(entries)) {
+    return JSON.stringify(entries.map((e) => {
+      if (!e || typeof e !== 'object' || typeof e.path !== 'string') throw new TypeError('each entry must be an object with a string path')
+      if (e.bytes === undefined) return e
+      const { bytes: b, ...rest } = e
+      return { ...rest, base64: Buffer.from(bytes(b, 'entry bytes')).toString('base64') }
+    }))
+  }
+  if (entries && typeof entries === 'object') {
+    return JSON.stringify(Object.entries(entries).map(([path, content]) =>
+      typeof content === 'string' ? { path, text: content } : { path, base64: Buffer.from(bytes(content, 'entry content')).toString('base64') }))
+  }
+  throw new TypeError('entries must be an object of path to bytes or an array of entry objects')
+}
+
+/** Validates a remote custom-code-bundle ref: `{kind, locator, immutable, digest}`. */
+function refCheck (reference) {
+  if (typeof reference !== 'string') throw new TypeError('reference must be a string')
+  return JSON.parse(call(native.refCheck, reference))
+}
+
+/** Custom-code-bundle tree digest (ANIP-TREE): `{digest, files}`. */
+function treeDigest (entries, opts) {
+  return JSON.parse(call(native.treeDigest, entriesJson(entries), snakeOptions(opts, 'treeDigest')))
+}
+
+/** Tree digest of a per-file list `[{path, sha256}]` at JSON `pointer` in `buf`. */
+function treeCombine (buf, pointer = '') {
+  if (typeof pointer !== 'string') throw new TypeError('pointer must be a string')
+  return call(native.treeCombine, bytes(buf, 'input'), pointer)
+}
+
+/** `generate`'s custom-code-bundle report for a bundle and a local bundle tree. */
+function bundleReport (bundle, entries, opts) {
+  return JSON.parse(call(native.bundleReport, bytes(bundle, 'bundle'), entriesJson(entries), snakeOptions(opts, 'bundleReport')))
+}
+
+/** The implementation materials a package bundle declares. */
+function bundleMaterials (bundle) {
+  return JSON.parse(call(native.bundleMaterials, bytes(bundle, 'bundle')))
+}
+
+/** `package attach-implementation`: the publish request with a material attached. */
+function attachRequest (bundle, entries, opts) {
+  const ej = entries === undefined || entries === null ? null : entriesJson(entries)
+  return JSON.parse(call(native.attachRequest, bytes(bundle, 'bundle'), ej, snakeOptions(opts, 'attachRequest')))
+}
+
+/** Publication lint of a bundle's package metadata: `{status, findings}`. */
+function lint (bundle) {
+  return JSON.parse(call(native.lint, bytes(bundle, 'bundle')))
+}
+
+/** Prometeu assets.pa archives. */
+const assetsPa = {
+  /** Archive bytes from entries and preload. */
+  write (entries, preload = []) {
+    if (!Array.isArray(entries) || !Array.isArray(preload)) throw new TypeError('entries and preload must be arrays')
+    return call(native.assetsPaWrite, JSON.stringify(entries), JSON.stringify(preload))
+  },
+  /** The parsed archive; throws on the first error. */
+  read (buf) { return JSON.parse(call(native.assetsPaRead, bytes(buf, 'archive'))) },
+  /** Every reader check: `{ok, codes, findings, …}`; never throws for bad archives. */
+  verify (buf) { return JSON.parse(call(native.assetsPaVerify, bytes(buf, 'archive'))) },
+  /** One asset's payload slice. */
+  extract (buf, assetId) {
+    if (!Number.isInteger(assetId)) throw new TypeError('assetId must be an integer')
+    return call(native.assetsPaExtract, bytes(buf, 'archive'), assetId)
+  },
+  /** Companion files: name → Buffer. */
+  companions (buf) {
+    const out = {}
+    for (const f of call(native.assetsPaCompanions, bytes(buf, 'archive'))) out[f.name] = f.bytes
+    return out
+  },
+  /** A GLYPH bank payload from `{tile_size, tiles, palettes}`: `{summary, payload}`. */
+  glyphBank (spec) {
+    if (!spec || typeof spec !== 'object') throw new TypeError('spec must be an object')
+    const r = call(native.assetsPaGlyphBank, JSON.stringify(spec))
+    return { summary: JSON.parse(r.summary), payload: r.payload }
+  },
+  /** Packs an in-memory asset project (path → bytes): `{report, files}`. */
+  pack (files, opts) {
+    if (!files || typeof files !== 'object') throw new TypeError('files must be an object of path to bytes')
+    const list = Object.entries(files).map(([name, b]) => ({ name, bytes: Buffer.from(bytes(b, 'file content')) }))
+    const r = call(native.assetsPaPack, list, snakeOptions(opts, 'pack'))
+    const written = {}
+    for (const f of r.files) written[f.name] = f.bytes
+    return { report: JSON.parse(r.report), files: written }
+  }
+}
+
 module.exports = {
   version: native.version(),
   TrustloopError,
@@ -185,6 +291,14 @@ module.exports = {
   canonicalize,
   digest,
   keygen,
+  refCheck,
+  treeDigest,
+  treeCombine,
+  bundleReport,
+  bundleMaterials,
+  attachRequest,
+  lint,
+  assetsPa,
   // Test hook: a deliberate panic inside the addon (must surface as INTERNAL_PANIC).
   _panicForTest: () => call(native._panicForTest)
 }

@@ -5,12 +5,17 @@
 //! is thrown as a JS `Error` whose message is `TRUSTLOOP_ERROR:` + `{code, message,
 //! findings}` JSON; `index.js` turns that into a `TrustloopError`. Nothing unwinds
 //! into Node.
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use napi::bindgen_prelude::{Buffer, Uint8Array};
 use napi::{Error as JsError, Status};
 use napi_derive::napi;
+use trustloop_core::anip::attach::{attach_implementation, AttachOptions};
+use trustloop_core::anip::lint::{lint_bundle, lint_result, LintOptions};
+use trustloop_core::api::assets_pa as pa;
 use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
+use trustloop_core::bundle_tree::api::{self as tree, BundleReportOptions, TreeDigestOptions};
 use trustloop_core::diag::Error;
 use trustloop_core::json::{self, Map, Value};
 
@@ -103,6 +108,142 @@ pub fn build_local(definition: Uint8Array, options_json: String) -> napi::Result
         api::anip_build_local(&definition, &options)
     })?;
     Ok(files.into_iter().map(|f| OutputFile { name: f.name, bytes: Buffer::from(f.bytes) }).collect())
+}
+
+fn json_arg(text: &str, what: &str) -> Result<Value, Error> {
+    api::parse_json(text.as_bytes(), what)
+}
+
+fn entries(entries_json: &str) -> Result<Vec<trustloop_core::bundle_tree::Entry<'static>>, Error> {
+    tree::entries_from_value(&json_arg(entries_json, "entries")?)
+}
+
+/// A remote custom-code-bundle ref, parsed (`{kind, locator, immutable, digest}` JSON).
+#[napi]
+pub fn ref_check(reference: String) -> napi::Result<String> {
+    call(|| trustloop_core::refs::api::ref_check(&reference).map(|v| json::to_compact(&v)))
+}
+
+/// Tree digest of a custom code bundle given as entries JSON (core entry form).
+#[napi]
+pub fn tree_digest(entries_json: String, options_json: String) -> napi::Result<String> {
+    call(|| {
+        let e = entries(&entries_json)?;
+        tree::tree_digest(&e, &TreeDigestOptions::from_value(&api::parse_options(&options_json)?)?).map(|v| json::to_compact(&v))
+    })
+}
+
+/// Tree digest of a per-file list `[{path, sha256}]` at `pointer` in `input`.
+#[napi]
+pub fn tree_combine(input: Uint8Array, pointer: String) -> napi::Result<String> {
+    call(|| tree::tree_combine(&input, &pointer))
+}
+
+/// `generate`'s custom-code-bundle report for a bundle and a local bundle tree.
+#[napi]
+pub fn bundle_report(bundle: Uint8Array, entries_json: String, options_json: String) -> napi::Result<String> {
+    call(|| {
+        let e = entries(&entries_json)?;
+        tree::bundle_report(&bundle, &e, &BundleReportOptions::from_value(&api::parse_options(&options_json)?)?)
+            .map(|v| json::to_compact(&v))
+    })
+}
+
+/// The implementation materials a bundle declares.
+#[napi]
+pub fn bundle_materials(bundle: Uint8Array) -> napi::Result<String> {
+    call(|| tree::bundle_materials(&bundle).map(|v| json::to_compact(&v)))
+}
+
+/// `package attach-implementation`: the publish request.
+#[napi]
+pub fn attach_request(bundle: Uint8Array, entries_json: Option<String>, options_json: String) -> napi::Result<String> {
+    call(|| {
+        let e = match &entries_json {
+            Some(j) => Some(entries(j)?),
+            None => None,
+        };
+        attach_implementation(&bundle, e.as_deref(), &AttachOptions::from_value(&api::parse_options(&options_json)?)?)
+            .map(|v| json::to_compact(&v))
+    })
+}
+
+/// Publication lint of a bundle's package metadata: `{status, findings}` JSON.
+#[napi]
+pub fn lint(bundle: Uint8Array) -> napi::Result<String> {
+    call(|| lint_bundle(&bundle, &LintOptions::default()).map(|f| json::to_compact(&lint_result(&f))))
+}
+
+/// assets.pa: an archive from `entries` and `preload` JSON.
+#[napi]
+pub fn assets_pa_write(entries_json: String, preload_json: String) -> napi::Result<Buffer> {
+    call(|| pa::write_value(&json_arg(&entries_json, "entries")?, &json_arg(&preload_json, "preload")?)).map(Buffer::from)
+}
+
+/// assets.pa: the read result (JSON).
+#[napi]
+pub fn assets_pa_read(input: Uint8Array) -> napi::Result<String> {
+    call(|| pa::read(&input).map(|v| json::to_compact(&v)))
+}
+
+/// assets.pa: every reader check (JSON; never fails).
+#[napi]
+pub fn assets_pa_verify(input: Uint8Array) -> napi::Result<String> {
+    call(|| Ok(json::to_compact(&pa::verify(&input))))
+}
+
+/// assets.pa: one asset's payload slice.
+#[napi]
+pub fn assets_pa_extract(input: Uint8Array, asset_id: i64) -> napi::Result<Buffer> {
+    call(|| pa::extract(&input, asset_id)).map(Buffer::from)
+}
+
+/// assets.pa: the companion files.
+#[napi]
+pub fn assets_pa_companions(input: Uint8Array) -> napi::Result<Vec<OutputFile>> {
+    let files = call(|| pa::companions(&input))?;
+    Ok(files.into_iter().map(|(name, bytes)| OutputFile { name, bytes: Buffer::from(bytes) }).collect())
+}
+
+/// A built GLYPH bank: summary JSON and payload.
+#[napi(object)]
+pub struct GlyphBankOut {
+    pub summary: String,
+    pub payload: Buffer,
+}
+
+/// assets.pa: a GLYPH/indexed_v1 payload from its spec JSON.
+#[napi]
+pub fn assets_pa_glyph_bank(spec_json: String) -> napi::Result<GlyphBankOut> {
+    let (summary, payload) = call(|| {
+        let bank = pa::glyph_bank_value(&json_arg(&spec_json, "glyph bank")?)?;
+        Ok((json::to_compact(&bank.summary_value()), bank.payload.clone()))
+    })?;
+    Ok(GlyphBankOut { summary, payload: Buffer::from(payload) })
+}
+
+/// A pack result: report JSON and written files.
+#[napi(object)]
+pub struct PackOut {
+    pub report: String,
+    pub files: Vec<OutputFile>,
+}
+
+/// assets.pa: packs an in-memory asset project.
+#[napi]
+pub fn assets_pa_pack(files: Vec<OutputFile>, options_json: String) -> napi::Result<PackOut> {
+    let project: BTreeMap<String, Vec<u8>> = files.into_iter().map(|f| (f.name, f.bytes.to_vec())).collect();
+    let result = call(|| {
+        let opts = match api::parse_options(&options_json)? {
+            Value::Object(m) if m.is_empty() => pa::PackOptions::default(),
+            v => pa::PackOptions::from_value(&v)?,
+        };
+        pa::pack(&project, &opts)
+    })?;
+    Ok(PackOut {
+        report: json::to_compact(&result.report),
+        files: result.files.into_iter().map(|(name, bytes)| OutputFile { name, bytes: Buffer::from(bytes) }).collect(),
+    })
 }
 
 /// A fresh Ed25519 key pair, as compact JSON text.

@@ -152,3 +152,42 @@ test('a panic inside the addon becomes INTERNAL_PANIC', () => {
   // The addon still works afterwards.
   assert.equal(trustloop.digest(Buffer.from('{}')).slice(0, 7), 'sha256:')
 })
+
+test('refCheck parses and refuses', () => {
+  const hex = '0123456789abcdef'.repeat(4)
+  const ok = trustloop.refCheck(`registry://acme/glue@1.2.3#sha256:${hex}`)
+  assert.equal(ok.kind, 'registry')
+  assert.equal(ok.digest, `sha256:${hex}`)
+  throwsTrustloop(() => trustloop.refCheck(''), 'REF_REQUIRED')
+  assert.throws(() => trustloop.refCheck(Buffer.from('x')), TypeError)
+})
+
+test('treeDigest: entry forms agree, options validated', () => {
+  const files = { 'README.md': Buffer.from('# Demo\n'), 'src/app.py': Buffer.from('print(1)\n') }
+  const a = trustloop.treeDigest(files)
+  const b = trustloop.treeDigest(Object.entries(files).map(([path, c]) => ({ path, text: c.toString() })))
+  const c = trustloop.treeDigest(Object.entries(files).map(([path, bytes]) => ({ path, bytes })))
+  assert.equal(a.digest, b.digest)
+  assert.equal(a.digest, c.digest)
+  assert.match(a.digest, /^sha256:[0-9a-f]{64}$/)
+  throwsTrustloop(() => trustloop.treeDigest(files, { noSuchOption: 1 }), 'INVALID_OPTION')
+  assert.throws(() => trustloop.treeDigest('README.md'), TypeError)
+})
+
+test('material ops on garbage throw TrustloopError', () => {
+  throwsTrustloop(() => trustloop.bundleMaterials(Buffer.from('{')))
+  throwsTrustloop(() => trustloop.lint(Buffer.from('{')))
+  throwsTrustloop(() => trustloop.bundleReport(Buffer.from('not json'), {}))
+  throwsTrustloop(() => trustloop.treeCombine(Buffer.from('[]'), '/nope'))
+})
+
+test('assetsPa.verify never throws for bad archives; read does', () => {
+  for (const data of [Buffer.alloc(0), Buffer.from('PMTA'), Buffer.alloc(64), Buffer.alloc(100000, 0x78)]) {
+    const r = trustloop.assetsPa.verify(data)
+    assert.equal(r.ok, false)
+    assert.ok(r.codes.length > 0)
+    throwsTrustloop(() => trustloop.assetsPa.read(data))
+  }
+  assert.throws(() => trustloop.assetsPa.extract(Buffer.alloc(0), '0'), TypeError)
+  throwsTrustloop(() => trustloop.assetsPa.write([{ asset_id: 'x' }], []))
+})

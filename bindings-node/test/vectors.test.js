@@ -15,7 +15,13 @@ const FIXTURES = process.env.TRUSTLOOP_FIXTURES || path.join(ROOT, '..', 'shared
 const FIXTURES_PRESENT = fs.existsSync(FIXTURES) && fs.statSync(FIXTURES).isDirectory()
 const IS_CI = /^(true|1)$/i.test(process.env.CI || '')
 // Ops this binding exposes; cases of other ops are counted and reported as NOT RUN.
-const OPS = ['canonicalize', 'digest', 'verify_bundle', 'verify_definition', 'write_lock', 'build_local']
+const OPS = [
+  'canonicalize', 'digest', 'verify_bundle', 'verify_definition', 'write_lock', 'build_local',
+  'ref_check', 'tree_combine', 'tree_digest', 'bundle_report', 'bundle_materials', 'attach_request', 'lint',
+  'assets_pa_write', 'assets_pa_read', 'assets_pa_verify', 'assets_pa_companions', 'assets_pa_extract',
+  'assets_pa_glyph_bank', 'assets_pa_pack'
+]
+const camel = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]))
 
 function vectorFiles (dir) {
   const out = []
@@ -69,6 +75,31 @@ function invoke (c) {
       case 'verify_bundle': return { kind: 'verdict', result: trustloop.verifyBundle(input, verifyOpts(options, lock)) }
       case 'verify_definition': return { kind: 'verdict', result: trustloop.verifyDefinition(input, verifyOpts(options, lock)) }
       case 'build_local': return { kind: 'files', files: trustloop.buildLocal(input, buildOpts(options)) }
+    }
+    const { entries, ...rest } = options
+    switch (c.op) {
+      case 'ref_check': return { kind: 'value', value: trustloop.refCheck(input.toString('utf8')) }
+      case 'tree_combine': return { kind: 'bytes', out: Buffer.from(trustloop.treeCombine(input, options.pointer || ''), 'utf8') }
+      case 'tree_digest': return { kind: 'value', value: trustloop.treeDigest(entries || [], camel(rest)) }
+      case 'bundle_report': return { kind: 'value', value: trustloop.bundleReport(input, entries || [], camel(rest)) }
+      case 'bundle_materials': return { kind: 'value', value: trustloop.bundleMaterials(input) }
+      case 'attach_request': return { kind: 'value', value: trustloop.attachRequest(input, entries, camel(rest)) }
+      case 'lint': return { kind: 'value', value: trustloop.lint(input) }
+      case 'assets_pa_write': {
+        const doc = JSON.parse(input.toString('utf8'))
+        return { kind: 'bytes', out: trustloop.assetsPa.write(doc.entries, doc.preload) }
+      }
+      case 'assets_pa_read': return { kind: 'value', value: trustloop.assetsPa.read(input) }
+      case 'assets_pa_verify': return { kind: 'value', value: trustloop.assetsPa.verify(input) }
+      case 'assets_pa_companions': return { kind: 'files', files: trustloop.assetsPa.companions(input) }
+      case 'assets_pa_extract': return { kind: 'bytes', out: trustloop.assetsPa.extract(input, options.asset_id) }
+      case 'assets_pa_glyph_bank': return { kind: 'value', value: trustloop.assetsPa.glyphBank(JSON.parse(input.toString('utf8'))).summary }
+      case 'assets_pa_pack': {
+        const doc = JSON.parse(input.toString('utf8'))
+        const files = {}
+        for (const [p, form] of Object.entries(doc.files)) files[p] = inputBytes(form)
+        return { kind: 'value', value: trustloop.assetsPa.pack(files, camel(options)).report }
+      }
       default: throw new Error(`unknown op ${c.op}`)
     }
   } catch (e) {
@@ -126,6 +157,10 @@ function check (c) {
     }
     if (x.failed_checks !== undefined) assert.deepStrictEqual(failedChecks(res), x.failed_checks, 'failed_checks')
     if (x.result_subset !== undefined) assertSubset(x.result_subset, res, 'result')
+  } else if (r.kind === 'value') {
+    if (x.exit_code !== undefined) assert.equal(x.exit_code, 0, 'exit_code')
+    if (x.result !== undefined) assert.deepStrictEqual(r.value, x.result, 'result')
+    if (x.result_subset !== undefined) assertSubset(x.result_subset, r.value, 'result')
   } else if (r.kind === 'files') {
     if (x.files_sha256 !== undefined) {
       const got = {}

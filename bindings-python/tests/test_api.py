@@ -169,3 +169,61 @@ def test_panic_becomes_internal_panic() -> None:
     assert info.value.code == "INTERNAL_PANIC"
     # The module still works afterwards.
     assert trustloop.json.digest(b"{}").startswith("sha256:")
+
+
+def test_ref_check() -> None:
+    hexd = "0123456789abcdef" * 4
+    ok = anip.ref_check(f"registry://acme/glue@1.2.3#sha256:{hexd}")
+    assert ok["kind"] == "registry"
+    assert ok["digest"] == f"sha256:{hexd}"
+    with pytest.raises(TrustloopError) as info:
+        anip.ref_check("")
+    assert info.value.code == "REF_REQUIRED"
+    with pytest.raises(TypeError):
+        anip.ref_check(b"x")  # type: ignore[arg-type]
+
+
+def test_tree_digest_entry_forms_agree() -> None:
+    files = {"README.md": b"# Demo\n", "src/app.py": b"print(1)\n"}
+    as_map = anip.tree_digest(files)
+    as_list = anip.tree_digest([{"path": p, "text": c.decode()} for p, c in files.items()])
+    as_bytes_list = anip.tree_digest([{"path": p, "bytes": c} for p, c in files.items()])
+    assert as_map["digest"] == as_list["digest"] == as_bytes_list["digest"]
+    assert as_map["digest"].startswith("sha256:")
+    with pytest.raises(TrustloopError) as info:
+        anip.tree_digest(files, no_such_option=1)
+    assert info.value.code == "INVALID_OPTION"
+    with pytest.raises(TypeError):
+        anip.tree_digest("README.md")  # type: ignore[arg-type]
+
+
+def test_material_ops_on_garbage() -> None:
+    for fn in (anip.bundle_materials, anip.lint):
+        with pytest.raises(TrustloopError):
+            fn(b"{")
+    with pytest.raises(TrustloopError):
+        anip.bundle_report(b"not json", {})
+    with pytest.raises(TrustloopError):
+        anip.tree_combine(b"[]", "/nope")
+
+
+@pytest.mark.parametrize("data", [b"", b"PMTA", b"\x00" * 64, b"x" * 100_000])
+def test_assets_pa_verify_never_raises(data: bytes) -> None:
+    from trustloop import assets_pa
+
+    result = assets_pa.verify(data)
+    assert result["ok"] is False
+    assert result["codes"]
+    with pytest.raises(TrustloopError):
+        assets_pa.read(data)
+
+
+def test_assets_pa_argument_types() -> None:
+    from trustloop import assets_pa
+
+    with pytest.raises(TypeError):
+        assets_pa.extract(b"", "0")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        assets_pa.pack({"a": "text"})  # type: ignore[dict-item]
+    with pytest.raises(TrustloopError):
+        assets_pa.write([{"asset_id": "x"}], [])

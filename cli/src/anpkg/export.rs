@@ -83,18 +83,23 @@ struct DiskProject {
 }
 
 impl DiskProject {
+    /// Reads at most the remaining budget (a file growing meanwhile cannot slip past).
     fn read_checked(&self, real: &Path) -> Result<Vec<u8>, Error> {
+        use std::io::Read;
         let shown = real.display();
-        let size = std::fs::metadata(real).map(|m| m.len()).unwrap_or(0);
-        let total = self.total.get().saturating_add(size);
-        if size > self.max_file || total > self.max_total {
+        let io_err = |e: std::io::Error| Error::new(codes::IO, format!("Failed reading {shown}: {e}"));
+        let budget = self.max_file.min(self.max_total.saturating_sub(self.total.get()));
+        let mut bytes = Vec::new();
+        std::fs::File::open(real).map_err(io_err)?.take(budget.saturating_add(1)).read_to_end(&mut bytes).map_err(io_err)?;
+        let size = bytes.len() as u64;
+        if size > budget {
             return Err(Error::new(
                 codes::FILE_TOO_LARGE,
-                format!("{shown}: file too large ({size} bytes; limits {} per file, {} in total)", self.max_file, self.max_total),
+                format!("{shown}: file too large (limits: {} bytes per file, {} bytes in total)", self.max_file, self.max_total),
             ));
         }
-        self.total.set(total);
-        std::fs::read(real).map_err(|e| Error::new(codes::IO, format!("Failed reading {shown}: {e}")))
+        self.total.set(self.total.get() + size);
+        Ok(bytes)
     }
 
     fn inside_roots(&self, real: &Path) -> bool {
@@ -212,4 +217,69 @@ pub fn run(args: Args) -> u8 {
         println!("{shown}");
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh scratch directory under the system temp dir.
+    fn scratch(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("trustloop-anpkg-export-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).expect("scratch dir");
+        resolve(&d.to_string_lossy())
+    }
+
+    fn project(dir: &Path) -> DiskProject {
+        DiskProject { project: dir.join("systems/p"), data_root: Some(dir.to_path_buf()), max_file: 1 << 20, max_total: 1 << 20, total: Cell::new(0) }
+    }
+
+    #[test]
+    fn anpkg_zip_3_atomic_write_creates_parents_and_leaves_no_tmp() {
+        let d = scratch("write");
+        let out = d.join("a/b/x.anpkg");
+        write_atomically(&out, b"zip").expect("write");
+        assert_eq!(std::fs::read(&out).expect("read"), b"zip");
+        assert!(!d.join("a/b/x.anpkg.tmp").exists());
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn project_files_must_stay_inside_the_project() {
+        let d = scratch("contain");
+        std::fs::create_dir_all(d.join("systems/p/config")).expect("mkdir");
+        std::fs::write(d.join("outside.yaml"), "a: 1\n").expect("write");
+        std::fs::write(d.join("systems/p/config/in.yaml"), "b: 2\n").expect("write");
+        let src = project(&d);
+        assert_eq!(src.read("config/in.yaml").expect("in"), Some(b"b: 2\n".to_vec()));
+        assert_eq!(src.read("config/missing.yaml").expect("missing"), None);
+        assert_eq!(src.read("config").expect("dir"), None);
+        let err = src.read("../../outside.yaml").expect_err("outside");
+        assert_eq!(err.code(), codes::OUTSIDE_PROJECT);
+        // Behavior trees may come from the data root (ANPKG-BT-2), not from beyond it.
+        std::fs::create_dir_all(d.join("shared")).expect("mkdir");
+        std::fs::write(d.join("shared/t.xml"), "<root />\n").expect("write");
+        let found = src.read_behavior(Root::DataRoot, "shared/t.xml").expect("behavior");
+        assert_eq!(found, Some((String::from("t.xml"), b"<root />\n".to_vec())));
+        assert_eq!(src.read_behavior(Root::Project, "../../shared/t.xml").expect("sibling"), found);
+        let beyond_name = format!("trustloop-anpkg-export-beyond-{}.xml", std::process::id());
+        let beyond = d.parent().expect("parent").join(&beyond_name);
+        std::fs::write(&beyond, "<x/>").expect("write");
+        let raw = format!("../../../{beyond_name}");
+        assert_eq!(src.read_behavior(Root::Project, &raw).expect("beyond"), None);
+        let _ = std::fs::remove_file(&beyond);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn size_limits_are_enforced() {
+        let d = scratch("size");
+        std::fs::create_dir_all(d.join("systems/p")).expect("mkdir");
+        std::fs::write(d.join("systems/p/big.yaml"), vec![b'a'; 64]).expect("write");
+        let mut src = project(&d);
+        src.max_file = 63;
+        assert_eq!(src.read("big.yaml").expect_err("too large").code(), codes::FILE_TOO_LARGE);
+        let _ = std::fs::remove_dir_all(&d);
+    }
 }

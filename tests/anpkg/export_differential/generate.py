@@ -306,7 +306,7 @@ def runtime_entry(rng, pid):
         e["restart_policy"] = {"enabled": rng.choice([True, False]), "max_attempts": 3, "backoff_ms": [100, 1000],
                                "timeout_ms": 30000}
     if rng.random() < 0.3:
-        e.update(rand_map(rng, 2, n=2))
+        e.update({k: v for k, v in rand_map(rng, 2, n=2).items() if k not in ("id", "args")})
     return e
 
 

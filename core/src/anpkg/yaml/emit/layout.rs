@@ -114,7 +114,7 @@ impl Layout {
         }
         match represent(v)? {
             Node::Scalar(s) => self.scalar(&s, ctx),
-            Node::Seq(items) if items.is_empty() => self.empty_flow("[", "]"),
+            Node::Seq([]) => self.empty_flow("[", "]"),
             Node::Seq(items) => self.block_sequence(items, ctx)?,
             Node::Map(m) if m.is_empty() => self.empty_flow("{", "}"),
             Node::Map(m) => self.block_mapping(m.iter())?,

@@ -60,7 +60,7 @@ impl Writer {
     }
 
     pub fn write_indicator(&mut self, indicator: &str, need_whitespace: bool, whitespace: bool, indention: bool) {
-        if !(self.whitespace || !need_whitespace) {
+        if !self.whitespace && need_whitespace {
             self.write(" ");
         }
         self.write(indicator);
@@ -257,7 +257,7 @@ impl Writer {
         let mut hints = String::new();
         if let (Some(&first), Some(&last)) = (chars.first(), chars.last()) {
             if first == ' ' || is_break(first) {
-                hints.push_str("2");
+                hints.push('2');
             }
             if !is_break(last) {
                 hints.push('-');
