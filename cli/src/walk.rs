@@ -1,7 +1,9 @@
 //! Custom-code-bundle directories as core entries (ANIP-TREE-1, -2, -4).
 //!
-//! The root may itself be a symlink (it is stat'ed following links, as upstream
-//! does); below it nothing is followed: symlinks become `Entry::symlink`, FIFOs,
+//! The root may itself be a symlink: it is stat'ed following links (it must lead to a
+//! directory), but, as Go's `filepath.WalkDir` starts from `os.Lstat(root)`, a
+//! symlinked root is not descended into: upstream digests it as an empty tree. Below
+//! the root nothing is followed either: symlinks become `Entry::symlink`, FIFOs,
 //! sockets and devices `Entry::special`, and regular files lazy openers, so only the
 //! files a rule selects are ever read.
 use std::path::{Path, PathBuf};
@@ -18,6 +20,8 @@ pub struct BundleDir {
     pub root: String,
     /// The directory's own name (the ignored-name rule of ANIP-TREE-9).
     pub root_name: String,
+    /// The root is a symlink (to a directory): walked as upstream walks it, i.e. not at all.
+    pub root_is_symlink: bool,
     pub entries: Vec<Entry<'static>>,
 }
 
@@ -27,8 +31,9 @@ fn go_stat_error(path: &Path, e: &std::io::Error) -> String {
 }
 
 /// Walks `arg`. `skip_ignored`: do not descend into ignored directories below the
-/// root (every rule but the capability scan skips them anyway).
-pub fn walk_bundle(arg: &str, skip_ignored: bool) -> Result<BundleDir, String> {
+/// root (every rule but the capability scan skips them anyway). `prefix` wraps errors
+/// met inside the walk, as upstream wraps them (`compute custom code bundle digest: `).
+pub fn walk_bundle(arg: &str, skip_ignored: bool, prefix: &str) -> Result<BundleDir, String> {
     let trimmed = arg.trim();
     if trimmed.is_empty() {
         return Err("custom code bundle directory is required".into());
@@ -40,9 +45,14 @@ pub fn walk_bundle(arg: &str, skip_ignored: bool) -> Result<BundleDir, String> {
         return Err(format!("custom code bundle must be a directory: {root}"));
     }
     let root_name = gopath::base(&root).to_string();
+    let root_is_symlink = std::fs::symlink_metadata(&root_path).map(|m| m.file_type().is_symlink()).unwrap_or(false);
     let mut entries = Vec::new();
-    walk_dir(&root_path, &root, "", skip_ignored, &mut entries)?;
-    Ok(BundleDir { root, root_name, entries })
+    if root_is_symlink {
+        eprintln!("warning: custom code bundle {root} is a symlink; like upstream's walk, nothing below it is read");
+    } else {
+        walk_dir(&root_path, &root, "", skip_ignored, &mut entries).map_err(|e| format!("{prefix}{e}"))?;
+    }
+    Ok(BundleDir { root, root_name, root_is_symlink, entries })
 }
 
 fn walk_dir(dir: &Path, root: &str, rel: &str, skip_ignored: bool, out: &mut Vec<Entry<'static>>) -> Result<(), String> {
@@ -78,4 +88,13 @@ fn walk_dir(dir: &Path, root: &str, rel: &str, skip_ignored: bool, out: &mut Vec
         }
     }
     Ok(())
+}
+
+/// Upstream's walk meets a symlinked root as a single non-directory entry named like
+/// the root: when that name is a selected (or, for the capability scan, a source)
+/// file, the walk fails on it. `prefix` is the walk's error prefix.
+pub fn symlinked_root_error(dir: &BundleDir, scan: bool, prefix: &str) -> Option<String> {
+    use trustloop_core::bundle_tree::select::{is_implementation_file, is_source_file};
+    let hit = if scan { is_source_file(&dir.root) } else { is_implementation_file(&dir.root) };
+    (dir.root_is_symlink && hit).then(|| format!("{prefix}custom code bundle must not contain symlinks: {}", dir.root))
 }

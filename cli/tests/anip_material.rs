@@ -12,6 +12,8 @@ use trustloop_core::json::{self, Value};
 
 const HEX: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 const COMMIT: &str = "0123456789abcdef0123456789abcdef01234567";
+/// A non-empty publisher manifest for the demo package.
+const MANIFEST: &str = r#"{"artifact_type": "anip_package_manifest"}"#;
 const EMPTY: &str = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 fn git_ref() -> String {
@@ -197,13 +199,22 @@ fn hostile_trees_get_upstream_errors() {
 
 #[cfg(unix)]
 #[test]
-fn symlinked_root_is_followed_and_named_as_given() {
-    let (t, files) = demo_bundle_dir();
+fn symlinked_root_is_accepted_but_not_walked() {
+    // Go's filepath.WalkDir starts from os.Lstat(root): a symlinked root is accepted
+    // (stat follows it) but never descended into, so the tree is empty.
+    let (t, _files) = demo_bundle_dir();
     let links = Temp::new("links");
     let link = links.path().join("glue");
     symlink(t.path(), &link);
     let o = run(&["anip", "bundle", "digest", &link.display().to_string()]);
-    assert_eq!(stdout(&o), format!("{}\n", tree(&files)));
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), format!("{EMPTY}\n")));
+    assert!(stderr(&o).starts_with("warning: "), "{}", stderr(&o));
+    // A symlinked root named like a selected file is itself the offending entry.
+    let named = links.path().join("glue.py");
+    symlink(t.path(), &named);
+    let o = run(&["anip", "bundle", "digest", &named.display().to_string(), "--applied", "--target", "python"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).ends_with(&format!("apply custom code bundle: custom code bundle must not contain symlinks: {}", named.display())));
 }
 
 #[test]
@@ -298,7 +309,7 @@ fn bundle_report_is_upstream_shaped_and_enforces_digests() {
 #[test]
 fn bundle_report_flag_order() {
     let work = Temp::new("report-flags");
-    let pkg = demo_package(&work, "{}");
+    let pkg = demo_package(&work, MANIFEST);
     let digest = format!("sha256:{HEX}");
     let o = run(&["anip", "bundle", "report", "--package-bundle", &pkg, "--target", "python", "--verify-custom-code-bundle-digest", &digest]);
     assert_eq!(stderr(&o), "--verify-custom-code-bundle-digest requires --custom-code-bundle");
@@ -324,7 +335,7 @@ fn bundle_report_flag_order() {
 #[test]
 fn bundle_report_hostile_overrides_and_unknown_ids() {
     let work = Temp::new("report-hostile");
-    let pkg = demo_package(&work, "{}");
+    let pkg = demo_package(&work, MANIFEST);
     let project = Temp::new("generated");
     project.write("src/demo/models.py", b"generated");
     project.write("README.md", b"generated");
@@ -346,7 +357,7 @@ fn bundle_report_hostile_overrides_and_unknown_ids() {
 #[test]
 fn bundle_materials_lists_package_materials() {
     let work = Temp::new("materials");
-    let pkg = demo_package(&work, "{}");
+    let pkg = demo_package(&work, MANIFEST);
     let o = run(&["anip", "bundle", "materials", "--package-bundle", &pkg]);
     let v = json::parse(&o.stdout).unwrap();
     let first = &v.as_array().unwrap()[0];
@@ -365,7 +376,7 @@ fn ref_check_text_json_and_fetch() {
     assert_eq!(v.str_at("locator"), "registry://acme/glue");
     let o = run(&["anip", "ref", "check", "registry://acme/glue@latest"]);
     assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(1), "custom code bundle ref must include a sha256 digest fragment"));
-    let o = run(&["anip", "ref", "check", "--json", "-x"]);
+    let o = run(&["anip", "ref", "check", "--json", &format!("-x#sha256:{HEX}")]);
     assert_eq!(json::parse(&o.stdout).unwrap().str_at("code"), "REF_SCHEME_UNSUPPORTED");
     let o = run(&["anip", "ref", "check", "--fetch-custom-code-bundle", &git_ref()]);
     assert_eq!(o.status.code(), Some(1));
@@ -375,7 +386,7 @@ fn ref_check_text_json_and_fetch() {
 #[test]
 fn attach_argument_order_and_exit_codes() {
     let work = Temp::new("attach-args");
-    let pkg = demo_package(&work, "{}");
+    let pkg = demo_package(&work, MANIFEST);
     let r = git_ref();
     let cases: Vec<(Vec<&str>, i32, String)> = vec![
         (vec![], 2, "--package-bundle is required".into()),
@@ -419,7 +430,7 @@ fn attach_argument_order_and_exit_codes() {
 fn attach_computes_the_raw_digest_and_writes_the_request() {
     let (t, files) = demo_bundle_dir();
     let work = Temp::new("attach");
-    let pkg = demo_package(&work, "{}");
+    let pkg = demo_package(&work, MANIFEST);
     let r = git_ref();
     let o = run(&[
         "anip", "attach-implementation", "--package-bundle", &pkg, "--package-version", " 1.1.0 ", "--custom-code-bundle-ref", &r,
@@ -461,7 +472,21 @@ fn loopback_server(status: &'static str, body: &'static str) -> (u16, std::threa
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let handle = std::thread::spawn(move || {
-        let (mut conn, _) = listener.accept().unwrap();
+        // Never hang a test run: give up (and fail) if no client comes.
+        listener.set_nonblocking(true).unwrap();
+        let mut waited = 0;
+        let (mut conn, _) = loop {
+            match listener.accept() {
+                Ok(c) => break c,
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock && waited < 3000 => {
+                    waited += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(e) => panic!("no client connected to the loopback registry: {e}"),
+            }
+        };
+        conn.set_nonblocking(false).unwrap();
+        conn.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
         let mut buf = Vec::new();
         let mut chunk = [0u8; 4096];
         let head_end = loop {
@@ -494,7 +519,7 @@ fn loopback_server(status: &'static str, body: &'static str) -> (u16, std::threa
 #[test]
 fn attach_posts_to_the_registry_with_a_bearer_token() {
     let work = Temp::new("attach-post");
-    let pkg = demo_package(&work, "{}");
+    let pkg = demo_package(&work, MANIFEST);
     let r = git_ref();
     let expected = run(&["anip", "attach-implementation", "--package-bundle", &pkg, "--package-version", "1.1.0", "--custom-code-bundle-ref", &r]);
     let expected = json::parse(&expected.stdout).unwrap();
@@ -523,7 +548,7 @@ fn attach_posts_to_the_registry_with_a_bearer_token() {
 #[test]
 fn attach_reports_registry_rejections() {
     let work = Temp::new("attach-409");
-    let pkg = demo_package(&work, "{}");
+    let pkg = demo_package(&work, MANIFEST);
     let (port, server) = loopback_server("409 Conflict", "package version already exists\n");
     let o = run(&[
         "anip", "attach-implementation", "--package-bundle", &pkg, "--package-version", "1.1.0", "--custom-code-bundle-ref", &git_ref(),
@@ -540,7 +565,7 @@ fn attach_reports_registry_rejections() {
 #[test]
 fn lint_exit_codes_and_findings() {
     let work = Temp::new("lint");
-    let clean = demo_package(&work, "{}");
+    let clean = demo_package(&work, MANIFEST);
     let o = run(&["anip", "lint", "--package-bundle", &clean]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let dirty = work.path().join("dirty.json");

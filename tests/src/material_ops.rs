@@ -1,14 +1,12 @@
 //! Vector ops of the ANIP implementation-material area (refs, bundle trees,
 //! reports, attach-implementation, publication lint). Each maps a case's input and
 //! options onto one `trustloop_core` call, as every host's runner does.
-use trustloop_core::anip::attach::{attach_implementation, AttachOptions};
-use trustloop_core::anip::lint::{lint_bundle, lint_result, LintOptions};
-use trustloop_core::bundle_tree::api::{
-    bundle_materials, bundle_report, entries_from_value, tree_combine, tree_digest, BundleReportOptions, TreeDigestOptions,
+use trustloop_core::api::{
+    anip_attach_implementation, anip_bundle_entries, anip_bundle_materials, anip_bundle_report, anip_lint, anip_ref_check,
+    anip_tree_combine, anip_tree_digest, AttachOptions, BundleReportOptions, TreeDigestOptions,
 };
 use trustloop_core::diag::Error;
 use trustloop_core::json::{Map, Value};
-use trustloop_core::refs::api::ref_check;
 
 /// The ops handled here.
 pub const OPS: &[&str] = &["ref_check", "tree_combine", "tree_digest", "bundle_report", "bundle_materials", "attach_request", "lint"];
@@ -36,18 +34,18 @@ fn split_entries(options: &Value) -> Result<(Value, Option<Value>), Error> {
 pub fn call(op: &str, input: &[u8], options: &Value) -> Result<Out, Error> {
     let (opts, entries) = split_entries(options)?;
     let entries = match &entries {
-        Some(e) => Some(entries_from_value(e)?),
+        Some(e) => Some(anip_bundle_entries(e)?),
         None => None,
     };
     let tree = entries.as_deref().unwrap_or(&[]);
     match op {
-        "ref_check" => ref_check(std::str::from_utf8(input).unwrap_or("\u{fffd}")).map(Out::Value),
-        "tree_combine" => tree_combine(input, opts.str_at("pointer")).map(Out::Text),
-        "tree_digest" => tree_digest(tree, &TreeDigestOptions::from_value(&opts)?).map(Out::Value),
-        "bundle_report" => bundle_report(input, tree, &BundleReportOptions::from_value(&opts)?).map(Out::Value),
-        "bundle_materials" => bundle_materials(input).map(Out::Value),
-        "attach_request" => attach_implementation(input, entries.as_deref(), &AttachOptions::from_value(&opts)?).map(Out::Value),
-        "lint" => lint_bundle(input, &LintOptions::default()).map(|f| Out::Value(lint_result(&f))),
+        "ref_check" => anip_ref_check(std::str::from_utf8(input).unwrap_or("\u{fffd}")).map(Out::Value),
+        "tree_combine" => anip_tree_combine(input, opts.str_at("pointer")).map(Out::Text),
+        "tree_digest" => anip_tree_digest(tree, &TreeDigestOptions::from_value(&opts)?).map(Out::Value),
+        "bundle_report" => anip_bundle_report(input, tree, &BundleReportOptions::from_value(&opts)?).map(Out::Value),
+        "bundle_materials" => anip_bundle_materials(input).map(Out::Value),
+        "attach_request" => anip_attach_implementation(input, entries.as_deref(), &AttachOptions::from_value(&opts)?).map(Out::Value),
+        "lint" => anip_lint(input).map(Out::Value),
         other => Err(Error::new("INVALID_OPTION", format!("unknown op {other:?}"))),
     }
 }

@@ -84,7 +84,7 @@ pub fn run(a: Args) -> u8 {
     let local = a.custom_code_bundle.as_deref().filter(|s| !s.trim().is_empty());
     let material = match local {
         Some(dir) => {
-            let walked = match walk_bundle(dir, true) {
+            let walked = match walk_bundle(dir, true, "compute custom code bundle digest: ") {
                 Ok(w) => w,
                 Err(m) => return fail(m, 1),
             };

@@ -128,7 +128,13 @@ fn digest(a: DigestArgs) -> Result<(), Failure> {
         return Err(("--applied requires --target".into(), 2));
     }
     let vars = parse_vars(&a.vars)?;
-    let dir = walk_bundle(&a.dir, true).map_err(|m| (m, 1))?;
+    let prefix = if a.applied { "apply custom code bundle: " } else { "compute custom code bundle digest: " };
+    let dir = walk_bundle(&a.dir, true, prefix).map_err(|m| (m, 1))?;
+    if a.applied {
+        if let Some(m) = crate::walk::symlinked_root_error(&dir, false, "apply custom code bundle: ") {
+            return Err((m, 1));
+        }
+    }
     let options = TreeDigestOptions {
         applied: a.applied,
         target,
@@ -196,7 +202,15 @@ fn report(a: ReportArgs) -> Result<(), Failure> {
     bundle_materials(&bundle).map_err(|e| (e.to_string(), 1))?;
     Target::parse(&a.target).map_err(|e| (e.to_string(), 1))?;
     // The capability scan reads ignored directories too, so walk everything.
-    let dir = walk_bundle(local, false).map_err(|m| (m, 1))?;
+    let dir = walk_bundle(local, false, "apply custom code bundle: ").map_err(|m| (m, 1))?;
+    if dir.root_is_symlink {
+        let scan = crate::walk::symlinked_root_error(&dir, true, "validate custom code bundle capabilities: ");
+        let apply = crate::walk::symlinked_root_error(&dir, false, "apply custom code bundle: ");
+        // The capability scan runs first when the contract formalizes capabilities.
+        if let Some(m) = scan.filter(|_| declares_capabilities(&bundle)).or(apply) {
+            return Err((m, 1));
+        }
+    }
     let options = BundleReportOptions {
         target: a.target.clone(),
         bundle_path: dir.root.clone(),
@@ -229,4 +243,18 @@ fn materials(a: MaterialsArgs) -> Result<(), Failure> {
     let v = bundle_materials(&bundle).map_err(|e| (e.to_string(), 1))?;
     print!("{}", to_pretty(&v));
     Ok(())
+}
+
+/// Whether the package's contract formalizes at least one capability id (the
+/// condition for upstream's capability scan).
+fn declares_capabilities(bundle: &[u8]) -> bool {
+    use trustloop_core::anip::bundle::{decode_bundle, resolve};
+    let Ok(resolved) = decode_bundle(bundle).and_then(|b| resolve(&b)) else { return false };
+    resolved
+        .definition
+        .get("capability_formalizations")
+        .and_then(Value::as_array)
+        .unwrap_or(&[])
+        .iter()
+        .any(|c| c.get("capability_id").and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty()))
 }

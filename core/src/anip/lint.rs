@@ -66,6 +66,11 @@ pub fn lint_bundle(bundle: &[u8], options: &LintOptions) -> Result<Vec<Finding>,
     Ok(out)
 }
 
+/// `trustloop anip lint` for every host: `{status, findings}` with default thresholds.
+pub fn lint(bundle: &[u8]) -> Result<Value, Error> {
+    Ok(lint_result(&lint_bundle(bundle, &LintOptions::default())?))
+}
+
 /// `{status: "clean"|"findings", findings: [...]}`.
 pub fn lint_result(findings: &[Finding]) -> Value {
     Map::record()
@@ -402,7 +407,9 @@ fn secret_kind(s: &str, key: &str) -> Option<&'static str> {
     let alnum = |c: u8| c.is_ascii_alphanumeric();
     let upper_digit = |c: u8| c.is_ascii_uppercase() || c.is_ascii_digit();
     let token = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
-    let prefixed: &[(&str, usize, fn(u8) -> bool, &'static str)] = &[
+    // (prefix, fewest following bytes, allowed following byte, kind)
+    type TokenShape = (&'static str, usize, fn(u8) -> bool, &'static str);
+    let prefixed: &[TokenShape] = &[
         ("AKIA", 16, upper_digit, "AWS access key"),
         ("ASIA", 16, upper_digit, "AWS access key"),
         ("ghp_", 36, alnum, "GitHub token"),
@@ -507,7 +514,8 @@ fn env_file(s: &str) -> Option<&'static str> {
 /// The first `/Users/<name>`, `/home/<name>` or `<drive>:\Users\<name>` outside URLs.
 fn private_path(s: &str) -> Option<String> {
     for token in s.split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | ')' | '<' | '>' | ',' | ';' | '=')) {
-        if token.contains("://") {
+        // Web URLs name remote paths; `file:` URLs are local ones.
+        if token.contains("://") && !token.to_ascii_lowercase().starts_with("file:") {
             continue;
         }
         let b = token.as_bytes();

@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn warnings() {
         let m = Material { reference: "r".into(), ..Material::default() };
-        assert_eq!(material_warnings(&[m.clone()], false).len(), 1);
+        assert_eq!(material_warnings(core::slice::from_ref(&m), false).len(), 1);
         assert!(material_warnings(&[m], true)[0].starts_with("Custom bundle ref r pins"));
         assert!(material_warnings(&[], false).is_empty());
     }

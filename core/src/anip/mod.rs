@@ -13,6 +13,9 @@
 //! | [`verify`] | the verify checks, result JSON and exit codes (ANIP-VER) |
 //! | [`lock`] | consumer lock files (ANIP-LOCK) |
 //! | [`build_local`] | the in-memory Registry publish pipeline (ANIP-REG) |
+//! | [`materials`] | implementation-material metadata in manifest and lock (ANIP-MAT) |
+//! | [`attach`] | `attach-implementation` publish requests (ANIP-ATT, §5.6) |
+//! | [`lint`] | the pre-publication checklist (trustloop) |
 pub mod attach;
 pub mod build_local;
 pub mod bundle;

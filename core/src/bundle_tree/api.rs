@@ -383,3 +383,63 @@ pub fn tree_combine(input: &[u8], json_pointer: &str) -> Result<String, Error> {
     super::digest::sort_files(&mut files);
     Ok(super::digest::combine(&files))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    #[test]
+    fn entries_from_json_forms() {
+        let v = parse(br#"[{"path":"a.py","text":"x"},{"path":"b.py","base64":"eQ=="},{"path":"l.py","symlink":true},{"path":"f","special":true}]"#).unwrap();
+        let e = entries_from_value(&v).unwrap();
+        assert_eq!(e.len(), 4);
+        assert!(matches!(e[2].kind, crate::bundle_tree::EntryKind::Symlink));
+        let d = tree_digest(&e[..2], &TreeDigestOptions::default()).unwrap();
+        assert_eq!(d.get("files").unwrap().as_array().unwrap()[1].str_at("sha256"), crate::digest::sha256_bytes(b"y"));
+        assert_eq!(entries_from_value(&parse(br#"[{"path":"a"}]"#).unwrap()).unwrap_err().code(), "INVALID_OPTION");
+        assert_eq!(entries_from_value(&parse(br#"[{"path":"a","base64":"!"}]"#).unwrap()).unwrap_err().code(), "INVALID_OPTION");
+    }
+
+    #[test]
+    fn combine_with_pointer() {
+        let sha = crate::digest::sha256_bytes(b"x");
+        let doc = alloc::format!(r#"{{"cases":[{{"a/b":[{{"path":"x.py","sha256":"{sha}"}}]}}]}}"#);
+        let via_pointer = tree_combine(doc.as_bytes(), "/cases/0/a~1b").unwrap();
+        let direct = tree_combine(alloc::format!(r#"[{{"path":"x.py","sha256":"{sha}"}}]"#).as_bytes(), "").unwrap();
+        assert_eq!(via_pointer, direct);
+        assert_eq!(tree_combine(doc.as_bytes(), "/cases/1").unwrap_err().code(), "TREE_FILE_LIST_INVALID");
+        assert_eq!(tree_combine(br#"[{"path":"x","sha256":"md5:1"}]"#, "").unwrap_err().code(), "TREE_FILE_LIST_INVALID");
+    }
+
+    #[test]
+    fn options_from_binding_json() {
+        let o = TreeDigestOptions::from_value(&parse(br#"{"applied":true,"target":"go","vars":{"GO_MODULE_PATH":"x"},"max_entries":5}"#).unwrap()).unwrap();
+        assert!(o.applied);
+        assert_eq!(o.target, Some(Target::Go));
+        assert_eq!(o.limits.max_entries, 5);
+        assert!(TreeDigestOptions::from_value(&parse(br#"{"vars":{"bad key":"x"}}"#).unwrap()).is_err());
+        assert!(BundleReportOptions::from_value(&parse(br#"{"typo":1}"#).unwrap()).is_err());
+        let r = BundleReportOptions::from_value(&parse(br#"{"target":"python","existing_files":["a"],"fetch":false}"#).unwrap()).unwrap();
+        assert_eq!(r.existing_files, ["a"]);
+    }
+
+    #[test]
+    fn generate_flag_order() {
+        let code = |f: GenerateBundleFlags<'_>| check_generate_flags(&f).unwrap_err().code();
+        assert_eq!(code(GenerateBundleFlags { fetch_custom_code_bundle: true, ..Default::default() }), "APPLY_FETCH_REQUIRES_REF");
+        assert_eq!(
+            code(GenerateBundleFlags { verify_custom_code_bundle_digest: "sha256:x", ..Default::default() }),
+            "APPLY_VERIFY_DIGEST_INVALID"
+        );
+        let hex = "a".repeat(64);
+        let d = alloc::format!("sha256:{hex}");
+        assert_eq!(
+            code(GenerateBundleFlags { verify_custom_code_bundle_digest: &d, ..Default::default() }),
+            "APPLY_VERIFY_DIGEST_REQUIRES_BUNDLE"
+        );
+        assert!(check_generate_flags(&GenerateBundleFlags { verify_custom_code_bundle_digest: &d, has_local_bundle: true, ..Default::default() })
+            .unwrap()
+            .is_none());
+    }
+}

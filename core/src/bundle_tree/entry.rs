@@ -39,6 +39,19 @@ pub struct Entry<'a> {
     pub kind: EntryKind<'a>,
 }
 
+impl core::fmt::Debug for Entry<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let kind = match &self.kind {
+            EntryKind::File(FileData::Bytes(b)) => alloc::format!("file ({} bytes)", b.len()),
+            #[cfg(feature = "std")]
+            EntryKind::File(FileData::Open(_)) => "file (opened on demand)".into(),
+            EntryKind::Symlink => "symlink".into(),
+            EntryKind::Special => "special".into(),
+        };
+        write!(f, "Entry({:?}, {kind})", self.path)
+    }
+}
+
 impl<'a> Entry<'a> {
     pub fn file(path: impl Into<String>, bytes: impl Into<Cow<'a, [u8]>>) -> Self {
         Entry { path: path.into(), kind: EntryKind::File(FileData::Bytes(bytes.into())) }

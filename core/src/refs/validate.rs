@@ -114,7 +114,8 @@ fn is_hex_len(s: &str, min: usize, max: usize) -> bool {
 fn validate_git(locator: &str, digest: String) -> Result<ParsedRef, RefError> {
     const PREFIX: &str = "git+https://";
     let at = match locator.rfind('@') {
-        Some(at) if at >= PREFIX.len() + 1 && at != locator.len() - 1 => at,
+        // The `@` must come after at least one byte of repository (index 13 or later).
+        Some(at) if at > PREFIX.len() && at != locator.len() - 1 => at,
         _ => return Err(GIT_COMMIT_MISSING),
     };
     let repo_locator = &locator[..at];

@@ -23,6 +23,7 @@ use alloc::vec::Vec;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use super::int::Int;
+use super::linebreaks::Source;
 use super::resolve::{self, resolve_scalar};
 use super::value::{is_valid_date, Date, DateTime, Map, Value};
 
@@ -206,12 +207,14 @@ fn syntax(e: impl core::fmt::Display) -> LoadError {
 
 /// Events → the single document's node (`None` for an empty stream).
 fn compose(text: &str, limits: Limits) -> Result<Option<Node>, LoadError> {
-    let mut parser = Parser::new_from_str(text);
+    // PyYAML's NEL/LS/PS line breaks: see linebreaks.rs.
+    let source = Source::new(text);
+    let mut parser = Parser::new_from_str(source.parser_text());
     let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), nodes: 0 };
     let mut documents = 0usize;
     let mut root: Option<Node> = None;
     while let Some(event) = parser.next_event() {
-        let (event, _span) = event.map_err(syntax)?;
+        let (event, span) = event.map_err(syntax)?;
         match event {
             Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
             Event::StreamEnd => break,
@@ -236,6 +239,7 @@ fn compose(text: &str, limits: Limits) -> Result<Option<Node>, LoadError> {
             }
             Event::Scalar(value, style, anchor, tag) => {
                 c.count(1)?;
+                let value = source.scalar(value, style, &span);
                 let tag = match tag.as_deref().map(full_tag) {
                     None if style == ScalarStyle::Plain => resolve_scalar(&value).to_owned(),
                     None => resolve::STR.to_owned(),
@@ -575,7 +579,7 @@ fn construct_binary(text: &str) -> Result<Vec<u8>, LoadError> {
     let mut data: String = text.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')).collect();
     // Python stops at the padding that completes a quad; excess is ignored.
     if let Some(at) = data.find('=') {
-        let quad_end = (at + 3) / 4 * 4;
+        let quad_end = at.div_ceil(4) * 4;
         data.truncate(quad_end.min(data.len()).max(at));
         while data.len() % 4 != 0 {
             data.push('=');

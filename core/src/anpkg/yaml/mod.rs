@@ -5,8 +5,10 @@
 //! `emit.rs` (the PyYAML `safe_dump` emitter) belongs to the exporter.
 pub mod emit;
 pub mod int;
+mod linebreaks;
 pub mod load;
 pub mod pyrepr;
+mod pyscalar;
 pub mod resolve;
 pub mod value;
 

@@ -1,0 +1,206 @@
+//! PyYAML's extra line breaks on top of a YAML 1.2 parser.
+//!
+//! PyYAML's scanner treats NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH
+//! SEPARATOR (U+2029) as line breaks everywhere (between tokens, ending comments,
+//! inside every scalar style); saphyr-parser (YAML 1.2) reads them as ordinary
+//! characters. `safe_dump(allow_unicode=True)` writes them raw, so real files have them.
+//!
+//! Two steps make the loader agree with PyYAML:
+//! 1. The parser reads a copy of the text where each of the three (and a `\r` right
+//!    before one, which PyYAML reads as a break of its own) is a `\n`. One character
+//!    replaces one character, so saphyr's character indices, lines and columns are
+//!    those of the original, and it sees PyYAML's structure. A NEL reads as `\n` in
+//!    PyYAML too, so its scalars come out right as they are.
+//! 2. LS and PS are kept as themselves where PyYAML keeps a line break (folding turns
+//!    only a `\n` into a space). A scalar whose source holds one is re-read from the
+//!    original characters with PyYAML's rules (`pyscalar.rs`), using saphyr's span for
+//!    where it is. The same re-reading fixes a block scalar whose last line ends the
+//!    stream without a break (PyYAML adds no `\n`, saphyr does).
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use saphyr_parser::{ScalarStyle, Span};
+
+use super::pyscalar::{self, is_break, Block, LS, NEL, PS};
+
+/// The text as the parser reads it, and what re-reading scalars needs.
+pub(super) struct Source<'a> {
+    parser_text: Cow<'a, str>,
+    /// The original characters, kept only when some scalar may need re-reading.
+    chars: Vec<char>,
+    /// Indices (in `chars`) of every LS and PS, ascending.
+    separators: Vec<usize>,
+    /// The text does not end with a line break.
+    unterminated: bool,
+}
+
+impl<'a> Source<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        let unterminated = text.chars().next_back().is_some_and(|c| !is_break(c));
+        let has_special = text.contains([NEL, LS, PS]);
+        if !has_special && !unterminated {
+            return Source { parser_text: Cow::Borrowed(text), chars: Vec::new(), separators: Vec::new(), unterminated };
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let separators = chars.iter().enumerate().filter(|(_, c)| matches!(**c, LS | PS)).map(|(i, _)| i).collect();
+        let parser_text = if has_special {
+            let mut mapped = String::with_capacity(text.len());
+            for (i, &c) in chars.iter().enumerate() {
+                let next_special = chars.get(i + 1).is_some_and(|n| matches!(*n, NEL | LS | PS));
+                match c {
+                    NEL | LS | PS => mapped.push('\n'),
+                    '\r' if next_special => mapped.push('\n'),
+                    _ => mapped.push(c),
+                }
+            }
+            Cow::Owned(mapped)
+        } else {
+            Cow::Borrowed(text)
+        };
+        Source { parser_text, chars, separators, unterminated }
+    }
+
+    pub(super) fn parser_text(&self) -> &str {
+        &self.parser_text
+    }
+
+    fn has_separator(&self, from: usize, to: usize) -> bool {
+        let first = self.separators.partition_point(|&i| i < from);
+        self.separators.get(first).is_some_and(|&i| i < to)
+    }
+
+    /// PyYAML's value for a scalar saphyr read as `value` at `span`.
+    pub(super) fn scalar<'v>(&self, value: Cow<'v, str>, style: ScalarStyle, span: &Span) -> Cow<'v, str> {
+        if self.chars.is_empty() {
+            return value;
+        }
+        let (start, end) = (span.start.index(), span.end.index());
+        let reread = match style {
+            ScalarStyle::Plain if self.has_separator(start, end) => {
+                Some(pyscalar::plain(self.chars.get(start..end).unwrap_or_default()))
+            }
+            ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted if self.has_separator(start, end) => {
+                pyscalar::quoted(&self.chars, start).ok()
+            }
+            ScalarStyle::Literal | ScalarStyle::Folded => self.block(&value, style == ScalarStyle::Folded, span),
+            _ => None,
+        };
+        match reread {
+            Some(s) => Cow::Owned(s),
+            None => value,
+        }
+    }
+
+    /// A block scalar re-read when its lines hold LS/PS or it ends the stream unterminated.
+    fn block(&self, value: &str, folded: bool, span: &Span) -> Option<String> {
+        let (start, end) = (span.start.index(), span.end.index());
+        let has_content = value.chars().any(|c| c != '\n');
+        // saphyr's span starts at the first content character, or, without content, at
+        // the next token (or at the indicator when the stream ends first).
+        let header_break = if !has_content && start < end {
+            (start..end).find(|&i| self.chars.get(i).is_some_and(|&c| is_break(c)))?
+        } else {
+            self.header_break_before(start)?
+        };
+        let at_stream_end = self.unterminated && end >= self.chars.len();
+        if !at_stream_end && !self.has_separator(header_break, end) {
+            return None;
+        }
+        let mut kept_breaks = value.chars().rev().take_while(|&c| c == '\n').count();
+        // saphyr adds a `\n` of its own when the stream ends inside a content line (at
+        // or past the indentation); PyYAML has no break there.
+        if has_content && at_stream_end && span.end.col() >= span.start.col().max(1) {
+            kept_breaks = kept_breaks.saturating_sub(1);
+        }
+        let block = Block {
+            header_break,
+            indent: has_content.then(|| span.start.col()),
+            folded,
+            kept_breaks,
+            end,
+        };
+        Some(pyscalar::block(&self.chars, &block))
+    }
+
+    /// The line break ending the header line: the first break of the blank lines that
+    /// run back from `at` to the header.
+    fn header_break_before(&self, at: usize) -> Option<usize> {
+        let mut first_break = None;
+        let mut i = at;
+        while i > 0 {
+            let c = *self.chars.get(i - 1)?;
+            if is_break(c) {
+                first_break = Some(i - 1);
+            } else if c != ' ' && c != '\t' {
+                break;
+            }
+            i -= 1;
+        }
+        first_break
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::load::safe_load;
+    use super::super::pyrepr::repr;
+    use crate::json::{self, Value as Json};
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    fn load_repr(yaml: &str) -> Option<String> {
+        safe_load(yaml).ok().map(|v| repr(&v))
+    }
+
+    // Observed from PyYAML 6.0.3 (`yaml.safe_load`, pure-Python scanner).
+    #[test]
+    fn observed_pyyaml_values() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("a: 'next\u{85}  line'", Some("{'a': 'next line'}")),
+            ("a: 'next\u{2028}  line'", Some("{'a': 'next\\u2028line'}")),
+            ("a: 'next\n\u{2028}  line'", Some("{'a': 'next\\u2028line'}")),
+            ("a: 'next \u{2028} \n line'", Some("{'a': 'next\\u2028\\nline'}")),
+            ("a: \"x\\\u{2028}  y\"", Some("{'a': 'xy'}")),
+            ("a: plain\u{2028}  more", Some("{'a': 'plain\\u2028more'}")),
+            ("a: plain\u{2028}b: 2", Some("{'a': 'plain', 'b': 2}")),
+            ("a: 1 # c\u{2028}b: 2", Some("{'a': 1, 'b': 2}")),
+            ("a: |\n  x\u{2028}  y\n", Some("{'a': 'x\\u2028y\\n'}")),
+            ("a: >\n  x\u{2028}  y\n  z\n", Some("{'a': 'x\\u2028y z\\n'}")),
+            ("a: >\n  x\u{2028}\n  y\n", Some("{'a': 'x\\u2028\\ny\\n'}")),
+            ("a: |-\n  x\u{2028}", Some("{'a': 'x'}")),
+            ("a: |\n\u{2028}  x\n", Some("{'a': '\\u2028x\\n'}")),
+            ("a: |+\n\u{2028}\u{2029}b: 1", Some("{'a': '\\u2028\\u2029', 'b': 1}")),
+            ("a: |\n  x", Some("{'a': 'x'}")),
+            ("[a\u{2028}b, c\u{2029} \u{2029}d]", Some("['a\\u2028b', 'c\\u2029\\u2029d']")),
+            ("- x\u{2028}- y", Some("['x', 'y']")),
+            ("a:\u{2028}  b: 1", Some("{'a': {'b': 1}}")),
+            ("a: x\r\u{85}  y\n", Some("{'a': 'x\\ny'}")),
+            ("k\u{2028}ey: v", None),
+        ];
+        for (yaml, expected) in cases {
+            assert_eq!(load_repr(yaml).as_deref(), *expected, "{yaml:?}");
+        }
+    }
+
+    /// Every case of tests/anpkg/yaml_linebreaks/cases.json (generated with PyYAML by
+    /// generate.py there): same `repr` of the value, or an error where PyYAML raised one.
+    #[test]
+    fn pyyaml_differential_cases() {
+        let text = include_str!("../../../../tests/anpkg/yaml_linebreaks/cases.json");
+        let doc = json::parse(text.as_bytes()).expect("cases.json parses");
+        let cases = doc.get("cases").and_then(Json::as_array).expect("cases array");
+        assert!(cases.len() >= 50, "too few cases: {}", cases.len());
+        let mut failures = Vec::new();
+        for (i, case) in cases.iter().enumerate() {
+            let yaml = case.get("yaml").and_then(Json::as_str).expect("yaml");
+            let expected = case.get("expected").and_then(Json::as_str);
+            let got = load_repr(yaml);
+            if got.as_deref() != expected {
+                failures.push(format!("case {i}: {yaml:?}\n  expected {expected:?}\n  got      {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    }
+}
