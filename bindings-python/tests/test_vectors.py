@@ -12,7 +12,7 @@ import pytest
 import trustloop
 from trustloop import TrustloopError, anip, assets_pa
 
-from conftest import FIXTURES, IS_CI, ROOT
+from conftest import FIXTURES, IS_CI, NOTICES, ROOT
 
 HOST = "python"
 FIXTURES_PRESENT = FIXTURES.is_dir()
@@ -65,9 +65,9 @@ def _bytes(form: Dict[str, str]) -> bytes:
 
 CASES, NOT_RUN, OTHER_OPS = _load()
 if NOT_RUN:
-    print(f"NOT RUN: {NOT_RUN} fixture cases, fixtures folder missing ({FIXTURES})")
+    NOTICES.append(f"NOT RUN: {NOT_RUN} fixture cases, fixtures folder missing ({FIXTURES})")
 if OTHER_OPS:
-    print("NOT RUN (ops this binding does not expose): " + ", ".join(f"{op} ({n})" for op, n in sorted(OTHER_OPS.items())))
+    NOTICES.append("NOT RUN (ops this binding does not expose): " + ", ".join(f"{op} ({n})" for op, n in sorted(OTHER_OPS.items())))
 
 
 def _sha256(b: bytes) -> str:

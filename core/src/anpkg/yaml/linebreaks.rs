@@ -40,7 +40,12 @@ impl<'a> Source<'a> {
         let unterminated = text.chars().next_back().is_some_and(|c| !is_break(c));
         let has_special = text.contains([NEL, LS, PS]);
         if !has_special && !unterminated {
-            return Source { parser_text: Cow::Borrowed(text), chars: Vec::new(), separators: Vec::new(), unterminated };
+            return Source {
+                parser_text: Cow::Borrowed(text),
+                chars: Vec::new(),
+                separators: Vec::new(),
+                unterminated,
+            };
         }
         let chars: Vec<char> = text.chars().collect();
         let separators = chars.iter().enumerate().filter(|(_, c)| matches!(**c, LS | PS)).map(|(i, _)| i).collect();
@@ -113,13 +118,7 @@ impl<'a> Source<'a> {
         if has_content && at_stream_end && span.end.col() >= span.start.col().max(1) {
             kept_breaks = kept_breaks.saturating_sub(1);
         }
-        let block = Block {
-            header_break,
-            indent: has_content.then(|| span.start.col()),
-            folded,
-            kept_breaks,
-            end,
-        };
+        let block = Block { header_break, indent: has_content.then(|| span.start.col()), folded, kept_breaks, end };
         Some(pyscalar::block(&self.chars, &block))
     }
 
