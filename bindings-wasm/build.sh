@@ -2,8 +2,9 @@
 # Builds the JS packages of the WASM host:
 #   pkg-web/   wasm-bindgen --target web     (ES module; the page in www/ uses it)
 #   pkg-node/  wasm-bindgen --target nodejs  (CommonJS; test/ uses it)
-# then shrinks each .wasm with `wasm-opt -Oz` when binaryen is installed, and
-# writes the sizes to pkg-sizes.txt.
+# then shrinks each .wasm with `wasm-opt -Oz` when binaryen is installed, adds the
+# package entry (index.js: the wasm-bindgen exports plus the host-side helpers of
+# js/helpers.js) and writes the sizes to pkg-sizes.txt.
 #
 # Env: CARGO_TARGET_DIR (default <repo>/target), TRUSTLOOP_WASM_PROFILE (default
 # `wasm`: opt-level "s", fat LTO, one codegen unit; `release` also works).
@@ -45,6 +46,21 @@ for target in web nodejs; do
     wasm-bindgen --target "$target" --out-dir "$out" --out-name trustloop "$input"
 done
 
+# The package entry: index.js re-exports trustloop.js and adds js/helpers.js (fetching
+# registry documents, reading picked folders). pkg-node gets helpers.js as CommonJS:
+# its one `export function` becomes a `module.exports` entry.
+cp "$HERE/js/helpers.js" "$HERE/pkg-web/helpers.js"
+cp "$HERE/js/index.web.js" "$HERE/pkg-web/index.js"
+cp "$HERE/js/index.d.ts" "$HERE/pkg-web/index.d.ts"
+[ "$(grep -c '^export ' "$HERE/js/helpers.js")" = 1 ] || { echo "js/helpers.js must have exactly one export" >&2; exit 1; }
+{
+    echo "'use strict';"
+    sed 's/^export function createHelpers(/function createHelpers(/' "$HERE/js/helpers.js"
+    echo "module.exports = { createHelpers };"
+} >"$HERE/pkg-node/helpers.js"
+cp "$HERE/js/index.node.js" "$HERE/pkg-node/index.js"
+sed '/^export { default } from/d' "$HERE/js/index.d.ts" >"$HERE/pkg-node/index.d.ts"
+
 # Minimal package manifests (wasm-bindgen writes none). pkg-node must say CommonJS:
 # it sits below bindings-wasm/package.json, which declares "type": "module".
 version="$(awk -F'"' '/^\[workspace.package\]/ { p = 1 } p && /^version *=/ { print $2; exit }' "$ROOT/Cargo.toml")"
@@ -56,14 +72,14 @@ manifest() { # dir type description
   "description": "$3",
   "license": "Apache-2.0",
   "type": "$2",
-  "main": "trustloop.js",
-  "types": "trustloop.d.ts",
-  "files": ["trustloop.js", "trustloop.d.ts", "trustloop_bg.wasm", "trustloop_bg.wasm.d.ts"],
+  "main": "index.js",
+  "types": "index.d.ts",
+  "files": ["index.js", "index.d.ts", "helpers.js", "trustloop.js", "trustloop.d.ts", "trustloop_bg.wasm", "trustloop_bg.wasm.d.ts"],
   "sideEffects": false
 }
 JSON
 }
-manifest "$HERE/pkg-web" module "trustloop verification core for browsers (WebAssembly, ES module; call the default export init() first)"
+manifest "$HERE/pkg-web" module "trustloop verification core for browsers (WebAssembly, ES module; await the default export init() first)"
 manifest "$HERE/pkg-node" commonjs "trustloop verification core for Node.js (WebAssembly, CommonJS)"
 
 {

@@ -96,16 +96,20 @@ fn is_object(v: &JsValue) -> bool {
     v.is_object() && !is_array(v)
 }
 
-/// The elements of a JS array, each read with `Reflect.get`.
-pub fn elements(v: &JsValue, what: &str) -> JsResult<Vec<JsValue>> {
+/// Calls `f` with each element of a JS array, read with `Reflect.get`, in order.
+/// Elements are visited one at a time (never collected up front), so a sparse array
+/// with a huge `length` fails at its first hole instead of allocating.
+pub fn each_element(v: &JsValue, what: &str, mut f: impl FnMut(usize, &JsValue) -> JsResult<()>) -> JsResult<()> {
     if !is_array(v) {
         return Err(invalid(format!("{what} must be an array")));
     }
     let len = get(v, "length", what)?.as_f64().unwrap_or(0.0);
     let len = u32::try_from(len as u64).map_err(|_| invalid(format!("{what} is too long")))?;
-    (0..len)
-        .map(|i| Reflect::get_u32(v, i).map_err(|_| invalid(format!("{what}[{i}] cannot be read"))))
-        .collect()
+    for i in 0..len {
+        let item = Reflect::get_u32(v, i).map_err(|_| invalid(format!("{what}[{i}] cannot be read")))?;
+        f(i as usize, &item)?;
+    }
+    Ok(())
 }
 
 /// A plain object's own enumerable string keys.
@@ -118,7 +122,7 @@ fn keys(v: &JsValue, what: &str) -> JsResult<Vec<String>> {
 /// (a FIFO, socket or device; never read). The core walks, selects and limits it.
 pub fn entries(v: &JsValue, what: &str) -> JsResult<Vec<BundleEntry<'static>>> {
     let mut out = Vec::new();
-    for (i, item) in elements(v, what)?.iter().enumerate() {
+    each_element(v, what, |i, item| {
         let at = format!("{what}[{i}]");
         if !is_object(item) {
             return Err(invalid(format!("{at} must be an object {{path, bytes}}")));
@@ -132,7 +136,8 @@ pub fn entries(v: &JsValue, what: &str) -> JsResult<Vec<BundleEntry<'static>>> {
             BundleEntry::file(path, bytes(&get(item, "bytes", &at)?, &format!("{at}.bytes"))?)
         };
         out.push(entry);
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 

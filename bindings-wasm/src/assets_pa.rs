@@ -109,9 +109,10 @@ pub fn assets_pa_write(
 ) -> JsResult<Uint8Array> {
     panic_hook::install();
     let mut list = Vec::new();
-    for (i, item) in args::elements(&entries, "entries")?.iter().enumerate() {
+    args::each_element(&entries, "entries", |i, item| {
         list.push(write_entry(item, &format!("entries[{i}]"))?);
-    }
+        Ok(())
+    })?;
     let preload = if preload.is_null() { Value::Null } else { args::json(&preload, "preload")? };
     let archive = assets_pa::write_value(&Value::Array(list), &preload).map_err(|e| to_js_error(&e))?;
     Ok(Uint8Array::from(archive.as_slice()))

@@ -1,18 +1,21 @@
 // The client-side verification page in headless Chromium (Debian's /usr/bin/chromium
 // driven by playwright-core; no browser download): upload bundles, read the verdict.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
+import { trustloop } from './support/load.mjs';
 import { FIXTURES, PKG_WEB, REPO_ROOT, fixturesPresent, reportMissingFixtures } from './support/paths.mjs';
 import { startServer } from './support/static-server.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOT = process.env.TRUSTLOOP_SCREENSHOT || '/tmp/trustloop-page.png';
+/** The bundle and ref panels, next to the main screenshot. */
+const PANELS_SCREENSHOT = SCREENSHOT.replace(/(\.png)?$/, '-panels.png');
 const HEADLESS_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -146,6 +149,107 @@ test('an upstream bundle rejected before the checks shows the upstream message',
   await upload(page, '#bundle-input', join(FIXTURES, 'anip/gtm-pipeline-q2-review-0.4.4.anip-package.json'));
   assert.equal(await verdict(page), 'error');
   assert.equal(await text(page, '#error-message'), 'resolved package is missing package_execution_signature');
+  await page.close();
+});
+
+// ---- Custom code bundle and ref check panels (no fixtures needed) -------------
+
+const GIT_REF = 'git+https://github.com/acme/demo-glue.git@0123456789abcdef0123456789abcdef01234567#sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+const GLUE = {
+  'README.md': '# Demo glue\n',
+  'pyproject.toml': '[project]\nname = "demo-glue"\n',
+  'src/demo_service/policy.py': 'ALLOW = True\n',
+  'src/demo_service/app.py': 'app = 1\n',
+  // Picked too, but not hashed: an ignored folder and a file type bundles do not select.
+  'node_modules/left-pad/index.js': 'module.exports = 1\n',
+  'notes.txt': 'not selected\n',
+};
+
+/** `<tmp>/glue` holding GLUE; resolves to its path. */
+function glueFolder() {
+  const root = join(mkdtempSync(join(tmpdir(), 'trustloop-page-tree-')), 'glue');
+  for (const [path, text] of Object.entries(GLUE)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** A package bundle declaring three materials: one pinned to `digest`, one to another digest, one unpinned. */
+function bundleDeclaring(digest) {
+  const doc = JSON.parse(readFileSync(join(REPO_ROOT, 'tests/examples/anip-tree/demo-bundle-pinned.json'), 'utf8'));
+  doc.manifest.implementation_material.custom_code_bundles = [
+    { ref: GIT_REF, title: 'Demo glue', bundle_tree_sha256: digest.toUpperCase().replace('SHA256:', 'sha256:') },
+    { ref: GIT_REF.replace('demo-glue', 'old-glue'), bundle_tree_sha256: `sha256:${'0'.repeat(64)}` },
+    { ref: GIT_REF.replace('demo-glue', 'draft-glue') },
+  ];
+  const file = join(mkdtempSync(join(tmpdir(), 'trustloop-page-bundle-')), 'demo-service.anip-package.json');
+  writeFileSync(file, JSON.stringify(doc, null, 2));
+  return file;
+}
+
+const materialRows = (page) =>
+  page.$$eval('#materials-body tr', (rows) => rows.map((r) => ({ ref: r.cells[0].querySelector('.mono').textContent, status: r.cells[2].textContent })));
+
+test('custom code bundle: a picked folder\'s raw digest, compared with the declared digests', async () => {
+  const folder = glueFolder();
+  const entries = Object.entries(GLUE).map(([path, text]) => ({ path, bytes: text }));
+  const expected = trustloop.treeDigest(entries, { root: 'glue' });
+  assert.equal(expected.files.length, 4, 'node_modules/ and notes.txt are not hashed');
+
+  const page = await openPage();
+  await page.setInputFiles('#tree-input', folder);
+  await page.waitForSelector('#tree-result:not([hidden]) #tree-digest');
+  assert.equal(await text(page, '#tree-digest'), expected.digest);
+  assert.match(await text(page, '#tree-count'), /^4 of 6 /);
+  assert.equal(await text(page, '#tree-name'), 'glue · 6 files');
+  assert.match(await text(page, '#materials-note'), /^Load a package above/);
+  const files = await page.$$eval('#tree-files-body tr', (rows) => rows.map((r) => [r.cells[0].textContent, r.cells[2].textContent]));
+  assert.deepEqual(files, expected.files.map((f) => [f.path, f.sha256]));
+
+  // Loading a package afterwards compares the same digest with what it declares.
+  await page.setInputFiles('#bundle-input', bundleDeclaring(expected.digest));
+  await page.waitForSelector('#materials-table:not([hidden])');
+  assert.deepEqual(await materialRows(page), [
+    { ref: GIT_REF, status: 'match' },
+    { ref: GIT_REF.replace('demo-glue', 'old-glue'), status: 'differs' },
+    { ref: GIT_REF.replace('demo-glue', 'draft-glue'), status: 'no digest' },
+  ]);
+  assert.match(await text(page, '#materials-note'), /matches 1 of 3 declared materials\.$/);
+
+  // The ref panel in the same tab, for the screenshot.
+  await page.fill('#ref-input', GIT_REF);
+  await page.click('#ref-button');
+  await page.waitForSelector('#ref-output:not([hidden])');
+  await page.click('#tree-files-block summary');
+  await page.locator('#tree-card').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: PANELS_SCREENSHOT, fullPage: true });
+  await page.close();
+});
+
+test('ref check: a valid ref is parsed, an invalid one shows the code and upstream message', async () => {
+  const page = await openPage();
+  await page.fill('#ref-input', GIT_REF);
+  await page.press('#ref-input', 'Enter');
+  await page.waitForSelector('#ref-output:not([hidden]) #ref-verdict[data-status="ok"]');
+  const rows = await page.$$eval('#ref-result dt', (dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent]));
+  const parsed = trustloop.refCheck(GIT_REF);
+  assert.deepEqual(rows, [['Kind', parsed.kind], ['Locator', parsed.locator], ['Pinned to', parsed.immutable], ['Digest', parsed.digest]]);
+  assert.equal(await page.isHidden('#ref-error'), true);
+
+  const mutable = 'git+https://github.com/acme/demo-glue.git@main';
+  await page.fill('#ref-input', mutable);
+  await page.click('#ref-button');
+  await page.waitForSelector('#ref-verdict[data-status="error"]');
+  let expected;
+  try {
+    trustloop.refCheck(mutable);
+  } catch (e) {
+    expected = e;
+  }
+  assert.equal(await text(page, '#ref-error-code'), expected.code);
+  assert.equal(await text(page, '#ref-error-message'), expected.message);
+  assert.equal(await page.isHidden('#ref-result'), true);
   await page.close();
 });
 

@@ -1,13 +1,15 @@
 // The verification page: reads the chosen files in the browser and hands their
 // bytes to the trustloop WASM module. No network access beyond loading this page.
-import init, { verifyBundle, version } from '../pkg-web/trustloop.js';
+// Three panels: the package verdict, a custom code bundle's tree digest (compared
+// with the digests the package declares), and a remote ref check.
+import init, { bundleMaterials, entriesFromFiles, refCheck, treeDigest, verifyBundle, version } from '../pkg-web/index.js';
 
 // Reading a file is this host's job; refuse what the core would refuse anyway
 // (64 MiB JSON limit) before pulling it into memory.
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 const $ = (id) => document.getElementById(id);
-const state = { bundle: null, lock: null };
+const state = { bundle: null, lock: null, materials: null, tree: null };
 let ready = false;
 
 function el(tag, props = {}, children = []) {
@@ -52,11 +54,23 @@ async function verify() {
     const expected = $('expected-signature').value;
     if (expected !== '') opts.expectedContractSignature = expected;
     if (state.lock) opts.lock = await readFile(state.lock);
-    const result = verifyBundle(await readFile(bundleFile), opts);
+    const bytes = await readFile(bundleFile);
+    setMaterials(bundleFile, bytes);
+    const result = verifyBundle(bytes, opts);
     if (state.bundle === bundleFile) showResult(result);
   } catch (e) {
     if (state.bundle === bundleFile) showError(e, bundleFile.name);
   }
+}
+
+/** The package's declared implementation materials, for the bundle panel. */
+function setMaterials(file, bytes) {
+  try {
+    state.materials = { name: file.name, list: bundleMaterials(bytes) };
+  } catch (e) {
+    state.materials = { name: file.name, error: e };
+  }
+  renderComparison();
 }
 
 const VERDICT_TEXT = {
@@ -191,11 +205,150 @@ $('clear-button').addEventListener('click', () => {
   setFile('bundle', null);
   setFile('lock', null);
   $('result').hidden = true;
+  state.materials = null;
+  renderComparison();
+});
+
+// ---- Custom code bundle: raw tree digest of a picked or dropped folder ----------
+
+async function loadTree(source, label) {
+  if (!ready) return;
+  const token = {};
+  state.treeToken = token;
+  $('tree-error').hidden = true;
+  try {
+    const entries = await entriesFromFiles(source);
+    if (state.treeToken !== token) return;
+    const root = entries.root || label || 'bundle';
+    const result = treeDigest(entries, { root });
+    state.tree = { root, picked: entries.length, result };
+    $('tree-name').textContent = `${root} · ${entries.length} file${entries.length === 1 ? '' : 's'}`;
+    $('tree-drop').classList.add('has-file');
+    renderTree();
+  } catch (e) {
+    if (state.treeToken !== token) return;
+    state.tree = null;
+    $('tree-result').hidden = true;
+    $('tree-error-code').textContent = e?.code ?? 'INTERNAL_ERROR';
+    $('tree-error-message').textContent = String(e?.message ?? e);
+    $('tree-error').hidden = false;
+  }
+}
+
+function renderTree() {
+  const { root, picked, result } = state.tree;
+  const summary = $('tree-summary');
+  summary.replaceChildren(
+    el('dt', { textContent: 'Folder' }), el('dd', { textContent: root }),
+    el('dt', { textContent: 'Raw tree digest' }), el('dd', { id: 'tree-digest', textContent: result.digest }),
+    el('dt', { textContent: 'Files hashed' }),
+    el('dd', { id: 'tree-count', textContent: `${result.files.length} of ${picked} (the rest are not bundle source files or sit in ignored folders)` }),
+  );
+  $('tree-files-title').textContent = `Hashed files (${result.files.length})`;
+  $('tree-files-body').replaceChildren(
+    ...result.files.map((f) => el('tr', {}, [el('td', { textContent: f.path }), el('td', { textContent: String(f.bytes) }), el('td', { textContent: f.sha256 })])),
+  );
+  $('tree-result').hidden = false;
+  renderComparison();
+}
+
+/** The raw digest against every tree digest the loaded package declares. */
+function renderComparison() {
+  if (!state.tree) return;
+  const note = $('materials-note');
+  const table = $('materials-table');
+  const body = $('materials-body');
+  body.replaceChildren();
+  table.hidden = true;
+  const m = state.materials;
+  if (!m) {
+    note.textContent = 'Load a package above to compare this digest with the ones it declares.';
+    return;
+  }
+  if (m.error) {
+    note.textContent = `${m.name}: its implementation material could not be read (${m.error.code ?? 'ERROR'}: ${m.error.message ?? m.error}).`;
+    return;
+  }
+  if (m.list.length === 0) {
+    note.textContent = `${m.name} declares no implementation material.`;
+    return;
+  }
+  const digest = state.tree.result.digest.toLowerCase();
+  let matched = 0;
+  for (const mat of m.list) {
+    const declared = mat.bundle_tree_sha256 ?? '';
+    const status = !declared ? 'none' : declared.toLowerCase() === digest ? 'pass' : 'fail';
+    matched += status === 'pass' ? 1 : 0;
+    const label = { pass: 'match', fail: 'differs', none: 'no digest' }[status];
+    body.append(
+      el('tr', { className: status === 'fail' ? 'fail' : '' }, [
+        el('td', {}, [el('div', { className: 'mono', textContent: mat.ref || '(no ref)' }), el('div', { className: 'muted small', textContent: mat.source ?? '' })]),
+        el('td', { textContent: declared || '—' }),
+        el('td', {}, el('span', { className: `pill ${status}`, textContent: label })),
+      ]),
+    );
+  }
+  note.textContent = matched
+    ? `${m.name}: this folder matches ${matched} of ${m.list.length} declared material${m.list.length === 1 ? '' : 's'}.`
+    : `${m.name}: this folder matches none of the ${m.list.length} declared material${m.list.length === 1 ? '' : 's'}.`;
+  table.hidden = false;
+}
+
+$('tree-input').addEventListener('change', () => {
+  const files = $('tree-input').files;
+  if (files && files.length > 0) loadTree(files);
+});
+$('tree-drop').addEventListener('dragover', (e) => {
+  e.preventDefault();
+  $('tree-drop').classList.add('dragging');
+});
+$('tree-drop').addEventListener('dragleave', () => $('tree-drop').classList.remove('dragging'));
+$('tree-drop').addEventListener('drop', (e) => {
+  e.preventDefault();
+  $('tree-drop').classList.remove('dragging');
+  // The DataTransfer is only readable during this event: entriesFromFiles takes
+  // what it needs before its first await.
+  if (e.dataTransfer) loadTree(e.dataTransfer);
+});
+
+// ---- Ref check ---------------------------------------------------------------
+
+function checkRef() {
+  if (!ready) return;
+  const text = $('ref-input').value;
+  const verdict = $('ref-verdict');
+  const result = $('ref-result');
+  $('ref-error').hidden = true;
+  result.hidden = true;
+  try {
+    const r = refCheck(text);
+    verdict.dataset.status = 'ok';
+    verdict.textContent = 'Valid ref';
+    result.replaceChildren(
+      ...[['Kind', r.kind], ['Locator', r.locator], ['Pinned to', r.immutable], ['Digest', r.digest]]
+        .filter(([, v]) => v)
+        .flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', { textContent: v })]),
+    );
+    result.hidden = false;
+  } catch (e) {
+    verdict.dataset.status = 'error';
+    verdict.textContent = 'Rejected';
+    $('ref-error-code').textContent = e?.code ?? 'INTERNAL_ERROR';
+    $('ref-error-message').textContent = String(e?.message ?? e);
+    $('ref-error').hidden = false;
+  }
+  $('ref-output').hidden = false;
+}
+
+$('ref-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  checkRef();
 });
 
 try {
   await init();
   ready = true;
+  $('ref-button').disabled = false;
   $('engine').textContent = `trustloop ${version()} · WebAssembly · verification runs locally`;
   document.body.dataset.ready = 'true';
   setFile('bundle', state.bundle);

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # WebAssembly host: builds the JS packages (bindings-wasm/build.sh: pkg-web, pkg-node,
 # wasm-opt -Oz), runs the wasm-bindgen-test suite in Node and in headless Chromium
-# (shared vectors, API surface, hostile input), then the node:test suite against the
-# nodejs package (vectors including upstream fixtures, agreement with the CLI).
+# (every shared vector op, the API of every family, hostile input), then the node:test
+# suite against the nodejs package: vectors including upstream fixtures, the API,
+# registry sources against a loopback HTTP server, the folder/registry helpers, and
+# agreement with the CLI's --json for every family.
 # A failing step does not stop the later ones; the suite fails if any step failed.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -28,7 +30,7 @@ tl_log "wasm: wasm-bindgen-test in Node (tests/node.rs) and headless Chromium (t
 tl_log "wasm: node --test against pkg-node"
 # The CLI-agreement test runs the CLI binary of this tree.
 cargo build -q -p trustloop-cli || status=1
-(cd "$dir" && node --test test/vectors.test.mjs test/api.test.mjs) || status=1
+(cd "$dir" && node --test test/vectors.test.mjs test/api.test.mjs test/registry.test.mjs test/helpers.test.mjs test/cli.test.mjs) || status=1
 
 tl_log "wasm: $([ "$status" = 0 ] && echo passed || echo FAILED) in $((SECONDS - start)) s"
 exit "$status"

@@ -10,16 +10,8 @@ import { FIXTURES, REPO_ROOT } from './paths.mjs';
 
 export const HOST = 'wasm';
 
-const CAMEL = {
-  expected_contract_signature: 'expectedContractSignature',
-  trusted_keys: 'trustedKeys',
-  record_path: 'recordPath',
-  package_id: 'packageId',
-  package_version: 'packageVersion',
-  generated_at: 'generatedAt',
-  signing_key: 'signingKey',
-  signing_key_id: 'signingKeyId',
-};
+/** `expected_contract_signature` → `expectedContractSignature`: how a JS caller spells options. */
+const camelCase = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 
 function jsonFiles(dir) {
   const out = [];
@@ -46,8 +38,13 @@ export function loadCases() {
   return cases;
 }
 
-/** The ops this host exposes; cases of other ops (families the WASM package does not export) are reported, not run. */
-export const OPS = ['canonicalize', 'digest', 'verify_bundle', 'verify_definition', 'write_lock', 'build_local'];
+/** Every op of the shared vectors: this host runs them all. A case of an op not listed here fails. */
+export const OPS = [
+  'canonicalize', 'digest', 'verify_bundle', 'verify_definition', 'write_lock', 'build_local',
+  'ref_check', 'tree_combine', 'tree_digest', 'bundle_report', 'bundle_materials', 'attach_request', 'lint',
+  'assets_pa_write', 'assets_pa_read', 'assets_pa_verify', 'assets_pa_companions', 'assets_pa_extract',
+  'assets_pa_glyph_bank', 'assets_pa_pack',
+];
 
 export const forThisHost = (c) => !c.hosts || c.hosts.includes(HOST);
 export const exposedOp = (c) => OPS.includes(c.op);
@@ -65,11 +62,31 @@ function inputBytes(form) {
 
 const sha256 = (bytes) => 'sha256:' + createHash('sha256').update(bytes).digest('hex');
 
+/** The vector's options without `entries`, camelCased (plus `lock` as bytes). */
 function jsOptions(options = {}, lock) {
   const out = {};
-  for (const [k, v] of Object.entries(options)) out[CAMEL[k] ?? k] = v;
+  for (const [k, v] of Object.entries(options)) if (k !== 'entries') out[camelCase(k)] = v;
   if (lock) out.lock = lock;
   return out;
+}
+
+/** The vector's bundle tree as the entries a browser builds: `[{path, bytes}]`, `{path, symlink: true}`, … */
+function jsEntries(entries = []) {
+  return entries.map((e) => {
+    if (e.symlink === true) return { path: e.path, symlink: true };
+    if (e.special === true) return { path: e.path, special: true };
+    if (typeof e.text === 'string') return { path: e.path, bytes: Buffer.from(e.text, 'utf8') };
+    if (typeof e.base64 === 'string') return { path: e.path, bytes: Buffer.from(e.base64, 'base64') };
+    return { path: e.path };
+  });
+}
+
+/** A GLYPH bank result's summary, after checking `payload` is the bytes `payload_sha256` names. */
+function glyphSummary(bank) {
+  const { payload, ...summary } = bank;
+  if (!(payload instanceof Uint8Array)) throw new Error('glyph bank result has no Uint8Array payload');
+  if (sha256(payload) !== summary.payload_sha256) throw new Error(`payload_sha256 ${summary.payload_sha256} does not name the payload`);
+  return summary;
 }
 
 /** Calls the package; returns {kind, value} or {kind:'error', error}. */
@@ -90,6 +107,43 @@ function call(t, c) {
         return { kind: 'bytes', value: t.writeLock(input) };
       case 'build_local':
         return { kind: 'files', value: t.buildLocal(input, jsOptions(c.options)) };
+      case 'ref_check':
+        // As the Rust runner: input that is not UTF-8 is one replacement character.
+        return { kind: 'value', value: t.refCheck(utf8OrReplacement(input)) };
+      case 'tree_combine':
+        return { kind: 'bytes', value: Buffer.from(t.treeCombine(input, c.options?.pointer), 'utf8') };
+      case 'tree_digest':
+        return { kind: 'value', value: t.treeDigest(jsEntries(c.options?.entries), jsOptions(c.options)) };
+      case 'bundle_report':
+        return { kind: 'value', value: t.bundleReport(input, jsEntries(c.options?.entries), jsOptions(c.options)) };
+      case 'bundle_materials':
+        return { kind: 'value', value: t.bundleMaterials(input) };
+      case 'attach_request': {
+        const opts = jsOptions(c.options);
+        if (c.options?.entries) opts.entries = jsEntries(c.options.entries);
+        return { kind: 'value', value: t.attachRequest(input, opts) };
+      }
+      case 'lint':
+        return { kind: 'value', value: t.lint(input) };
+      case 'assets_pa_write': {
+        const doc = JSON.parse(input.toString('utf8'));
+        return { kind: 'bytes', value: t.assetsPaWrite(doc.entries, doc.preload) };
+      }
+      case 'assets_pa_read':
+        return { kind: 'value', value: t.assetsPaRead(input) };
+      case 'assets_pa_verify':
+        return { kind: 'value', value: t.assetsPaVerify(input) };
+      case 'assets_pa_companions':
+        return { kind: 'files', value: t.assetsPaCompanions(input) };
+      case 'assets_pa_extract':
+        return { kind: 'bytes', value: t.assetsPaExtract(input, c.options.asset_id) };
+      case 'assets_pa_glyph_bank':
+        return { kind: 'value', value: glyphSummary(t.assetsPaGlyphBank(JSON.parse(input.toString('utf8')))) };
+      case 'assets_pa_pack': {
+        const doc = JSON.parse(input.toString('utf8'));
+        const files = Object.fromEntries(Object.entries(doc.files).map(([p, form]) => [p, inputBytes(form)]));
+        return { kind: 'value', value: t.assetsPaPack(files, jsOptions(c.options)).report };
+      }
       default:
         throw new Error(`unknown op ${c.op}`);
     }
@@ -97,6 +151,26 @@ function call(t, c) {
     if (error?.name !== 'TrustloopError') throw error; // a trap or a harness bug
     return { kind: 'error', error };
   }
+}
+
+function utf8OrReplacement(bytes) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return '\ufffd';
+  }
+}
+
+/** Deep equality ignoring object key order (arrays in order). */
+function jsonEqual(a, b) {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && jsonEqual(a[k], b[k]));
+  }
+  return a === b;
 }
 
 /** `want` ⊆ `got`: objects recursively as subsets, everything else exactly. */
@@ -171,6 +245,15 @@ export function runCase(t, c) {
       problems.push(`failed_checks: expected ${JSON.stringify(expect.failed_checks)}, got ${JSON.stringify(failedChecks(r))}`);
     if ('result_subset' in expect) {
       const e = subset(expect.result_subset, r, 'result');
+      if (e) problems.push(`result_subset: ${e}`);
+    }
+  } else if (got.kind === 'value') {
+    const v = got.value;
+    if ('exit_code' in expect && expect.exit_code !== 0) problems.push(`exit_code: expected ${expect.exit_code}, got 0`);
+    if ('result' in expect && !jsonEqual(expect.result, v))
+      problems.push(`result:\n  expected ${JSON.stringify(expect.result)}\n  got      ${JSON.stringify(v)}`);
+    if ('result_subset' in expect) {
+      const e = subset(expect.result_subset, v, 'result');
       if (e) problems.push(`result_subset: ${e}`);
     }
   } else if (got.kind === 'files') {

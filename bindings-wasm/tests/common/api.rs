@@ -19,6 +19,7 @@ fn vectors_pass() {
     wasm_bindgen_test::console_log!("{}", summary.report());
     assert!(summary.passed > 0, "no vector ran");
     assert!(summary.failed.is_empty(), "{}", summary.report());
+    assert!(summary.other_ops.is_empty(), "every vector op must run in the wasm host: {}", summary.report());
 }
 
 #[wasm_bindgen_test]

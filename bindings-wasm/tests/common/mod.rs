@@ -1,7 +1,9 @@
 //! Shared by the Node (`node.rs`) and browser (`browser.rs`) test binaries: the
 //! same tests, run once per JS engine environment.
 pub mod api;
+pub mod families;
 pub mod hostile;
+pub mod vector_ops;
 pub mod vectors;
 
 use wasm_bindgen::JsValue;

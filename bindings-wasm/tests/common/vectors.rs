@@ -6,10 +6,11 @@
 //! The vectors are compiled in (see `build.rs`), so the same runner works in Node
 //! and in a browser. Cases whose input is an upstream `fixture` need file access and
 //! are run by the Node-side `node --test` suite (`bindings-wasm/test/`) instead.
+//! How each op maps onto an export is in [`super::vector_ops`].
 use std::fmt::Write as _;
 
 use base64::Engine as _;
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 
 use trustloop_core::digest::sha256_bytes;
@@ -22,21 +23,7 @@ mod embedded {
 /// This host's name in a case's `hosts` list.
 pub const HOST: &str = "wasm";
 
-/// The ops this host exposes (`tests/vectors/README.md`). Cases of other ops
-/// (families the WASM package does not export) are counted and reported, not run.
-pub const OPS: &[&str] = &["canonicalize", "digest", "verify_bundle", "verify_definition", "write_lock", "build_local"];
-
-/// The JS option names for the vectors' snake_case keys.
-const SNAKE_TO_CAMEL: &[(&str, &str)] = &[
-    ("expected_contract_signature", "expectedContractSignature"),
-    ("trusted_keys", "trustedKeys"),
-    ("record_path", "recordPath"),
-    ("package_id", "packageId"),
-    ("package_version", "packageVersion"),
-    ("generated_at", "generatedAt"),
-    ("signing_key", "signingKey"),
-    ("signing_key_id", "signingKeyId"),
-];
+pub use super::vector_ops::OPS;
 
 pub struct Case {
     pub id: String,
@@ -58,7 +45,8 @@ pub struct Summary {
     pub failed: Vec<(String, String)>,
     pub fixture_cases: usize,
     pub not_for_host: usize,
-    /// Op name → number of cases, for ops this host does not expose.
+    /// Op name → number of cases, for ops this runner does not know (a new op
+    /// landed without its wasm mapping; `vectors_pass` fails on it).
     pub other_ops: std::collections::BTreeMap<String, usize>,
 }
 
@@ -78,7 +66,7 @@ impl Summary {
         );
         if !self.other_ops.is_empty() {
             let list: Vec<String> = self.other_ops.iter().map(|(op, n)| format!("{op} ({n})")).collect();
-            let _ = write!(s, "; not exposed by the wasm host: {}", list.join(", "));
+            let _ = write!(s, "; NOT RUN (ops this runner does not know): {}", list.join(", "));
         }
         s
     }
@@ -124,7 +112,7 @@ pub fn run_all() -> Result<Summary, String> {
     Ok(s)
 }
 
-fn input_bytes(form: &Value) -> Result<Vec<u8>, String> {
+pub fn input_bytes(form: &Value) -> Result<Vec<u8>, String> {
     let m = form.as_object().ok_or("input form is not an object")?;
     if m.len() != 1 {
         return Err("input form must have exactly one key".into());
@@ -145,9 +133,12 @@ fn input_bytes(form: &Value) -> Result<Vec<u8>, String> {
     Err("unknown input form".into())
 }
 
-enum Actual {
+pub enum Actual {
     Bytes(Vec<u8>),
+    /// A verify result (checked with `status`, `checks`, …).
     Verdict(Value),
+    /// Any other JSON result (checked with `result` and `result_subset`).
+    Value(Value),
     Files(Vec<(String, Vec<u8>)>),
     Error { code: String, message: String },
 }
@@ -167,63 +158,18 @@ fn check(case: &Case) -> Result<(), String> {
 
 fn call(case: &Case, input: &[u8], lock: Option<&[u8]>) -> Result<Actual, String> {
     let op = case.get("op").and_then(Value::as_str).ok_or("case has no op")?;
-    let empty = Value::Object(Map::new());
-    let options = case.get("options").unwrap_or(&empty);
-    let bytes: JsValue = Uint8Array::from(input).into();
-    let r: Result<Actual, JsValue> = match op {
-        "canonicalize" => {
-            let mode = options.get("mode").and_then(Value::as_str).map_or(JsValue::UNDEFINED, JsValue::from_str);
-            trustloop_wasm::canonicalize(bytes, mode).map(|a| Actual::Bytes(a.to_vec()))
-        }
-        "digest" => trustloop_wasm::digest(bytes).map(|d| Actual::Bytes(d.into_bytes())),
-        "verify_bundle" => trustloop_wasm::verify_bundle(bytes, js_options(options, lock)?).and_then(verdict),
-        "verify_definition" => trustloop_wasm::verify_definition(bytes, js_options(options, lock)?).and_then(verdict),
-        "write_lock" => trustloop_wasm::write_lock(bytes).map(|a| Actual::Bytes(a.to_vec())),
-        "build_local" => trustloop_wasm::build_local(bytes, js_options(options, None)?).map(files),
-        other => return Err(format!("unknown op {other:?}")),
-    };
-    match r {
+    let empty = Map::new();
+    let options = case.get("options").and_then(Value::as_object).unwrap_or(&empty);
+    match super::vector_ops::call(op, input, lock, options)? {
         Ok(a) => Ok(a),
         Err(e) => thrown(&e),
     }
-}
-
-/// The vector's snake_case options as the camelCase JS object a JS caller writes,
-/// plus `lock` as a `Uint8Array`.
-fn js_options(options: &Value, lock: Option<&[u8]>) -> Result<JsValue, String> {
-    let mut m = Map::record();
-    if let Some(o) = options.as_object() {
-        for (k, v) in o.iter() {
-            let name = SNAKE_TO_CAMEL.iter().find(|(s, _)| s == k).map_or(k.as_str(), |(_, c)| c);
-            m.insert(name, v.clone());
-        }
-    }
-    let obj = js_sys::JSON::parse(&json::to_compact(&Value::Object(m))).map_err(|e| format!("options: {e:?}"))?;
-    if let Some(lock) = lock {
-        Reflect::set(&obj, &"lock".into(), &Uint8Array::from(lock)).map_err(|e| format!("options: {e:?}"))?;
-    }
-    Ok(obj)
 }
 
 /// A JS result read back as the core's JSON value.
 pub fn to_value(v: &JsValue) -> Result<Value, JsValue> {
     let text = js_sys::JSON::stringify(v)?.as_string().unwrap_or_default();
     json::parse(text.as_bytes()).map_err(|e| JsValue::from_str(&e.to_string()))
-}
-
-fn verdict(v: JsValue) -> Result<Actual, JsValue> {
-    to_value(&v).map(Actual::Verdict)
-}
-
-fn files(o: Object) -> Actual {
-    let mut out = Vec::new();
-    for entry in Object::entries(&o).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let name = pair.get(0).as_string().unwrap_or_default();
-        let bytes = pair.get(1).dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-        out.push((name, bytes));
-    }
-    Actual::Files(out)
 }
 
 /// Checks the thrown value has the documented shape and extracts code and message.
@@ -333,6 +279,23 @@ fn compare(expect: &Map, actual: &Actual) -> Result<(), String> {
             }
             if let Some(sub) = expect.get("result_subset") {
                 if let Err(e) = subset(sub, result, "result") {
+                    problems.push(format!("result_subset: {e}"));
+                }
+            }
+        }
+        Actual::Value(v) => {
+            if let Some(code) = expect.get("exit_code").and_then(Value::as_f64) {
+                if code != 0.0 {
+                    problems.push(format!("exit_code: expected {code}, got 0"));
+                }
+            }
+            if let Some(want) = expect.get("result") {
+                if !json_eq(want, v) {
+                    problems.push(format!("result: expected {}, got {}", json::to_compact(want), json::to_compact(v)));
+                }
+            }
+            if let Some(sub) = expect.get("result_subset") {
+                if let Err(e) = subset(sub, v, "result") {
                     problems.push(format!("result_subset: {e}"));
                 }
             }
