@@ -1,5 +1,6 @@
 //! ANIP package trust loop: verify, lock files, build-local, custom code bundles,
-//! refs, attach-implementation and publication lint.
+//! refs, attach-implementation, publication lint and registry sources (the URLs and
+//! the decision here; the fetching is the Python wrapper's, with `urllib`).
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 use trustloop_core::anip::attach::{attach_implementation, AttachOptions};
@@ -9,6 +10,7 @@ use trustloop_core::bundle_tree::api::{self as tree, BundleReportOptions, TreeDi
 use trustloop_core::json::to_compact;
 
 use crate::call::{call, json_arg, options};
+use crate::host::registry;
 
 /// Verify result JSON (compact text) of a `.anip-package.json` bundle.
 #[pyfunction]
@@ -101,6 +103,43 @@ fn attach_request(py: Python<'_>, bundle: &[u8], entries_json: Option<&str>, opt
     })
 }
 
+/// The URLs to fetch for a registry package (JSON text; see `host::registry::target`).
+#[pyfunction]
+#[pyo3(signature = (registry_url, package, lock = None, allow_yanked = false))]
+fn registry_target(py: Python<'_>, registry_url: &str, package: &str, lock: Option<&[u8]>, allow_yanked: bool) -> PyResult<String> {
+    call(py, || registry::target(registry_url, package, lock, allow_yanked).map(|v| to_compact(&v)))
+}
+
+/// Verify result JSON (compact text) of a registry package from its three fetched bodies.
+#[pyfunction]
+#[pyo3(signature = (package_url, download, receipt, keys, lock = None, options_json = ""))]
+fn verify_registry(
+    py: Python<'_>,
+    package_url: &str,
+    download: &[u8],
+    receipt: &[u8],
+    keys: &[u8],
+    lock: Option<&[u8]>,
+    options_json: &str,
+) -> PyResult<String> {
+    call(py, || registry::verify(package_url, download, receipt, keys, lock, &options(options_json)?).map(|v| to_compact(&v)))
+}
+
+/// The consumer lock file for a registry package from its three fetched bodies.
+#[pyfunction]
+#[pyo3(signature = (package_url, download, receipt, keys, options_json = ""))]
+fn write_lock_registry<'py>(
+    py: Python<'py>,
+    package_url: &str,
+    download: &[u8],
+    receipt: &[u8],
+    keys: &[u8],
+    options_json: &str,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let text = call(py, || registry::write_lock(package_url, download, receipt, keys, &options(options_json)?))?;
+    Ok(PyBytes::new(py, text.as_bytes()))
+}
+
 /// Publication lint of a bundle's package metadata: `{status, findings}`.
 #[pyfunction]
 fn lint(py: Python<'_>, bundle: &[u8]) -> PyResult<String> {
@@ -119,5 +158,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bundle_materials, m)?)?;
     m.add_function(wrap_pyfunction!(attach_request, m)?)?;
     m.add_function(wrap_pyfunction!(lint, m)?)?;
+    m.add_function(wrap_pyfunction!(registry_target, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_registry, m)?)?;
+    m.add_function(wrap_pyfunction!(write_lock_registry, m)?)?;
     Ok(())
 }

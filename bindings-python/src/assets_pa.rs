@@ -77,6 +77,14 @@ fn assets_pa_pack<'py>(
     Ok((to_compact(&result.report), crate::file_list(py, result.files)?))
 }
 
+/// Packs an asset project directory into `out_dir` (default `<project>/build`), as
+/// `trustloop assets-pa pack --json`: the report (JSON text).
+#[pyfunction]
+#[pyo3(signature = (project_dir, out_dir = None))]
+fn assets_pa_pack_dir(py: Python<'_>, project_dir: &str, out_dir: Option<&str>) -> PyResult<String> {
+    call(py, || crate::host::assets_pa_pack::pack(project_dir, out_dir).map(|v| to_compact(&v)))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assets_pa_write, m)?)?;
     m.add_function(wrap_pyfunction!(assets_pa_read, m)?)?;
@@ -85,5 +93,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assets_pa_companions, m)?)?;
     m.add_function(wrap_pyfunction!(assets_pa_glyph_bank, m)?)?;
     m.add_function(wrap_pyfunction!(assets_pa_pack, m)?)?;
+    m.add_function(wrap_pyfunction!(assets_pa_pack_dir, m)?)?;
     Ok(())
 }

@@ -4,13 +4,20 @@
 //! out as bytes or compact JSON text (the Python wrapper `json.loads` it). Every core
 //! `Error` becomes `trustloop.TrustloopError`; a panic is caught (`call.rs`) and
 //! becomes `TrustloopError("INTERNAL_PANIC")`, so nothing unwinds into the interpreter.
+//!
+//! Host IO the core must not do (walking directories, writing outputs atomically,
+//! spawning the `.anpkg` replay) lives in `host/`, shared with the Node layer, with the
+//! CLI's rules; the HTTP fetching of registry sources is the Python wrapper's.
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyTuple};
 use trustloop_core::diag::Error;
 
 mod anip;
+mod anpkg;
 mod assets_pa;
 mod call;
+/// File, directory, process work shared with the Node layer (see `host/mod.rs`).
+pub mod host;
 mod json;
 
 /// `[(name, bytes)]` as a Python list of tuples.
@@ -43,5 +50,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     json::register(m)?;
     anip::register(m)?;
     assets_pa::register(m)?;
+    anpkg::register(m)?;
     Ok(())
 }

@@ -16,3 +16,42 @@ NOTICES: list = []
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
     for line in NOTICES:
         terminalreporter.write_line(line, yellow=True, bold=True)
+
+
+def cli_binary() -> "Path | None":
+    """The trustloop CLI the differential tests compare against: ``$TRUSTLOOP_BIN``
+    (the suite builds it), else ``<repo>/target/{debug,release}/trustloop``."""
+    env = os.environ.get("TRUSTLOOP_BIN")
+    if env:
+        return Path(env)
+    target = Path(os.environ.get("CARGO_TARGET_DIR") or (ROOT / "target"))
+    for flavour in ("debug", "release"):
+        candidate = target / flavour / "trustloop"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def require_fixtures(sub: str) -> Path:
+    """``$TRUSTLOOP_FIXTURES/<sub>``; skipped loudly when missing, failed under CI."""
+    import pytest
+
+    d = FIXTURES / sub
+    if d.is_dir():
+        return d
+    if IS_CI:
+        pytest.fail(f"CI=true and the fixtures folder is missing: {d}")
+    NOTICES.append(f"NOT RUN: tests needing {d} (fixtures folder missing)")
+    pytest.skip(f"fixtures folder missing: {d}")
+
+
+def require_cli() -> Path:
+    import pytest
+
+    b = cli_binary()
+    if b is not None and b.is_file():
+        return b
+    if IS_CI:
+        pytest.fail("CI=true and the trustloop CLI binary is missing (set TRUSTLOOP_BIN)")
+    NOTICES.append("NOT RUN: differential tests against the trustloop CLI (binary missing; set TRUSTLOOP_BIN)")
+    pytest.skip("trustloop CLI binary missing")

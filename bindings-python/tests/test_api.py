@@ -224,6 +224,6 @@ def test_assets_pa_argument_types() -> None:
     with pytest.raises(TypeError):
         assets_pa.extract(b"", "0")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        assets_pa.pack({"a": "text"})  # type: ignore[dict-item]
+        assets_pa.pack_files({"a": "text"})  # type: ignore[dict-item]
     with pytest.raises(TrustloopError):
         assets_pa.write([{"asset_id": "x"}], [])

@@ -125,7 +125,7 @@ def _invoke(case: Dict[str, Any]):
         return "value", summary
     if op == "assets_pa_pack":
         doc = json.loads(data)
-        report, _files = assets_pa.pack({p: _bytes(f) for p, f in doc["files"].items()}, **options)
+        report, _files = assets_pa.pack_files({p: _bytes(f) for p, f in doc["files"].items()}, **options)
         return "value", report
     raise AssertionError(f"unknown op {op}")
 

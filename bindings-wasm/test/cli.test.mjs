@@ -4,10 +4,10 @@
 // and .anpkg (validate and export, on the upstream fixtures).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 
 import { trustloop } from './support/load.mjs';
 import { FIXTURES, REPO_ROOT, fixturesPresent, reportMissingFixtures } from './support/paths.mjs';
@@ -21,6 +21,15 @@ const needsBoth = !haveCli ? needsCli : haveFixtures ? {} : { skip: 'NOT RUN: fi
 if (!haveFixtures && reportMissingFixtures(2, 'fixture-based .anpkg tests')) {
   test('fixtures folder present', () => assert.fail('CI=true and the fixtures folder is missing'));
 }
+
+/** Fresh temporary directories, removed when the file's tests end. */
+const scratch = [];
+const tempDir = (prefix) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(d);
+  return d;
+};
+after(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const repoFile = (p) => readFileSync(join(REPO_ROOT, p));
 const same = (wasm, cliStdout, what) => assert.equal(JSON.stringify(wasm), JSON.stringify(JSON.parse(cliStdout)), what);
@@ -46,7 +55,7 @@ function thrown(fn) {
 
 /** Writes `entries` ([{path, text}]) below a fresh `<tmp>/<name>`; returns its path. */
 function materialize(name, entries) {
-  const root = join(mkdtempSync(join(tmpdir(), 'trustloop-wasm-cli-')), name);
+  const root = join(tempDir('trustloop-wasm-cli-'), name);
   mkdirSync(root, { recursive: true });
   for (const e of entries) {
     mkdirSync(dirname(join(root, e.path)), { recursive: true });
@@ -141,7 +150,7 @@ test('assets-pa inspect --json and verify --json', needsCli, () => {
   const spec = JSON.parse(repoFile('tests/vectors/assets-pa/glyph-bank.json')).cases.find((c) => c.expect.result_subset);
   const entry = { asset_id: 7, asset_name: 'ui', bank_type: 'GLYPH', glyph: JSON.parse(spec.input.text) };
   const archive = trustloop.assetsPaWrite([entry], [7]);
-  const dir = mkdtempSync(join(tmpdir(), 'trustloop-wasm-pa-'));
+  const dir = tempDir('trustloop-wasm-pa-');
   const good = join(dir, 'assets.pa');
   writeFileSync(good, archive);
   same(trustloop.assetsPaRead(archive), runCli(['assets-pa', 'inspect', good, '--json']).stdout, 'inspect');
@@ -174,7 +183,7 @@ test('anpkg export: byte-identical to the upstream package, same report as --jso
   const expected = readFileSync(join(FIXTURES, 'anpkg/packages/sim-quickstart.anpkg'));
   const pkg = trustloop.anpkgExport(files, { projectName: 'sim-quickstart', projectDir: project });
   assert.ok(Buffer.from(pkg).equals(expected), 'same bytes as anolis-package');
-  const out = join(mkdtempSync(join(tmpdir(), 'trustloop-wasm-anpkg-')), 'sim-quickstart.anpkg');
+  const out = join(tempDir('trustloop-wasm-anpkg-'), 'sim-quickstart.anpkg');
   const run = runCli(['anpkg', 'export', project, out, '--json']);
   assert.equal(run.code, 0, run.stderr);
   const { path, ...cliReport } = JSON.parse(run.stdout);

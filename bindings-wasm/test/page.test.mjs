@@ -1,7 +1,7 @@
 // The client-side verification page in headless Chromium (Debian's /usr/bin/chromium
 // driven by playwright-core; no browser download): upload bundles, read the verdict.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -36,6 +36,13 @@ if (!haveFixtures && reportMissingFixtures(4, 'fixture-based page tests')) {
 let server;
 let browser;
 const pageErrors = [];
+/** Fresh temporary directories, removed at the end. */
+const scratch = [];
+const tempDir = (prefix) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(d);
+  return d;
+};
 
 before(async () => {
   assert.ok(existsSync(join(PKG_WEB, 'trustloop.js')), 'pkg-web missing: run bindings-wasm/build.sh first');
@@ -47,6 +54,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  scratch.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
 /** A fresh page with the verifier loaded. */
@@ -79,7 +87,7 @@ test('page loads the verifier and reports its version', async () => {
 });
 
 test('a garbage file gives a clean error, not a crash', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'trustloop-page-'));
+  const dir = tempDir('trustloop-page-');
   const garbage = join(dir, 'garbage.anip-package.json');
   writeFileSync(garbage, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13, 0x37]));
   const page = await openPage();
@@ -167,7 +175,7 @@ const GLUE = {
 
 /** `<tmp>/glue` holding GLUE; resolves to its path. */
 function glueFolder() {
-  const root = join(mkdtempSync(join(tmpdir(), 'trustloop-page-tree-')), 'glue');
+  const root = join(tempDir('trustloop-page-tree-'), 'glue');
   for (const [path, text] of Object.entries(GLUE)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -183,7 +191,7 @@ function bundleDeclaring(digest) {
     { ref: GIT_REF.replace('demo-glue', 'old-glue'), bundle_tree_sha256: `sha256:${'0'.repeat(64)}` },
     { ref: GIT_REF.replace('demo-glue', 'draft-glue') },
   ];
-  const file = join(mkdtempSync(join(tmpdir(), 'trustloop-page-bundle-')), 'demo-service.anip-package.json');
+  const file = join(tempDir('trustloop-page-bundle-'), 'demo-service.anip-package.json');
   writeFileSync(file, JSON.stringify(doc, null, 2));
   return file;
 }

@@ -54,8 +54,10 @@ async function verify() {
     const expected = $('expected-signature').value;
     if (expected !== '') opts.expectedContractSignature = expected;
     if (state.lock) opts.lock = await readFile(state.lock);
+    state.materials = null;
+    renderComparison();
     const bytes = await readFile(bundleFile);
-    setMaterials(bundleFile, bytes);
+    if (state.bundle === bundleFile) setMaterials(bundleFile, bytes);
     const result = verifyBundle(bytes, opts);
     if (state.bundle === bundleFile) showResult(result);
   } catch (e) {

@@ -1,9 +1,11 @@
 """trustloop: one Rust verification core, in-process in Python.
 
 * :mod:`trustloop.json` — canonical JSON and digests (Go ``encoding/json`` compatible)
-* :mod:`trustloop.anip` — ANIP package trust loop (verify, lock files, build-local,
-  custom code bundles, refs, attach-implementation, lint)
-* :mod:`trustloop.assets_pa` — Prometeu ``assets.pa`` archives
+* :mod:`trustloop.anip` — ANIP package trust loop (verify bundles, definitions and
+  registry packages, lock files, build-local, custom code bundles, refs,
+  attach-implementation, lint)
+* :mod:`trustloop.anpkg` — Anolis ``.anpkg`` handoff packages (validate, export)
+* :mod:`trustloop.assets_pa` — Prometeu ``assets.pa`` archives (incl. packing a project)
 * :func:`keygen` — a fresh Ed25519 key pair
 
 Every failure raises :class:`TrustloopError` (``.code``, ``.message``, ``.findings``).
@@ -14,13 +16,13 @@ import json as _json
 from typing import Any, Dict
 
 from . import _native
-from . import anip, assets_pa, json
+from . import anip, anpkg, assets_pa, json
 from ._bytes import as_str
 from ._errors import TrustloopError
 
 __version__: str = _native.__version__
 
-__all__ = ["TrustloopError", "anip", "assets_pa", "json", "keygen", "__version__"]
+__all__ = ["TrustloopError", "anip", "anpkg", "assets_pa", "json", "keygen", "__version__"]
 
 
 def keygen(key_id: str = "trustloop-ed25519") -> Dict[str, Any]:

@@ -1,16 +1,22 @@
-"""ANIP package trust loop: verify bundles and definitions, lock files, build-local.
+"""ANIP package trust loop: verify bundles, definitions and registry packages, lock
+files, build-local, implementation material.
 
 Results are the same objects ``trustloop anip verify --json`` prints (keys in
 snake_case, as upstream).
 """
 from __future__ import annotations
 
-import json as _json
 import base64 as _base64
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+import http as _http
+import http.client as _httpclient
+import json as _json
+import urllib.error as _urlerr
+import urllib.request as _urlreq
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
 from ._bytes import BytesLike, as_bytes, as_str
+from ._errors import TrustloopError
 
 __all__ = [
     "verify_bundle",
@@ -25,6 +31,10 @@ __all__ = [
     "bundle_materials",
     "attach_request",
     "lint",
+    "verify_registry",
+    "verify_registry_responses",
+    "write_lock_registry",
+    "write_lock_registry_responses",
 ]
 
 Entries = Union[Mapping[str, BytesLike], Sequence[Mapping[str, Any]]]
@@ -36,6 +46,15 @@ def _verify_options(
     legacy: bool,
     record_path: Optional[str],
 ) -> str:
+    return _json.dumps(_verify_dict(expected_contract_signature, trusted_keys, legacy, record_path))
+
+
+def _verify_dict(
+    expected_contract_signature: Optional[str],
+    trusted_keys: Optional[Mapping[str, str]],
+    legacy: bool,
+    record_path: Optional[str],
+) -> Dict[str, Any]:
     options: Dict[str, Any] = {}
     if expected_contract_signature is not None:
         options["expected_contract_signature"] = as_str(expected_contract_signature, "expected_contract_signature")
@@ -49,7 +68,7 @@ def _verify_options(
         options["legacy"] = True
     if record_path is not None:
         options["record_path"] = as_str(record_path, "record_path")
-    return _json.dumps(options)
+    return options
 
 
 def _optional_bytes(value: Optional[BytesLike], name: str) -> Optional[bytes]:
@@ -192,3 +211,187 @@ def attach_request(bundle: BytesLike, entries: Optional[Entries] = None, **optio
 def lint(bundle: BytesLike) -> Dict[str, Any]:
     """Publication lint of a bundle's package metadata: ``{status, findings}``."""
     return _json.loads(_native.lint(as_bytes(bundle, "bundle")))
+
+
+# --- Registry sources (ANIP-SIG-12): fetched here with urllib, decided by the core. ---
+
+#: Largest registry response body accepted (as the CLI).
+MAX_REGISTRY_BODY_BYTES = 64 << 20
+
+
+def _policy_dict(
+    require_registry_mode: Optional[str], trusted_registry_key_id: Optional[str], allow_yanked_package: bool
+) -> Dict[str, Any]:
+    policy: Dict[str, Any] = {}
+    if require_registry_mode is not None:
+        policy["require_registry_mode"] = as_str(require_registry_mode, "require_registry_mode")
+    if trusted_registry_key_id is not None:
+        policy["trusted_registry_key_id"] = as_str(trusted_registry_key_id, "trusted_registry_key_id")
+    if not isinstance(allow_yanked_package, bool):
+        raise TypeError("allow_yanked_package must be bool")
+    if allow_yanked_package:
+        policy["allow_yanked_package"] = True
+    return policy
+
+
+def _opener() -> _urlreq.OpenerDirector:
+    """HTTP(S) only: no ``file:``, ``ftp:`` or ``data:`` URLs, not even through a redirect."""
+    opener = _urlreq.OpenerDirector()
+    for handler in (
+        _urlreq.ProxyHandler(),
+        _urlreq.HTTPHandler(),
+        _urlreq.HTTPSHandler(),
+        _urlreq.HTTPDefaultErrorHandler(),
+        _urlreq.HTTPRedirectHandler(),
+        _urlreq.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+def _fetch_error(url: str, detail: object) -> TrustloopError:
+    return TrustloopError("REGISTRY_FETCH_FAILED", f"registry request failed: GET {url}: {detail}")
+
+
+def _get(opener: _urlreq.OpenerDirector, url: str, timeout: float) -> bytes:
+    """One GET: the body (at most :data:`MAX_REGISTRY_BODY_BYTES`), or ``REGISTRY_FETCH_FAILED``
+    with the CLI's message."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise _fetch_error(url, "unsupported URL scheme (http or https only)")
+    request = _urlreq.Request(url, headers={"Accept": "application/json"})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            body = response.read(MAX_REGISTRY_BODY_BYTES + 1)
+    except _urlerr.HTTPError as e:
+        try:
+            reason = _http.HTTPStatus(e.code).phrase
+        except ValueError:
+            reason = e.reason
+        e.close()
+        raise _fetch_error(url, f"{e.code} {reason}") from None
+    except _urlerr.URLError as e:
+        raise _fetch_error(url, e.reason) from None
+    except (OSError, ValueError, _httpclient.HTTPException) as e:
+        raise _fetch_error(url, e) from None
+    if len(body) > MAX_REGISTRY_BODY_BYTES:
+        raise _fetch_error(url, f"body larger than {MAX_REGISTRY_BODY_BYTES} bytes")
+    return body
+
+
+def _fetch_registry(
+    registry_url: Optional[str], package: Optional[str], lock: Optional[bytes], allow_yanked: bool, timeout: float
+) -> Tuple[str, bytes, bytes, bytes]:
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+        raise TypeError("timeout must be a positive number of seconds")
+    target = _json.loads(
+        _native.registry_target(
+            "" if registry_url is None else as_str(registry_url, "registry_url"),
+            "" if package is None else as_str(package, "package"),
+            lock,
+            allow_yanked,
+        )
+    )
+    opener = _opener()
+    download = _get(opener, target["download_url"], float(timeout))
+    receipt = _get(opener, target["receipt_url"], float(timeout))
+    keys = _get(opener, target["keys_url"], float(timeout))
+    return target["package_url"], download, receipt, keys
+
+
+def verify_registry(
+    registry_url: Optional[str],
+    package: Optional[str] = None,
+    *,
+    lock: Optional[BytesLike] = None,
+    require_registry_mode: Optional[str] = None,
+    trusted_registry_key_id: Optional[str] = None,
+    allow_yanked_package: bool = False,
+    expected_contract_signature: Optional[str] = None,
+    trusted_keys: Optional[Mapping[str, str]] = None,
+    legacy: bool = False,
+    record_path: Optional[str] = None,
+    timeout: float = 60.0,
+) -> Dict[str, Any]:
+    """``anip verify --registry-url URL --package ID@VERSION``: fetches the package record,
+    its receipt and the registry keys (``urllib``, HTTP(S) only, ``timeout`` seconds per
+    request, bodies up to 64 MiB) and verifies them.
+
+    ``registry_url`` and ``package`` may be ``None`` when ``lock`` names them
+    (ANIP-LOCK-3). Returns the result object; raises :class:`trustloop.TrustloopError`
+    where upstream exits 1 (yanked or taken-down packages with upstream's message,
+    ``REGISTRY_FETCH_FAILED``, ``PACKAGE_REF_INVALID``, ``REGISTRY_URL_REQUIRED``).
+    """
+    lock_bytes = _optional_bytes(lock, "lock")
+    options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path)
+    options.update(_policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package))
+    package_url, download, receipt, keys = _fetch_registry(registry_url, package, lock_bytes, allow_yanked_package, timeout)
+    return _json.loads(_native.verify_registry(package_url, download, receipt, keys, lock_bytes, _json.dumps(options)))
+
+
+def verify_registry_responses(
+    package_url: str,
+    download: BytesLike,
+    receipt: BytesLike,
+    keys: BytesLike,
+    *,
+    lock: Optional[BytesLike] = None,
+    require_registry_mode: Optional[str] = None,
+    trusted_registry_key_id: Optional[str] = None,
+    allow_yanked_package: bool = False,
+    expected_contract_signature: Optional[str] = None,
+    trusted_keys: Optional[Mapping[str, str]] = None,
+    legacy: bool = False,
+    record_path: Optional[str] = None,
+) -> Dict[str, Any]:
+    """Sans-IO registry verify: the bodies of ``GET {package_url}/download``,
+    ``{package_url}/receipt`` and ``{registry}/keys``, fetched by the caller."""
+    options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path)
+    options.update(_policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package))
+    text = _native.verify_registry(
+        as_str(package_url, "package_url"),
+        as_bytes(download, "download"),
+        as_bytes(receipt, "receipt"),
+        as_bytes(keys, "keys"),
+        _optional_bytes(lock, "lock"),
+        _json.dumps(options),
+    )
+    return _json.loads(text)
+
+
+def write_lock_registry(
+    registry_url: str,
+    package: str,
+    *,
+    require_registry_mode: Optional[str] = None,
+    trusted_registry_key_id: Optional[str] = None,
+    allow_yanked_package: bool = False,
+    timeout: float = 60.0,
+) -> bytes:
+    """``anip lock write --registry-url URL --package ID@VERSION``: the consumer lock file
+    (carrying ``registry_url``) for a registry package, after its trust checks passed."""
+    policy = _policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package)
+    package_url, download, receipt, keys = _fetch_registry(
+        as_str(registry_url, "registry_url"), as_str(package, "package"), None, allow_yanked_package, timeout
+    )
+    return _native.write_lock_registry(package_url, download, receipt, keys, _json.dumps(policy))
+
+
+def write_lock_registry_responses(
+    package_url: str,
+    download: BytesLike,
+    receipt: BytesLike,
+    keys: BytesLike,
+    *,
+    require_registry_mode: Optional[str] = None,
+    trusted_registry_key_id: Optional[str] = None,
+    allow_yanked_package: bool = False,
+) -> bytes:
+    """Sans-IO form of :func:`write_lock_registry`."""
+    policy = _policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package)
+    return _native.write_lock_registry(
+        as_str(package_url, "package_url"),
+        as_bytes(download, "download"),
+        as_bytes(receipt, "receipt"),
+        as_bytes(keys, "keys"),
+        _json.dumps(policy),
+    )

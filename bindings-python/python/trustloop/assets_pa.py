@@ -1,14 +1,16 @@
 """Prometeu ``assets.pa`` runtime archives: write, read, verify, extract, companion
-files, GLYPH banks and asset-project packing (spec ``assets-pa.md``)."""
+files, GLYPH banks and asset-project packing, from a directory (:func:`pack`, as the
+CLI) or from memory (:func:`pack_files`) (spec ``assets-pa.md``)."""
 from __future__ import annotations
 
 import json as _json
-from typing import Any, Dict, Mapping, Sequence, Tuple
+import os as _os
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
 from ._bytes import BytesLike, as_bytes, as_str
 
-__all__ = ["write", "read", "verify", "extract", "companions", "glyph_bank", "pack"]
+__all__ = ["write", "read", "verify", "extract", "companions", "glyph_bank", "pack", "pack_files"]
 
 
 def write(entries: Sequence[Mapping[str, Any]], preload: Sequence[Any] = ()) -> bytes:
@@ -45,9 +47,33 @@ def glyph_bank(spec: Mapping[str, Any]) -> Tuple[Dict[str, Any], bytes]:
     return _json.loads(summary), payload
 
 
-def pack(files: Mapping[str, BytesLike], **options: Any) -> Tuple[Dict[str, Any], Dict[str, bytes]]:
-    """Packs an in-memory asset project (project path → bytes): (report, written files).
-    Options: ``out_dir`` (default ``build``)."""
+def _path(value: object, name: str) -> str:
+    if isinstance(value, (str, _os.PathLike)):
+        return _os.fsdecode(_os.fspath(value))
+    raise TypeError(f"{name} must be str or os.PathLike, not {type(value).__name__}")
+
+
+def pack(project_dir: Union[str, "_os.PathLike[str]"], out_dir: Optional[Union[str, "_os.PathLike[str]"]] = None) -> Dict[str, Any]:
+    """``trustloop assets-pa pack``: packs the asset project in ``project_dir`` into
+    ``out_dir`` (default ``<project_dir>/build``) and returns the report ``--json``
+    prints: ``{ok, assets, preload, codes, diagnostics, artifacts: [{path, sha256, size}],
+    artifact_sha256}``.
+
+    Every input is validated before anything is written; the outputs are written into a
+    staging directory next to ``out_dir`` and renamed into place together, so a project
+    that does not pack (``ok`` false, ``diagnostics`` say why) leaves an existing output
+    untouched. Symlinks inside the project are refused, not followed. Raises
+    :class:`trustloop.TrustloopError` (``PA_PROJECT_IO``) when ``project_dir`` is not a
+    directory.
+    """
+    out = None if out_dir is None else _path(out_dir, "out_dir")
+    return _json.loads(_native.assets_pa_pack_dir(_path(project_dir, "project_dir"), out))
+
+
+def pack_files(files: Mapping[str, BytesLike], **options: Any) -> Tuple[Dict[str, Any], Dict[str, bytes]]:
+    """Packs an in-memory asset project (project path → bytes): (report, written files),
+    nothing touches the disk. Options: ``out_dir`` (prefix of the returned paths,
+    default ``build``)."""
     project = {as_str(k, "project path"): as_bytes(v, "file content") for k, v in files.items()}
     report, written = _native.assets_pa_pack(project, _json.dumps(options))
     return _json.loads(report), {name: content for name, content in written}

@@ -1,14 +1,14 @@
 //! Decoding a `.anip-package.json` and resolving its values (ANIP-BUN, ANIP-CJ-9).
 //!
-//! Upstream decodes the bundle into Go structs: field names match
-//! case-insensitively, unknown fields are ignored, and a value of the wrong JSON type
-//! is a hard decode error. [`decode_bundle`] reproduces that, then [`resolve`] applies
-//! the fallback chains of ANIP-BUN-2..4.
+//! Upstream decodes the bundle into Go structs (field names match
+//! case-insensitively, unknown fields are ignored, a value of the wrong JSON type is
+//! a hard decode error); [`decode_bundle`] does the same through
+//! [`super::go_struct`], then [`resolve`] applies the fallback chains of ANIP-BUN-2..4.
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::typed::{check_struct, Field, Ty};
+use super::go_struct::{self, model::o, Struct, Ty};
 use crate::diag::Error;
 use crate::json::{Map, Value};
 
@@ -30,54 +30,79 @@ impl SourceKind {
     }
 }
 
-const RECEIPT_FIELDS: &[Field] = &[
-    ("receipt_id", Ty::Str),
-    ("package_id", Ty::Str),
-    ("package_version", Ty::Str),
-    ("registry_signature", Ty::Str),
-    ("signature_algorithm", Ty::Str),
-    ("key_id", Ty::Str),
-    ("publisher_id", Ty::Str),
-    ("publisher_type", Ty::Str),
-    ("issued_at", Ty::Str),
-    ("authority", Ty::Str),
-];
+const STR: Ty = Ty::Str;
+const ANY_MAP: Ty = Ty::Map(&Ty::Any);
 
-const MATERIAL_FIELDS: &[Field] = &[("title", Ty::Str), ("ref", Ty::Str), ("bundle_tree_sha256", Ty::Str)];
+pub(crate) static RECEIPT: Struct = Struct {
+    name: "packageBundleReceipt",
+    fields: &[
+        o("receipt_id", STR),
+        o("package_id", STR),
+        o("package_version", STR),
+        o("registry_signature", STR),
+        o("signature_algorithm", STR),
+        o("key_id", STR),
+        o("publisher_id", STR),
+        o("publisher_type", STR),
+        o("issued_at", STR),
+        o("authority", STR),
+    ],
+};
 
-const PACKAGE_FIELDS: &[Field] = &[
-    ("package_id", Ty::Str),
-    ("package_version", Ty::Str),
-    ("contract_signature", Ty::Str),
-    ("publisher_id", Ty::Str),
-    ("publisher_type", Ty::Str),
-    ("lineage", Ty::AnyMap),
-    ("schema_version", Ty::Str),
-    ("manifest_digest", Ty::Str),
-    ("definition_digest", Ty::Str),
-    ("lock_digest", Ty::Str),
-    ("package_execution_signature", Ty::Str),
-    ("manifest", Ty::AnyMap),
-    ("service_definition", Ty::AnyMap),
-    ("recommended_lock", Ty::AnyMap),
-    ("implementation_materials", Ty::List(&Ty::Struct("generator.ImplementationMaterial", MATERIAL_FIELDS))),
-];
+static MATERIAL: Struct =
+    Struct { name: "ImplementationMaterial", fields: &[o("title", STR), o("ref", STR), o("bundle_tree_sha256", STR)] };
 
-const KEY_FIELDS: &[Field] = &[("key_id", Ty::Str), ("algorithm", Ty::Str), ("public_key", Ty::Str)];
+/// The Registry package record (`registryPackageRecord`, spec §4.2): the verifier's subset.
+pub(crate) static PACKAGE: Struct = Struct {
+    name: "registryPackageRecord",
+    fields: &[
+        o("package_id", STR),
+        o("package_version", STR),
+        o("contract_signature", STR),
+        o("publisher_id", STR),
+        o("publisher_type", STR),
+        o("lineage", ANY_MAP),
+        o("schema_version", STR),
+        o("manifest_digest", STR),
+        o("definition_digest", STR),
+        o("lock_digest", STR),
+        o("package_execution_signature", STR),
+        o("manifest", ANY_MAP),
+        o("service_definition", ANY_MAP),
+        o("recommended_lock", ANY_MAP),
+        o("implementation_materials", Ty::Slice(&Ty::Inline(&MATERIAL))),
+        o("lifecycle", ANY_MAP),
+    ],
+};
 
-const BUNDLE_FIELDS: &[Field] = &[
-    ("bundle_schema_version", Ty::Str),
-    ("authority", Ty::Str),
-    ("package", Ty::Struct("generator.registryPackageRecord", PACKAGE_FIELDS)),
-    ("receipt", Ty::Struct("generator.packageBundleReceipt", RECEIPT_FIELDS)),
-    ("lineage", Ty::AnyMap),
-    ("manifest", Ty::AnyMap),
-    ("service_definition", Ty::AnyMap),
-    ("lock", Ty::AnyMap),
-    ("digests", Ty::StrMap),
-    ("registry_keys", Ty::List(&Ty::Struct("generator.RegistryPublicKey", KEY_FIELDS))),
-    ("exported_at", Ty::Str),
-];
+pub(crate) static KEY: Struct =
+    Struct { name: "RegistryPublicKey", fields: &[o("key_id", STR), o("algorithm", STR), o("public_key", STR)] };
+
+static BUNDLE: Struct = Struct {
+    name: "PackageBundle",
+    fields: &[
+        o("bundle_schema_version", STR),
+        o("authority", STR),
+        o("package", Ty::Inline(&PACKAGE)),
+        o("receipt", Ty::Inline(&RECEIPT)),
+        o("lineage", ANY_MAP),
+        o("manifest", ANY_MAP),
+        o("service_definition", ANY_MAP),
+        o("lock", ANY_MAP),
+        o("digests", Ty::Map(&Ty::Str)),
+        o("registry_keys", Ty::Slice(&Ty::Inline(&KEY))),
+        o("exported_at", STR),
+    ],
+};
+
+/// Decodes `v` as a Go struct; a type mismatch becomes `<prefix>: json: cannot unmarshal …`.
+pub(crate) fn decode_struct(v: &Value, s: &'static Struct, code: &'static str, prefix: &str) -> Result<Map, Error> {
+    let decoded = go_struct::decode(&Ty::Inline(s), v);
+    match decoded.error {
+        Some(msg) => Err(Error::new(code, format!("{prefix}: {msg}"))),
+        None => Ok(decoded.value.as_object().cloned().unwrap_or_default()),
+    }
+}
 
 /// One `registry_keys[]` entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -101,9 +126,9 @@ pub struct Bundle {
     pub registry_keys: Vec<RegistryKey>,
 }
 
-/// Field lookup as Go struct decoding does it.
+/// A decoded struct field (`None` for absent or null).
 pub(crate) fn field<'a>(m: &'a Map, name: &str) -> Option<&'a Value> {
-    m.get_fold(name).filter(|v| !matches!(v, Value::Null))
+    m.get(name).filter(|v| !matches!(v, Value::Null))
 }
 
 pub(crate) fn field_str<'a>(m: &'a Map, name: &str) -> &'a str {
@@ -123,12 +148,7 @@ pub fn first_non_empty<'a>(values: &[&'a str]) -> &'a str {
 pub fn decode_bundle(bytes: &[u8]) -> Result<Bundle, Error> {
     let root = crate::json::parse(bytes)
         .map_err(|e| Error::new(e.code(), format!("decode package bundle: {e}")))?;
-    check_struct(&root, "generator.PackageBundle", BUNDLE_FIELDS)
-        .map_err(|msg| Error::new("ANIP_BUNDLE_DECODE", format!("decode package bundle: {msg}")))?;
-    let Value::Object(top) = root else {
-        // A top-level null decodes to the zero struct.
-        return Ok(Bundle::default());
-    };
+    let top = decode_struct(&root, &BUNDLE, "ANIP_BUNDLE_DECODE", "decode package bundle")?;
     let registry_keys = field(&top, "registry_keys")
         .and_then(Value::as_array)
         .unwrap_or(&[])

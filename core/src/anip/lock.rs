@@ -3,38 +3,41 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 
-use super::bundle::{field_str, Resolved, SourceKind};
-use super::typed::{check_struct, Field, Ty};
+use super::bundle::{decode_struct, field_str, Resolved, SourceKind};
+use super::go_struct::{model::o, Struct, Ty};
 use crate::diag::Error;
 use crate::digest::canonical_digest;
 use crate::json::{to_pretty, Map, Value};
 
 pub const LOCK_SCHEMA_VERSION: &str = "anip-package-lock/v1";
 
-/// Struct field order of `PackageLock` (table 9.1): the write order.
-const LOCK_FIELDS: &[Field] = &[
-    ("lock_schema_version", Ty::Str),
-    ("artifact_type", Ty::Str),
-    ("source_kind", Ty::Str),
-    ("registry_url", Ty::Str),
-    ("package_id", Ty::Str),
-    ("package_version", Ty::Str),
-    ("contract_signature", Ty::Str),
-    ("schema_version", Ty::Str),
-    ("definition_digest", Ty::Str),
-    ("manifest_digest", Ty::Str),
-    ("lock_digest", Ty::Str),
-    ("package_execution_signature", Ty::Str),
-    ("receipt_signature", Ty::Str),
-    ("receipt_authority", Ty::Str),
-    ("receipt_key_id", Ty::Str),
-    ("receipt_algorithm", Ty::Str),
-    ("receipt_issued_at", Ty::Str),
-    ("registry_signing_mode", Ty::Str),
-    ("registry_active_key_id", Ty::Str),
-    ("publisher_id", Ty::Str),
-    ("publisher_type", Ty::Str),
-];
+/// `PackageLock` (table 9.1); field order is the write order.
+static LOCK: Struct = Struct {
+    name: "PackageLock",
+    fields: &[
+        o("lock_schema_version", Ty::Str),
+        o("artifact_type", Ty::Str),
+        o("source_kind", Ty::Str),
+        o("registry_url", Ty::Str),
+        o("package_id", Ty::Str),
+        o("package_version", Ty::Str),
+        o("contract_signature", Ty::Str),
+        o("schema_version", Ty::Str),
+        o("definition_digest", Ty::Str),
+        o("manifest_digest", Ty::Str),
+        o("lock_digest", Ty::Str),
+        o("package_execution_signature", Ty::Str),
+        o("receipt_signature", Ty::Str),
+        o("receipt_authority", Ty::Str),
+        o("receipt_key_id", Ty::Str),
+        o("receipt_algorithm", Ty::Str),
+        o("receipt_issued_at", Ty::Str),
+        o("registry_signing_mode", Ty::Str),
+        o("registry_active_key_id", Ty::Str),
+        o("publisher_id", Ty::Str),
+        o("publisher_type", Ty::Str),
+    ],
+};
 
 /// A loaded consumer lock: every field as a string ("" when absent).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -51,9 +54,7 @@ impl ConsumerLock {
 /// ANIP-LOCK-1: decode, then the three shape rules in order.
 pub fn load(bytes: &[u8]) -> Result<ConsumerLock, Error> {
     let v = crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode lock file: {e}")))?;
-    check_struct(&v, "generator.PackageLock", LOCK_FIELDS)
-        .map_err(|m| Error::new("ANIP_LOCK_DECODE", format!("decode lock file: {m}")))?;
-    let lock = ConsumerLock { fields: v.as_object().cloned().unwrap_or_default() };
+    let lock = ConsumerLock { fields: decode_struct(&v, &LOCK, "ANIP_LOCK_DECODE", "decode lock file")? };
     let version = lock.get("lock_schema_version");
     if !version.trim().is_empty() && version != LOCK_SCHEMA_VERSION {
         return Err(Error::new(

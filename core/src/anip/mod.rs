@@ -30,7 +30,7 @@ pub mod materials;
 pub mod receipt;
 pub mod registry;
 mod rfc3339;
-mod typed;
+pub(crate) mod go_struct;
 pub mod verify;
 
 pub(crate) use definition::go_quote::go_quote;

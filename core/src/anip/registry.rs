@@ -5,7 +5,8 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::bundle::{field, field_str, first_non_empty, Resolved, SourceKind};
+use super::bundle::{decode_struct, field, field_str, first_non_empty, Resolved, SourceKind, KEY, PACKAGE, RECEIPT};
+use super::go_struct::{model::o, Struct, Ty};
 use super::checks::Check;
 use super::receipt::{self, PayloadDigests, Payload, TrustedKey};
 use crate::diag::Error;
@@ -73,16 +74,19 @@ pub struct RegistryContext {
     pub algorithm: String,
 }
 
-fn decode(bytes: &[u8], what: &str, wrapper: &str) -> Result<Map, Error> {
+static KEY_LIST: Struct = Struct {
+    name: "registryKeysResponse",
+    fields: &[o("signing_mode", Ty::Str), o("active_key_id", Ty::Str), o("items", Ty::Slice(&Ty::Inline(&KEY)))],
+};
+
+/// Decodes one response as a Go struct, unwrapping `{"<wrapper>": {...}}` if present.
+fn decode(bytes: &[u8], what: &str, wrapper: &str, s: &'static Struct) -> Result<Map, Error> {
     let v = crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode registry {what}: {e}")))?;
-    let m = v
-        .as_object()
-        .cloned()
-        .ok_or_else(|| Error::new("ANIP_REGISTRY_DECODE", format!("decode registry {what}: expected a JSON object")))?;
-    Ok(match m.get(wrapper) {
-        Some(Value::Object(inner)) => inner.clone(),
-        _ => m,
-    })
+    let inner = match v.get(wrapper) {
+        Some(inner @ Value::Object(_)) => inner.clone(),
+        _ => v,
+    };
+    decode_struct(&inner, s, "ANIP_REGISTRY_DECODE", &format!("decode registry {what}"))
 }
 
 /// `{base}/registry-api/v1` for a package URL (lock files' `registry_url`).
@@ -92,9 +96,9 @@ pub fn registry_url_of(package_url: &str) -> &str {
 
 /// Resolves a registry package; lifecycle refusals are hard errors (ANIP-VER-5).
 pub fn resolve(resp: &RegistryResponses, policy: &RegistryPolicy) -> Result<(Resolved, RegistryContext), Error> {
-    let record = decode(resp.download, "package", "package")?;
-    let receipt = decode(resp.receipt, "receipt", "receipt")?;
-    let keys = decode(resp.keys, "keys", "keys")?;
+    let record = decode(resp.download, "package", "package", &PACKAGE)?;
+    let receipt = decode(resp.receipt, "receipt", "receipt", &RECEIPT)?;
+    let keys = decode(resp.keys, "keys", "keys", &KEY_LIST)?;
     let id = field_str(&record, "package_id").to_string();
     let version = field_str(&record, "package_version").to_string();
     let lifecycle_map = field(&record, "lifecycle").and_then(Value::as_object).cloned().unwrap_or_default();

@@ -62,14 +62,6 @@ impl Map {
         self.get(key).is_some()
     }
 
-    /// Go struct decoding: exact match first, then the first case-insensitive match
-    /// (ANIP-CJ-9, ANIP-COMPAT-4).
-    pub fn get_fold(&self, key: &str) -> Option<&Value> {
-        self.get(key).or_else(|| {
-            self.entries.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v)
-        })
-    }
-
     /// Sets `key`, replacing an existing value in place.
     pub fn insert(&mut self, key: impl Into<String>, value: Value) {
         let key = key.into();

@@ -13,7 +13,7 @@ use alloc::string::String;
 use super::fields::{str_field, string_slice_field};
 use super::go_quote::go_quote;
 use super::patterns::{is_input_name, is_operation};
-use super::typed_decode::key_matches;
+use crate::anip::go_struct::key_matches;
 use crate::json::{Map, Value};
 
 const MODES: [&str; 7] = [

@@ -1,47 +1,6 @@
 //! Upstream's typed service-definition model (`generator/types.go`,
-//! `AnipServiceDefinition`, spec §5.1), as data: field names, Go types and
-//! `omitempty`. [`super::typed_decode`] decodes and re-encodes through it the way
-//! Go's `encoding/json` does.
-
-/// A Go field type.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Ty {
-    Str,
-    Bool,
-    Int,
-    /// `interface {}`
-    Any,
-    Slice(&'static Ty),
-    /// `map[string]T`
-    Map(&'static Ty),
-    /// `*Struct` (nil when absent or null)
-    Ptr(&'static Struct),
-    /// `Struct` held by value
-    Inline(&'static Struct),
-}
-
-#[derive(Debug)]
-pub(crate) struct Struct {
-    /// The Go type name without the package (`errorContext.Struct.Name()`).
-    pub name: &'static str,
-    pub fields: &'static [Field],
-}
-
-#[derive(Debug)]
-pub(crate) struct Field {
-    /// The JSON name (the tag).
-    pub name: &'static str,
-    pub ty: Ty,
-    pub omitempty: bool,
-}
-
-const fn f(name: &'static str, ty: Ty) -> Field {
-    Field { name, ty, omitempty: false }
-}
-
-const fn o(name: &'static str, ty: Ty) -> Field {
-    Field { name, ty, omitempty: true }
-}
+//! `AnipServiceDefinition`, spec §5.1), as data for [`crate::anip::go_struct`].
+use crate::anip::go_struct::model::{f, o, Struct, Ty};
 
 const STR: Ty = Ty::Str;
 const BOOL: Ty = Ty::Bool;

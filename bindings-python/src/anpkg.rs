@@ -1,0 +1,47 @@
+//! Anolis `.anpkg` handoff packages: validate (bytes, a zip file or an extracted
+//! directory, optional runtime replay) and export. The file, directory and process
+//! work is `host::anpkg_*` (shared with the Node layer); this file only converts.
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use trustloop_core::json::to_compact;
+
+use crate::call::{call, options};
+use crate::host::anpkg_export::{export, ExportRequest};
+use crate::host::anpkg_validate::{validate, Package};
+
+/// The validate result JSON (compact text) for archive `data` or a `path`.
+#[pyfunction]
+#[pyo3(signature = (data = None, path = None, options_json = ""))]
+fn anpkg_validate(py: Python<'_>, data: Option<&[u8]>, path: Option<&str>, options_json: &str) -> PyResult<String> {
+    call(py, || {
+        let opts = options(options_json)?;
+        let package = match (data, path) {
+            (Some(d), None) => Package::Bytes(d),
+            (None, Some(p)) => Package::Path(p),
+            _ => return Err(trustloop_core::diag::Error::new("INVALID_ARGUMENT", "give exactly one of data or path")),
+        };
+        validate(package, &opts).map(|v| to_compact(&v))
+    })
+}
+
+/// The package bytes and the export report (JSON text); writes `output` atomically when given.
+#[pyfunction]
+#[pyo3(signature = (project_dir, output = None, options_json = ""))]
+fn anpkg_export<'py>(
+    py: Python<'py>,
+    project_dir: &str,
+    output: Option<&str>,
+    options_json: &str,
+) -> PyResult<(Bound<'py, PyBytes>, String)> {
+    let (bytes, report) = call(py, || {
+        let request = ExportRequest::from_value(&options(options_json)?)?;
+        export(project_dir, output, &request).map(|(b, r)| (b, to_compact(&r)))
+    })?;
+    Ok((PyBytes::new(py, &bytes), report))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(anpkg_validate, m)?)?;
+    m.add_function(wrap_pyfunction!(anpkg_export, m)?)?;
+    Ok(())
+}

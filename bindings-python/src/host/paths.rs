@@ -1,0 +1,50 @@
+//! Path spelling as the reference tools resolve user-given paths (Python's
+//! `Path(p).expanduser()` then `absolute()`/`resolve()`), so messages and results show
+//! the same paths as the CLI.
+use std::path::{Component, PathBuf};
+
+/// `~` and `~/…` expanded with `$HOME`.
+fn expand_user(raw: &str) -> PathBuf {
+    match raw.strip_prefix('~') {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => match std::env::var_os("HOME") {
+            Some(home) => PathBuf::from(home).join(rest.trim_start_matches('/')),
+            None => PathBuf::from(raw),
+        },
+        _ => PathBuf::from(raw),
+    }
+}
+
+/// Absolute, then canonical when the path exists (`anpkg validate`).
+pub fn absolute(raw: &str) -> PathBuf {
+    let expanded = expand_user(raw);
+    let abs = std::path::absolute(&expanded).unwrap_or(expanded);
+    std::fs::canonicalize(&abs).unwrap_or(abs)
+}
+
+/// Python's `Path(p).expanduser().resolve()`: absolute, symlinks resolved for the
+/// part that exists, the rest normalised lexically (`..` pops) (`anpkg export`).
+pub fn resolve(raw: &str) -> PathBuf {
+    let expanded = expand_user(raw);
+    let abs = std::path::absolute(&expanded).unwrap_or(expanded);
+    let mut out = PathBuf::new();
+    let mut existing = true;
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+                existing = out.exists();
+            }
+            other => {
+                out.push(other);
+                if existing {
+                    match std::fs::canonicalize(&out) {
+                        Ok(real) => out = real,
+                        Err(_) => existing = false,
+                    }
+                }
+            }
+        }
+    }
+    out
+}
