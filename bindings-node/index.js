@@ -3,7 +3,9 @@
 // Every core failure is thrown as TrustloopError {code, message, findings}.
 
 const { existsSync } = require('node:fs')
+const { STATUS_CODES } = require('node:http')
 const { join } = require('node:path')
+const { fileURLToPath } = require('node:url')
 
 const ERROR_PREFIX = 'TRUSTLOOP_ERROR:'
 
@@ -269,15 +271,220 @@ const assetsPa = {
     const r = call(native.assetsPaGlyphBank, JSON.stringify(spec))
     return { summary: JSON.parse(r.summary), payload: r.payload }
   },
-  /** Packs an in-memory asset project (path → bytes): `{report, files}`. */
-  pack (files, opts) {
+  /**
+   * `trustloop assets-pa pack`: packs the asset project in `projectDir` into `outDir`
+   * (default `<projectDir>/build`) through a staging directory, and returns the report
+   * `--json` prints. A project that does not pack (`ok: false`) leaves an existing
+   * output untouched; symlinks in the project are refused, not followed.
+   */
+  pack (projectDir, opts) {
+    const o = checkKeys(opts, ['outDir'], 'assetsPa.pack')
+    const out = o.outDir === undefined || o.outDir === null ? null : pathArg(o.outDir, 'outDir')
+    return JSON.parse(call(native.assetsPaPackDir, pathArg(projectDir, 'projectDir'), out))
+  },
+  /** Packs an in-memory asset project (path → bytes): `{report, files}`; nothing touches the disk. */
+  packFiles (files, opts) {
     if (!files || typeof files !== 'object') throw new TypeError('files must be an object of path to bytes')
     const list = Object.entries(files).map(([name, b]) => ({ name, bytes: Buffer.from(bytes(b, 'file content')) }))
-    const r = call(native.assetsPaPack, list, snakeOptions(opts, 'pack'))
+    const r = call(native.assetsPaPack, list, snakeOptions(opts, 'packFiles'))
     const written = {}
     for (const f of r.files) written[f.name] = f.bytes
     return { report: JSON.parse(r.report), files: written }
   }
+}
+
+/** A file system path: a string or a `file:` URL. */
+function pathArg (value, name) {
+  if (typeof value === 'string') return value
+  if (value instanceof URL) return fileURLToPath(value)
+  throw new TypeError(`${name} must be a path string or a file: URL`)
+}
+
+function count (value, name) {
+  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${name} must be a non-negative integer`)
+  return value
+}
+
+function seconds (value, name) {
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new TypeError(`${name} must be a positive number of seconds`)
+  return value
+}
+
+const VALIDATE_LIMITS = { maxEntries: 'max_entries', maxEntrySize: 'max_entry_size', maxTotalSize: 'max_total_size', maxRatio: 'max_ratio', ratioMinSize: 'ratio_min_size' }
+const VALIDATE_KEYS = ['runtimeBin', 'timeoutSeconds', 'all', 'name', ...Object.keys(VALIDATE_LIMITS)]
+const EXPORT_KEYS = ['output', 'dataRoot', 'maxFileSize', 'maxTotalSize']
+
+function exportCall (projectDir, opts, what) {
+  const o = checkKeys(opts, EXPORT_KEYS, what)
+  const options = {}
+  if (o.dataRoot !== undefined && o.dataRoot !== null) options.data_root = pathArg(o.dataRoot, 'dataRoot')
+  if (o.maxFileSize !== undefined) options.max_file_size = count(o.maxFileSize, 'maxFileSize')
+  if (o.maxTotalSize !== undefined) options.max_total_size = count(o.maxTotalSize, 'maxTotalSize')
+  const out = o.output === undefined || o.output === null ? null : pathArg(o.output, 'output')
+  return call(native.anpkgExport, pathArg(projectDir, 'projectDir'), out, JSON.stringify(options))
+}
+
+/** Anolis .anpkg handoff packages. */
+const anpkg = {
+  /**
+   * Validates a package like `anolis-validate`: a `Uint8Array` is a zip archive; a
+   * string or `file:` URL is a .anpkg/zip file or an extracted package directory.
+   * Returns `{valid, path, message, code, findings, replay}` (never throws for a bad
+   * package). `runtimeBin` replays `<bin> --check-config <config>` from the package
+   * root when static validation passed, without the workbench's secrets in its
+   * environment, killed after `timeoutSeconds` (30). Synchronous: a replay blocks
+   * the calling thread, as `execFileSync` does.
+   */
+  validate (bufOrPath, opts) {
+    const o = checkKeys(opts, VALIDATE_KEYS, 'anpkg.validate')
+    const options = {}
+    if (o.all !== undefined && o.all !== null) {
+      if (typeof o.all !== 'boolean') throw new TypeError('all must be a boolean')
+      if (o.all) options.all = true
+    }
+    if (o.runtimeBin !== undefined && o.runtimeBin !== null) options.runtime_bin = pathArg(o.runtimeBin, 'runtimeBin')
+    if (o.timeoutSeconds !== undefined) options.timeout_seconds = seconds(o.timeoutSeconds, 'timeoutSeconds')
+    for (const [k, snake] of Object.entries(VALIDATE_LIMITS)) if (o[k] !== undefined) options[snake] = count(o[k], k)
+    if (typeof bufOrPath === 'string' || bufOrPath instanceof URL) {
+      if (o.name !== undefined) throw new TypeError('name applies to bytes input only (a path is shown as itself)')
+      return JSON.parse(call(native.anpkgValidate, null, pathArg(bufOrPath, 'path'), JSON.stringify(options)))
+    }
+    const name = optionalString(o.name, 'name')
+    if (name !== undefined) options.path = name
+    return JSON.parse(call(native.anpkgValidate, bytes(bufOrPath, 'package'), null, JSON.stringify(options)))
+  },
+  /**
+   * Exports a canonical project folder to .anpkg bytes identical to `anolis-package`'s;
+   * with `output` the archive is also written atomically. Throws TrustloopError with
+   * upstream's ExportError message.
+   */
+  export (projectDir, opts) {
+    return exportCall(projectDir, opts, 'anpkg.export').package
+  },
+  /** Like `export`, returning the report `trustloop anpkg export --json` prints (`path` when written). */
+  exportReport (projectDir, opts) {
+    return JSON.parse(exportCall(projectDir, opts, 'anpkg.exportReport').report)
+  }
+}
+
+// --- Registry sources (ANIP-SIG-12): fetched here with `fetch`, decided by the core. ---
+
+/** Largest registry response body accepted (as the CLI). */
+const MAX_REGISTRY_BODY_BYTES = 64 * 1024 * 1024
+const POLICY_KEYS = ['requireRegistryMode', 'trustedRegistryKeyId', 'allowYankedPackage']
+const FETCH_KEYS = ['fetch', 'signal', 'timeoutSeconds']
+
+function policyOptions (o) {
+  const policy = {}
+  const mode = optionalString(o.requireRegistryMode, 'requireRegistryMode')
+  if (mode !== undefined) policy.require_registry_mode = mode
+  const kid = optionalString(o.trustedRegistryKeyId, 'trustedRegistryKeyId')
+  if (kid !== undefined) policy.trusted_registry_key_id = kid
+  if (o.allowYankedPackage !== undefined && o.allowYankedPackage !== null) {
+    if (typeof o.allowYankedPackage !== 'boolean') throw new TypeError('allowYankedPackage must be a boolean')
+    if (o.allowYankedPackage) policy.allow_yanked_package = true
+  }
+  return policy
+}
+
+function fetchError (url, detail) {
+  return new TrustloopError('REGISTRY_FETCH_FAILED', `registry request failed: GET ${url}: ${detail}`, [])
+}
+
+/** One GET: the body (at most 64 MiB) as a Buffer, or REGISTRY_FETCH_FAILED with the CLI's message. */
+async function get (fetchImpl, url, signal) {
+  if (!/^https?:\/\//i.test(url)) throw fetchError(url, 'unsupported URL scheme (http or https only)')
+  let response
+  try {
+    response = await fetchImpl(url, { headers: { accept: 'application/json' }, signal })
+  } catch (e) {
+    throw fetchError(url, (e && e.cause && e.cause.message) || (e && e.message) || String(e))
+  }
+  const discard = async () => { try { await response.body?.cancel() } catch (_) {} }
+  if (!response.ok) {
+    await discard()
+    throw fetchError(url, `${response.status} ${STATUS_CODES[response.status] || response.statusText || ''}`)
+  }
+  const tooLarge = () => fetchError(url, `body larger than ${MAX_REGISTRY_BODY_BYTES} bytes`)
+  if (Number(response.headers.get('content-length')) > MAX_REGISTRY_BODY_BYTES) {
+    await discard()
+    throw tooLarge()
+  }
+  if (!response.body) return Buffer.alloc(0)
+  const chunks = []
+  let total = 0
+  try {
+    for await (const chunk of response.body) {
+      total += chunk.byteLength
+      if (total > MAX_REGISTRY_BODY_BYTES) {
+        await discard()
+        throw tooLarge()
+      }
+      chunks.push(chunk)
+    }
+  } catch (e) {
+    if (e instanceof TrustloopError) throw e
+    throw fetchError(url, (e && e.message) || String(e))
+  }
+  return Buffer.concat(chunks, total)
+}
+
+async function fetchRegistry (registryUrl, pkg, lock, allowYanked, o) {
+  const fetchImpl = o.fetch === undefined || o.fetch === null ? globalThis.fetch : o.fetch
+  if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be a function (global fetch needs Node >= 18)')
+  const timeout = o.timeoutSeconds === undefined ? 60 : seconds(o.timeoutSeconds, 'timeoutSeconds')
+  const signal = o.signal === undefined || o.signal === null ? AbortSignal.timeout(Math.ceil(timeout * 1000)) : o.signal
+  const target = JSON.parse(call(native.registryTarget,
+    registryUrl === undefined || registryUrl === null ? '' : optionalString(registryUrl, 'registryUrl'),
+    pkg === undefined || pkg === null ? '' : optionalString(pkg, 'package'),
+    lock, allowYanked))
+  const download = await get(fetchImpl, target.download_url, signal)
+  const receipt = await get(fetchImpl, target.receipt_url, signal)
+  const keys = await get(fetchImpl, target.keys_url, signal)
+  return { packageUrl: target.package_url, download, receipt, keys }
+}
+
+function responsesArgs (responses) {
+  if (!responses || typeof responses !== 'object') throw new TypeError('responses must be an object {packageUrl, download, receipt, keys}')
+  if (typeof responses.packageUrl !== 'string') throw new TypeError('responses.packageUrl must be a string')
+  return [responses.packageUrl, bytes(responses.download, 'responses.download'), bytes(responses.receipt, 'responses.receipt'), bytes(responses.keys, 'responses.keys')]
+}
+
+/** Sans-IO registry verify: the three bodies the caller fetched. */
+function verifyRegistryResponses (responses, opts) {
+  const o = checkKeys(opts, [...VERIFY_KEYS, ...POLICY_KEYS], 'verifyRegistryResponses')
+  const [lock, verifyJson] = verifyArgs(Object.fromEntries(VERIFY_KEYS.filter((k) => k in o).map((k) => [k, o[k]])))
+  const options = { ...JSON.parse(verifyJson), ...policyOptions(o) }
+  return JSON.parse(call(native.verifyRegistry, ...responsesArgs(responses), lock, JSON.stringify(options)))
+}
+
+/**
+ * `anip verify --registry-url URL --package ID@VERSION`: fetches the package record,
+ * its receipt and the registry keys with `fetch` (http/https, 60 s, bodies up to
+ * 64 MiB), then verifies. `registryUrl`/`pkg` may be null when `opts.lock` names them.
+ */
+async function verifyRegistry (registryUrl, pkg, opts) {
+  const o = checkKeys(opts, [...VERIFY_KEYS, ...POLICY_KEYS, ...FETCH_KEYS], 'verifyRegistry')
+  const [lock, verifyJson] = verifyArgs(Object.fromEntries(VERIFY_KEYS.filter((k) => k in o).map((k) => [k, o[k]])))
+  const policy = policyOptions(o)
+  const responses = await fetchRegistry(registryUrl, pkg, lock, policy.allow_yanked_package === true, o)
+  return JSON.parse(call(native.verifyRegistry, ...responsesArgs(responses), lock, JSON.stringify({ ...JSON.parse(verifyJson), ...policy })))
+}
+
+/** Sans-IO form of `writeLockRegistry`. */
+function writeLockRegistryResponses (responses, opts) {
+  const o = checkKeys(opts, POLICY_KEYS, 'writeLockRegistryResponses')
+  return call(native.writeLockRegistry, ...responsesArgs(responses), JSON.stringify(policyOptions(o)))
+}
+
+/** `anip lock write --registry-url URL --package ID@VERSION`: the lock file bytes (carrying `registry_url`). */
+async function writeLockRegistry (registryUrl, pkg, opts) {
+  const o = checkKeys(opts, [...POLICY_KEYS, ...FETCH_KEYS], 'writeLockRegistry')
+  if (typeof registryUrl !== 'string') throw new TypeError('registryUrl must be a string')
+  if (typeof pkg !== 'string') throw new TypeError('pkg must be a string')
+  const policy = policyOptions(o)
+  const responses = await fetchRegistry(registryUrl, pkg, null, policy.allow_yanked_package === true, o)
+  return call(native.writeLockRegistry, ...responsesArgs(responses), JSON.stringify(policy))
 }
 
 module.exports = {
@@ -298,7 +505,13 @@ module.exports = {
   bundleMaterials,
   attachRequest,
   lint,
+  verifyRegistry,
+  verifyRegistryResponses,
+  writeLockRegistry,
+  writeLockRegistryResponses,
+  MAX_REGISTRY_BODY_BYTES,
   assetsPa,
+  anpkg,
   // Test hook: a deliberate panic inside the addon (must surface as INTERNAL_PANIC).
   _panicForTest: () => call(native._panicForTest)
 }

@@ -5,6 +5,13 @@
 //! is thrown as a JS `Error` whose message is `TRUSTLOOP_ERROR:` + `{code, message,
 //! findings}` JSON; `index.js` turns that into a `TrustloopError`. Nothing unwinds
 //! into Node.
+//!
+//! Host IO the core must not do (walking `.anpkg` and asset-project directories,
+//! atomic and staged writes, the `.anpkg` runtime replay with its environment
+//! scrubbing and timeout, registry URL construction) is the `host` module, the same
+//! source file the Python layer compiles (`bindings-python/src/host/`), so both hosts
+//! follow the CLI's rules from one copy. HTTP fetching of registry sources is
+//! `index.js`'s (global `fetch`).
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -18,6 +25,9 @@ use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
 use trustloop_core::bundle_tree::api::{self as tree, BundleReportOptions, TreeDigestOptions};
 use trustloop_core::diag::Error;
 use trustloop_core::json::{self, Map, Value};
+
+#[path = "../../bindings-python/src/host/mod.rs"]
+mod host;
 
 /// Marks an error thrown by this addon; `index.js` matches it.
 const ERROR_PREFIX: &str = "TRUSTLOOP_ERROR:";
@@ -256,4 +266,80 @@ pub fn keygen(key_id: String) -> napi::Result<String> {
 #[napi(js_name = "_panicForTest")]
 pub fn panic_for_test() -> napi::Result<()> {
     call(|| -> Result<(), Error> { panic!("deliberate test panic") })
+}
+
+/// anpkg: the validate result JSON for archive bytes `input` or a `path` (file or
+/// extracted directory); `options_json` also carries `runtime_bin`/`timeout_seconds`.
+#[napi]
+pub fn anpkg_validate(input: Option<Uint8Array>, path: Option<String>, options_json: String) -> napi::Result<String> {
+    call(|| {
+        let opts = api::parse_options(&options_json)?;
+        let package = match (&input, &path) {
+            (Some(d), None) => host::anpkg_validate::Package::Bytes(d),
+            (None, Some(p)) => host::anpkg_validate::Package::Path(p),
+            _ => return Err(Error::new("INVALID_ARGUMENT", "give exactly one of input or path")),
+        };
+        host::anpkg_validate::validate(package, &opts).map(|v| json::to_compact(&v))
+    })
+}
+
+/// An export: the package bytes and the report JSON.
+#[napi(object)]
+pub struct ExportOut {
+    pub package: Buffer,
+    pub report: String,
+}
+
+/// anpkg: exports a project directory; writes `output` atomically when given.
+#[napi]
+pub fn anpkg_export(project_dir: String, output: Option<String>, options_json: String) -> napi::Result<ExportOut> {
+    let (package, report) = call(|| {
+        let request = host::anpkg_export::ExportRequest::from_value(&api::parse_options(&options_json)?)?;
+        host::anpkg_export::export(&project_dir, output.as_deref(), &request).map(|(b, r)| (b, json::to_compact(&r)))
+    })?;
+    Ok(ExportOut { package: Buffer::from(package), report })
+}
+
+/// assets.pa: packs a project directory into `out_dir` (default `<project>/build`); the report JSON.
+#[napi]
+pub fn assets_pa_pack_dir(project_dir: String, out_dir: Option<String>) -> napi::Result<String> {
+    call(|| host::assets_pa_pack::pack(&project_dir, out_dir.as_deref()).map(|v| json::to_compact(&v)))
+}
+
+/// Registry: the URLs to fetch (JSON), lock-file gaps filled (ANIP-LOCK-3).
+#[napi]
+pub fn registry_target(registry_url: String, package: String, lock: Option<Uint8Array>, allow_yanked: bool) -> napi::Result<String> {
+    call(|| host::registry::target(&registry_url, &package, lock.as_deref(), allow_yanked).map(|v| json::to_compact(&v)))
+}
+
+/// Registry: the verify result JSON from the three fetched bodies.
+#[napi]
+pub fn verify_registry(
+    package_url: String,
+    download: Uint8Array,
+    receipt: Uint8Array,
+    keys: Uint8Array,
+    lock: Option<Uint8Array>,
+    options_json: String,
+) -> napi::Result<String> {
+    call(|| {
+        let opts = api::parse_options(&options_json)?;
+        host::registry::verify(&package_url, &download, &receipt, &keys, lock.as_deref(), &opts).map(|v| json::to_compact(&v))
+    })
+}
+
+/// Registry: the consumer lock file from the three fetched bodies.
+#[napi]
+pub fn write_lock_registry(
+    package_url: String,
+    download: Uint8Array,
+    receipt: Uint8Array,
+    keys: Uint8Array,
+    options_json: String,
+) -> napi::Result<Buffer> {
+    call(|| {
+        let opts = api::parse_options(&options_json)?;
+        host::registry::write_lock(&package_url, &download, &receipt, &keys, &opts)
+    })
+    .map(|s| Buffer::from(s.into_bytes()))
 }

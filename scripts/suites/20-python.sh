@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Python binding: builds trustloop._native (release, abi3) into <repo>/.venv with
-# maturin and runs the pytest suite (vectors + API surface). pytest's exit code 5
+# maturin and runs the pytest suite (vectors, API surface, anpkg, registry and
+# assets.pa pack against the CLI). pytest's exit code 5
 # ("no tests collected") is a failure like any other non-zero code.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -12,6 +13,11 @@ tl_require_fixtures || fixtures_ok=0
 
 py="$(tl_venv_python)"
 [ -x "$py" ] || tl_die "no virtualenv at $TRUSTLOOP_VENV; run scripts/setup.sh"
+
+# The differential tests compare against the CLI (debug build, as the other suites).
+tl_log "cargo build -p trustloop-cli (reference for the differential tests)"
+cargo build -q -p trustloop-cli
+export TRUSTLOOP_BIN="$CARGO_TARGET_DIR/debug/trustloop"
 
 tl_log "maturin develop --release (bindings-python)"
 VIRTUAL_ENV="$TRUSTLOOP_VENV" "$TRUSTLOOP_VENV/bin/maturin" develop --release --quiet \

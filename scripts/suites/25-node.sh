@@ -10,6 +10,11 @@ fixtures_ok=1
 tl_require_fixtures || fixtures_ok=0
 [ -x node_modules/.bin/napi ] || tl_die "bindings-node/node_modules missing; run scripts/setup.sh"
 
+# The differential tests compare against the CLI (debug build, as the other suites).
+tl_log "cargo build -p trustloop-cli (reference for the differential tests)"
+cargo build -q -p trustloop-cli
+export TRUSTLOOP_BIN="$CARGO_TARGET_DIR/debug/trustloop"
+
 tl_log "napi build --platform --release (bindings-node)"
 ./node_modules/.bin/napi build --platform --release --no-js --dts native.d.ts
 
