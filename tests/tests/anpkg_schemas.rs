@@ -653,6 +653,11 @@ struct Subject {
     json: J,
 }
 
+/// Opt-in: write the compared corpus as JSON lines (kind, label, doc, trustloop's
+/// first error) for `tests/anpkg/schema_xcheck/reference.py`, which replays it through
+/// Python jsonschema.
+const DUMP_ENV: &str = "TRUSTLOOP_ANPKG_XCHECK_DUMP";
+
 #[derive(Default)]
 struct Counts {
     fixtures_loaded: usize,
@@ -734,6 +739,7 @@ fn crate_and_trustloop_agree_on_every_json_document() {
     }
 
     // Both evaluators on every subject.
+    let mut dump = Vec::new();
     let validators: BTreeMap<Kind, jsonschema::Validator> = Kind::ALL.iter().map(|k| (*k, k.validator())).collect();
     let mut disagreements = Vec::new();
     for s in &subjects {
@@ -741,6 +747,13 @@ fn crate_and_trustloop_agree_on_every_json_document() {
         assert_eq!(to_json(&to_yaml(&s.json)).as_ref(), Ok(&s.json), "{}: JSON ↔ YAML round trip", s.label);
         let ours = s.kind.trustloop_first_error(&s.yaml);
         let theirs = validators[&s.kind].validate(&s.json).err().map(|e| format!("{}: {e}", e.instance_path()));
+        if std::env::var_os(DUMP_ENV).is_some() {
+            let kind = match s.kind {
+                Kind::MachineProfile => "machine-profile",
+                Kind::RuntimeConfig => "runtime-config",
+            };
+            dump.push(json!({"kind": kind, "label": s.label, "doc": s.json, "trustloop": ours}).to_string());
+        }
         match (&ours, &theirs) {
             (None, None) => counts.agree_valid += 1,
             (Some(_), Some(_)) => counts.agree_invalid += 1,
@@ -755,6 +768,11 @@ fn crate_and_trustloop_agree_on_every_json_document() {
         }
     }
 
+    if let Some(path) = std::env::var_os(DUMP_ENV) {
+        dump.push(String::new());
+        std::fs::write(&path, dump.join("\n")).expect("corpus dump written");
+        println!("corpus written to {} ({} documents)", Path::new(&path).display(), subjects.len());
+    }
     println!("anpkg schema cross-check (jsonschema crate vs trustloop evaluator):");
     println!("  fixture documents loaded: {}", counts.fixtures_loaded);
     println!("  fixture documents checked: {}", counts.fixtures_checked);
