@@ -136,6 +136,20 @@ export declare function attachRequest(
 /** Publication lint: `{status: 'clean' | 'findings', findings}`. */
 export declare function lint(bundle: Uint8Array): { status: 'clean' | 'findings'; findings: Finding[] }
 
+/** A file system path: a string or a `file:` URL. */
+export type PathLike = string | URL
+
+/** The report `trustloop assets-pa pack --json` prints. */
+export interface PackReport {
+  ok: boolean
+  assets: number
+  preload: number
+  codes: string[]
+  diagnostics: Finding[]
+  artifacts: Array<{ path: string; sha256: string; size: number }>
+  artifact_sha256: Record<string, string>
+}
+
 /** Prometeu assets.pa archives. */
 export declare const assetsPa: {
   write(entries: Array<Record<string, unknown>>, preload?: number[]): Buffer
@@ -144,5 +158,141 @@ export declare const assetsPa: {
   extract(buf: Uint8Array, assetId: number): Buffer
   companions(buf: Uint8Array): Record<string, Buffer>
   glyphBank(spec: { tile_size: number; tiles: unknown[]; palettes: unknown[] }): { summary: Record<string, unknown>; payload: Buffer }
-  pack(files: Record<string, Uint8Array>, opts?: { outDir?: string }): { report: Record<string, unknown>; files: Record<string, Buffer> }
+  /**
+   * `trustloop assets-pa pack`: packs the project in `projectDir` into `outDir` (default
+   * `<projectDir>/build`) through a staging directory. `ok: false` (diagnostics say why)
+   * leaves an existing output untouched. Throws `PA_PROJECT_IO` when `projectDir` is not
+   * a directory.
+   */
+  pack(projectDir: PathLike, opts?: { outDir?: PathLike }): PackReport
+  /** Packs an in-memory asset project (path → bytes); nothing touches the disk. */
+  packFiles(files: Record<string, Uint8Array>, opts?: { outDir?: string }): { report: PackReport; files: Record<string, Buffer> }
+}
+
+// ------------------------------------------------------------------ registry sources
+
+/** The three Registry responses of one package, as fetched. */
+export interface RegistryResponses {
+  /** `{base}/registry-api/v1/packages/{id}/{version}` (shown as `registry_record_path`). */
+  packageUrl: string
+  /** Body of `GET {packageUrl}/download` (the package record). */
+  download: Uint8Array
+  /** Body of `GET {packageUrl}/receipt`. */
+  receipt: Uint8Array
+  /** Body of `GET {base}/registry-api/v1/keys`. */
+  keys: Uint8Array
+}
+
+/** Client trust policy of a registry source (upstream's flags). */
+export interface RegistryPolicyOptions {
+  /** `--require-registry-mode`: the signing mode `/keys` must report. */
+  requireRegistryMode?: string
+  /** `--trusted-registry-key-id`: the key id the receipt must use. */
+  trustedRegistryKeyId?: string
+  /** `--allow-yanked-package`. */
+  allowYankedPackage?: boolean
+}
+
+/** How the registry documents are fetched. */
+export interface FetchOptions {
+  /** A `fetch` implementation (default: the global `fetch`). */
+  fetch?: typeof fetch
+  /** Aborts the requests (default: a timeout of `timeoutSeconds`). */
+  signal?: AbortSignal
+  /** Default 60 (as the CLI); ignored when `signal` is given. */
+  timeoutSeconds?: number
+}
+
+/** Largest registry response body accepted (64 MiB, as the CLI). */
+export declare const MAX_REGISTRY_BODY_BYTES: number
+
+/**
+ * `trustloop anip verify --registry-url URL --package ID@VERSION --json`: GETs the
+ * package record, its receipt and the registry keys (http/https, bodies up to 64 MiB),
+ * then verifies. `registryUrl`/`pkg` may be null when `opts.lock` names them
+ * (ANIP-LOCK-3). Rejects with TrustloopError where upstream exits 1: yanked or
+ * taken-down packages (upstream's message), `REGISTRY_FETCH_FAILED`,
+ * `PACKAGE_REF_INVALID`, `REGISTRY_URL_REQUIRED`.
+ */
+export declare function verifyRegistry(
+  registryUrl: string | null | undefined,
+  pkg?: string | null,
+  opts?: VerifyOptions & RegistryPolicyOptions & FetchOptions
+): Promise<VerifyResult>
+/** Sans-IO registry verify: the three bodies the caller fetched. */
+export declare function verifyRegistryResponses(responses: RegistryResponses, opts?: VerifyOptions & RegistryPolicyOptions): VerifyResult
+/** `trustloop anip lock write --registry-url URL --package ID@VERSION`: the lock file bytes (with `registry_url`). */
+export declare function writeLockRegistry(registryUrl: string, pkg: string, opts?: RegistryPolicyOptions & FetchOptions): Promise<Buffer>
+/** Sans-IO form of `writeLockRegistry`. */
+export declare function writeLockRegistryResponses(responses: RegistryResponses, opts?: RegistryPolicyOptions): Buffer
+
+// ------------------------------------------------------------------ .anpkg
+
+/** The object `trustloop anpkg validate --json` prints. */
+export interface AnpkgValidateResult {
+  valid: boolean
+  /** The path shown in messages (absolute for a path input). */
+  path: string
+  /** `Package validation passed: <path>` or `Validation failed: <message>` (upstream's lines). */
+  message: string
+  /** The first finding's code, or null. */
+  code: string | null
+  findings: Finding[]
+  replay: { status: 'not_requested' | 'unavailable' | 'skipped' | 'passed' | 'failed'; config: string | null }
+}
+
+export interface AnpkgValidateOptions {
+  /** Replay `<bin> --check-config <config>` from the package root after static validation passed. */
+  runtimeBin?: PathLike
+  /** Kill the replay after this many seconds (default 30; upstream has no timeout). */
+  timeoutSeconds?: number
+  /** Report every finding instead of the first. */
+  all?: boolean
+  /** The path shown for bytes input (default `package.anpkg`; its suffix matters as upstream's). */
+  name?: string
+  maxEntries?: number
+  maxEntrySize?: number
+  /** Also bounds what a directory walk reads. */
+  maxTotalSize?: number
+  maxRatio?: number
+  ratioMinSize?: number
+}
+
+export interface AnpkgExportOptions {
+  /** Also write the archive here, atomically (`<output>.tmp`, then rename). */
+  output?: PathLike
+  /** Searched for the behavior tree after the project (default: the project's grandparent). */
+  dataRoot?: PathLike
+  /** Largest project file read (default 16 MiB). */
+  maxFileSize?: number
+  /** Largest total read (default 64 MiB). */
+  maxTotalSize?: number
+}
+
+/** The report `trustloop anpkg export --json` prints. */
+export interface AnpkgExportReport {
+  sha256: string
+  size: number
+  entries: string[]
+  exported_at: string
+  omitted_variants: string[]
+  token_removed: boolean
+  source_project: string
+  warnings: Finding[]
+  /** Present when `output` was written. */
+  path?: string
+}
+
+/** Anolis .anpkg handoff packages. */
+export declare const anpkg: {
+  /**
+   * Validates like `anolis-validate`: bytes are a zip archive; a path is a .anpkg/zip file
+   * or an extracted package directory. Never throws for a bad package (`valid` says it).
+   * Synchronous: a replay blocks the calling thread.
+   */
+  validate(bufOrPath: Uint8Array | PathLike, opts?: AnpkgValidateOptions): AnpkgValidateResult
+  /** Exports a canonical project folder: bytes identical to `anolis-package`'s. */
+  export(projectDir: PathLike, opts?: AnpkgExportOptions): Buffer
+  /** Like `export`, returning the `--json` report. */
+  exportReport(projectDir: PathLike, opts?: AnpkgExportOptions): AnpkgExportReport
 }

@@ -369,8 +369,8 @@ const anpkg = {
 
 // --- Registry sources (ANIP-SIG-12): fetched here with `fetch`, decided by the core. ---
 
-/** Largest registry response body accepted (as the CLI). */
-const MAX_REGISTRY_BODY_BYTES = 64 * 1024 * 1024
+/** Largest registry response body accepted and the default request timeout (as the CLI; defined in the addon). */
+const { maxBodyBytes: MAX_REGISTRY_BODY_BYTES, timeoutSeconds: REGISTRY_TIMEOUT_SECONDS } = native.registryLimits()
 const POLICY_KEYS = ['requireRegistryMode', 'trustedRegistryKeyId', 'allowYankedPackage']
 const FETCH_KEYS = ['fetch', 'signal', 'timeoutSeconds']
 
@@ -432,7 +432,7 @@ async function get (fetchImpl, url, signal) {
 async function fetchRegistry (registryUrl, pkg, lock, allowYanked, o) {
   const fetchImpl = o.fetch === undefined || o.fetch === null ? globalThis.fetch : o.fetch
   if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be a function (global fetch needs Node >= 18)')
-  const timeout = o.timeoutSeconds === undefined ? 60 : seconds(o.timeoutSeconds, 'timeoutSeconds')
+  const timeout = o.timeoutSeconds === undefined ? REGISTRY_TIMEOUT_SECONDS : seconds(o.timeoutSeconds, 'timeoutSeconds')
   const signal = o.signal === undefined || o.signal === null ? AbortSignal.timeout(Math.ceil(timeout * 1000)) : o.signal
   const target = JSON.parse(call(native.registryTarget,
     registryUrl === undefined || registryUrl === null ? '' : optionalString(registryUrl, 'registryUrl'),

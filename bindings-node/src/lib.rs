@@ -306,6 +306,22 @@ pub fn assets_pa_pack_dir(project_dir: String, out_dir: Option<String>) -> napi:
     call(|| host::assets_pa_pack::pack(&project_dir, out_dir.as_deref()).map(|v| json::to_compact(&v)))
 }
 
+/// The limits `index.js` applies to registry fetches (one definition, shared with Python).
+#[napi(object)]
+pub struct RegistryLimits {
+    pub max_body_bytes: u32,
+    pub timeout_seconds: u32,
+}
+
+/// Registry fetch limits: largest body, default timeout.
+#[napi]
+pub fn registry_limits() -> RegistryLimits {
+    RegistryLimits {
+        max_body_bytes: u32::try_from(host::registry::MAX_BODY_BYTES).unwrap_or(u32::MAX),
+        timeout_seconds: u32::try_from(host::registry::TIMEOUT_SECONDS).unwrap_or(u32::MAX),
+    }
+}
+
 /// Registry: the URLs to fetch (JSON), lock-file gaps filled (ANIP-LOCK-3).
 #[napi]
 pub fn registry_target(registry_url: String, package: String, lock: Option<Uint8Array>, allow_yanked: bool) -> napi::Result<String> {

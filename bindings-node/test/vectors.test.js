@@ -98,7 +98,7 @@ function invoke (c) {
         const doc = JSON.parse(input.toString('utf8'))
         const files = {}
         for (const [p, form] of Object.entries(doc.files)) files[p] = inputBytes(form)
-        return { kind: 'value', value: trustloop.assetsPa.pack(files, camel(options)).report }
+        return { kind: 'value', value: trustloop.assetsPa.packFiles(files, camel(options)).report }
       }
       default: throw new Error(`unknown op ${c.op}`)
     }

@@ -45,6 +45,8 @@ fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", trustloop_core::VERSION)?;
+    m.add("REGISTRY_MAX_BODY_BYTES", host::registry::MAX_BODY_BYTES)?;
+    m.add("REGISTRY_TIMEOUT_SECONDS", host::registry::TIMEOUT_SECONDS)?;
     m.add_function(wrap_pyfunction!(keygen, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     json::register(m)?;

@@ -24,7 +24,7 @@ struct Cli {
 enum Command {
     /// ANIP package trust loop: verify, lock files, build-local, custom code bundles.
     #[command(subcommand)]
-    Anip(anip::Command),
+    Anip(Box<anip::Command>),
     /// Anolis commissioning handoff packages (.anpkg): validate and export.
     #[command(subcommand)]
     Anpkg(anpkg::Command),
@@ -41,7 +41,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Anip(c) => anip::run(c),
+        Command::Anip(c) => anip::run(*c),
         Command::Anpkg(c) => anpkg::run(c),
         Command::AssetsPa(c) => assets_pa::run(c),
         Command::Keygen(a) => keygen::run(a),

@@ -1,6 +1,8 @@
 from typing import Dict, List, Optional, Tuple
 
 __version__: str
+REGISTRY_MAX_BODY_BYTES: int
+REGISTRY_TIMEOUT_SECONDS: int
 
 def canonicalize(data: bytes, mode: str = "digest") -> bytes: ...
 def digest(data: bytes) -> str: ...

@@ -215,8 +215,10 @@ def lint(bundle: BytesLike) -> Dict[str, Any]:
 
 # --- Registry sources (ANIP-SIG-12): fetched here with urllib, decided by the core. ---
 
-#: Largest registry response body accepted (as the CLI).
-MAX_REGISTRY_BODY_BYTES = 64 << 20
+#: Largest registry response body accepted (as the CLI; defined in the native layer).
+MAX_REGISTRY_BODY_BYTES: int = _native.REGISTRY_MAX_BODY_BYTES
+#: Default timeout of each registry request, in seconds (as the CLI).
+REGISTRY_TIMEOUT_SECONDS: float = float(_native.REGISTRY_TIMEOUT_SECONDS)
 
 
 def _policy_dict(
@@ -310,7 +312,7 @@ def verify_registry(
     trusted_keys: Optional[Mapping[str, str]] = None,
     legacy: bool = False,
     record_path: Optional[str] = None,
-    timeout: float = 60.0,
+    timeout: float = REGISTRY_TIMEOUT_SECONDS,
 ) -> Dict[str, Any]:
     """``anip verify --registry-url URL --package ID@VERSION``: fetches the package record,
     its receipt and the registry keys (``urllib``, HTTP(S) only, ``timeout`` seconds per
@@ -365,7 +367,7 @@ def write_lock_registry(
     require_registry_mode: Optional[str] = None,
     trusted_registry_key_id: Optional[str] = None,
     allow_yanked_package: bool = False,
-    timeout: float = 60.0,
+    timeout: float = REGISTRY_TIMEOUT_SECONDS,
 ) -> bytes:
     """``anip lock write --registry-url URL --package ID@VERSION``: the consumer lock file
     (carrying ``registry_url``) for a registry package, after its trust checks passed."""

@@ -31,7 +31,7 @@ pub struct Args {
 }
 
 /// Reads a key file in any of the shapes `trustloop keygen` prints.
-fn load_key(path: &PathBuf, key_id: Option<String>) -> Result<(String, Option<String>), String> {
+fn load_key(path: &std::path::Path, key_id: Option<String>) -> Result<(String, Option<String>), String> {
     let text = String::from_utf8(read(path, "signing key")?).map_err(|_| "signing key file is not UTF-8".to_string())?;
     let trimmed = text.trim();
     if trimmed.starts_with('{') {

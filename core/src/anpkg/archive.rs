@@ -246,7 +246,7 @@ fn check_name(name: &str) -> Result<String, Finding> {
         return Err(finding(codes::ZIP_UNSAFE_PATH, name, format!("Archive entry name contains a backslash or NUL: {name}")));
     }
     let parts: Vec<&str> = name.split('/').filter(|c| !c.is_empty() && *c != ".").collect();
-    if parts.iter().any(|c| *c == "..") {
+    if parts.contains(&"..") {
         return Err(finding(codes::ZIP_UNSAFE_PATH, name, format!("Archive entry escapes the package root: {name}")));
     }
     Ok(parts.join("/"))

@@ -90,7 +90,7 @@ pub(crate) fn format_go_g(x: f64) -> String {
     if x < 0.0 {
         out.push('-');
     }
-    if e < -4 || e >= 6 {
+    if !(-4..6).contains(&e) {
         out.push_str(&digits[..1]);
         if digits.len() > 1 {
             out.push('.');

@@ -24,7 +24,6 @@ pub(crate) fn decode_definition(def: &Value) -> Typed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::Map;
     use crate::json::parse;
 
     fn v(s: &str) -> Value {
