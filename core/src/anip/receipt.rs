@@ -26,25 +26,32 @@ pub struct PayloadDigests<'a> {
     pub contract_signature: &'a str,
 }
 
-/// ANIP-SIG-6: the Ed25519-signed object (signature-mode canonical JSON).
-pub fn ed25519_payload(r: &Resolved, d: &PayloadDigests, payload: Payload) -> Value {
-    let mut m = Map::new()
+/// Keys both receipt payloads always carry (ANIP-SIG-6, ANIP-SIG-9).
+fn payload_base(r: &Resolved, d: &PayloadDigests) -> Map {
+    Map::new()
         .with("package_id", r.package_id.as_str())
         .with("package_version", r.package_version.as_str())
         .with("contract_signature", d.contract_signature)
         .with("definition_digest", d.definition)
         .with("manifest_digest", r.stored_manifest_digest.as_str())
-        .with("lock_digest", r.stored_lock_digest.as_str())
-        .with("issued_at", r.receipt_issued_at.as_str());
+        .with("issued_at", r.receipt_issued_at.as_str())
+}
+
+/// Optional keys are absent, not empty (ANIP-COMPAT-3).
+fn insert_non_empty(m: &mut Map, key: &str, value: &str) {
+    if !value.is_empty() {
+        m.insert(key, value.into());
+    }
+}
+
+/// ANIP-SIG-6: the Ed25519-signed object (signature-mode canonical JSON).
+pub fn ed25519_payload(r: &Resolved, d: &PayloadDigests, payload: Payload) -> Value {
+    let mut m = payload_base(r, d).with("lock_digest", r.stored_lock_digest.as_str());
     if payload == Payload::Current {
         m.insert("package_execution_signature", r.package_execution_signature.as_str().into());
     }
-    if !r.publisher_id.is_empty() {
-        m.insert("publisher_id", r.publisher_id.as_str().into());
-    }
-    if !r.publisher_type.is_empty() {
-        m.insert("publisher_type", r.publisher_type.as_str().into());
-    }
+    insert_non_empty(&mut m, "publisher_id", &r.publisher_id);
+    insert_non_empty(&mut m, "publisher_type", &r.publisher_type);
     if !r.lineage.is_empty() {
         m.insert("lineage", r.lineage.clone().into());
     }
@@ -54,24 +61,12 @@ pub fn ed25519_payload(r: &Resolved, d: &PayloadDigests, payload: Payload) -> Va
 /// ANIP-SIG-9: the local (digest) receipt object; legacy omits lock digest and
 /// execution signature (ANIP-SIG-10).
 pub fn local_payload(r: &Resolved, d: &PayloadDigests, payload: Payload) -> Value {
-    let mut m = Map::new()
-        .with("package_id", r.package_id.as_str())
-        .with("package_version", r.package_version.as_str())
-        .with("contract_signature", d.contract_signature)
-        .with("definition_digest", d.definition)
-        .with("manifest_digest", r.stored_manifest_digest.as_str())
-        .with("issued_at", r.receipt_issued_at.as_str());
+    let mut m = payload_base(r, d);
     if payload == Payload::Current {
-        if !r.stored_lock_digest.is_empty() {
-            m.insert("lock_digest", r.stored_lock_digest.as_str().into());
-        }
-        if !r.package_execution_signature.is_empty() {
-            m.insert("package_execution_signature", r.package_execution_signature.as_str().into());
-        }
+        insert_non_empty(&mut m, "lock_digest", &r.stored_lock_digest);
+        insert_non_empty(&mut m, "package_execution_signature", &r.package_execution_signature);
     }
-    if !r.receipt_authority.is_empty() {
-        m.insert("authority", r.receipt_authority.as_str().into());
-    }
+    insert_non_empty(&mut m, "authority", &r.receipt_authority);
     if !r.lineage.is_empty() {
         m.insert("lineage", r.lineage.clone().into());
     }

@@ -5,18 +5,17 @@
 //!   with resource limits.
 //! * [`canonical`]: the canonical bytes behind every ANIP digest (ANIP-CJ-2..7) and the
 //!   HTML-escaping variant used for Ed25519 receipt payloads; RFC 8785 JCS as a second mode.
-//! * [`pretty`]: Go `MarshalIndent` output (ANIP-CJ-10) for results and written files.
+//! * [`to_pretty`] / [`to_compact`]: Go `MarshalIndent` output (ANIP-CJ-10) for results
+//!   and written files, and the compact form results cross bindings in.
 mod canonical;
-mod compact;
 mod number;
 mod parse;
 mod pretty;
 mod value;
 
 pub use canonical::{to_canonical, Mode};
-pub use compact::to_compact;
 pub use number::format_go_float;
 pub(crate) use number::format_go_g;
 pub use parse::{parse, parse_with, DuplicateKeys, Limits, ParseError};
-pub use pretty::to_pretty;
+pub use pretty::{to_compact, to_pretty};
 pub use value::{Map, Value};
