@@ -10,7 +10,11 @@ const { pathToFileURL } = require('node:url')
 const { anpkg, TrustloopError } = require('..')
 const { ROOT, FIXTURES, missing, cliJson, cli, scratch, unzip, script } = require('./support/env')
 
-const PACKAGES = ['export-behavior', 'imported-profile', 'sim-quickstart']
+const PACKAGE_DIR = path.join(FIXTURES, 'anpkg', 'packages')
+// Every fixture package (a placeholder that skips/fails loudly when the folder is missing).
+const PACKAGES = fs.existsSync(PACKAGE_DIR)
+  ? fs.readdirSync(PACKAGE_DIR).filter((n) => n.endsWith('.anpkg')).map((n) => n.slice(0, -'.anpkg'.length)).sort()
+  : ['(fixtures missing)']
 const pkgPath = (name) => path.join(FIXTURES, 'anpkg', 'packages', `${name}.anpkg`)
 const needs = { fixtures: 'anpkg', cli: true }
 
@@ -40,6 +44,11 @@ for (const name of PACKAGES) {
     assert.equal(expectedDir.message, `Package validation passed: ${dir}`)
   })
 }
+
+test('every fixture package is covered', (t) => {
+  if (missing({ fixtures: 'anpkg/packages' })) return t.skip('fixtures missing')
+  assert.ok(PACKAGES.length >= 3, PACKAGES.join(','))
+})
 
 /** sim-quickstart extracted, with a secret-like token added and checksums left stale. */
 function mutated (t) {

@@ -11,7 +11,7 @@ const path = require('node:path')
 
 const trustloop = require('..')
 const { TrustloopError } = trustloop
-const { ROOT, missing, cli } = require('./support/env')
+const { ROOT, missing, cliAsync } = require('./support/env')
 
 const ID = 'order-desk'
 const VERSION = '1.0.0'
@@ -67,7 +67,7 @@ test('verifies a registry package like the CLI', async (t) => {
   assert.equal(r.receipt_status, 'verified')
   assert.equal(r.registry_record_path, `${reg.base}${API}/packages/${ID}/${VERSION}`)
   assert.deepStrictEqual(reg.paths, [`${API}/packages/${ID}/${VERSION}/download`, `${API}/packages/${ID}/${VERSION}/receipt`, `${API}/keys`])
-  const out = cli(['anip', 'verify', '--registry-url', reg.base, '--package', `${ID}@${VERSION}`, '--json'])
+  const out = await cliAsync(['anip', 'verify', '--registry-url', reg.base, '--package', `${ID}@${VERSION}`, '--json'])
   assert.equal(out.status, 0, out.stderr.toString())
   assert.deepStrictEqual(r, JSON.parse(out.stdout))
   assert.deepStrictEqual(await trustloop.verifyRegistry(`${reg.base}${API}/`, ` ${ID}@${VERSION} `), r)
@@ -110,7 +110,7 @@ test('yanked packages: upstream message, allowYankedPackage', async (t) => {
   const e = await rejectsWith(trustloop.verifyRegistry(reg.base, `${ID}@${VERSION}`), 'ANIP_REGISTRY_YANKED')
   const expected = `registry package ${ID}@${VERSION} is yanked; use --allow-yanked-package only for pinned historical reproduction`
   assert.equal(e.message, expected)
-  const out = cli(['anip', 'verify', '--registry-url', reg.base, '--package', `${ID}@${VERSION}`])
+  const out = await cliAsync(['anip', 'verify', '--registry-url', reg.base, '--package', `${ID}@${VERSION}`])
   assert.equal(out.status, 1)
   assert.equal(out.stderr.toString().trim(), expected)
   const r = await trustloop.verifyRegistry(reg.base, `${ID}@${VERSION}`, { allowYankedPackage: true })
@@ -133,7 +133,7 @@ test('registry lock like the CLI; verify from the lock alone', async (t) => {
   const reg = await serve(t, published())
   const lock = await trustloop.writeLockRegistry(reg.base, `${ID}@${VERSION}`)
   assert.ok(Buffer.isBuffer(lock))
-  const out = cli(['anip', 'lock', 'write', '--registry-url', reg.base, '--package', `${ID}@${VERSION}`, '-o', '-'])
+  const out = await cliAsync(['anip', 'lock', 'write', '--registry-url', reg.base, '--package', `${ID}@${VERSION}`, '-o', '-'])
   assert.equal(out.status, 0, out.stderr.toString())
   assert.ok(lock.equals(out.stdout))
   const doc = JSON.parse(lock)
@@ -186,4 +186,12 @@ test('a custom fetch is used when given', async (t) => {
   assert.equal(r.status, 'ok', failed(r).join(','))
   assert.equal(seen.length, 3)
   assert.equal(r.registry_record_path, `https://registry.invalid${API}/packages/${ID}/${VERSION}`)
+})
+
+test('registry URLs are built by the shared native helper, like the CLI', async () => {
+  const seen = []
+  const fakeFetch = async (url) => { seen.push(url); return new Response('nope', { status: 418 }) }
+  const e = await rejectsWith(trustloop.verifyRegistry(' http://h:1/base/ ', 'acme/glue pkg@1.0+b', { fetch: fakeFetch, allowYankedPackage: true }), 'REGISTRY_FETCH_FAILED')
+  assert.deepStrictEqual(seen, ['http://h:1/base/registry-api/v1/packages/acme%2Fglue%20pkg/1.0+b/download?allow_yanked=true'])
+  assert.equal(e.message, `registry request failed: GET ${seen[0]}: 418 I'm a Teapot`)
 })

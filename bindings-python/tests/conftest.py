@@ -18,6 +18,11 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
         terminalreporter.write_line(line, yellow=True, bold=True)
 
 
+def _notice(line: str) -> None:
+    if line not in NOTICES:
+        NOTICES.append(line)
+
+
 def cli_binary() -> "Path | None":
     """The trustloop CLI the differential tests compare against: ``$TRUSTLOOP_BIN``
     (the suite builds it), else ``<repo>/target/{debug,release}/trustloop``."""
@@ -41,7 +46,7 @@ def require_fixtures(sub: str) -> Path:
         return d
     if IS_CI:
         pytest.fail(f"CI=true and the fixtures folder is missing: {d}")
-    NOTICES.append(f"NOT RUN: tests needing {d} (fixtures folder missing)")
+    _notice(f"NOT RUN: tests needing {d} (fixtures folder missing)")
     pytest.skip(f"fixtures folder missing: {d}")
 
 
@@ -53,5 +58,5 @@ def require_cli() -> Path:
         return b
     if IS_CI:
         pytest.fail("CI=true and the trustloop CLI binary is missing (set TRUSTLOOP_BIN)")
-    NOTICES.append("NOT RUN: differential tests against the trustloop CLI (binary missing; set TRUSTLOOP_BIN)")
+    _notice("NOT RUN: differential tests against the trustloop CLI (binary missing; set TRUSTLOOP_BIN)")
     pytest.skip("trustloop CLI binary missing")

@@ -15,9 +15,11 @@ import pytest
 
 from trustloop import TrustloopError, anpkg
 
-from conftest import ROOT, require_cli, require_fixtures
+from conftest import FIXTURES, ROOT, require_cli, require_fixtures
 
-PACKAGES = ["export-behavior", "imported-profile", "sim-quickstart"]
+_PACKAGE_DIR = FIXTURES / "anpkg" / "packages"
+# Every fixture package (a placeholder that skips/fails loudly when the folder is missing).
+PACKAGES = sorted(p.stem for p in _PACKAGE_DIR.glob("*.anpkg")) if _PACKAGE_DIR.is_dir() else ["(fixtures missing)"]
 
 
 def _cli_json(args: List[str]) -> Dict[str, Any]:
@@ -56,6 +58,11 @@ def test_fixture_packages_validate_like_the_cli(name: str, tmp_path: Path) -> No
     assert expected_dir["valid"] is True
     assert anpkg.validate(d) == expected_dir
     assert expected_dir["message"] == f"Package validation passed: {d.resolve()}"
+
+
+def test_every_fixture_package_is_covered() -> None:
+    require_fixtures("anpkg/packages")
+    assert len(PACKAGES) >= 3, PACKAGES
 
 
 def _mutated(tmp_path: Path) -> Path:

@@ -198,6 +198,24 @@ def test_fetch_errors(serve: Any) -> None:
         anip.verify_registry(reg.base, f"{ID}@{VERSION}", timeout=0)
 
 
+def test_registry_urls_are_built_like_the_cli() -> None:
+    """The shared native helper (also the Node addon's): Go ``url.PathEscape`` segments,
+    the API path appended once, ``allow_yanked`` on the download URL only."""
+    from trustloop import _native
+
+    t = json.loads(_native.registry_target(" http://h:1/base/ ", "acme/glue pkg@1.0+b", None, True))
+    assert t == {
+        "registry_url": "http://h:1/base/registry-api/v1",
+        "package_url": "http://h:1/base/registry-api/v1/packages/acme%2Fglue%20pkg/1.0+b",
+        "download_url": "http://h:1/base/registry-api/v1/packages/acme%2Fglue%20pkg/1.0+b/download?allow_yanked=true",
+        "receipt_url": "http://h:1/base/registry-api/v1/packages/acme%2Fglue%20pkg/1.0+b/receipt",
+        "keys_url": "http://h:1/base/registry-api/v1/keys",
+    }
+    t = json.loads(_native.registry_target("http://h/registry-api/v1", "a@b@1.0", None, False))
+    assert t["package_url"] == "http://h/registry-api/v1/packages/a@b/1.0"
+    assert t["download_url"].endswith("/download")
+
+
 def test_oversized_bodies_are_refused(serve: Any) -> None:
     record, receipt, keys = published()
     reg = serve(record, receipt, keys, big=anip.MAX_REGISTRY_BODY_BYTES + 1)

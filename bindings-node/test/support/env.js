@@ -2,7 +2,7 @@
 // Shared by the Node tests: repo paths, fixtures, the trustloop CLI the differential
 // tests compare against, scratch directories and a tiny zip extractor.
 const assert = require('node:assert/strict')
-const { execFileSync, spawnSync } = require('node:child_process')
+const { execFileSync, spawn, spawnSync } = require('node:child_process')
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
@@ -49,6 +49,27 @@ function cli (args) {
   return spawnSync(cliBinary(), args, { timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
+/**
+ * The CLI, asynchronously: for tests whose HTTP server runs in this process (a
+ * synchronous spawn would block the event loop the server needs). Resolves to
+ * `{status, stdout: Buffer, stderr: Buffer}`.
+ */
+function cliAsync (args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cliBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    const out = []
+    const err = []
+    child.stdout.on('data', (c) => out.push(c))
+    child.stderr.on('data', (c) => err.push(c))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120000)
+    child.on('error', reject)
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err) })
+    })
+  })
+}
+
 /** A fresh scratch directory, removed when the process exits. */
 function scratch (t) {
   const d = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'trustloop-node-')))
@@ -91,4 +112,4 @@ function script (file, body) {
   return file
 }
 
-module.exports = { ROOT, FIXTURES, IS_CI, cliBinary, missing, cliJson, cli, scratch, unzip, script, execFileSync }
+module.exports = { ROOT, FIXTURES, IS_CI, cliBinary, missing, cliJson, cli, cliAsync, scratch, unzip, script, execFileSync }

@@ -134,22 +134,3 @@ pub fn write_lock(package_url: &str, download: &[u8], receipt: &[u8], keys: &[u8
     let responses = api::RegistryResponses { package_url, download, receipt, keys };
     api::anip_write_lock_registry(&responses, &policy)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bases_refs_and_lock_gaps() {
-        assert_eq!(api_base("http://r.example/"), "http://r.example/registry-api/v1");
-        assert_eq!(api_base(" http://r.example/registry-api/v1/ "), "http://r.example/registry-api/v1");
-        assert_eq!(split_package_ref("a@b@1.0").unwrap(), ("a@b".to_string(), "1.0".to_string()));
-        assert_eq!(split_package_ref("a").unwrap_err().message(), "package reference must use package_id@package_version");
-        assert_eq!(path_escape("a b/c"), "a%20b%2Fc");
-        let t = target("http://h:1", "order-desk@1.0.0", None, true).unwrap();
-        assert_eq!(t.str_at("download_url"), "http://h:1/registry-api/v1/packages/order-desk/1.0.0/download?allow_yanked=true");
-        assert_eq!(t.str_at("keys_url"), "http://h:1/registry-api/v1/keys");
-        assert_eq!(target("", "a@1", None, false).unwrap_err().code(), "REGISTRY_URL_REQUIRED");
-        assert_eq!(target("http://h", "", None, false).unwrap_err().code(), "PACKAGE_REF_INVALID");
-    }
-}
