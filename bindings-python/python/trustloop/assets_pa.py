@@ -41,9 +41,27 @@ def companions(data: BytesLike) -> Dict[str, bytes]:
     return {name: content for name, content in _native.assets_pa_companions(as_bytes(data, "data"))}
 
 
-def glyph_bank(spec: Mapping[str, Any]) -> Tuple[Dict[str, Any], bytes]:
-    """A GLYPH/indexed_v1 payload from ``{tile_size, tiles, palettes}``: (summary, payload)."""
-    summary, payload = _native.assets_pa_glyph_bank(_json.dumps(dict(spec)))
+def glyph_bank(
+    tiles: Union[Sequence[Mapping[str, Any]], Mapping[str, Any]],
+    palettes: Optional[Sequence[Mapping[str, Any]]] = None,
+    *,
+    tile_size: Optional[int] = None,
+) -> Tuple[Dict[str, Any], bytes]:
+    """A GLYPH/indexed_v1 payload: ``(summary, payload)``.
+
+    ``glyph_bank(tiles, palettes, tile_size=8)`` with tiles ``[{index, pixels}]``
+    (palette indices 0..15) and palettes ``[{index, palette}]`` (16 RGB565 values), or
+    ``glyph_bank({"tile_size": 8, "tiles": [...], "palettes": [...]})``.
+    """
+    if palettes is None:
+        if not isinstance(tiles, Mapping):
+            raise TypeError("glyph_bank(tiles, palettes, tile_size=...) or glyph_bank(spec)")
+        spec: Dict[str, Any] = dict(tiles)
+    else:
+        if tile_size is None:
+            raise TypeError("glyph_bank(tiles, palettes) needs tile_size= (8, 16 or 32)")
+        spec = {"tile_size": tile_size, "tiles": list(tiles), "palettes": list(palettes)}
+    summary, payload = _native.assets_pa_glyph_bank(_json.dumps(spec))
     return _json.loads(summary), payload
 
 
