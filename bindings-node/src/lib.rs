@@ -8,16 +8,16 @@
 //!
 //! Host IO the core must not do (walking `.anpkg` and asset-project directories,
 //! atomic and staged writes, the `.anpkg` runtime replay with its environment
-//! scrubbing and timeout, registry URL construction) is the `host` module, the same
-//! source file the Python layer compiles (`bindings-python/src/host/`), so both hosts
-//! follow the CLI's rules from one copy. HTTP fetching of registry sources is
-//! `index.js`'s (global `fetch`).
+//! scrubbing and timeout, registry URL construction) is `trustloop_cli::host`, the
+//! CLI's own code, which the Python layer uses too, so every host follows one copy of
+//! the rules. HTTP fetching of registry sources is `index.js`'s (global `fetch`).
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use napi::bindgen_prelude::{Buffer, Uint8Array};
 use napi::{Error as JsError, Status};
 use napi_derive::napi;
+use trustloop_cli::host;
 use trustloop_core::anip::attach::{attach_implementation, AttachOptions};
 use trustloop_core::anip::lint::{lint_bundle, lint_result, LintOptions};
 use trustloop_core::api::assets_pa as pa;
@@ -25,9 +25,6 @@ use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
 use trustloop_core::bundle_tree::api::{self as tree, BundleReportOptions, TreeDigestOptions};
 use trustloop_core::diag::Error;
 use trustloop_core::json::{self, Map, Value};
-
-#[path = "../../bindings-python/src/host/mod.rs"]
-mod host;
 
 /// Marks an error thrown by this addon; `index.js` matches it.
 const ERROR_PREFIX: &str = "TRUSTLOOP_ERROR:";
@@ -275,11 +272,11 @@ pub fn anpkg_validate(input: Option<Uint8Array>, path: Option<String>, options_j
     call(|| {
         let opts = api::parse_options(&options_json)?;
         let package = match (&input, &path) {
-            (Some(d), None) => host::anpkg_validate::Package::Bytes(d),
-            (None, Some(p)) => host::anpkg_validate::Package::Path(p),
+            (Some(d), None) => host::anpkg::validate::Package::Bytes(d),
+            (None, Some(p)) => host::anpkg::validate::Package::Path(p),
             _ => return Err(Error::new("INVALID_ARGUMENT", "give exactly one of input or path")),
         };
-        host::anpkg_validate::validate(package, &opts).map(|v| json::to_compact(&v))
+        host::anpkg::validate::validate_value(package, &opts).map(|v| json::to_compact(&v))
     })
 }
 
@@ -294,8 +291,8 @@ pub struct ExportOut {
 #[napi]
 pub fn anpkg_export(project_dir: String, output: Option<String>, options_json: String) -> napi::Result<ExportOut> {
     let (package, report) = call(|| {
-        let request = host::anpkg_export::ExportRequest::from_value(&api::parse_options(&options_json)?)?;
-        host::anpkg_export::export(&project_dir, output.as_deref(), &request).map(|(b, r)| (b, json::to_compact(&r)))
+        let request = host::anpkg::export::ExportRequest::from_value(&api::parse_options(&options_json)?)?;
+        host::anpkg::export::export(&project_dir, output.as_deref(), &request).map(|(b, r)| (b, json::to_compact(&r)))
     })?;
     Ok(ExportOut { package: Buffer::from(package), report })
 }
@@ -303,7 +300,10 @@ pub fn anpkg_export(project_dir: String, output: Option<String>, options_json: S
 /// assets.pa: packs a project directory into `out_dir` (default `<project>/build`); the report JSON.
 #[napi]
 pub fn assets_pa_pack_dir(project_dir: String, out_dir: Option<String>) -> napi::Result<String> {
-    call(|| host::assets_pa_pack::pack(&project_dir, out_dir.as_deref()).map(|v| json::to_compact(&v)))
+    call(|| {
+        let packed = host::assets_project::pack(std::path::Path::new(&project_dir), out_dir.as_deref().map(std::path::Path::new))?;
+        Ok(json::to_compact(&packed.report()))
+    })
 }
 
 /// The limits `index.js` applies to registry fetches (one definition, shared with Python).
@@ -340,7 +340,7 @@ pub fn verify_registry(
 ) -> napi::Result<String> {
     call(|| {
         let opts = api::parse_options(&options_json)?;
-        host::registry::verify(&package_url, &download, &receipt, &keys, lock.as_deref(), &opts).map(|v| json::to_compact(&v))
+        host::registry::bodies::verify(&package_url, &download, &receipt, &keys, lock.as_deref(), &opts).map(|v| json::to_compact(&v))
     })
 }
 
@@ -355,7 +355,7 @@ pub fn write_lock_registry(
 ) -> napi::Result<Buffer> {
     call(|| {
         let opts = api::parse_options(&options_json)?;
-        host::registry::write_lock(&package_url, &download, &receipt, &keys, &opts)
+        host::registry::bodies::write_lock(&package_url, &download, &receipt, &keys, &opts)
     })
     .map(|s| Buffer::from(s.into_bytes()))
 }

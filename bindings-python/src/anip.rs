@@ -10,7 +10,7 @@ use trustloop_core::bundle_tree::api::{self as tree, BundleReportOptions, TreeDi
 use trustloop_core::json::to_compact;
 
 use crate::call::{call, json_arg, options};
-use crate::host::registry;
+use trustloop_cli::host::registry;
 
 /// Verify result JSON (compact text) of a `.anip-package.json` bundle.
 #[pyfunction]
@@ -103,7 +103,7 @@ fn attach_request(py: Python<'_>, bundle: &[u8], entries_json: Option<&str>, opt
     })
 }
 
-/// The URLs to fetch for a registry package (JSON text; see `host::registry::target`).
+/// The URLs to fetch for a registry package (JSON text; see `trustloop_cli::host::registry::target`).
 #[pyfunction]
 #[pyo3(signature = (registry_url, package, lock = None, allow_yanked = false))]
 fn registry_target(py: Python<'_>, registry_url: &str, package: &str, lock: Option<&[u8]>, allow_yanked: bool) -> PyResult<String> {
@@ -122,7 +122,7 @@ fn verify_registry(
     lock: Option<&[u8]>,
     options_json: &str,
 ) -> PyResult<String> {
-    call(py, || registry::verify(package_url, download, receipt, keys, lock, &options(options_json)?).map(|v| to_compact(&v)))
+    call(py, || registry::bodies::verify(package_url, download, receipt, keys, lock, &options(options_json)?).map(|v| to_compact(&v)))
 }
 
 /// The consumer lock file for a registry package from its three fetched bodies.
@@ -136,7 +136,7 @@ fn write_lock_registry<'py>(
     keys: &[u8],
     options_json: &str,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let text = call(py, || registry::write_lock(package_url, download, receipt, keys, &options(options_json)?))?;
+    let text = call(py, || registry::bodies::write_lock(package_url, download, receipt, keys, &options(options_json)?))?;
     Ok(PyBytes::new(py, text.as_bytes()))
 }
 

@@ -1,13 +1,14 @@
 //! Anolis `.anpkg` handoff packages: validate (bytes, a zip file or an extracted
 //! directory, optional runtime replay) and export. The file, directory and process
-//! work is `host::anpkg_*` (shared with the Node layer); this file only converts.
+//! work is `trustloop_cli::host::anpkg` (the CLI's, shared with the Node layer); this
+//! file only converts.
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use trustloop_core::json::to_compact;
 
 use crate::call::{call, options};
-use crate::host::anpkg_export::{export, ExportRequest};
-use crate::host::anpkg_validate::{validate, Package};
+use trustloop_cli::host::anpkg::export::{export, ExportRequest};
+use trustloop_cli::host::anpkg::validate::{validate_value, Package};
 
 /// The validate result JSON (compact text) for archive `data` or a `path`.
 #[pyfunction]
@@ -20,7 +21,7 @@ fn anpkg_validate(py: Python<'_>, data: Option<&[u8]>, path: Option<&str>, optio
             (None, Some(p)) => Package::Path(p),
             _ => return Err(trustloop_core::diag::Error::new("INVALID_ARGUMENT", "give exactly one of data or path")),
         };
-        validate(package, &opts).map(|v| to_compact(&v))
+        validate_value(package, &opts).map(|v| to_compact(&v))
     })
 }
 

@@ -1,6 +1,7 @@
 //! Prometeu `assets.pa`: write, read, verify, extract, companions, glyph banks, pack.
 //! Functions are prefixed `assets_pa_` in the native module.
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
@@ -82,7 +83,10 @@ fn assets_pa_pack<'py>(
 #[pyfunction]
 #[pyo3(signature = (project_dir, out_dir = None))]
 fn assets_pa_pack_dir(py: Python<'_>, project_dir: &str, out_dir: Option<&str>) -> PyResult<String> {
-    call(py, || crate::host::assets_pa_pack::pack(project_dir, out_dir).map(|v| to_compact(&v)))
+    call(py, || {
+        let packed = trustloop_cli::host::assets_project::pack(Path::new(project_dir), out_dir.map(Path::new))?;
+        Ok(to_compact(&packed.report()))
+    })
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

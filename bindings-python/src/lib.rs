@@ -6,18 +6,18 @@
 //! becomes `TrustloopError("INTERNAL_PANIC")`, so nothing unwinds into the interpreter.
 //!
 //! Host IO the core must not do (walking directories, writing outputs atomically,
-//! spawning the `.anpkg` replay) lives in `host/`, shared with the Node layer, with the
-//! CLI's rules; the HTTP fetching of registry sources is the Python wrapper's.
+//! spawning the `.anpkg` replay, registry URLs) is `trustloop_cli::host`, the CLI's
+//! own code, shared with the Node layer; the HTTP fetching of registry sources is the
+//! Python wrapper's (`urllib`).
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyTuple};
+use trustloop_cli::host;
 use trustloop_core::diag::Error;
 
 mod anip;
 mod anpkg;
 mod assets_pa;
 mod call;
-/// File, directory, process work shared with the Node layer (see `host/mod.rs`).
-pub mod host;
 mod json;
 
 /// `[(name, bytes)]` as a Python list of tuples.

@@ -1,5 +1,5 @@
-//! `trustloop`: the native host. Files, processes and the terminal live here; every
-//! decision is the core's.
+//! `trustloop`: the native host. Flags and the terminal live here, files, processes
+//! and the network in the library's `trustloop_cli::host`; every decision is the core's.
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -7,10 +7,8 @@ use clap::{Parser, Subcommand};
 mod anip;
 mod anpkg;
 mod assets_pa;
-mod io;
 mod json;
 mod keygen;
-mod walk;
 
 /// Verify ANIP packages, Anolis .anpkg handoff packages and Prometeu assets.pa archives.
 #[derive(Parser)]

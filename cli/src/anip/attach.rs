@@ -13,8 +13,8 @@ use trustloop_core::anip::attach::{
 use trustloop_core::diag::Error;
 use trustloop_core::json::to_pretty;
 
-use crate::io::{read, write_private};
-use crate::walk::walk_bundle;
+use trustloop_cli::host::files::{read, write_private};
+use trustloop_cli::host::walk::walk_bundle;
 
 #[derive(ClapArgs)]
 pub struct Args {

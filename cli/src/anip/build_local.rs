@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args as ClapArgs;
 use trustloop_core::api::{self, BuildLocalOptions};
 
-use crate::io::{read, write_private};
+use trustloop_cli::host::files::{read, write_private};
 
 #[derive(ClapArgs)]
 pub struct Args {

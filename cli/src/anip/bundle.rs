@@ -10,8 +10,8 @@ use trustloop_core::bundle_tree::api::{
 use trustloop_core::bundle_tree::template::{validate_key, Target, TemplateValues};
 use trustloop_core::json::{to_pretty, Value};
 
-use crate::io::{read, write_private};
-use crate::walk::walk_bundle;
+use trustloop_cli::host::files::{read, write_private};
+use trustloop_cli::host::walk::{symlinked_root_error, walk_bundle};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -131,7 +131,7 @@ fn digest(a: DigestArgs) -> Result<(), Failure> {
     let prefix = if a.applied { "apply custom code bundle: " } else { "compute custom code bundle digest: " };
     let dir = walk_bundle(&a.dir, true, prefix).map_err(|m| (m, 1))?;
     if a.applied {
-        if let Some(m) = crate::walk::symlinked_root_error(&dir, false, "apply custom code bundle: ") {
+        if let Some(m) = symlinked_root_error(&dir, false, "apply custom code bundle: ") {
             return Err((m, 1));
         }
     }
@@ -204,8 +204,8 @@ fn report(a: ReportArgs) -> Result<(), Failure> {
     // The capability scan reads ignored directories too, so walk everything.
     let dir = walk_bundle(local, false, "apply custom code bundle: ").map_err(|m| (m, 1))?;
     if dir.root_is_symlink {
-        let scan = crate::walk::symlinked_root_error(&dir, true, "validate custom code bundle capabilities: ");
-        let apply = crate::walk::symlinked_root_error(&dir, false, "apply custom code bundle: ");
+        let scan = symlinked_root_error(&dir, true, "validate custom code bundle capabilities: ");
+        let apply = symlinked_root_error(&dir, false, "apply custom code bundle: ");
         // The capability scan runs first when the contract formalizes capabilities.
         if let Some(m) = scan.filter(|_| declares_capabilities(&bundle)).or(apply) {
             return Err((m, 1));

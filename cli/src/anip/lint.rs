@@ -6,7 +6,7 @@ use clap::Args as ClapArgs;
 use trustloop_core::anip::lint::{lint_bundle, lint_result, LintOptions};
 use trustloop_core::json::to_pretty;
 
-use crate::io::read;
+use trustloop_cli::host::files::read;
 
 #[derive(ClapArgs)]
 pub struct Args {

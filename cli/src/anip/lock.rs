@@ -2,11 +2,12 @@
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Subcommand};
-use trustloop_core::api::{self, RegistryPolicy, RegistryResponses};
+use trustloop_core::api::{self, RegistryPolicy};
 use trustloop_core::json::{to_pretty, Map, Value};
 
-use super::registry_fetch::{fetch, split_package_ref};
-use crate::io::{read, write_private};
+use trustloop_cli::host::files::{read, write_private};
+use trustloop_cli::host::registry::fetch::fetch;
+use trustloop_cli::host::registry::{split_package_ref, RegistryTarget};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -43,20 +44,15 @@ pub struct WriteArgs {
 }
 
 fn registry_lock(args: &WriteArgs, base: &str) -> Result<String, String> {
-    let (id, version) = split_package_ref(args.package.as_deref().unwrap_or(""))?;
-    let fetched = fetch(base, &id, &version, args.allow_yanked_package)?;
-    let responses = RegistryResponses {
-        package_url: &fetched.package_url,
-        download: &fetched.download,
-        receipt: &fetched.receipt,
-        keys: &fetched.keys,
-    };
+    let (id, version) = split_package_ref(args.package.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
+    let target = RegistryTarget { base: base.to_string(), id, version };
+    let fetched = fetch(&target, args.allow_yanked_package)?;
     let policy = RegistryPolicy {
         require_mode: args.require_registry_mode.clone(),
         trusted_key_id: args.trusted_registry_key_id.clone(),
         allow_yanked: args.allow_yanked_package,
     };
-    api::anip_write_lock_registry(&responses, &policy).map_err(|e| e.to_string())
+    api::anip_write_lock_registry(&fetched.responses(), &policy).map_err(|e| e.to_string())
 }
 
 pub fn run(command: Command) -> u8 {

@@ -7,7 +7,6 @@ mod bundle;
 mod lint;
 mod lock;
 mod refcheck;
-mod registry_fetch;
 mod report;
 mod verify;
 

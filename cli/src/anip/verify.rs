@@ -5,11 +5,11 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, ValueEnum};
 use trustloop_core::anip::lock as core_lock;
-use trustloop_core::api::{self, RegistryPolicy, RegistryResponses, VerifyOptions};
+use trustloop_core::api::{self, RegistryPolicy, VerifyOptions};
 use trustloop_core::json::{to_pretty, Value};
 
-use super::registry_fetch;
-use crate::io::read;
+use trustloop_cli::host::files::read;
+use trustloop_cli::host::registry::{fetch::fetch, split_package_ref, RegistryTarget};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Compat {
@@ -71,13 +71,6 @@ pub struct Args {
     json: bool,
 }
 
-/// Where a registry package lives, after filling gaps from the lock file (ANIP-LOCK-3).
-pub struct RegistryTarget {
-    pub base: String,
-    pub id: String,
-    pub version: String,
-}
-
 pub fn policy(args: &Args) -> RegistryPolicy {
     RegistryPolicy {
         require_mode: args.require_registry_mode.clone(),
@@ -87,35 +80,19 @@ pub fn policy(args: &Args) -> RegistryPolicy {
 }
 
 /// `None` when no registry identity is given anywhere; errors follow ANIP-VER-1.
+/// `--registry-url` wins over `--registry-base`; `--package ID@VERSION` over
+/// `--package-id`/`--package-version`; blanks are filled from the lock (ANIP-LOCK-3).
 pub fn registry_target(args: &Args, lock: Option<&[u8]>) -> Result<Option<RegistryTarget>, String> {
     let lock = lock.and_then(|b| api::parse_json(b, "lock file").ok());
-    let from_lock = |k: &str| lock.as_ref().map(|l| l.str_at(k).trim().to_string()).unwrap_or_default();
-    let mut base = non_blank(&args.registry_url).or(non_blank(&args.registry_base)).unwrap_or("").to_string();
-    if base.is_empty() {
-        base = from_lock("registry_url");
-    }
-    let (mut id, mut version) = match non_blank(&args.package) {
-        Some(p) => registry_fetch::split_package_ref(p)?,
+    let base = non_blank(&args.registry_url).or(non_blank(&args.registry_base)).unwrap_or("");
+    let (id, version) = match non_blank(&args.package) {
+        Some(p) => split_package_ref(p).map_err(|e| e.to_string())?,
         None => (
             non_blank(&args.package_id).unwrap_or("").to_string(),
             non_blank(&args.package_version).unwrap_or("").to_string(),
         ),
     };
-    if non_blank(&args.package).is_none() {
-        if non_blank(&args.package_id).is_none() {
-            id = from_lock("package_id");
-        }
-        if non_blank(&args.package_version).is_none() {
-            version = from_lock("package_version");
-        }
-    }
-    if base.is_empty() {
-        return Ok(None);
-    }
-    if id.is_empty() || version.is_empty() {
-        return Err("package id and package version are required for registry resolution".into());
-    }
-    Ok(Some(RegistryTarget { base, id, version }))
+    RegistryTarget::resolve(base, &id, &version, lock.as_ref()).map_err(|e| e.to_string())
 }
 
 fn non_blank(s: &Option<String>) -> Option<&str> {
@@ -186,14 +163,8 @@ fn verify(args: &Args) -> Result<(Value, u8), String> {
         let bytes = read(path.as_ref(), "package bundle")?;
         api::anip_verify_bundle(&bytes, lock.as_deref(), &options)
     } else if let Some(target) = registry_target(args, lock.as_deref())? {
-        let fetched = registry_fetch::fetch(&target.base, &target.id, &target.version, args.allow_yanked_package)?;
-        let responses = RegistryResponses {
-            package_url: &fetched.package_url,
-            download: &fetched.download,
-            receipt: &fetched.receipt,
-            keys: &fetched.keys,
-        };
-        api::anip_verify_registry(&responses, lock.as_deref(), &options, &policy(args))
+        let fetched = fetch(&target, args.allow_yanked_package)?;
+        api::anip_verify_registry(&fetched.responses(), lock.as_deref(), &options, &policy(args))
     } else {
         return Err("definition path, package bundle, or registry package identity must be provided".into());
     };

@@ -1,13 +1,10 @@
 //! `trustloop assets-pa …` (spec assets-pa.md): pack an asset project, inspect,
-//! verify and extract from `assets.pa`. Files live here; every decision is the core's.
+//! verify and extract from `assets.pa`. Files live here (the pack's project reading
+//! and staging in `trustloop_cli::host::assets_project`); every decision is the core's.
 //! Archives are read as streams (prelude and header only), so memory stays bounded
 //! by the header however large the archive is.
 mod inspect;
 mod pack;
-mod project_dir;
-mod staging;
-#[cfg(test)]
-mod tests;
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};

@@ -1,10 +1,11 @@
 //! Staged outputs (PA-WRITE-2 step 7): every file is written into a staging directory
 //! next to the output directory, then renamed into place only after the whole pack
 //! succeeded. A failing pack removes the staging directory and leaves an existing
-//! `build/` exactly as it was.
+//! output directory exactly as it was.
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub struct Staging {
     dir: PathBuf,
@@ -14,12 +15,15 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Creates `<parent of out>/.<out name>.staging-<pid>`.
+    /// Creates `<parent of out>/.<out name>.staging-<pid>-<n>` (pid and a per-process
+    /// counter: two packs in one host process never share it).
     pub fn new(out: &Path) -> std::io::Result<Staging> {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "build".into());
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = parent.join(format!(".{name}.staging-{}-{n}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?;
         }
@@ -45,17 +49,14 @@ impl Staging {
 
     /// Moves every staged file into the output directory (same file system, so each
     /// rename is atomic), in staging order.
-    pub fn promote(mut self) -> std::io::Result<Vec<PathBuf>> {
+    pub fn promote(mut self) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.out)?;
-        let mut done = Vec::new();
         for name in &self.files {
-            let target = self.out.join(name);
-            std::fs::rename(self.dir.join(name), &target)?;
-            done.push(target);
+            std::fs::rename(self.dir.join(name), self.out.join(name))?;
         }
         self.promoted = true;
         let _ = std::fs::remove_dir_all(&self.dir);
-        Ok(done)
+        Ok(())
     }
 }
 

@@ -1,6 +1,6 @@
-//! Path spelling as the reference tools resolve user-given paths (Python's
-//! `Path(p).expanduser()` then `absolute()`/`resolve()`), so messages and results show
-//! the same paths as the CLI.
+//! User-given paths spelled as the reference tools resolve them (Python's
+//! `Path(p).expanduser()` then `absolute()`/`resolve()`), so every host shows the
+//! same paths in messages and results.
 use std::path::{Component, PathBuf};
 
 /// `~` and `~/…` expanded with `$HOME`.
@@ -47,4 +47,19 @@ pub fn resolve(raw: &str) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_normalises_the_missing_part_lexically() {
+        let base = std::fs::canonicalize(std::env::temp_dir()).expect("temp dir");
+        let raw = format!("{}/trustloop-no-such-dir/a/../b/./c.anpkg", base.display());
+        assert_eq!(resolve(&raw), base.join("trustloop-no-such-dir/b/c.anpkg"));
+        // absolute() keeps a missing path as given (made absolute), `..` included.
+        let raw = format!("{}/trustloop-no-such-dir/a/../b", base.display());
+        assert_eq!(absolute(&raw), PathBuf::from(&raw));
+    }
 }

@@ -1,0 +1,260 @@
+//! `anpkg validate` on the host (spec §12, §13.2): archive bytes or a user path (a
+//! `.anpkg`/zip file, or an extracted package directory walked into the core's
+//! [`Tree`]), then, when a runtime binary is given and static validation passed, the
+//! replay. The CLI prints the [`Validated`] outcome; the bindings return its JSON.
+//!
+//! The directory walk follows upstream's `rglob('*')`: regular files with their bytes,
+//! symlinks with their target and what following them gives (the core decides what a
+//! symlink means), symlinked directories never descended. Where the two former copies
+//! differed, the stricter behaviour is kept: a file is read through `take()` against
+//! the remaining byte budget (a file growing between listing and reading cannot slip
+//! past it), entries are listed in name order, an entry whose type cannot be read is
+//! an error rather than skipped, and the walk is bounded by [`WalkLimits::DEFAULT`]
+//! (reported as `ANPKG_ZIP_TOO_MANY_ENTRIES`, the archive's code for the same excess).
+use std::io::Read;
+use std::path::Path;
+use std::time::Duration;
+
+use trustloop_core::anpkg::api_validate::{validate_archive, validate_directory, Outcome, ReplayStatus, ValidateOptions};
+use trustloop_core::anpkg::validate::{codes, Entry, Followed, Tree};
+use trustloop_core::diag::{Error, Finding};
+use trustloop_core::json::Value;
+
+use super::replay::{run_replay, ReplayRoot, DEFAULT_CONFIG, DEFAULT_TIMEOUT};
+use crate::host::paths::absolute;
+use crate::host::walk::{children, Budget, Child, ListError, WalkLimits};
+
+/// What to validate.
+pub enum Package<'a> {
+    /// Archive bytes (shown as the `path` option, default `package.anpkg`).
+    Bytes(&'a [u8]),
+    /// A `.anpkg`/zip file or an extracted package directory, as the user gave it.
+    Path(&'a str),
+}
+
+/// The replay request: the runtime binary (as the user gave it) and the timeout.
+pub struct Replay {
+    pub bin: String,
+    pub timeout: Duration,
+}
+
+impl Replay {
+    /// The bindings' options `runtime_bin` (absent: no replay) and `timeout_seconds`
+    /// (default 30, at most a day).
+    pub fn from_value(v: &Value) -> Result<Option<Replay>, Error> {
+        let bad = |k: &str, what: &str| Error::new("INVALID_OPTION", format!("option {k:?} must be {what}"));
+        let bin = match v.get("runtime_bin") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => return Err(bad("runtime_bin", "a string")),
+        };
+        let timeout = match v.get("timeout_seconds") {
+            None | Some(Value::Null) => DEFAULT_TIMEOUT,
+            Some(Value::Number(n)) if n.is_finite() && *n > 0.0 && *n <= 86_400.0 => Duration::from_secs_f64(*n),
+            Some(_) => return Err(bad("timeout_seconds", "a positive number of seconds (at most 86400)")),
+        };
+        Ok(bin.map(|bin| Replay { bin, timeout }))
+    }
+}
+
+/// The outcome of static validation and the replay's status.
+pub struct Validated {
+    pub outcome: Outcome,
+    pub replay: ReplayStatus,
+}
+
+impl Validated {
+    /// The result JSON every host returns (`trustloop anpkg validate --json`).
+    pub fn to_value(&self) -> Value {
+        self.outcome.to_value(self.replay)
+    }
+}
+
+/// Validates `package`; replays when `replay` is given and static validation passed.
+/// For a path, `options.path` becomes the absolute path shown in messages.
+pub fn validate(package: Package<'_>, mut options: ValidateOptions, replay: Option<&Replay>) -> Validated {
+    // The package root on disk when it is a directory.
+    let (mut outcome, dir) = match package {
+        Package::Bytes(bytes) => (validate_archive(bytes, &options), None),
+        Package::Path(raw) => {
+            let path = absolute(raw);
+            options.path = path.to_string_lossy().into_owned();
+            validate_path(&path, &options)
+        }
+    };
+    let mut status = ReplayStatus::NotRequested;
+    if let Some(replay) = replay {
+        status = ReplayStatus::Skipped;
+        if outcome.passed() {
+            let config = outcome.replay_config.clone().unwrap_or_else(|| DEFAULT_CONFIG.into());
+            let root = match &dir {
+                Some(d) => ReplayRoot::Dir(d),
+                None => ReplayRoot::Archive(outcome.tree.as_ref()),
+            };
+            match run_replay(&absolute(&replay.bin), root, &config, replay.timeout) {
+                Ok(()) => status = ReplayStatus::Passed,
+                Err(f) => {
+                    status = ReplayStatus::Failed;
+                    outcome.findings.push(f);
+                }
+            }
+        }
+    }
+    Validated { outcome, replay: status }
+}
+
+/// The bindings' entry: options JSON (the core's validate options plus
+/// `runtime_bin`/`timeout_seconds`) in, result JSON out.
+pub fn validate_value(package: Package<'_>, options: &Value) -> Result<Value, Error> {
+    let opts = ValidateOptions::from_value(options)?;
+    let replay = Replay::from_value(options)?;
+    Ok(validate(package, opts, replay.as_ref()).to_value())
+}
+
+fn validate_path(path: &Path, opts: &ValidateOptions) -> (Outcome, Option<std::path::PathBuf>) {
+    let shown = opts.path.clone();
+    if path.is_dir() {
+        let outcome = match walk(path, opts.archive_limits.max_total_size) {
+            Ok(tree) => {
+                let mut o = validate_directory(&tree, opts);
+                o.tree = Some(tree);
+                o
+            }
+            Err(f) => failed(&shown, f),
+        };
+        (outcome, Some(path.to_path_buf()))
+    } else if path.is_file() {
+        let outcome = match std::fs::read(path) {
+            Ok(bytes) => validate_archive(&bytes, opts),
+            Err(e) => failed(&shown, Finding::error(codes::PATH_NOT_FOUND, format!("Package path not readable: {shown}: {e}"))),
+        };
+        (outcome, None)
+    } else {
+        (failed(&shown, Finding::error(codes::PATH_NOT_FOUND, format!("Package path not found: {shown}"))), None)
+    }
+}
+
+fn failed(shown: &str, f: Finding) -> Outcome {
+    Outcome { path: shown.to_string(), findings: vec![f], tree: None, replay_config: None }
+}
+
+/// Walks an extracted package into the core's tree, reading at most `max_total` bytes.
+fn walk(root: &Path, max_total: u64) -> Result<Tree, Finding> {
+    let mut tree = Tree::new(root.to_string_lossy().into_owned());
+    let mut walk = PackageWalk { root, tree: &mut tree, bytes_left: max_total, budget: Budget::new(WalkLimits::DEFAULT) };
+    walk.dir(root, "", 0)?;
+    Ok(tree)
+}
+
+struct PackageWalk<'a> {
+    root: &'a Path,
+    tree: &'a mut Tree,
+    bytes_left: u64,
+    budget: Budget,
+}
+
+impl PackageWalk<'_> {
+    fn too_many(&self, hit: impl std::fmt::Display) -> Finding {
+        Finding::error(codes::ZIP_TOO_MANY_ENTRIES, format!("Package directory has {hit}: {}", self.root.display()))
+    }
+
+    fn dir(&mut self, dir: &Path, rel: &str, depth: usize) -> Result<(), Finding> {
+        let list = children(dir, &mut self.budget).map_err(|e| match e {
+            ListError::Open(e) => Finding::error(codes::PATH_NOT_FOUND, format!("Cannot list {}: {e}", dir.display())),
+            ListError::Stat(path, e) => Finding::error(codes::PATH_NOT_FOUND, format!("Cannot read {}: {e}", path.display())),
+            ListError::Limit(hit) => self.too_many(hit),
+        })?;
+        for Child { name, path, file_type } in list {
+            let child_rel = if rel.is_empty() { name } else { format!("{rel}/{name}") };
+            if file_type.is_symlink() {
+                let target = std::fs::read_link(&path).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default();
+                let followed = match std::fs::metadata(&path) {
+                    Ok(m) if m.is_file() => Followed::File(self.read(&path)?),
+                    Ok(m) if m.is_dir() => Followed::Dir,
+                    Ok(_) => Followed::Other,
+                    Err(_) => Followed::Missing,
+                };
+                self.tree.insert(&child_rel, Entry::Symlink { target, followed });
+            } else if file_type.is_dir() {
+                self.tree.insert(&child_rel, Entry::Dir);
+                self.budget.enter(depth + 1).map_err(|hit| self.too_many(hit))?;
+                self.dir(&path, &child_rel, depth + 1)?;
+            } else if file_type.is_file() {
+                let bytes = self.read(&path)?;
+                self.tree.insert(&child_rel, Entry::File(bytes));
+            } else {
+                self.tree.insert(&child_rel, Entry::Other);
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads at most the remaining byte budget (plus one byte, to notice the excess).
+    fn read(&mut self, path: &Path) -> Result<Vec<u8>, Finding> {
+        let too_large = || {
+            Finding::error(codes::ZIP_TOO_LARGE, format!("Package directory holds more than the limit of bytes (at {})", path.display()))
+        };
+        let cant = |e: std::io::Error| Finding::error(codes::PATH_NOT_FOUND, format!("Cannot read {}: {e}", path.display()));
+        let mut bytes = Vec::new();
+        std::fs::File::open(path).map_err(cant)?.take(self.bytes_left.saturating_add(1)).read_to_end(&mut bytes).map_err(cant)?;
+        self.bytes_left = self.bytes_left.checked_sub(bytes.len() as u64).ok_or_else(too_large)?;
+        Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        crate::host::scratch::scratch(&format!("anpkg-validate-{name}"))
+    }
+
+    #[test]
+    fn the_walk_reads_within_the_byte_budget() {
+        let d = scratch("budget");
+        std::fs::create_dir_all(d.join("a")).expect("mkdir");
+        std::fs::write(d.join("a/x"), b"12345").expect("write");
+        std::fs::write(d.join("b"), b"678").expect("write");
+        let tree = walk(&d, 8).expect("fits");
+        assert_eq!(tree.read("a/x"), Some(&b"12345"[..]));
+        assert_eq!(tree.read("b"), Some(&b"678"[..]));
+        assert_eq!(walk(&d, 7).expect_err("too large").code, codes::ZIP_TOO_LARGE);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_recorded_with_what_they_lead_to() {
+        let d = scratch("links");
+        std::fs::create_dir_all(d.join("dir")).expect("mkdir");
+        std::fs::write(d.join("dir/f"), b"inner").expect("write");
+        std::os::unix::fs::symlink("dir", d.join("to_dir")).expect("symlink");
+        std::os::unix::fs::symlink("dir/f", d.join("to_file")).expect("symlink");
+        std::os::unix::fs::symlink("nowhere", d.join("dangling")).expect("symlink");
+        let tree = walk(&d, 1 << 20).expect("walk");
+        assert!(matches!(tree.get("to_dir"), Some(Entry::Symlink { followed: Followed::Dir, .. })));
+        assert!(matches!(tree.get("to_file"), Some(Entry::Symlink { followed: Followed::File(b), .. }) if b == b"inner"));
+        assert!(matches!(tree.get("dangling"), Some(Entry::Symlink { followed: Followed::Missing, .. })));
+        // A symlinked directory is not descended.
+        assert!(tree.get("to_dir/f").is_none());
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn replay_options_from_json() {
+        let v = trustloop_core::json::parse(br#"{"runtime_bin":"rt","timeout_seconds":1.5}"#).expect("json");
+        let r = Replay::from_value(&v).expect("ok").expect("replay");
+        assert_eq!((r.bin.as_str(), r.timeout), ("rt", Duration::from_millis(1500)));
+        let bad = trustloop_core::json::parse(br#"{"timeout_seconds":0}"#).expect("json");
+        assert!(Replay::from_value(&bad).is_err());
+        assert!(Replay::from_value(&Value::Null).expect("none").is_none());
+    }
+
+    #[test]
+    fn a_missing_path_is_reported() {
+        let v = validate(Package::Path("/nonexistent-trustloop/pkg.anpkg"), ValidateOptions::default(), None);
+        assert_eq!(v.outcome.findings[0].code, codes::PATH_NOT_FOUND);
+        assert!(!v.outcome.passed());
+    }
+}

@@ -1,0 +1,155 @@
+//! Reading and writing single files: upstream's error texts, atomic replacement.
+//!
+//! One writer serves both naming schemes the hosts need: hidden `.<name>.tmp-<pid>-<n>`
+//! files for lock files, bundles and reports ([`write_private`], mode 0600 like
+//! upstream's), and `<out>.tmp` for `.anpkg` exports ([`write_with_tmp_suffix`],
+//! ANPKG-ZIP-3). The two former writers differed; the stricter of each is kept: the
+//! temporary file is created with its final mode (no window in which a private file is
+//! readable under the umask), synced before the rename, and removed when anything
+//! fails; a per-process counter keeps two writers in one process (a binding's threads)
+//! off each other's temporary file.
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Reads a file, mapping the error to upstream's `read <what>: <err>` text.
+pub fn read(path: &Path, what: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("read {what}: {}", go_path_error(path, &e)))
+}
+
+/// Go's `*PathError` text: `open <path>: no such file or directory`.
+pub fn go_path_error(path: &Path, e: &std::io::Error) -> String {
+    let reason = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s,
+            }
+        }
+    };
+    format!("open {}: {reason}", path.display())
+}
+
+/// Go's `stat <path>: <reason>` text.
+pub fn go_stat_error(path: &Path, e: &std::io::Error) -> String {
+    go_path_error(path, e).replacen("open ", "stat ", 1)
+}
+
+/// Writes `path` atomically with mode 0600 (lock files, bundles, reports): a hidden
+/// temporary file in the same directory, then a rename. Parent directories are created.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
+    write_via(path, &tmp, bytes, true)
+}
+
+/// Writes `<out>.tmp` next to `out` (suffix appended), then renames it over `out`
+/// (ANPKG-ZIP-3). Parent directories are created; the mode is the process default.
+pub fn write_with_tmp_suffix(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = out.as_os_str().to_owned();
+    tmp.push(".tmp");
+    write_via(out, &PathBuf::from(tmp), bytes, false)
+}
+
+fn write_via(target: &Path, tmp: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
+    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let result = create(tmp, private)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(tmp, target));
+    if result.is_err() {
+        let _ = std::fs::remove_file(tmp);
+    }
+    result
+}
+
+/// Creates (or truncates) `path`; private files get mode 0600 at creation and again on
+/// the handle (a stale file of the same name keeps its mode otherwise).
+fn create(path: &Path, private: bool) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        if private {
+            options.mode(0o600);
+            let file = options.open(path)?;
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+            return Ok(file);
+        }
+    }
+    let _ = private;
+    options.open(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        crate::host::scratch::scratch(&format!("files-{name}"))
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> =
+            std::fs::read_dir(dir).expect("list").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn anpkg_zip_3_suffix_write_creates_parents_and_leaves_no_tmp() {
+        let d = scratch("suffix");
+        let out = d.join("a/b/x.anpkg");
+        write_with_tmp_suffix(&out, b"zip").expect("write");
+        write_with_tmp_suffix(&out, b"zip2").expect("overwrite");
+        assert_eq!(std::fs::read(&out).expect("read"), b"zip2");
+        assert_eq!(names(&d.join("a/b")), ["x.anpkg"]);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_writes_are_0600_and_replace_atomically() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = scratch("private");
+        let out = d.join("sub/lock.json");
+        write_private(&out, b"one").expect("write");
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        write_private(&out, b"two").expect("overwrite");
+        assert_eq!(std::fs::read(&out).expect("read"), b"two");
+        assert_eq!(std::fs::metadata(&out).expect("stat").permissions().mode() & 0o777, 0o600);
+        assert_eq!(names(&d.join("sub")), ["lock.json"]);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary_file() {
+        let d = scratch("fail");
+        // The target is a non-empty directory: the rename fails after the temp was written.
+        std::fs::create_dir_all(d.join("out/inner")).expect("mkdir");
+        assert!(write_with_tmp_suffix(&d.join("out"), b"x").is_err());
+        assert!(write_private(&d.join("out"), b"x").is_err());
+        assert_eq!(names(&d), ["out"]);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn read_errors_use_go_texts() {
+        let missing = Path::new("/nonexistent-trustloop/x.json");
+        assert_eq!(read(missing, "lock file").unwrap_err(), "read lock file: open /nonexistent-trustloop/x.json: no such file or directory");
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(go_stat_error(missing, &e), "stat /nonexistent-trustloop/x.json: no such file or directory");
+    }
+}

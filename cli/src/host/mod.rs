@@ -1,0 +1,24 @@
+//! Host IO the core must not do, one file (or folder) per concern. Everything that
+//! decides a verdict stays in `trustloop_core`; these modules only read, walk, write,
+//! spawn and fetch, and hand bytes and entries to the core.
+//!
+//! | module | what it does | used by |
+//! |---|---|---|
+//! | [`files`] | reads with upstream's error texts, atomic writes (0600 when private) | CLI |
+//! | [`paths`] | user paths spelled as the reference tools resolve them | CLI, bindings |
+//! | [`walk`] | directory listing that never follows symlinks, walk limits, custom-code-bundle walk | CLI, and the other walks here |
+//! | [`anpkg`] | `.anpkg` validate (package reading, replay with env scrubbing and timeout) and export (project reading, atomic write) | CLI, bindings |
+//! | [`assets_project`] | `assets.pa` pack from a project directory: symlink-refusing reads, staging then promotion | CLI, bindings |
+//! | [`registry`] | registry URLs, `ID@VERSION`, lock-file gaps; the HTTP fetch behind feature `net` | CLI (fetch), bindings (URLs; they fetch with urllib/fetch) |
+//!
+//! These modules used to exist twice (the CLI's and an adapted copy for the bindings).
+//! Where the copies differed, the stricter or more correct behaviour was kept; each
+//! module's doc names its choices.
+pub mod anpkg;
+pub mod assets_project;
+pub mod files;
+pub mod paths;
+pub mod registry;
+#[cfg(test)]
+mod scratch;
+pub mod walk;
