@@ -191,10 +191,8 @@ impl<'s> Evaluator<'s> {
                     }
                 }
             }
-            "const" => {
-                if !json_equal(v, instance) {
-                    out.push(err(format!("{} was expected", repr(v))));
-                }
+            "const" if !json_equal(v, instance) => {
+                out.push(err(format!("{} was expected", repr(v))));
             }
             "properties" => {
                 let (Value::Map(props), Value::Map(inst)) = (v, instance) else { return };
@@ -349,10 +347,8 @@ impl<'s> Evaluator<'s> {
                     }
                 }
             }
-            "not" => {
-                if self.is_valid(instance, v, depth + 1) {
-                    out.push(err(format!("{} should not be valid under {}", repr(instance), repr(v))));
-                }
+            "not" if self.is_valid(instance, v, depth + 1) => {
+                out.push(err(format!("{} should not be valid under {}", repr(instance), repr(v))));
             }
             "if" => {
                 if self.is_valid(instance, v, depth + 1) {
@@ -412,7 +408,7 @@ pub fn json_equal(a: &Value, b: &Value) -> bool {
 /// `re.search(pattern, s)` for the patterns the schemas use. Each is `^CLASS…$`;
 /// Python's `$` also matches before one final `\n`.
 pub fn pattern_search(pattern: &str, s: &str) -> bool {
-    let whole = |f: &dyn Fn(&str) -> bool| f(s) || s.strip_suffix('\n').is_some_and(|t| f(t));
+    let whole = |f: &dyn Fn(&str) -> bool| f(s) || s.strip_suffix('\n').is_some_and(f);
     match pattern {
         "^[a-z0-9][a-z0-9-]*$" => whole(&|t: &str| {
             let mut chars = t.chars();
