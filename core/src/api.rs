@@ -14,12 +14,25 @@ pub use crate::anip::verify::{Verdict, VerifyOptions};
 // ANIP implementation material: bundle trees, refs, attach-implementation, lint.
 pub use crate::anip::attach::{attach_implementation as anip_attach_implementation, AttachOptions};
 pub use crate::anip::lint::lint as anip_lint;
-pub use crate::bundle_tree::api::{bundle_materials as anip_bundle_materials, bundle_report as anip_bundle_report, entries_from_value as anip_bundle_entries, tree_combine as anip_tree_combine, tree_digest as anip_tree_digest, BundleReportOptions, TreeDigestOptions};
+pub use crate::bundle_tree::api::{
+    bundle_materials as anip_bundle_materials, bundle_report as anip_bundle_report,
+    entries_from_value as anip_bundle_entries, tree_combine as anip_tree_combine, tree_digest as anip_tree_digest,
+    BundleReportOptions, TreeDigestOptions,
+};
 pub use crate::bundle_tree::{Entry as BundleEntry, TreeLimits};
 pub use crate::refs::api::ref_check as anip_ref_check;
+// Prometeu assets.pa.
 pub use crate::assets_pa::api as assets_pa;
-#[cfg(feature = "zip")] pub use crate::anpkg::api_export::{anpkg_export, export_files as anpkg_export_files, export_report as anpkg_export_report, AnpkgExportOptions};
-#[cfg(feature = "zip")] pub use crate::anpkg::api_validate::{anpkg_validate, validate_archive as anpkg_validate_archive, validate_directory as anpkg_validate_directory, Outcome as AnpkgValidateOutcome, ReplayStatus as AnpkgReplayStatus, ValidateOptions as AnpkgValidateOptions};
+// Anolis .anpkg (needs the zip feature).
+#[cfg(feature = "zip")]
+pub use crate::anpkg::api_export::{
+    anpkg_export, export_files as anpkg_export_files, export_report as anpkg_export_report, AnpkgExportOptions,
+};
+#[cfg(feature = "zip")]
+pub use crate::anpkg::api_validate::{
+    anpkg_validate, validate_archive as anpkg_validate_archive, validate_directory as anpkg_validate_directory,
+    Outcome as AnpkgValidateOutcome, ReplayStatus as AnpkgReplayStatus, ValidateOptions as AnpkgValidateOptions,
+};
 
 /// Parses untrusted JSON with default limits, as a finding-carrying error.
 pub fn parse_json(input: &[u8], what: &str) -> Result<Value, Error> {
