@@ -75,6 +75,11 @@ def _optional_bytes(value: Optional[BytesLike], name: str) -> Optional[bytes]:
     return None if value is None else as_bytes(value, name)
 
 
+def _verify(native: Any, data: BytesLike, lock: Optional[BytesLike], options: str) -> Dict[str, Any]:
+    """One native verify call: bytes in, the result object out."""
+    return _json.loads(native(as_bytes(data, "data"), _optional_bytes(lock, "lock"), options))
+
+
 def verify_bundle(
     data: BytesLike,
     *,
@@ -89,12 +94,8 @@ def verify_bundle(
     Returns the result object (``status`` is ``"ok"`` or ``"failed"``; see
     :func:`exit_code`). Raises :class:`trustloop.TrustloopError` where upstream exits 1.
     """
-    text = _native.verify_bundle(
-        as_bytes(data, "data"),
-        _optional_bytes(lock, "lock"),
-        _verify_options(expected_contract_signature, trusted_keys, legacy, record_path),
-    )
-    return _json.loads(text)
+    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path)
+    return _verify(_native.verify_bundle, data, lock, options)
 
 
 def verify_definition(
@@ -107,12 +108,8 @@ def verify_definition(
     record_path: Optional[str] = None,
 ) -> Dict[str, Any]:
     """Verifies a plain service-definition file (``anip verify --definition``)."""
-    text = _native.verify_definition(
-        as_bytes(data, "data"),
-        _optional_bytes(lock, "lock"),
-        _verify_options(expected_contract_signature, trusted_keys, legacy, record_path),
-    )
-    return _json.loads(text)
+    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path)
+    return _verify(_native.verify_definition, data, lock, options)
 
 
 def exit_code(result: Mapping[str, Any]) -> int:
