@@ -181,15 +181,12 @@ pub fn verify_definition(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOpti
         Value::Object(m) => m,
         Value::Null => Map::new(),
         other => {
-            let kind = match other {
-                Value::Array(_) => "array",
-                Value::String(_) => "string",
-                Value::Number(_) => "number",
-                _ => "bool",
-            };
             return Err(Error::new(
                 "ANIP_DEFINITION_DECODE",
-                format!("decode definition file: json: cannot unmarshal {kind} into Go value of type map[string]interface {{}}"),
+                format!(
+                    "decode definition file: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
+                    super::go_struct::json_kind(&other)
+                ),
             ));
         }
     };

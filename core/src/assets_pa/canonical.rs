@@ -2,11 +2,12 @@
 //!
 //! Neither of the core's canonical modes fits exactly: ANIP's digest mode escapes
 //! U+2028/U+2029, and JCS sorts keys by UTF-16 units. PA-HDR-3 asks for keys in UTF-8
-//! byte order, RFC 8785 §3.2.2.2 string escaping and integers in plain decimal.
+//! byte order, RFC 8785 §3.2.2.2 string escaping (the JCS mode's, reused) and integers
+//! in plain decimal.
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::json::{format_go_float, Value};
+use crate::json::{format_go_float, write_string, Mode, Value};
 
 /// Largest integer allowed in the header (2^53 − 1, PA-HDR-4).
 pub const MAX_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -44,7 +45,7 @@ fn write_value(out: &mut String, v: &Value) {
                 out.push_str(&format_go_float(*n));
             }
         }
-        Value::String(s) => write_string(out, s),
+        Value::String(s) => write_string(out, s, Mode::Jcs),
         Value::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -61,36 +62,13 @@ fn write_value(out: &mut String, v: &Value) {
                 if i > 0 {
                     out.push(',');
                 }
-                write_string(out, k);
+                write_string(out, k, Mode::Jcs);
                 out.push(':');
                 write_value(out, val);
             }
             out.push('}');
         }
     }
-}
-
-fn write_string(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                out.push_str("\\u00");
-                out.push(HEX[(c as usize) >> 4] as char);
-                out.push(HEX[(c as usize) & 15] as char);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]

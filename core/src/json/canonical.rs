@@ -65,7 +65,7 @@ fn write_value(out: &mut String, v: &Value, mode: Mode) {
 }
 
 /// Go `encoding/json` string escaping (ANIP-CJ-5), or JCS minimal escaping.
-pub(super) fn write_string(out: &mut String, s: &str, mode: Mode) {
+pub(crate) fn write_string(out: &mut String, s: &str, mode: Mode) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     for ch in s.chars() {

@@ -14,6 +14,7 @@ mod pretty;
 mod value;
 
 pub use canonical::{to_canonical, Mode};
+pub(crate) use canonical::write_string;
 pub use number::format_go_float;
 pub(crate) use number::format_go_g;
 pub use parse::{parse, parse_with, DuplicateKeys, Limits, ParseError};

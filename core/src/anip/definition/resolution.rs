@@ -13,7 +13,7 @@ use alloc::string::String;
 use super::fields::{str_field, string_slice_field};
 use super::go_quote::go_quote;
 use super::patterns::{is_input_name, is_operation};
-use crate::anip::go_struct::key_matches;
+use crate::anip::go_struct::{json_kind, key_matches};
 use crate::json::{Map, Value};
 
 const MODES: [&str; 7] = [
@@ -80,17 +80,6 @@ const FIELDS: [(&str, Kind); 5] = [
     ("on_ambiguous", Kind::Behavior),
     ("on_unresolved", Kind::Behavior),
 ];
-
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
 
 /// Go `json.Unmarshal` of the re-encoded object into `core.InputResolution`.
 ///

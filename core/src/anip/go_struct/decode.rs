@@ -41,7 +41,8 @@ struct Decoder {
     context: Vec<(&'static str, &'static str)>,
 }
 
-fn json_kind(v: &Value) -> &'static str {
+/// The JSON kind as Go's `UnmarshalTypeError` names it.
+pub(crate) fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "bool",

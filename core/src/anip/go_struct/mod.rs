@@ -4,5 +4,5 @@
 pub(crate) mod decode;
 pub(crate) mod model;
 
-pub(crate) use decode::{decode, encode, key_matches};
+pub(crate) use decode::{decode, encode, json_kind, key_matches};
 pub(crate) use model::{Struct, Ty};
