@@ -37,15 +37,18 @@ pub enum Package<'a> {
     Path(&'a str),
 }
 
-/// The replay request: the runtime binary (as the user gave it) and the timeout.
+/// The replay request: the runtime binary (as the user gave it), the timeout, and
+/// the names of environment variables to pass besides the allowlist
+/// (`replay::PASSED_ENV`).
 pub struct Replay {
     pub bin: String,
     pub timeout: Duration,
+    pub pass_env: Vec<String>,
 }
 
 impl Replay {
-    /// The bindings' options `runtime_bin` (absent: no replay) and `timeout_seconds`
-    /// (default 30, at most a day).
+    /// The bindings' options `runtime_bin` (absent: no replay), `timeout_seconds`
+    /// (default 30, at most a day) and `replay_env` (variable names).
     pub fn from_value(v: &Value) -> Result<Option<Replay>, Error> {
         let bad = |k: &str, what: &str| Error::new("INVALID_OPTION", format!("option {k:?} must be {what}"));
         let bin = match v.get("runtime_bin") {
@@ -58,7 +61,15 @@ impl Replay {
             Some(Value::Number(n)) if n.is_finite() && *n > 0.0 && *n <= 86_400.0 => Duration::from_secs_f64(*n),
             Some(_) => return Err(bad("timeout_seconds", "a positive number of seconds (at most 86400)")),
         };
-        Ok(bin.map(|bin| Replay { bin, timeout }))
+        let pass_env = match v.get("replay_env") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(names)) => names
+                .iter()
+                .map(|n| n.as_str().map(str::to_string).ok_or_else(|| bad("replay_env", "a list of variable names")))
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(bad("replay_env", "a list of variable names")),
+        };
+        Ok(bin.map(|bin| Replay { bin, timeout, pass_env }))
     }
 }
 
@@ -96,7 +107,7 @@ pub fn validate(package: Package<'_>, mut options: ValidateOptions, replay: Opti
                 Some(d) => ReplayRoot::Dir(d),
                 None => ReplayRoot::Archive(outcome.tree.as_ref()),
             };
-            match run_replay(&absolute(&replay.bin), root, &config, replay.timeout) {
+            match run_replay(&absolute(&replay.bin), root, &config, replay.timeout, &replay.pass_env) {
                 Ok(()) => status = ReplayStatus::Passed,
                 Err(f) => {
                     status = ReplayStatus::Failed;
