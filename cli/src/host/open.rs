@@ -138,6 +138,17 @@ pub fn open_path(path: &Path) -> Result<(File, Stat), OpenError> {
     Ok((File::from(fd), st))
 }
 
+/// Opens a path whose last component must not be a symlink (a canonical path: a
+/// symlink there now was swapped in after `canonicalize`), without blocking.
+pub fn open_path_nofollow(path: &Path) -> Result<(File, Stat), OpenError> {
+    let fd = openat(CWD, path, READ_FLAGS | OFlags::NOFOLLOW, Mode::empty()).map_err(|e| match e {
+        rustix::io::Errno::LOOP => OpenError::Changed { listed: Kind::File, found: Kind::Symlink },
+        e => OpenError::Open(e.into()),
+    })?;
+    let st = fstat(&fd).map_err(|e| OpenError::Open(e.into()))?;
+    Ok((File::from(fd), st))
+}
+
 /// Reads a user-given path whole, at most `cap` bytes (`os.ReadFile` with a limit).
 pub fn read_path(path: &Path, cap: u64) -> Result<Vec<u8>, OpenError> {
     let (file, st) = open_path(path)?;

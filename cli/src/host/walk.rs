@@ -214,6 +214,35 @@ fn open_text(display: &Path, e: &OpenError) -> String {
     }
 }
 
+/// Relative paths (`/`-joined) of every entry below `root` that is not a directory
+/// (symlinks included, never followed), sorted: a generated project's file list.
+/// Bounded by [`WalkLimits::DEFAULT`]; errors are `<path>: <reason>`.
+pub fn list_files(root: &Path) -> Result<Vec<String>, String> {
+    fn visit(dir: &Dir, rel: &str, depth: usize, budget: &mut Budget, out: &mut Vec<String>) -> Result<(), String> {
+        let list = children(dir, budget).map_err(|e| match e {
+            ListError::Open(e) => format!("{}: {e}", dir.path.display()),
+            ListError::Stat(path, e) => format!("{}: {e}", path.display()),
+            ListError::Limit(hit) => format!("{}: {hit}", dir.path.display()),
+        })?;
+        for child in list {
+            let child_rel = if rel.is_empty() { child.name.clone() } else { format!("{rel}/{}", child.name) };
+            if child.kind == Kind::Dir {
+                budget.enter(depth + 1).map_err(|hit| format!("{}: {hit}", child.path.display()))?;
+                let sub = dir.open_dir(&child).map_err(|e| e.go_text(&child.path))?;
+                visit(&sub, &child_rel, depth + 1, budget, out)?;
+            } else {
+                out.push(child_rel);
+            }
+        }
+        Ok(())
+    }
+    let dir = Dir::open_root(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    let mut out = Vec::new();
+    visit(&dir, "", 0, &mut Budget::new(WalkLimits::DEFAULT), &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
 /// Upstream's walk meets a symlinked root as a single non-directory entry named like
 /// the root: when that name is a selected (or, for the capability scan, a source)
 /// file, the walk fails on it. `prefix` is the walk's error prefix.
