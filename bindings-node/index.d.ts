@@ -60,8 +60,26 @@ export interface VerifyResult {
 export interface BuildLocalOptions {
   packageId: string
   packageVersion: string
-  /** RFC 3339; default `2026-05-15T00:00:00Z`. */
+  /** RFC 3339 as Go's `time.Parse` accepts it, copied verbatim; default `2026-05-15T00:00:00Z`. */
   generatedAt?: string
+  /** Display name; default: the definition's `identity.system_name`. */
+  name?: string
+  /** Default `studio-source:<packageId>`. */
+  projectRef?: string
+  /** Default `<packageId>:product:v1`. */
+  productRevisionRef?: string
+  /** Default `<packageId>:developer:v1`. */
+  developerRevisionRef?: string
+  /** http(s) URL listed as "Source documentation". */
+  sourceDocUrl?: string
+  /** http(s) URL listed as "Showcase files". */
+  showcaseUrl?: string
+  /** Port shown in the README and usage; default 9100. */
+  port?: number
+  /** Also return `<id>-<version>-service-definition.json`. */
+  writeDefinition?: boolean
+  /** How decode errors name the definition (the CLI: its path); default `service definition`. */
+  definitionPath?: string
   /** base64 Ed25519 seed or private key; default: the deterministic development key. */
   signingKey?: string
   signingKeyId?: string

@@ -140,8 +140,21 @@ function writeLock (buf) {
   return call(native.writeLock, bytes(buf, 'bundle'))
 }
 
-const BUILD_KEYS = ['packageId', 'packageVersion', 'generatedAt', 'signingKey', 'signingKeyId']
-const BUILD_NAMES = { packageId: 'package_id', packageVersion: 'package_version', generatedAt: 'generated_at', signingKey: 'signing_key', signingKeyId: 'signing_key_id' }
+const BUILD_STRINGS = {
+  packageId: 'package_id',
+  packageVersion: 'package_version',
+  generatedAt: 'generated_at',
+  name: 'name',
+  projectRef: 'project_ref',
+  productRevisionRef: 'product_revision_ref',
+  developerRevisionRef: 'developer_revision_ref',
+  sourceDocUrl: 'source_doc_url',
+  showcaseUrl: 'showcase_url',
+  definitionPath: 'definition_path',
+  signingKey: 'signing_key',
+  signingKeyId: 'signing_key_id'
+}
+const BUILD_KEYS = [...Object.keys(BUILD_STRINGS), 'port', 'writeDefinition']
 
 /** `anip package build-local` in memory: file name → Buffer. */
 function buildLocal (def, opts) {
@@ -149,9 +162,17 @@ function buildLocal (def, opts) {
   if (typeof o.packageId !== 'string') throw new TypeError('packageId must be a string')
   if (typeof o.packageVersion !== 'string') throw new TypeError('packageVersion must be a string')
   const options = {}
-  for (const k of BUILD_KEYS) {
+  for (const [k, name] of Object.entries(BUILD_STRINGS)) {
     const v = optionalString(o[k], k)
-    if (v !== undefined) options[BUILD_NAMES[k]] = v
+    if (v !== undefined) options[name] = v
+  }
+  if (o.port !== undefined && o.port !== null) {
+    if (!Number.isSafeInteger(o.port)) throw new TypeError('port must be an integer')
+    options.port = o.port
+  }
+  if (o.writeDefinition !== undefined && o.writeDefinition !== null) {
+    if (typeof o.writeDefinition !== 'boolean') throw new TypeError('writeDefinition must be a boolean')
+    options.write_definition = o.writeDefinition
   }
   const files = call(native.buildLocal, bytes(def, 'definition'), JSON.stringify(options))
   const out = {}
