@@ -262,8 +262,10 @@ export interface AnpkgValidateResult {
 export interface AnpkgValidateOptions {
   /** Replay `<bin> --check-config <config>` from the package root after static validation passed. */
   runtimeBin?: PathLike
-  /** Kill the replay after this many seconds (default 30; upstream has no timeout). */
+  /** Kill the replay's process group after this many seconds (default 30; upstream has no timeout). */
   timeoutSeconds?: number
+  /** More environment variables the runtime may see, besides PATH, HOME, USER, LOGNAME, SHELL, LANG, LANGUAGE, LC_*, TZ, TMPDIR, TERM (upstream passes everything). */
+  replayEnv?: string[]
   /** Report every finding instead of the first. */
   all?: boolean
   /** The path shown for bytes input (default `package.anpkg`; its suffix matters as upstream's). */
