@@ -218,17 +218,9 @@ fn lineage(refs: &Refs, at: &str, contract_signature: &str) -> Map {
 
 /// The same value as a Go map (sorted), as it appears inside manifest and lock.
 fn as_map(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => {
-            let mut out = Map::new();
-            for (k, item) in m.iter() {
-                out.insert(k.clone(), as_map(item));
-            }
-            Value::Object(out)
-        }
-        Value::Array(items) => Value::Array(items.iter().map(as_map).collect()),
-        other => other.clone(),
-    }
+    let mut out = v.clone();
+    crate::json::as_go_maps(&mut out);
+    out
 }
 
 fn readme(system: &str, refs: &Refs, services: usize, cap_ids: &[String], usage: &Map) -> String {
