@@ -26,6 +26,8 @@ export interface VerifyOptions {
   legacy?: boolean
   /** Shown as `registry_record_path` (for example the bundle's path). */
   recordPath?: string
+  /** Add trustloop's `receipt_trust` to upstream's result (CLI `--extended-report`); implied by `trustedKeys` and `legacy`. */
+  extendedReport?: boolean
 }
 
 export interface Check {
