@@ -16,6 +16,9 @@ mod keygen;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Largest file read whole (bundle, definition, lock file, trust store, key, JSON), in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = trustloop_cli::host::files::DEFAULT_MAX_INPUT_BYTES)]
+    max_input_bytes: u64,
 }
 
 #[derive(Subcommand)]
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
             e.exit()
         }
     };
+    trustloop_cli::host::files::set_max_input_bytes(cli.max_input_bytes);
     let code = match cli.command {
         Command::Anip(c) => anip::run(*c),
         Command::Anpkg(c) => anpkg::run(c),

@@ -139,19 +139,50 @@ def build_local(
     package_id: str,
     package_version: str,
     generated_at: Optional[str] = None,
+    name: Optional[str] = None,
+    project_ref: Optional[str] = None,
+    product_revision_ref: Optional[str] = None,
+    developer_revision_ref: Optional[str] = None,
+    source_doc_url: Optional[str] = None,
+    showcase_url: Optional[str] = None,
+    port: Optional[int] = None,
+    write_definition: bool = False,
+    definition_path: Optional[str] = None,
     signing_key: Optional[str] = None,
     signing_key_id: Optional[str] = None,
 ) -> Dict[str, bytes]:
-    """``anip package build-local`` in memory: file name → file bytes."""
-    options: Dict[str, str] = {
+    """``anip package build-local`` in memory: file name → file bytes, as upstream
+    writes them for the same flags (``name`` is ``--name``, ``port`` is ``--port``, …).
+    ``definition_path`` only names the definition in decode errors; ``signing_key``
+    and ``signing_key_id`` are trustloop's extension."""
+    options: Dict[str, Any] = {
         "package_id": as_str(package_id, "package_id"),
         "package_version": as_str(package_version, "package_version"),
     }
-    for name, value in (("generated_at", generated_at), ("signing_key", signing_key), ("signing_key_id", signing_key_id)):
+    texts = (
+        ("generated_at", generated_at),
+        ("name", name),
+        ("project_ref", project_ref),
+        ("product_revision_ref", product_revision_ref),
+        ("developer_revision_ref", developer_revision_ref),
+        ("source_doc_url", source_doc_url),
+        ("showcase_url", showcase_url),
+        ("definition_path", definition_path),
+        ("signing_key", signing_key),
+        ("signing_key_id", signing_key_id),
+    )
+    for option, value in texts:
         if value is not None:
-            options[name] = as_str(value, name)
+            options[option] = as_str(value, option)
+    if port is not None:
+        if isinstance(port, bool) or not isinstance(port, int):
+            raise TypeError("port must be an int")
+        options["port"] = port
+    if not isinstance(write_definition, bool):
+        raise TypeError("write_definition must be a bool")
+    options["write_definition"] = write_definition
     files = _native.build_local(as_bytes(definition, "definition"), _json.dumps(options))
-    return {name: content for name, content in files}
+    return {file_name: content for file_name, content in files}
 
 
 def ref_check(reference: str) -> Dict[str, str]:
