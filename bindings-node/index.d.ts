@@ -53,6 +53,8 @@ export interface VerifyResult {
   receipt_key_id?: string
   receipt_algorithm?: string
   receipt_status?: 'none' | 'verified' | 'failed' | 'present'
+  /** trustloop's extended report only (`extendedReport`, `trustedKeys` or `legacy`): what the receipt proves. */
+  receipt_trust?: 'none' | 'integrity-only' | 'bundle-embedded-key' | 'registry-served-key' | 'pinned-key' | 'untrusted'
   contract_signature?: string
   registry_record_path?: string
   checks: Check[]
