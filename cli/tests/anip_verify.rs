@@ -87,6 +87,10 @@ fn unknown_flag_is_answered_as_gos_flag_package() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).starts_with("flag provided but not defined: -nope\nUsage:\n  anip validate --definition <file> [flags]\n"));
     assert!(stderr(&o).contains("  -allow-yanked-package\n    \tAllow validating"));
+    let o = run(&["anip", "build-local", "--bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("flag provided but not defined: -bogus\nUsage:\n  anip package build-local --definition "));
+    assert!(stderr(&o).ends_with("  -write-definition\n    \tAlso write <package-id>-<version>-service-definition.json\n"));
 }
 
 #[test]

@@ -20,17 +20,24 @@ const fn b(name: &'static str, usage: &'static str) -> GoFlag {
     GoFlag { name, string: false, usage }
 }
 
-/// One upstream command: the trustloop subcommand under `anip`, its usage header
-/// (printed with `Fprintln`) and its flags (printed sorted by `PrintDefaults`).
+/// What a command's `fs.Usage` prints.
+enum Usage {
+    /// A header printed with `Fprintln`, then the flags sorted by `PrintDefaults`.
+    Table { header: &'static str, flags: &'static [GoFlag] },
+    /// The whole text, without its final newline (build-local keeps its own copy).
+    Text(&'static str),
+}
+
+/// One upstream command: the trustloop subcommand under `anip` and its usage.
 struct GoCommand {
     subcommand: &'static str,
-    header: &'static str,
-    flags: &'static [GoFlag],
+    usage: Usage,
 }
 
 const VERIFY: GoCommand = GoCommand {
     subcommand: "verify",
-    header: "Usage:
+    usage: Usage::Table {
+        header: "Usage:
   anip validate --definition <file> [flags]
   anip validate --package-bundle <bundle> [flags]
   anip validate --registry-url <url> --package <id@version> [flags]
@@ -39,28 +46,30 @@ Compatibility:
   anip verify [flags] and anip-verify [flags] run the same command.
 
 Flags:",
-    flags: &[
-        s("definition", "Path to a local anip-service-definition.json"),
-        s("package-bundle", "Path to a portable .anip-package.json bundle"),
-        s("registry-base", "Base URL of the ANIP Registry service"),
-        s("registry-url", "Base URL of the ANIP Registry service"),
-        s("package-id", "Registry package id"),
-        s("package-version", "Registry package version"),
-        s("package", "Registry package reference as package_id@package_version"),
-        s("lock-file", "Path to an anip package lock file to enforce during validation"),
-        s("expected-contract-signature", "Expected compiled contract signature"),
-        s("require-registry-mode", "Required Registry signing mode, for example production"),
-        s("trusted-registry-key-id", "Trusted Registry receipt signing key id"),
-        b(
-            "allow-yanked-package",
-            "Allow validating a yanked registry package for pinned historical reproduction. Takedown packages are always blocked.",
-        ),
-    ],
+        flags: &[
+            s("definition", "Path to a local anip-service-definition.json"),
+            s("package-bundle", "Path to a portable .anip-package.json bundle"),
+            s("registry-base", "Base URL of the ANIP Registry service"),
+            s("registry-url", "Base URL of the ANIP Registry service"),
+            s("package-id", "Registry package id"),
+            s("package-version", "Registry package version"),
+            s("package", "Registry package reference as package_id@package_version"),
+            s("lock-file", "Path to an anip package lock file to enforce during validation"),
+            s("expected-contract-signature", "Expected compiled contract signature"),
+            s("require-registry-mode", "Required Registry signing mode, for example production"),
+            s("trusted-registry-key-id", "Trusted Registry receipt signing key id"),
+            b(
+                "allow-yanked-package",
+                "Allow validating a yanked registry package for pinned historical reproduction. Takedown packages are always blocked.",
+            ),
+        ],
+    },
 };
 
 const ATTACH: GoCommand = GoCommand {
     subcommand: "attach-implementation",
-    header: "Usage:
+    usage: Usage::Table {
+        header: "Usage:
   anip package attach-implementation --package-bundle <bundle> --package-version <new-version> --custom-code-bundle-ref <immutable-ref> [flags]
 
 The command does not upload or fetch custom code. It records immutable implementation
@@ -68,21 +77,24 @@ material metadata in the publish request so the Registry can sign it as part of 
 new package revision manifest.
 
 Flags:",
-    flags: &[
-        s("package-bundle", "Path to an existing package bundle or registry package record JSON"),
-        s("package-version", "New package version to publish"),
-        s("implementation-material-title", "Human-readable implementation material title"),
-        s("implementation-material-ref", "Immutable implementation material ref. Alias for --custom-code-bundle-ref"),
-        s("custom-code-bundle-ref", "Immutable custom bundle ref, for example git+https://repo.git@commit#sha256:<digest>"),
-        s("bundle-tree-sha256", "Expected normalized local custom bundle tree digest, sha256:<64 hex chars>"),
-        s("custom-code-bundle", "Reviewed local custom bundle directory used only to compute bundle-tree-sha256; not uploaded"),
-        s("output", "Write the publish request JSON to this path instead of stdout"),
-        s("registry-url", "Registry base URL. When present, publish the new revision instead of only writing the request"),
-        s("publish-token", "Registry publish bearer token. Defaults to ANIP_REGISTRY_PUBLISH_TOKEN"),
-    ],
+        flags: &[
+            s("package-bundle", "Path to an existing package bundle or registry package record JSON"),
+            s("package-version", "New package version to publish"),
+            s("implementation-material-title", "Human-readable implementation material title"),
+            s("implementation-material-ref", "Immutable implementation material ref. Alias for --custom-code-bundle-ref"),
+            s("custom-code-bundle-ref", "Immutable custom bundle ref, for example git+https://repo.git@commit#sha256:<digest>"),
+            s("bundle-tree-sha256", "Expected normalized local custom bundle tree digest, sha256:<64 hex chars>"),
+            s("custom-code-bundle", "Reviewed local custom bundle directory used only to compute bundle-tree-sha256; not uploaded"),
+            s("output", "Write the publish request JSON to this path instead of stdout"),
+            s("registry-url", "Registry base URL. When present, publish the new revision instead of only writing the request"),
+            s("publish-token", "Registry publish bearer token. Defaults to ANIP_REGISTRY_PUBLISH_TOKEN"),
+        ],
+    },
 };
 
-const COMMANDS: &[GoCommand] = &[VERIFY, ATTACH];
+const BUILD_LOCAL: GoCommand = GoCommand { subcommand: "build-local", usage: Usage::Text(super::build_local::go_flags::USAGE) };
+
+const COMMANDS: &[GoCommand] = &[VERIFY, ATTACH, BUILD_LOCAL];
 
 /// `PrintDefaults` of Go 1.21+: flags sorted by name, `  -name type`, then the usage
 /// on the next line after four spaces and a tab (no defaults: all are zero values).
@@ -144,7 +156,11 @@ pub fn unknown_flag_usage(err: &clap::Error, argv: &[String], cli: &clap::Comman
         clap_sub.get_arguments().find(|a| a.get_long() == Some(name)).map(|a| a.get_action().takes_values())
     };
     let name = first_undefined(&argv[3..], &known)?;
-    Some(format!("flag provided but not defined: -{name}\n{}\n{}", go.header, print_defaults(go.flags)))
+    let usage = match &go.usage {
+        Usage::Table { header, flags } => format!("{header}\n{}", print_defaults(flags)),
+        Usage::Text(text) => format!("{text}\n"),
+    };
+    Some(format!("flag provided but not defined: -{name}\n{usage}"))
 }
 
 #[cfg(test)]
