@@ -7,7 +7,7 @@ use trustloop_core::anip::build_local::{DEFAULT_GENERATED_AT, DEFAULT_PORT};
 
 use trustloop_cli::host::files::read;
 
-mod go_flags;
+pub(super) mod go_flags;
 mod go_fs;
 
 /// Upstream's flags are plain strings checked after parsing (a blank `--package-id`
