@@ -26,6 +26,8 @@ export interface VerifyOptions {
   legacy?: boolean
   /** Shown as `registry_record_path` (for example the bundle's path). */
   recordPath?: string
+  /** Add trustloop's `receipt_trust` to upstream's result (CLI `--extended-report`); implied by `trustedKeys` and `legacy`. */
+  extendedReport?: boolean
 }
 
 export interface Check {
@@ -51,6 +53,8 @@ export interface VerifyResult {
   receipt_key_id?: string
   receipt_algorithm?: string
   receipt_status?: 'none' | 'verified' | 'failed' | 'present'
+  /** trustloop's extended report only (`extendedReport`, `trustedKeys` or `legacy`): what the receipt proves. */
+  receipt_trust?: 'none' | 'integrity-only' | 'bundle-embedded-key' | 'registry-served-key' | 'pinned-key' | 'untrusted'
   contract_signature?: string
   registry_record_path?: string
   checks: Check[]

@@ -88,7 +88,7 @@ function checkKeys (opts, allowed, what) {
   return opts
 }
 
-const VERIFY_KEYS = ['lock', 'expectedContractSignature', 'trustedKeys', 'legacy', 'recordPath']
+const VERIFY_KEYS = ['lock', 'expectedContractSignature', 'trustedKeys', 'legacy', 'recordPath', 'extendedReport']
 
 /** camelCase verify options → the core's snake_case options JSON, plus the lock bytes. */
 function verifyArgs (opts) {
@@ -111,6 +111,10 @@ function verifyArgs (opts) {
   }
   const rp = optionalString(o.recordPath, 'recordPath')
   if (rp !== undefined) options.record_path = rp
+  if (o.extendedReport !== undefined && o.extendedReport !== null) {
+    if (typeof o.extendedReport !== 'boolean') throw new TypeError('extendedReport must be a boolean')
+    if (o.extendedReport) options.extended_report = true
+  }
   const lock = o.lock === undefined || o.lock === null ? null : bytes(o.lock, 'lock')
   return [lock, JSON.stringify(options)]
 }

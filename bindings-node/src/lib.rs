@@ -11,6 +11,10 @@
 //! scrubbing and timeout, registry URL construction) is `trustloop_cli::host`, the
 //! CLI's own code, which the Python layer uses too, so every host follows one copy of
 //! the rules. HTTP fetching of registry sources is `index.js`'s (global `fetch`).
+// `deny`, not `forbid`: every `#[napi]` item expands (through napi's `ctor`
+// registration) to code carrying `#[allow(unsafe_code)]`, which `forbid` rejects
+// (E0453). `deny` still refuses any `unsafe` written by hand in this crate.
+#![deny(unsafe_code)]
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

@@ -151,6 +151,7 @@ function check (c) {
     }
     if (x.failed_checks !== undefined) assert.deepStrictEqual(failedChecks(res), x.failed_checks, 'failed_checks')
     if (x.result_subset !== undefined) assertSubset(x.result_subset, res, 'result')
+    if (x.result_keys !== undefined) assert.deepStrictEqual(Object.keys(res).sort(), [...x.result_keys].sort(), 'result_keys')
   } else if (r.kind === 'value') {
     if (x.exit_code !== undefined) assert.equal(x.exit_code, 0, 'exit_code')
     if (x.result !== undefined) assert.deepStrictEqual(r.value, x.result, 'result')

@@ -23,6 +23,8 @@ export interface VerifyOptions {
   legacy?: boolean;
   /** Shown as `registry_record_path` (for example the file name). */
   recordPath?: string;
+  /** Add trustloop's `receipt_trust` to upstream's result (CLI `--extended-report`); implied by `trustedKeys` and `legacy`. */
+  extendedReport?: boolean;
   /** The consumer lock file (`anip-package-lock/v1`) to check against. */
   lock?: Bytes;
 }
@@ -101,7 +103,7 @@ export interface KeyPair {
 /// `status: "failed"`, not an exception; hard errors throw.
 ///
 /// `opts`: `expectedContractSignature`, `trustedKeys` (key id → base64 public key),
-/// `legacy`, `recordPath`, and `lock` (the consumer lock file as bytes or text).
+/// `legacy`, `recordPath`, `extendedReport`, and `lock` (the consumer lock file as bytes or text).
 #[wasm_bindgen(js_name = verifyBundle, unchecked_return_type = "VerifyResult")]
 pub fn verify_bundle(
     #[wasm_bindgen(unchecked_param_type = "Bytes")] bundle: JsValue,

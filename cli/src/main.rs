@@ -1,5 +1,6 @@
 //! `trustloop`: the native host. Flags and the terminal live here, files, processes
 //! and the network in the library's `trustloop_cli::host`; every decision is the core's.
+#![forbid(unsafe_code)]
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -40,7 +41,18 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+            // Upstream's commands answer an unknown flag as Go's `flag` package does.
+            if let Some(text) = anip::unknown_flag_usage(&e, &argv, &<Cli as clap::CommandFactory>::command()) {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            e.exit()
+        }
+    };
     trustloop_cli::host::files::set_max_input_bytes(cli.max_input_bytes);
     let code = match cli.command {
         Command::Anip(c) => anip::run(*c),

@@ -45,8 +45,9 @@ def _verify_options(
     trusted_keys: Optional[Mapping[str, str]],
     legacy: bool,
     record_path: Optional[str],
+    extended_report: bool,
 ) -> str:
-    return _json.dumps(_verify_dict(expected_contract_signature, trusted_keys, legacy, record_path))
+    return _json.dumps(_verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report))
 
 
 def _verify_dict(
@@ -54,6 +55,7 @@ def _verify_dict(
     trusted_keys: Optional[Mapping[str, str]],
     legacy: bool,
     record_path: Optional[str],
+    extended_report: bool,
 ) -> Dict[str, Any]:
     options: Dict[str, Any] = {}
     if expected_contract_signature is not None:
@@ -68,6 +70,10 @@ def _verify_dict(
         options["legacy"] = True
     if record_path is not None:
         options["record_path"] = as_str(record_path, "record_path")
+    if not isinstance(extended_report, bool):
+        raise TypeError("extended_report must be bool")
+    if extended_report:
+        options["extended_report"] = True
     return options
 
 
@@ -88,13 +94,16 @@ def verify_bundle(
     trusted_keys: Optional[Mapping[str, str]] = None,
     legacy: bool = False,
     record_path: Optional[str] = None,
+    extended_report: bool = False,
 ) -> Dict[str, Any]:
     """Verifies a ``.anip-package.json`` bundle (``anip verify --package-bundle``).
 
     Returns the result object (``status`` is ``"ok"`` or ``"failed"``; see
-    :func:`exit_code`). Raises :class:`trustloop.TrustloopError` where upstream exits 1.
+    :func:`exit_code`): upstream's document, plus trustloop's ``receipt_trust`` when
+    ``extended_report``, ``trusted_keys`` or ``legacy`` is given (CLI ``--extended-report``).
+    Raises :class:`trustloop.TrustloopError` where upstream exits 1.
     """
-    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path)
+    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     return _verify(_native.verify_bundle, data, lock, options)
 
 
@@ -106,9 +115,10 @@ def verify_definition(
     trusted_keys: Optional[Mapping[str, str]] = None,
     legacy: bool = False,
     record_path: Optional[str] = None,
+    extended_report: bool = False,
 ) -> Dict[str, Any]:
     """Verifies a plain service-definition file (``anip verify --definition``)."""
-    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path)
+    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     return _verify(_native.verify_definition, data, lock, options)
 
 
@@ -340,6 +350,7 @@ def verify_registry(
     trusted_keys: Optional[Mapping[str, str]] = None,
     legacy: bool = False,
     record_path: Optional[str] = None,
+    extended_report: bool = False,
     timeout: float = REGISTRY_TIMEOUT_SECONDS,
 ) -> Dict[str, Any]:
     """``anip verify --registry-url URL --package ID@VERSION``: fetches the package record,
@@ -352,7 +363,7 @@ def verify_registry(
     ``REGISTRY_FETCH_FAILED``, ``PACKAGE_REF_INVALID``, ``REGISTRY_URL_REQUIRED``).
     """
     lock_bytes = _optional_bytes(lock, "lock")
-    options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path)
+    options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     options.update(_policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package))
     package_url, download, receipt, keys = _fetch_registry(registry_url, package, lock_bytes, allow_yanked_package, timeout)
     return _json.loads(_native.verify_registry(package_url, download, receipt, keys, lock_bytes, _json.dumps(options)))
@@ -372,10 +383,11 @@ def verify_registry_responses(
     trusted_keys: Optional[Mapping[str, str]] = None,
     legacy: bool = False,
     record_path: Optional[str] = None,
+    extended_report: bool = False,
 ) -> Dict[str, Any]:
     """Sans-IO registry verify: the bodies of ``GET {package_url}/download``,
     ``{package_url}/receipt`` and ``{registry}/keys``, fetched by the caller."""
-    options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path)
+    options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     options.update(_policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package))
     text = _native.verify_registry(
         as_str(package_url, "package_url"),

@@ -140,9 +140,9 @@ pub fn walk_bundle(arg: &str, skip_ignored: bool, prefix: &str) -> Result<Bundle
     let root_name = gopath::base(&root).to_string();
     let root_is_symlink = std::fs::symlink_metadata(&root_path).map(|m| m.file_type().is_symlink()).unwrap_or(false);
     let mut entries = Vec::new();
-    if root_is_symlink {
-        eprintln!("warning: custom code bundle {root} is a symlink; like upstream's walk, nothing below it is read");
-    } else {
+    // A symlinked root is walked as upstream walks it, i.e. not at all, and silently
+    // as upstream (its stderr is part of the contract).
+    if !root_is_symlink {
         let dir = Dir::open_root(&root_path).map_err(|e| format!("{prefix}{}", go_path_error(&root_path, &e)))?;
         let mut walk =
             BundleWalk { root: &root, root_dir: Arc::new(dir), skip_ignored, budget: Budget::new(WalkLimits::DEFAULT), out: &mut entries };

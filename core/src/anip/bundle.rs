@@ -262,6 +262,8 @@ pub struct Resolved {
 impl Resolved {
     /// A plain service-definition file: no package metadata at all.
     pub fn from_definition(definition: Map) -> Self {
+        // Upstream's resolveFromFile: the definition's own contract_schema_version.
+        let schema_version = definition.get("contract_schema_version").and_then(Value::as_str).unwrap_or("").to_string();
         Resolved {
             source: SourceKind::File,
             definition,
@@ -269,7 +271,7 @@ impl Resolved {
             lock: Map::new(),
             package_id: String::new(),
             package_version: String::new(),
-            schema_version: String::new(),
+            schema_version,
             publisher_id: String::new(),
             publisher_type: String::new(),
             contract_signature: String::new(),

@@ -205,6 +205,7 @@ pub fn write_lock_for_registry(
             format!("registry package {}@{} failed trust verification: {}", r.package_id, r.package_version, failed.join(", ")),
         ));
     }
+    check_declared_materials(r)?;
     let receipt = ResolvedReceipt {
         key_id: ctx.key_id.clone(),
         algorithm: ctx.algorithm.clone(),
@@ -217,5 +218,12 @@ pub fn write_lock_for_registry(
 /// The lock file for a bundle: resolve with every hard rule, then [`write`].
 pub fn write_lock_for_bundle(bundle: &[u8]) -> Result<String, Error> {
     let (resolved, computed) = super::verify::resolve_bundle_strict(bundle, false)?;
+    check_declared_materials(&resolved)?;
     write(&resolved, &computed, &ResolvedReceipt::default())
+}
+
+/// Upstream's `generate --write-lock` reads the declared custom-code-bundle materials
+/// right after resolving, and refuses malformed metadata before writing any lock.
+fn check_declared_materials(r: &Resolved) -> Result<(), Error> {
+    super::materials::materials_from_metadata(&r.manifest, &r.lock).map(|_| ())
 }

@@ -5,7 +5,7 @@
 use trustloop_core::anip::definition::go_quote::go_quote;
 
 /// What `flag` prints after a bad value: the command's usage and `PrintDefaults`.
-const USAGE: &str = "Usage:
+pub(crate) const USAGE: &str = "Usage:
   anip package build-local --definition <anip-service-definition.json> --package-id <id> --package-version <version> --output-dir <dir> [flags]
 
 Builds a local example package bundle signed by the deterministic development

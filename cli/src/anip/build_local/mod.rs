@@ -7,12 +7,14 @@ use trustloop_core::anip::build_local::{DEFAULT_GENERATED_AT, DEFAULT_PORT};
 
 use trustloop_cli::host::files::read;
 
-mod go_flags;
+pub(super) mod go_flags;
 mod go_fs;
 
 /// Upstream's flags are plain strings checked after parsing (a blank `--package-id`
-/// gets upstream's message, not clap's), so none is required here.
+/// gets upstream's message, not clap's), so none is required here; as with Go's
+/// `flag`, a repeated flag's last value wins.
 #[derive(ClapArgs)]
+#[command(args_override_self = true)]
 pub struct Args {
     /// Path to an anip-service-definition.json.
     #[arg(long, value_name = "FILE")]

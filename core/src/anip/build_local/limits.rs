@@ -173,3 +173,77 @@ pub(super) fn mentions_typescript(value: &Value) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn check(json: &str) -> Result<(), String> {
+        check_resource_limits("service_definition", &parse(json.as_bytes()).unwrap())
+    }
+
+    fn nested(levels: usize) -> String {
+        format!("{}{}", "[".repeat(levels), "]".repeat(levels))
+    }
+
+    #[test]
+    fn depth_48_passes_49_fails() {
+        // The root object is depth 0; an array opened at depth d holds values at d + 1.
+        assert_eq!(check(&format!("{{\"x\":{}}}", nested(48))), Ok(()));
+        assert_eq!(
+            check(&format!("{{\"x\":{}}}", nested(49))),
+            Err("service_definition exceeds maximum JSON nesting depth 48".into())
+        );
+    }
+
+    #[test]
+    fn a_key_is_checked_after_the_values_sorted_before_it() {
+        // "a" sorts before "b\u0001": the bad string under "a" is met first …
+        assert_eq!(
+            check("{\"b\\u0001\":1,\"a\":\"x\\u0002\"}"),
+            Err("service_definition contains unsafe control characters at service_definition.a".into())
+        );
+        // … and "a\u0001" before "b": the key is.
+        assert_eq!(
+            check("{\"a\\u0001\":1,\"b\":\"x\\u0002\"}"),
+            Err("service_definition contains unsafe JSON object key at service_definition".into())
+        );
+        assert_eq!(
+            check("{\"b\":{\"\":1}}"),
+            Err("service_definition contains unsafe JSON object key at service_definition.b".into())
+        );
+        assert_eq!(check(&format!("{{\"{}\":1}}", "k".repeat(160))), Ok(()));
+        assert!(check(&format!("{{\"{}\":1}}", "k".repeat(161))).is_err());
+        // Tab, line feed and carriage return are allowed; DEL is not.
+        assert_eq!(check("{\"a\":\"x\\t\\n\\r\"}"), Ok(()));
+        assert!(check("{\"a\":\"\\u007f\"}").is_err());
+    }
+
+    #[test]
+    fn binary_payloads_and_budgets() {
+        assert_eq!(
+            check("{\"note\":\" DATA:Binary,AAAA\"}"),
+            Err("service_definition contains suspicious binary payload at service_definition.note".into())
+        );
+        let blob = "QUFB".repeat(1024);
+        assert!(check(&format!("{{\"file_body\":\"{blob}\"}}")).is_err());
+        // The same text under a path that names no content is fine, and so is prose.
+        assert_eq!(check(&format!("{{\"notes\":\"{blob}\"}}")), Ok(()));
+        assert_eq!(check(&format!("{{\"content\":\"{}\"}}", "a b ".repeat(1100))), Ok(()));
+        let half = "e".repeat(MAX_EXAMPLE_BYTES / 2);
+        assert_eq!(check(&format!("{{\"examples\":[\"{half}\",\"{half}\"]}}")), Ok(()));
+        assert_eq!(
+            check(&format!("{{\"EXAMPLES\":[\"{half}\",\"{half}\",\"e\"]}}")),
+            Err("service_definition examples exceed 262144 bytes".into())
+        );
+        // Go lowercases `İ` to `i`: "fİle" names a file.
+        assert!(check(&format!("{{\"f\u{130}le\":\"{blob}\"}}")).is_err());
+    }
+
+    #[test]
+    fn typescript_anywhere() {
+        assert!(mentions_typescript(&parse(b"{\"a\":[{\"b\":\"Uses TypeScript\"}]}").unwrap()));
+        assert!(!mentions_typescript(&parse(b"{\"typescript\":\"python\"}").unwrap()));
+    }
+}

@@ -95,7 +95,8 @@ impl BuildLocalOptions {
                 continue;
             }
             match (k.as_str(), val) {
-                ("port", Value::Number(n)) if n.fract() == 0.0 && n.abs() < 9.0e15 => o.port = *n as i64,
+                // An integer below 2^53 (no_std has no `f64::fract`: the cast round-trips).
+                ("port", Value::Number(n)) if (*n as i64) as f64 == *n && *n > -9.0e15 && *n < 9.0e15 => o.port = *n as i64,
                 ("write_definition", Value::Bool(b)) => o.write_definition = *b,
                 (_, Value::String(s)) => {
                     let s = s.clone();
@@ -155,23 +156,27 @@ fn publish_error(message: impl core::fmt::Display) -> Error {
     Error::new("ANIP_BUILD_PUBLISH", format!("build local package: {message}"))
 }
 
-/// `json.Unmarshal` into `map[string]any`: `null` leaves the map empty.
-fn decode_definition(bytes: &[u8], name: &str) -> Result<(Value, Map), Error> {
-    let value = crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode {name}: {e}")))?;
-    let map = match &value {
-        Value::Object(m) => m.clone(),
-        Value::Null => Map::new(),
-        other => {
-            return Err(Error::new(
-                "ANIP_DEFINITION_DECODE",
-                format!(
-                    "decode {name}: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
-                    crate::anip::go_struct::json_kind(other)
-                ),
-            ))
-        }
-    };
-    Ok((value, map))
+/// `json.Unmarshal` into `map[string]any`: the map, and whether the document was
+/// `null` (which leaves the map empty, and is what upstream digests).
+fn decode_definition(bytes: &[u8], name: &str) -> Result<(Map, bool), Error> {
+    match crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode {name}: {e}")))? {
+        Value::Object(m) => Ok((m, false)),
+        Value::Null => Ok((Map::new(), true)),
+        other => Err(Error::new(
+            "ANIP_DEFINITION_DECODE",
+            format!(
+                "decode {name}: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
+                crate::anip::go_struct::json_kind(&other)
+            ),
+        )),
+    }
+}
+
+fn into_map(v: Value) -> Map {
+    match v {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    }
 }
 
 fn signer(options: &BuildLocalOptions) -> Result<KeyPair, Error> {
@@ -195,15 +200,18 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
     // Upstream keeps id and version as given (only blank ones are refused).
     let (id, version) = (options.package_id.as_str(), options.package_version.as_str());
     let name = options.definition_path.as_deref().unwrap_or("service definition");
-    let (def_value, def) = decode_definition(definition_bytes, name)?;
-    let schema_version = first_non_empty(&[string_value(def.get("contract_schema_version")), SCHEMA_VERSION]);
-    if schema_version != SCHEMA_VERSION {
+    let (def, was_null) = decode_definition(definition_bytes, name)?;
+    // A missing or blank version is defaulted; past this check it is always v1.
+    if first_non_empty(&[string_value(def.get("contract_schema_version")), SCHEMA_VERSION]) != SCHEMA_VERSION {
         return Err(Error::new(
             "ANIP_BUILD_SCHEMA_VERSION",
             "service definition contract_schema_version must be anip-service-definition/v1",
         ));
     }
-    let definition_digest = canonical_digest(&def_value);
+    let schema_version = SCHEMA_VERSION;
+    let def = Value::Object(def);
+    let definition_digest = canonical_digest(if was_null { &Value::Null } else { &def });
+    let def = into_map(def);
     let system = first_non_empty(&[&options.name, content::system_name(&def), id]).to_string();
     let services = content::service_ids(&def);
     let cap_ids = content::capability_ids(&def);
@@ -225,7 +233,7 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
     let consumability = content::consumability(&def);
     let lineage = content::lineage(&refs, at, &definition_digest);
     let links = content::source_links(&options.source_doc_url, &options.showcase_url);
-    let mut manifest = Map::new()
+    let manifest = Map::new()
         .with("package_kind", "anip_service_blueprint")
         .with("artifact_type", "anip_package_manifest")
         .with("blueprint_id", id)
@@ -251,7 +259,7 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
         .with("agent_consumption_readiness", readiness.clone())
         .with("agent_consumability", consumability.clone())
         .with("generated_at", at);
-    let mut lock = Map::new()
+    let lock = Map::new()
         .with("lock_kind", "publisher_recommended_lock")
         .with("artifact_type", "anip_package_lock")
         .with("blueprint_id", id)
@@ -288,14 +296,9 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
         ("publisher_type", "local"),
         ("schema_version", schema_version),
     ];
+    let (manifest, lock, def) = (Value::Object(manifest), Value::Object(lock), Value::Object(def));
     let request = publish::Request {
-        marshalled: publish::request_value(
-            &request_fields,
-            &lineage,
-            [("manifest", &manifest), ("service_definition", &def), ("recommended_lock", &lock)],
-            readme,
-            &links,
-        ),
+        envelope: publish::envelope(&request_fields, &lineage, readme, &links),
         readme,
         source_links: &links,
         manifest: &manifest,
@@ -304,6 +307,7 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
     };
     publish::validate_request(&request).map_err(publish_error)?;
     publish::validate_execution_metadata(&def, &manifest).map_err(publish_error)?;
+    let (mut manifest, mut lock, def) = (into_map(manifest), into_map(lock), into_map(def));
 
     let mut resolved = Resolved::from_definition(def.clone());
     resolved.source = SourceKind::PackageBundle;

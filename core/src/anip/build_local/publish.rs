@@ -10,7 +10,9 @@ use super::content::{source_links_value, SourceLink, SPEC_VERSION};
 use super::limits::{check_resource_limits, mentions_typescript};
 use crate::anip::definition;
 use crate::anip::effects::validate_effects_in;
-use crate::json::{to_canonical, Map, Mode, Value};
+use alloc::boxed::Box;
+
+use crate::json::{format_go_float, write_string, Map, Mode, Value};
 
 const MAX_REQUEST_BYTES: usize = 5 * 1024 * 1024;
 const MAX_MANIFEST_BYTES: usize = 1024 * 1024;
@@ -22,27 +24,55 @@ const MAX_CAPABILITIES: usize = 256;
 
 /// The publish request build-local sends to its in-memory Registry.
 pub(super) struct Request<'a> {
-    /// Every field of upstream's `PublishPackageRequest` as `json.Marshal` sees it
-    /// (only its length is used).
-    pub marshalled: Value,
+    /// `PublishPackageRequest` without its three documents (`null` in their place):
+    /// only its marshalled length is used.
+    pub envelope: Value,
     pub readme: &'a str,
     pub source_links: &'a [SourceLink],
-    pub manifest: &'a Map,
-    pub definition: &'a Map,
-    pub lock: &'a Map,
+    pub manifest: &'a Value,
+    pub definition: &'a Value,
+    pub lock: &'a Value,
 }
 
 fn invalid(message: impl core::fmt::Display) -> String {
     format!("invalid package: {message}")
 }
 
-/// `json.Marshal` length: HTML characters escaped, maps sorted, Go numbers.
+/// `json.Marshal` length (HTML characters escaped, Go numbers), counted with one
+/// iterator per open container so neither depth nor width costs native stack or copies.
 fn marshal_len(v: &Value) -> usize {
-    to_canonical(v, Mode::Signature).len()
+    let escaped_len = |s: &str| {
+        let mut out = String::new();
+        write_string(&mut out, s, Mode::Signature);
+        out.len()
+    };
+    let mut total = 0usize;
+    let mut stack: Vec<Box<dyn Iterator<Item = &Value> + '_>> = alloc::vec![Box::new(core::iter::once(v))];
+    while let Some(top) = stack.last_mut() {
+        let Some(v) = top.next() else {
+            stack.pop();
+            continue;
+        };
+        total += match v {
+            Value::Null => 4,
+            Value::Bool(b) => if *b { 4 } else { 5 },
+            Value::Number(n) => format_go_float(*n).len(),
+            Value::String(s) => escaped_len(s),
+            Value::Array(items) => {
+                stack.push(Box::new(items.iter()));
+                2 + items.len().saturating_sub(1)
+            }
+            Value::Object(m) => {
+                stack.push(Box::new(m.iter().map(|(_, item)| item)));
+                2 + m.len().saturating_sub(1) + m.keys().map(|k| escaped_len(k) + 1).sum::<usize>()
+            }
+        };
+    }
+    total
 }
 
-fn check_size(label: &str, value: &Map, max: usize) -> Result<(), String> {
-    if marshal_len(&Value::Object(value.clone())) > max {
+fn check_size(label: &str, len: usize, max: usize) -> Result<(), String> {
+    if len > max {
         return Err(invalid(format_args!("{label} exceeds {max} bytes")));
     }
     Ok(())
@@ -98,9 +128,10 @@ fn escapes_valid(s: &str) -> bool {
 
 /// `validatePublishPackageRequest` for what build-local can send.
 pub(super) fn validate_request(r: &Request) -> Result<(), String> {
-    if marshal_len(&r.marshalled) > MAX_REQUEST_BYTES {
-        return Err(invalid(format_args!("publish request exceeds {MAX_REQUEST_BYTES} bytes")));
-    }
+    let sizes = [marshal_len(r.manifest), marshal_len(r.definition), marshal_len(r.lock)];
+    // The envelope carries `null` (4 bytes) where each document goes.
+    let request_len = marshal_len(&r.envelope) - 3 * 4 + sizes.iter().sum::<usize>();
+    check_size("publish request", request_len, MAX_REQUEST_BYTES)?;
     if r.readme.len() > MAX_README_BYTES {
         return Err(invalid(format_args!("readme exceeds {MAX_README_BYTES} bytes")));
     }
@@ -124,24 +155,23 @@ pub(super) fn validate_request(r: &Request) -> Result<(), String> {
     if r.manifest.get("anip_spec_version").and_then(Value::as_str) != Some(SPEC_VERSION) {
         return Err(invalid(format_args!("manifest anip_spec_version must be {SPEC_VERSION}")));
     }
-    let (manifest, lock) = (Value::Object(r.manifest.clone()), Value::Object(r.lock.clone()));
-    if mentions_typescript(&manifest) || mentions_typescript(&lock) {
+    if mentions_typescript(r.manifest) || mentions_typescript(r.lock) {
         return Err(invalid("retired TypeScript build-pack references are not publishable"));
     }
-    check_size("manifest", r.manifest, MAX_MANIFEST_BYTES)?;
-    check_size("service_definition", r.definition, MAX_DEFINITION_BYTES)?;
-    check_size("recommended_lock", r.lock, MAX_LOCK_BYTES)?;
-    let definition = Value::Object(r.definition.clone());
-    for (label, value) in [("manifest", &manifest), ("service_definition", &definition), ("recommended_lock", &lock)] {
+    check_size("manifest", sizes[0], MAX_MANIFEST_BYTES)?;
+    check_size("service_definition", sizes[1], MAX_DEFINITION_BYTES)?;
+    check_size("recommended_lock", sizes[2], MAX_LOCK_BYTES)?;
+    for (label, value) in [("manifest", r.manifest), ("service_definition", r.definition), ("recommended_lock", r.lock)] {
         check_resource_limits(label, value).map_err(invalid)?;
     }
-    validate_effects_in(&manifest, "manifest").map_err(invalid)?;
-    validate_effects_in(&lock, "recommended_lock").map_err(invalid)?;
+    // Below this point every document is at most 48 levels deep.
+    validate_effects_in(r.manifest, "manifest").map_err(invalid)?;
+    validate_effects_in(r.lock, "recommended_lock").map_err(invalid)?;
     let capabilities = r.definition.get("capability_formalizations").and_then(Value::as_array).map_or(0, <[Value]>::len);
     if capabilities > MAX_CAPABILITIES {
         return Err(invalid(format_args!("service_definition capability count exceeds {MAX_CAPABILITIES}")));
     }
-    definition::validate_service_definition(&definition).map_err(invalid)
+    definition::validate_service_definition(r.definition).map_err(invalid)
 }
 
 fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
@@ -158,8 +188,9 @@ fn go_list(ids: &[&str]) -> String {
 
 /// `validatePackageExecutionMetadata`: consumability matches the definition, and
 /// readiness is `ready` with no blockers or warnings.
-pub(super) fn validate_execution_metadata(definition: &Map, manifest: &Map) -> Result<(), String> {
-    let consumability = manifest.get("agent_consumability").and_then(Value::as_object).cloned().unwrap_or_default();
+pub(super) fn validate_execution_metadata(definition: &Value, manifest: &Value) -> Result<(), String> {
+    let empty = Map::new();
+    let consumability = manifest.get("agent_consumability").and_then(Value::as_object).unwrap_or(&empty);
     if consumability.is_empty() {
         return Err(invalid("agent_consumability metadata is required"));
     }
@@ -168,7 +199,6 @@ pub(super) fn validate_execution_metadata(definition: &Map, manifest: &Map) -> R
     }
     let caps = definition.get("capability_formalizations").and_then(Value::as_array).unwrap_or(&[]);
     let defined = sorted_ids(caps.iter().map(|c| c.str_at("capability_id")));
-    let empty = Map::new();
     let described = consumability.get("capabilities").and_then(Value::as_object).unwrap_or(&empty);
     let described = sorted_ids(described.keys().map(String::as_str));
     if defined.is_empty() || defined != described {
@@ -191,8 +221,9 @@ pub(super) fn validate_execution_metadata(definition: &Map, manifest: &Map) -> R
     Ok(())
 }
 
-/// `PublishPackageRequest` fields with `omitempty` applied, for its marshalled size.
-pub(super) fn request_value(fields: &[(&str, &str)], lineage: &Map, documents: [(&str, &Map); 3], readme: &str, links: &[SourceLink]) -> Value {
+/// `PublishPackageRequest` with `omitempty` applied and `null` for its three
+/// documents (their lengths are added separately).
+pub(super) fn envelope(fields: &[(&str, &str)], lineage: &Map, readme: &str, links: &[SourceLink]) -> Value {
     let mut m = Map::new();
     for (k, v) in fields {
         m.insert(*k, (*v).into());
@@ -200,8 +231,8 @@ pub(super) fn request_value(fields: &[(&str, &str)], lineage: &Map, documents: [
     if !lineage.is_empty() {
         m.insert("lineage", lineage.clone().into());
     }
-    for (k, doc) in documents {
-        m.insert(k, doc.clone().into());
+    for k in ["manifest", "service_definition", "recommended_lock"] {
+        m.insert(k, Value::Null);
     }
     if !readme.is_empty() {
         m.insert("readme", readme.into());
@@ -210,4 +241,33 @@ pub(super) fn request_value(fields: &[(&str, &str)], lineage: &Map, documents: [
         m.insert("source_links", source_links_value(links));
     }
     Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{parse, to_canonical};
+
+    #[test]
+    fn marshal_len_is_the_length_of_go_marshal() {
+        for json in [
+            "null",
+            "{}",
+            "[]",
+            r#"{"b":[1,2.5,-0,1e21,true,false,null],"a":{"x<y":"&\u2028\n\u0001"},"c":[[],{}]}"#,
+        ] {
+            let v = parse(json.as_bytes()).unwrap();
+            assert_eq!(marshal_len(&v), to_canonical(&v, Mode::Signature).len(), "{json}");
+        }
+    }
+
+    #[test]
+    fn source_link_urls() {
+        for ok in ["https://example.com/doc", "HTTP://h:8080/p?q#f", "https://u@[::1]:1/"] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in ["ftp://example.com", "https:/example.com", "https://", "https://h:x/", "https://h/%zz", "https://h/\u{7f}", " https://h"] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
 }
