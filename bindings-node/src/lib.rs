@@ -11,6 +11,10 @@
 //! scrubbing and timeout, registry URL construction) is `trustloop_cli::host`, the
 //! CLI's own code, which the Python layer uses too, so every host follows one copy of
 //! the rules. HTTP fetching of registry sources is `index.js`'s (global `fetch`).
+// `deny`, not `forbid`: every `#[napi]` item expands (through napi's `ctor`
+// registration) to code carrying `#[allow(unsafe_code)]`, which `forbid` rejects
+// (E0453). `deny` still refuses any `unsafe` written by hand in this crate.
+#![deny(unsafe_code)]
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -241,9 +245,10 @@ pub struct PackOut {
 pub fn assets_pa_pack(files: Vec<OutputFile>, options_json: String) -> napi::Result<PackOut> {
     let project: BTreeMap<String, Vec<u8>> = files.into_iter().map(|f| (f.name, f.bytes.to_vec())).collect();
     let result = call(|| {
-        let opts = match api::parse_options(&options_json)? {
-            Value::Object(m) if m.is_empty() => pa::PackOptions::default(),
-            v => pa::PackOptions::from_value(&v)?,
+        let v = api::parse_options(&options_json)?;
+        let opts = match v.as_object() {
+            Some(m) if m.is_empty() => pa::PackOptions::default(),
+            _ => pa::PackOptions::from_value(&v)?,
         };
         pa::pack(&project, &opts)
     })?;

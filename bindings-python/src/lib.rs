@@ -9,6 +9,7 @@
 //! spawning the `.anpkg` replay, registry URLs) is `trustloop_cli::host`, the CLI's
 //! own code, shared with the Node layer; the HTTP fetching of registry sources is the
 //! Python wrapper's (`urllib`).
+#![forbid(unsafe_code)]
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyTuple};
 use trustloop_cli::host;

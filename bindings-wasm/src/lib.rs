@@ -19,6 +19,7 @@
 //! rejects bad input with findings, and this crate never unwraps JS-derived data.
 //! If a bug panics anyway, [`panic_hook`] logs the message to `console.error`
 //! before the trap surfaces in JS as a `WebAssembly.RuntimeError`.
+#![forbid(unsafe_code)]
 use wasm_bindgen::prelude::*;
 
 pub mod anip;

@@ -3,6 +3,7 @@
 //!
 //! The vector files are read with the core's own JSON parser, so this crate needs
 //! nothing but the core and base64.
+#![forbid(unsafe_code)]
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 

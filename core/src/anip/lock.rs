@@ -3,7 +3,7 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 
-use super::bundle::{decode_struct, field_str, Resolved, SourceKind};
+use super::bundle::{decode_struct_bytes, field_str, Resolved, SourceKind};
 use super::go_struct::{model::o, Struct, Ty};
 use crate::diag::Error;
 use crate::digest::canonical_digest;
@@ -53,8 +53,7 @@ impl ConsumerLock {
 
 /// ANIP-LOCK-1: decode, then the three shape rules in order.
 pub fn load(bytes: &[u8]) -> Result<ConsumerLock, Error> {
-    let v = crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode lock file: {e}")))?;
-    let lock = ConsumerLock { fields: decode_struct(&v, &LOCK, "ANIP_LOCK_DECODE", "decode lock file")? };
+    let lock = ConsumerLock { fields: decode_struct_bytes(bytes, &LOCK, "ANIP_LOCK_DECODE", "decode lock file")? };
     let version = lock.get("lock_schema_version");
     if !version.trim().is_empty() && version != LOCK_SCHEMA_VERSION {
         return Err(Error::new(

@@ -193,10 +193,10 @@ pub fn verify_definition(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOpti
     let lock = lock.map(lock::load).transpose()?;
     let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
     let v = crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode definition file: {e}")))?;
-    let def = match v {
-        Value::Object(m) => m,
-        Value::Null => Map::new(),
-        other => {
+    let def = match v.into_object() {
+        Ok(m) => m,
+        Err(Value::Null) => Map::new(),
+        Err(other) => {
             return Err(Error::new(
                 "ANIP_DEFINITION_DECODE",
                 format!(

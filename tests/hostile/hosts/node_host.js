@@ -20,6 +20,8 @@ function codeOf (fn) {
 
 const OPS = {
   'anpkg-validate': (file) => anpkg.validate(fs.readFileSync(file)).code,
+  // The host reads the path (issue 9 F8: size checked before reading).
+  'anpkg-validate-path': (file) => anpkg.validate(file).code,
   'anpkg-export': (dir) => codeOf(() => anpkg.export(dir))
 }
 

@@ -16,6 +16,11 @@ def anpkg_validate(path):
     return result["code"]
 
 
+def anpkg_validate_path(path):
+    # The host reads the path (issue 9 F8: size checked before reading).
+    return trustloop.anpkg.validate(path)["code"]
+
+
 def anpkg_export(project_dir):
     try:
         trustloop.anpkg.export(project_dir)
@@ -24,7 +29,7 @@ def anpkg_export(project_dir):
     return None
 
 
-OPS = {"anpkg-validate": anpkg_validate, "anpkg-export": anpkg_export}
+OPS = {"anpkg-validate": anpkg_validate, "anpkg-validate-path": anpkg_validate_path, "anpkg-export": anpkg_export}
 
 if __name__ == "__main__":
     op, arg = sys.argv[1], sys.argv[2]

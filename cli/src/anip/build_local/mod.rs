@@ -11,8 +11,10 @@ pub(super) mod go_flags;
 mod go_fs;
 
 /// Upstream's flags are plain strings checked after parsing (a blank `--package-id`
-/// gets upstream's message, not clap's), so none is required here.
+/// gets upstream's message, not clap's), so none is required here; as with Go's
+/// `flag`, a repeated flag's last value wins.
 #[derive(ClapArgs)]
+#[command(args_override_self = true)]
 pub struct Args {
     /// Path to an anip-service-definition.json.
     #[arg(long, value_name = "FILE")]

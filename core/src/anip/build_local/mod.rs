@@ -20,7 +20,7 @@ mod content;
 mod limits;
 mod publish;
 
-use content::{string_value, first_non_empty, Refs, SPEC_VERSION};
+use content::{first_non_empty, string_value, Refs, SPEC_VERSION};
 
 pub const DEFAULT_GENERATED_AT: &str = "2026-05-15T00:00:00Z";
 pub const DEFAULT_PORT: i64 = 9100;
@@ -95,7 +95,12 @@ impl BuildLocalOptions {
                 continue;
             }
             match (k.as_str(), val) {
-                ("port", Value::Number(n)) if n.fract() == 0.0 && n.abs() < 9.0e15 => o.port = *n as i64,
+                // An integer below 2^53 (no_std has no `f64::fract`: the cast round-trips).
+                ("port", Value::Number(n))
+                    if (*n as i64) as f64 == *n && *n > -9.0e15 && *n < 9.0e15 =>
+                {
+                    o.port = *n as i64
+                }
                 ("write_definition", Value::Bool(b)) => o.write_definition = *b,
                 (_, Value::String(s)) => {
                     let s = s.clone();
@@ -112,11 +117,19 @@ impl BuildLocalOptions {
                         "definition_path" => o.definition_path = Some(s),
                         "signing_key" => o.signing_key = Some(s),
                         "signing_key_id" => o.signing_key_id = Some(s),
-                        other => return Err(Error::new("INVALID_OPTION", format!("unknown build-local option {other:?}"))),
+                        other => {
+                            return Err(Error::new(
+                                "INVALID_OPTION",
+                                format!("unknown build-local option {other:?}"),
+                            ))
+                        }
                     }
                 }
                 (other, _) => {
-                    return Err(Error::new("INVALID_OPTION", format!("unknown or mistyped build-local option {other:?}")))
+                    return Err(Error::new(
+                        "INVALID_OPTION",
+                        format!("unknown or mistyped build-local option {other:?}"),
+                    ))
                 }
             }
         }
@@ -130,7 +143,10 @@ impl BuildLocalOptions {
             return Err(Error::new("ANIP_BUILD_ARGS", "--package-id is required"));
         }
         if self.package_version.trim().is_empty() {
-            return Err(Error::new("ANIP_BUILD_ARGS", "--package-version is required"));
+            return Err(Error::new(
+                "ANIP_BUILD_ARGS",
+                "--package-version is required",
+            ));
         }
         Ok(())
     }
@@ -148,39 +164,57 @@ fn strings(items: &[String]) -> Value {
 }
 
 fn pretty_file(name: String, v: &Value) -> OutputFile {
-    OutputFile { name, bytes: to_pretty(v).into_bytes() }
+    OutputFile {
+        name,
+        bytes: to_pretty(v).into_bytes(),
+    }
 }
 
 fn publish_error(message: impl core::fmt::Display) -> Error {
-    Error::new("ANIP_BUILD_PUBLISH", format!("build local package: {message}"))
+    Error::new(
+        "ANIP_BUILD_PUBLISH",
+        format!("build local package: {message}"),
+    )
 }
 
-/// `json.Unmarshal` into `map[string]any`: `null` leaves the map empty.
-fn decode_definition(bytes: &[u8], name: &str) -> Result<(Value, Map), Error> {
-    let value = crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode {name}: {e}")))?;
-    let map = match &value {
-        Value::Object(m) => m.clone(),
-        Value::Null => Map::new(),
-        other => {
-            return Err(Error::new(
-                "ANIP_DEFINITION_DECODE",
-                format!(
-                    "decode {name}: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
-                    crate::anip::go_struct::json_kind(other)
-                ),
-            ))
-        }
+/// `json.Unmarshal` into `map[string]any`: the map, and whether the document was
+/// `null` (which leaves the map empty, and is what upstream digests).
+fn decode_definition(bytes: &[u8], name: &str) -> Result<(Map, bool), Error> {
+    let other = match crate::json::parse(bytes)
+        .map_err(|e| Error::new(e.code(), format!("decode {name}: {e}")))?
+        .into_object()
+    {
+        Ok(m) => return Ok((m, false)),
+        Err(Value::Null) => return Ok((Map::new(), true)),
+        Err(other) => other,
     };
-    Ok((value, map))
+    Err(Error::new(
+            "ANIP_DEFINITION_DECODE",
+            format!(
+                "decode {name}: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
+                crate::anip::go_struct::json_kind(&other)
+            ),
+        ))
+}
+
+fn into_map(v: Value) -> Map {
+    v.into_object().unwrap_or_default()
 }
 
 fn signer(options: &BuildLocalOptions) -> Result<KeyPair, Error> {
     match &options.signing_key {
         None => Ok(KeyPair::dev()),
         Some(k) => {
-            let kid = options.signing_key_id.as_deref().unwrap_or("trustloop-ed25519").trim();
+            let kid = options
+                .signing_key_id
+                .as_deref()
+                .unwrap_or("trustloop-ed25519")
+                .trim();
             if kid.is_empty() || kid.contains(':') {
-                return Err(Error::new("ANIP_BUILD_ARGS", "signing key id must be non-empty and must not contain ':'"));
+                return Err(Error::new(
+                    "ANIP_BUILD_ARGS",
+                    "signing key id must be non-empty and must not contain ':'",
+                ));
             }
             KeyPair::from_base64_private(kid, k)
         }
@@ -189,34 +223,68 @@ fn signer(options: &BuildLocalOptions) -> Result<KeyPair, Error> {
 
 /// Runs the pipeline; returns (definition,) manifest, lock, bundle and README, in the
 /// order upstream writes them.
-pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Result<Vec<OutputFile>, Error> {
+pub fn build_local(
+    definition_bytes: &[u8],
+    options: &BuildLocalOptions,
+) -> Result<Vec<OutputFile>, Error> {
     options.check_required()?;
     let signer = signer(options)?;
     // Upstream keeps id and version as given (only blank ones are refused).
-    let (id, version) = (options.package_id.as_str(), options.package_version.as_str());
-    let name = options.definition_path.as_deref().unwrap_or("service definition");
-    let (def_value, def) = decode_definition(definition_bytes, name)?;
-    let schema_version = first_non_empty(&[string_value(def.get("contract_schema_version")), SCHEMA_VERSION]);
-    if schema_version != SCHEMA_VERSION {
+    let (id, version) = (
+        options.package_id.as_str(),
+        options.package_version.as_str(),
+    );
+    let name = options
+        .definition_path
+        .as_deref()
+        .unwrap_or("service definition");
+    let (def, was_null) = decode_definition(definition_bytes, name)?;
+    // A missing or blank version is defaulted; past this check it is always v1.
+    if first_non_empty(&[
+        string_value(def.get("contract_schema_version")),
+        SCHEMA_VERSION,
+    ]) != SCHEMA_VERSION
+    {
         return Err(Error::new(
             "ANIP_BUILD_SCHEMA_VERSION",
             "service definition contract_schema_version must be anip-service-definition/v1",
         ));
     }
-    let definition_digest = canonical_digest(&def_value);
+    let schema_version = SCHEMA_VERSION;
+    let def = Value::Object(def);
+    let null = Value::Null;
+    let definition_digest = canonical_digest(if was_null { &null } else { &def });
+    let def = into_map(def);
     let system = first_non_empty(&[&options.name, content::system_name(&def), id]).to_string();
     let services = content::service_ids(&def);
     let cap_ids = content::capability_ids(&def);
-    let or = |given: &str, derived: String| if given.is_empty() { derived } else { given.to_string() };
+    let or = |given: &str, derived: String| {
+        if given.is_empty() {
+            derived
+        } else {
+            given.to_string()
+        }
+    };
     let refs = Refs {
         project: or(&options.project_ref, format!("studio-source:{id}")),
         product: or(&options.product_revision_ref, format!("{id}:product:v1")),
-        developer: or(&options.developer_revision_ref, format!("{id}:developer:v1")),
+        developer: or(
+            &options.developer_revision_ref,
+            format!("{id}:developer:v1"),
+        ),
     };
-    let at = options.generated_at.as_deref().unwrap_or(DEFAULT_GENERATED_AT);
+    let at = options
+        .generated_at
+        .as_deref()
+        .unwrap_or(DEFAULT_GENERATED_AT);
     let published_at = rfc3339::parse_go_rfc3339(at)
         .map(rfc3339::format_utc)
-        .ok_or_else(|| Error::new("ANIP_BUILD_ARGS", "--generated-at must be an RFC3339 timestamp"))?;
+        .ok_or_else(|| {
+            Error::new(
+                "ANIP_BUILD_ARGS",
+                "--generated-at must be an RFC3339 timestamp",
+            )
+        })?;
 
     let readme_text = content::readme(&system, id, version, options.port, &cap_ids, services.len());
     // The Registry stores the README trimmed; the README file keeps upstream's text.
@@ -225,7 +293,7 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
     let consumability = content::consumability(&def);
     let lineage = content::lineage(&refs, at, &definition_digest);
     let links = content::source_links(&options.source_doc_url, &options.showcase_url);
-    let mut manifest = Map::new()
+    let manifest = Map::new()
         .with("package_kind", "anip_service_blueprint")
         .with("artifact_type", "anip_package_manifest")
         .with("blueprint_id", id)
@@ -235,12 +303,23 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
         .with("package_version", version)
         .with("schema_version", schema_version)
         .with("anip_spec_version", SPEC_VERSION)
-        .with("publisher", Map::new().with("id", PUBLISHER_ID).with("display_name", "Local development registry"))
+        .with(
+            "publisher",
+            Map::new()
+                .with("id", PUBLISHER_ID)
+                .with("display_name", "Local development registry"),
+        )
         .with("service_definition", "anip-service-definition.json")
         .with("service_definition_digest", definition_digest.as_str())
         .with("service_definition_digest_algorithm", "sha256")
-        .with("build_packs", Map::new().with("recommended", strings(&["anip-build-pack@local".into()])))
-        .with("verifier_packs", Map::new().with("recommended", strings(&["anip-verifier@local".into()])))
+        .with(
+            "build_packs",
+            Map::new().with("recommended", strings(&["anip-build-pack@local".into()])),
+        )
+        .with(
+            "verifier_packs",
+            Map::new().with("recommended", strings(&["anip-verifier@local".into()])),
+        )
         .with("readme", readme)
         .with("usage", content::usage(id, version, options.port))
         .with("source_links", content::source_links_value(&links))
@@ -251,7 +330,7 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
         .with("agent_consumption_readiness", readiness.clone())
         .with("agent_consumability", consumability.clone())
         .with("generated_at", at);
-    let mut lock = Map::new()
+    let lock = Map::new()
         .with("lock_kind", "publisher_recommended_lock")
         .with("artifact_type", "anip_package_lock")
         .with("blueprint_id", id)
@@ -288,14 +367,13 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
         ("publisher_type", "local"),
         ("schema_version", schema_version),
     ];
+    let (manifest, lock, def) = (
+        Value::Object(manifest),
+        Value::Object(lock),
+        Value::Object(def),
+    );
     let request = publish::Request {
-        marshalled: publish::request_value(
-            &request_fields,
-            &lineage,
-            [("manifest", &manifest), ("service_definition", &def), ("recommended_lock", &lock)],
-            readme,
-            &links,
-        ),
+        envelope: publish::envelope(&request_fields, &lineage, readme, &links),
         readme,
         source_links: &links,
         manifest: &manifest,
@@ -304,6 +382,7 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
     };
     publish::validate_request(&request).map_err(publish_error)?;
     publish::validate_execution_metadata(&def, &manifest).map_err(publish_error)?;
+    let (mut manifest, mut lock, def) = (into_map(manifest), into_map(lock), into_map(def));
 
     let mut resolved = Resolved::from_definition(def.clone());
     resolved.source = SourceKind::PackageBundle;
@@ -329,10 +408,21 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
     resolved.stored_lock_digest = lock_digest.clone();
     resolved.receipt_issued_at = published_at.clone();
 
-    let digests = PayloadDigests { definition: &definition_digest, contract_signature: &definition_digest };
-    let signature = signer.sign_string(&receipt::ed25519_message(&resolved, &digests, Payload::Current));
+    let digests = PayloadDigests {
+        definition: &definition_digest,
+        contract_signature: &definition_digest,
+    };
+    let signature = signer.sign_string(&receipt::ed25519_message(
+        &resolved,
+        &digests,
+        Payload::Current,
+    ));
     let receipt_id = canonical_digest(
-        &Map::new().with("package_id", id).with("package_version", version).with("issued_at", published_at.as_str()).into(),
+        &Map::new()
+            .with("package_id", id)
+            .with("package_version", version)
+            .with("issued_at", published_at.as_str())
+            .into(),
     );
     let lifecycle = Map::record().with("status", "active");
     // Publication summary and package record are Go structs sharing their first fields.
@@ -366,7 +456,12 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
         .with("recommended_lock", lock.clone())
         .with("readme", readme);
     if !links.is_empty() {
-        let records = links.iter().map(|l| Map::record().with("title", l.title.as_str()).with("url", l.url.as_str()).into());
+        let records = links.iter().map(|l| {
+            Map::record()
+                .with("title", l.title.as_str())
+                .with("url", l.url.as_str())
+                .into()
+        });
         package.insert("source_links", Value::Array(records.collect()));
     }
     let receipt = Map::record()
@@ -405,11 +500,26 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
     let stem = format!("{id}-{version}");
     let mut files = Vec::new();
     if options.write_definition {
-        files.push(pretty_file(format!("{stem}-service-definition.json"), &Value::Object(def)));
+        files.push(pretty_file(
+            format!("{stem}-service-definition.json"),
+            &Value::Object(def),
+        ));
     }
-    files.push(pretty_file(format!("{stem}-manifest.json"), &Value::Object(manifest)));
-    files.push(pretty_file(format!("{stem}-lock.json"), &Value::Object(lock)));
-    files.push(pretty_file(format!("{stem}.anip-package.json"), &Value::Object(bundle)));
-    files.push(OutputFile { name: "README.md".into(), bytes: readme_text.into_bytes() });
+    files.push(pretty_file(
+        format!("{stem}-manifest.json"),
+        &Value::Object(manifest),
+    ));
+    files.push(pretty_file(
+        format!("{stem}-lock.json"),
+        &Value::Object(lock),
+    ));
+    files.push(pretty_file(
+        format!("{stem}.anip-package.json"),
+        &Value::Object(bundle),
+    ));
+    files.push(OutputFile {
+        name: "README.md".into(),
+        bytes: readme_text.into_bytes(),
+    });
     Ok(files)
 }

@@ -457,7 +457,7 @@ fn construct_mapping(node: &Node) -> Result<Map, LoadError> {
     } else {
         pairs
     };
-    let mut map = Map::new();
+    let mut map = Map::with_capacity(pairs.len());
     for (k, v) in pairs {
         let key = construct(k)?;
         if !key.is_hashable() {

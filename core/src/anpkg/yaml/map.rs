@@ -88,6 +88,11 @@ impl Map {
         Map { entries: Vec::new(), index: None }
     }
 
+    /// An empty map with room for `n` entries (the loader knows how many pairs come).
+    pub fn with_capacity(n: usize) -> Self {
+        Map { entries: Vec::with_capacity(n), index: None }
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -239,6 +244,17 @@ mod tests {
             let big = Int::parse_radix(&format!("{:.0}", 1e300), 10, false).unwrap();
             assert!(m.get(&Value::Int(big)).is_some());
         }
+    }
+
+    #[test]
+    fn set_equality_is_python_equality() {
+        let set = |items: &[Value]| Value::Set(items.to_vec());
+        assert!(set(&[int(1), Value::Float(2.0)]).py_eq(&set(&[int(2), Value::Bool(true)])));
+        assert!(!set(&[int(1), int(3)]).py_eq(&set(&[int(2), int(1)])));
+        assert!(!set(&[Value::Float(f64::NAN)]).py_eq(&set(&[Value::Float(f64::NAN)])));
+        let big: Vec<Value> = (0..100_000).map(int).collect();
+        let reversed: Vec<Value> = big.iter().rev().cloned().collect();
+        assert!(set(&big).py_eq(&set(&reversed)));
     }
 
     #[test]

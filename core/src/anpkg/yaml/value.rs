@@ -151,7 +151,14 @@ impl Value {
             (Seq(a), Seq(b)) | (Tuple(a), Tuple(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.py_eq(y))
             }
-            (Set(a), Set(b)) => a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| x.py_eq(y))),
+            // Through a Python-equality index of one side: two large sets must not cost
+            // a comparison per pair (set members are hashable, as dict keys are).
+            (Set(a), Set(b)) => {
+                a.len() == b.len() && {
+                    let members: super::map::Map = b.iter().map(|y| (y.clone(), Null)).collect();
+                    a.iter().all(|x| members.get(x).is_some())
+                }
+            }
             (Map(a), Map(b)) => {
                 a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| v.py_eq(w)))
             }
