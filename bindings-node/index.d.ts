@@ -26,6 +26,8 @@ export interface VerifyOptions {
   legacy?: boolean
   /** Shown as `registry_record_path` (for example the bundle's path). */
   recordPath?: string
+  /** Add trustloop's `receipt_trust` to upstream's result (CLI `--extended-report`); implied by `trustedKeys` and `legacy`. */
+  extendedReport?: boolean
 }
 
 export interface Check {
@@ -51,6 +53,8 @@ export interface VerifyResult {
   receipt_key_id?: string
   receipt_algorithm?: string
   receipt_status?: 'none' | 'verified' | 'failed' | 'present'
+  /** trustloop's extended report only (`extendedReport`, `trustedKeys` or `legacy`): what the receipt proves. */
+  receipt_trust?: 'none' | 'integrity-only' | 'bundle-embedded-key' | 'registry-served-key' | 'pinned-key' | 'untrusted'
   contract_signature?: string
   registry_record_path?: string
   checks: Check[]
@@ -60,8 +64,26 @@ export interface VerifyResult {
 export interface BuildLocalOptions {
   packageId: string
   packageVersion: string
-  /** RFC 3339; default `2026-05-15T00:00:00Z`. */
+  /** RFC 3339 as Go's `time.Parse` accepts it, copied verbatim; default `2026-05-15T00:00:00Z`. */
   generatedAt?: string
+  /** Display name; default: the definition's `identity.system_name`. */
+  name?: string
+  /** Default `studio-source:<packageId>`. */
+  projectRef?: string
+  /** Default `<packageId>:product:v1`. */
+  productRevisionRef?: string
+  /** Default `<packageId>:developer:v1`. */
+  developerRevisionRef?: string
+  /** http(s) URL listed as "Source documentation". */
+  sourceDocUrl?: string
+  /** http(s) URL listed as "Showcase files". */
+  showcaseUrl?: string
+  /** Port shown in the README and usage; default 9100. */
+  port?: number
+  /** Also return `<id>-<version>-service-definition.json`. */
+  writeDefinition?: boolean
+  /** How decode errors name the definition (the CLI: its path); default `service definition`. */
+  definitionPath?: string
   /** base64 Ed25519 seed or private key; default: the deterministic development key. */
   signingKey?: string
   signingKeyId?: string
@@ -244,8 +266,10 @@ export interface AnpkgValidateResult {
 export interface AnpkgValidateOptions {
   /** Replay `<bin> --check-config <config>` from the package root after static validation passed. */
   runtimeBin?: PathLike
-  /** Kill the replay after this many seconds (default 30; upstream has no timeout). */
+  /** Kill the replay's process group after this many seconds (default 30; upstream has no timeout). */
   timeoutSeconds?: number
+  /** More environment variables the runtime may see, besides PATH, HOME, USER, LOGNAME, SHELL, LANG, LANGUAGE, LC_*, TZ, TMPDIR, TERM (upstream passes everything). */
+  replayEnv?: string[]
   /** Report every finding instead of the first. */
   all?: boolean
   /** The path shown for bytes input (default `package.anpkg`; its suffix matters as upstream's). */

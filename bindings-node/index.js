@@ -88,7 +88,7 @@ function checkKeys (opts, allowed, what) {
   return opts
 }
 
-const VERIFY_KEYS = ['lock', 'expectedContractSignature', 'trustedKeys', 'legacy', 'recordPath']
+const VERIFY_KEYS = ['lock', 'expectedContractSignature', 'trustedKeys', 'legacy', 'recordPath', 'extendedReport']
 
 /** camelCase verify options → the core's snake_case options JSON, plus the lock bytes. */
 function verifyArgs (opts) {
@@ -111,6 +111,10 @@ function verifyArgs (opts) {
   }
   const rp = optionalString(o.recordPath, 'recordPath')
   if (rp !== undefined) options.record_path = rp
+  if (o.extendedReport !== undefined && o.extendedReport !== null) {
+    if (typeof o.extendedReport !== 'boolean') throw new TypeError('extendedReport must be a boolean')
+    if (o.extendedReport) options.extended_report = true
+  }
   const lock = o.lock === undefined || o.lock === null ? null : bytes(o.lock, 'lock')
   return [lock, JSON.stringify(options)]
 }
@@ -140,8 +144,21 @@ function writeLock (buf) {
   return call(native.writeLock, bytes(buf, 'bundle'))
 }
 
-const BUILD_KEYS = ['packageId', 'packageVersion', 'generatedAt', 'signingKey', 'signingKeyId']
-const BUILD_NAMES = { packageId: 'package_id', packageVersion: 'package_version', generatedAt: 'generated_at', signingKey: 'signing_key', signingKeyId: 'signing_key_id' }
+const BUILD_STRINGS = {
+  packageId: 'package_id',
+  packageVersion: 'package_version',
+  generatedAt: 'generated_at',
+  name: 'name',
+  projectRef: 'project_ref',
+  productRevisionRef: 'product_revision_ref',
+  developerRevisionRef: 'developer_revision_ref',
+  sourceDocUrl: 'source_doc_url',
+  showcaseUrl: 'showcase_url',
+  definitionPath: 'definition_path',
+  signingKey: 'signing_key',
+  signingKeyId: 'signing_key_id'
+}
+const BUILD_KEYS = [...Object.keys(BUILD_STRINGS), 'port', 'writeDefinition']
 
 /** `anip package build-local` in memory: file name → Buffer. */
 function buildLocal (def, opts) {
@@ -149,9 +166,17 @@ function buildLocal (def, opts) {
   if (typeof o.packageId !== 'string') throw new TypeError('packageId must be a string')
   if (typeof o.packageVersion !== 'string') throw new TypeError('packageVersion must be a string')
   const options = {}
-  for (const k of BUILD_KEYS) {
+  for (const [k, name] of Object.entries(BUILD_STRINGS)) {
     const v = optionalString(o[k], k)
-    if (v !== undefined) options[BUILD_NAMES[k]] = v
+    if (v !== undefined) options[name] = v
+  }
+  if (o.port !== undefined && o.port !== null) {
+    if (!Number.isSafeInteger(o.port)) throw new TypeError('port must be an integer')
+    options.port = o.port
+  }
+  if (o.writeDefinition !== undefined && o.writeDefinition !== null) {
+    if (typeof o.writeDefinition !== 'boolean') throw new TypeError('writeDefinition must be a boolean')
+    options.write_definition = o.writeDefinition
   }
   const files = call(native.buildLocal, bytes(def, 'definition'), JSON.stringify(options))
   const out = {}
@@ -311,7 +336,7 @@ function seconds (value, name) {
 }
 
 const VALIDATE_LIMITS = { maxEntries: 'max_entries', maxEntrySize: 'max_entry_size', maxTotalSize: 'max_total_size', maxRatio: 'max_ratio', ratioMinSize: 'ratio_min_size' }
-const VALIDATE_KEYS = ['runtimeBin', 'timeoutSeconds', 'all', 'name', ...Object.keys(VALIDATE_LIMITS)]
+const VALIDATE_KEYS = ['runtimeBin', 'timeoutSeconds', 'replayEnv', 'all', 'name', ...Object.keys(VALIDATE_LIMITS)]
 const EXPORT_KEYS = ['output', 'dataRoot', 'maxFileSize', 'maxTotalSize']
 
 function exportCall (projectDir, opts, what) {
@@ -331,8 +356,10 @@ const anpkg = {
    * string or `file:` URL is a .anpkg/zip file or an extracted package directory.
    * Returns `{valid, path, message, code, findings, replay}` (never throws for a bad
    * package). `runtimeBin` replays `<bin> --check-config <config>` from the package
-   * root when static validation passed, without the workbench's secrets in its
-   * environment, killed after `timeoutSeconds` (30). Synchronous: a replay blocks
+   * root when static validation passed, in a process group of its own killed after
+   * `timeoutSeconds` (30), with only PATH, HOME, USER, LOGNAME, SHELL, LANG, LANGUAGE,
+   * LC_*, TZ, TMPDIR, TERM and the names in `replayEnv` in its environment (never the
+   * workbench's secrets). Synchronous: a replay blocks
    * the calling thread, as `execFileSync` does.
    */
   validate (bufOrPath, opts) {
@@ -344,6 +371,10 @@ const anpkg = {
     }
     if (o.runtimeBin !== undefined && o.runtimeBin !== null) options.runtime_bin = pathArg(o.runtimeBin, 'runtimeBin')
     if (o.timeoutSeconds !== undefined) options.timeout_seconds = seconds(o.timeoutSeconds, 'timeoutSeconds')
+    if (o.replayEnv !== undefined && o.replayEnv !== null) {
+      if (!Array.isArray(o.replayEnv) || !o.replayEnv.every((n) => typeof n === 'string')) throw new TypeError('replayEnv must be an array of variable names')
+      if (o.replayEnv.length > 0) options.replay_env = o.replayEnv
+    }
     for (const [k, snake] of Object.entries(VALIDATE_LIMITS)) if (o[k] !== undefined) options[snake] = count(o[k], k)
     if (typeof bufOrPath === 'string' || bufOrPath instanceof URL) {
       if (o.name !== undefined) throw new TypeError('name applies to bytes input only (a path is shown as itself)')

@@ -245,9 +245,10 @@ pub struct PackOut {
 pub fn assets_pa_pack(files: Vec<OutputFile>, options_json: String) -> napi::Result<PackOut> {
     let project: BTreeMap<String, Vec<u8>> = files.into_iter().map(|f| (f.name, f.bytes.to_vec())).collect();
     let result = call(|| {
-        let opts = match api::parse_options(&options_json)? {
-            Value::Object(m) if m.is_empty() => pa::PackOptions::default(),
-            v => pa::PackOptions::from_value(&v)?,
+        let v = api::parse_options(&options_json)?;
+        let opts = match v.as_object() {
+            Some(m) if m.is_empty() => pa::PackOptions::default(),
+            _ => pa::PackOptions::from_value(&v)?,
         };
         pa::pack(&project, &opts)
     })?;

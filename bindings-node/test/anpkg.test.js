@@ -103,6 +103,7 @@ const CHECKING_RUNTIME = `\
 [ -z "\${ANOLIS_WORKBENCH_RUNTIME_TOKEN+x}" ] || { echo "token leaked" >&2; exit 5; }
 [ -z "\${CREDENTIALS_DIRECTORY+x}" ] || { echo "credentials leaked" >&2; exit 6; }
 [ "$TRUSTLOOP_TEST_KEPT" = "kept" ] || { echo "environment dropped" >&2; exit 7; }
+[ -z "\${TRUSTLOOP_TEST_DROPPED+x}" ] || { echo "environment not from the allowlist" >&2; exit 8; }
 echo "config ok"
 exit 0
 `
@@ -111,7 +112,7 @@ test('replay passes, from the package root, with a scrubbed environment', (t) =>
   if (missing(needs)) return t.skip('prerequisites missing')
   const saved = { ...process.env }
   t.after(() => {
-    for (const k of ['ANOLIS_WORKBENCH_RUNTIME_TOKEN', 'CREDENTIALS_DIRECTORY', 'TRUSTLOOP_TEST_KEPT']) {
+    for (const k of ['ANOLIS_WORKBENCH_RUNTIME_TOKEN', 'CREDENTIALS_DIRECTORY', 'TRUSTLOOP_TEST_KEPT', 'TRUSTLOOP_TEST_DROPPED']) {
       if (saved[k] === undefined) delete process.env[k]
       else process.env[k] = saved[k]
     }
@@ -119,15 +120,22 @@ test('replay passes, from the package root, with a scrubbed environment', (t) =>
   process.env.ANOLIS_WORKBENCH_RUNTIME_TOKEN = 'secret-token'
   process.env.CREDENTIALS_DIRECTORY = '/run/credentials/x'
   process.env.TRUSTLOOP_TEST_KEPT = 'kept'
+  process.env.TRUSTLOOP_TEST_DROPPED = 'dropped'
   const d = scratch(t)
   const runtime = script(path.join(d, 'runtime-ok'), CHECKING_RUNTIME)
   const archive = pkgPath('sim-quickstart')
   for (const target of [archive, fs.readFileSync(archive), unzip(archive, path.join(d, 'pkg'))]) {
-    const r = anpkg.validate(target, { runtimeBin: runtime })
+    const r = anpkg.validate(target, { runtimeBin: runtime, replayEnv: ['TRUSTLOOP_TEST_KEPT'] })
     assert.equal(r.valid, true, r.message)
     assert.deepStrictEqual(r.replay, { status: 'passed', config: 'runtime/anolis-runtime.yaml' })
   }
-  assert.deepStrictEqual(anpkg.validate(archive, { runtimeBin: runtime }), cliJson(['anpkg', 'validate', archive, '--runtime-bin', runtime]))
+  // Only the allowlist (and the names given) reach the runtime.
+  assert.equal(anpkg.validate(archive, { runtimeBin: runtime }).code, 'ANPKG_REPLAY_FAILED')
+  assert.throws(() => anpkg.validate(archive, { runtimeBin: runtime, replayEnv: 'TRUSTLOOP_TEST_KEPT' }), TypeError)
+  assert.deepStrictEqual(
+    anpkg.validate(archive, { runtimeBin: runtime, replayEnv: ['TRUSTLOOP_TEST_KEPT'] }),
+    cliJson(['anpkg', 'validate', archive, '--runtime-bin', runtime, '--replay-env', 'TRUSTLOOP_TEST_KEPT'])
+  )
 })
 
 test('replay failure reports the runtime output', (t) => {

@@ -55,8 +55,10 @@ test('not JSON: TrustloopError with code, message and findings', () => {
   assert.equal(e.findings[0].severity, 'error')
 })
 
-test('200-level nesting is refused, not a crash', () => {
-  const deep = Buffer.from('['.repeat(200) + ']'.repeat(200))
+test("nesting beyond Go's 10,000 levels is refused, not a crash", () => {
+  const atLimit = Buffer.from('['.repeat(10000) + ']'.repeat(10000))
+  assert.deepEqual(Buffer.from(trustloop.canonicalize(atLimit)), atLimit)
+  const deep = Buffer.from('['.repeat(10001) + ']'.repeat(10001))
   throwsTrustloop(() => trustloop.canonicalize(deep), 'JSON_TOO_DEEP')
   throwsTrustloop(() => trustloop.verifyBundle(deep))
 })

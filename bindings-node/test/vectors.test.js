@@ -55,12 +55,6 @@ function verifyOpts (options, lock) {
   return o
 }
 
-function buildOpts (options) {
-  const names = { package_id: 'packageId', package_version: 'packageVersion', generated_at: 'generatedAt', signing_key: 'signingKey', signing_key_id: 'signingKeyId' }
-  const o = {}
-  for (const [k, v] of Object.entries(options)) o[names[k] || k] = v
-  return o
-}
 
 /** Calls the public API; returns {kind, ...}. */
 function invoke (c) {
@@ -74,7 +68,7 @@ function invoke (c) {
       case 'write_lock': return { kind: 'bytes', out: trustloop.writeLock(input) }
       case 'verify_bundle': return { kind: 'verdict', result: trustloop.verifyBundle(input, verifyOpts(options, lock)) }
       case 'verify_definition': return { kind: 'verdict', result: trustloop.verifyDefinition(input, verifyOpts(options, lock)) }
-      case 'build_local': return { kind: 'files', files: trustloop.buildLocal(input, buildOpts(options)) }
+      case 'build_local': return { kind: 'files', files: trustloop.buildLocal(input, camel(options)) }
     }
     const { entries, ...rest } = options
     switch (c.op) {
@@ -157,6 +151,7 @@ function check (c) {
     }
     if (x.failed_checks !== undefined) assert.deepStrictEqual(failedChecks(res), x.failed_checks, 'failed_checks')
     if (x.result_subset !== undefined) assertSubset(x.result_subset, res, 'result')
+    if (x.result_keys !== undefined) assert.deepStrictEqual(Object.keys(res).sort(), [...x.result_keys].sort(), 'result_keys')
   } else if (r.kind === 'value') {
     if (x.exit_code !== undefined) assert.equal(x.exit_code, 0, 'exit_code')
     if (x.result !== undefined) assert.deepStrictEqual(r.value, x.result, 'result')

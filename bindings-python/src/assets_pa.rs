@@ -6,7 +6,7 @@ use std::path::Path;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use trustloop_core::api::assets_pa as pa;
-use trustloop_core::json::{to_compact, Value};
+use trustloop_core::json::to_compact;
 
 use crate::call::{call, json_arg, options};
 
@@ -69,9 +69,10 @@ fn assets_pa_pack<'py>(
     }
     let files = project;
     let result = call(py, || {
-        let opts = match options(options_json)? {
-            Value::Object(m) if m.is_empty() => pa::PackOptions::default(),
-            v => pa::PackOptions::from_value(&v)?,
+        let v = options(options_json)?;
+        let opts = match v.as_object() {
+            Some(m) if m.is_empty() => pa::PackOptions::default(),
+            _ => pa::PackOptions::from_value(&v)?,
         };
         pa::pack(&files, &opts)
     })?;

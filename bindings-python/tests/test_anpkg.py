@@ -117,6 +117,7 @@ CHECKING_RUNTIME = """\
 [ -z "${ANOLIS_WORKBENCH_RUNTIME_TOKEN+x}" ] || { echo "token leaked" >&2; exit 5; }
 [ -z "${CREDENTIALS_DIRECTORY+x}" ] || { echo "credentials leaked" >&2; exit 6; }
 [ "$TRUSTLOOP_TEST_KEPT" = "kept" ] || { echo "environment dropped" >&2; exit 7; }
+[ -z "${TRUSTLOOP_TEST_DROPPED+x}" ] || { echo "environment not from the allowlist" >&2; exit 8; }
 echo "config ok"
 exit 0
 """
@@ -127,16 +128,23 @@ def secret_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ANOLIS_WORKBENCH_RUNTIME_TOKEN", "secret-token")
     monkeypatch.setenv("CREDENTIALS_DIRECTORY", "/run/credentials/x")
     monkeypatch.setenv("TRUSTLOOP_TEST_KEPT", "kept")
+    monkeypatch.setenv("TRUSTLOOP_TEST_DROPPED", "dropped")
 
 
 def test_replay_passes_with_a_scrubbed_environment(tmp_path: Path, secret_env: None) -> None:
     archive = require_fixtures("anpkg/packages") / "sim-quickstart.anpkg"
     runtime = _script(tmp_path / "runtime-ok", CHECKING_RUNTIME)
     for target in (archive, archive.read_bytes(), _extract(archive, tmp_path / "pkg")):
-        r = anpkg.validate(target, runtime_bin=runtime)
+        r = anpkg.validate(target, runtime_bin=runtime, replay_env=["TRUSTLOOP_TEST_KEPT"])
         assert r["valid"] is True, r["message"]
         assert r["replay"] == {"status": "passed", "config": "runtime/anolis-runtime.yaml"}
-    assert anpkg.validate(archive, runtime_bin=runtime) == _cli_json(["anpkg", "validate", str(archive), "--runtime-bin", str(runtime)])
+    # Only the allowlist (and the names given) reach the runtime.
+    assert anpkg.validate(archive, runtime_bin=runtime)["code"] == "ANPKG_REPLAY_FAILED"
+    with pytest.raises(TypeError):
+        anpkg.validate(archive, runtime_bin=runtime, replay_env="TRUSTLOOP_TEST_KEPT")
+    assert anpkg.validate(archive, runtime_bin=runtime, replay_env=["TRUSTLOOP_TEST_KEPT"]) == _cli_json(
+        ["anpkg", "validate", str(archive), "--runtime-bin", str(runtime), "--replay-env", "TRUSTLOOP_TEST_KEPT"]
+    )
 
 
 def test_replay_failure_reports_the_runtime_output(tmp_path: Path) -> None:

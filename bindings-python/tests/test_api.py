@@ -50,11 +50,14 @@ def test_unknown_mode() -> None:
     assert info.value.code == "UNKNOWN_MODE"
 
 
-def test_nesting_200_refused() -> None:
-    deep = b"[" * 200 + b"]" * 200
+def test_nesting_beyond_gos_10000_levels_refused() -> None:
+    at_limit = b"[" * 10_000 + b"]" * 10_000
+    assert trustloop.json.canonicalize(at_limit) == at_limit
+    deep = b"[" * 10_001 + b"]" * 10_001
     with pytest.raises(TrustloopError) as info:
         trustloop.json.canonicalize(deep)
     assert info.value.code == "JSON_TOO_DEEP"
+    assert "invalid character '[' exceeded max depth" in str(info.value)
     with pytest.raises(TrustloopError):
         anip.verify_bundle(deep)
 

@@ -185,6 +185,8 @@ def test_vector(case: Dict[str, Any]) -> None:
             assert _failed(out) == x["failed_checks"]
         if "result_subset" in x:
             _subset(x["result_subset"], out, "result")
+        if "result_keys" in x:
+            assert sorted(out) == sorted(x["result_keys"]), "result_keys"
     elif kind == "value":
         if "exit_code" in x:
             assert x["exit_code"] == 0

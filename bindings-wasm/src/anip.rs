@@ -23,16 +23,36 @@ export interface VerifyOptions {
   legacy?: boolean;
   /** Shown as `registry_record_path` (for example the file name). */
   recordPath?: string;
+  /** Add trustloop's `receipt_trust` to upstream's result (CLI `--extended-report`); implied by `trustedKeys` and `legacy`. */
+  extendedReport?: boolean;
   /** The consumer lock file (`anip-package-lock/v1`) to check against. */
   lock?: Bytes;
 }
 
-/** Options of buildLocal (snake_case spellings are accepted too). */
+/** Options of buildLocal (snake_case spellings are accepted too): upstream's flags. */
 export interface BuildLocalOptions {
   packageId?: string;
   packageVersion?: string;
-  /** RFC 3339; default `2026-05-15T00:00:00Z`. */
+  /** RFC 3339 as Go's `time.Parse` accepts it, copied verbatim; default `2026-05-15T00:00:00Z`. */
   generatedAt?: string;
+  /** Display name; default: the definition's `identity.system_name`. */
+  name?: string;
+  /** Default `studio-source:<packageId>`. */
+  projectRef?: string;
+  /** Default `<packageId>:product:v1`. */
+  productRevisionRef?: string;
+  /** Default `<packageId>:developer:v1`. */
+  developerRevisionRef?: string;
+  /** http(s) URL listed as "Source documentation". */
+  sourceDocUrl?: string;
+  /** http(s) URL listed as "Showcase files". */
+  showcaseUrl?: string;
+  /** Port shown in the README and usage; default 9100. */
+  port?: number;
+  /** Also return `<id>-<version>-service-definition.json`. */
+  writeDefinition?: boolean;
+  /** How decode errors name the definition (the CLI: its path); default `service definition`. */
+  definitionPath?: string;
   /** base64 Ed25519 seed or private key; default: the development key. */
   signingKey?: string;
   signingKeyId?: string;
@@ -83,7 +103,7 @@ export interface KeyPair {
 /// `status: "failed"`, not an exception; hard errors throw.
 ///
 /// `opts`: `expectedContractSignature`, `trustedKeys` (key id → base64 public key),
-/// `legacy`, `recordPath`, and `lock` (the consumer lock file as bytes or text).
+/// `legacy`, `recordPath`, `extendedReport`, and `lock` (the consumer lock file as bytes or text).
 #[wasm_bindgen(js_name = verifyBundle, unchecked_return_type = "VerifyResult")]
 pub fn verify_bundle(
     #[wasm_bindgen(unchecked_param_type = "Bytes")] bundle: JsValue,
@@ -122,7 +142,8 @@ pub fn write_lock(#[wasm_bindgen(unchecked_param_type = "Bytes")] bundle: JsValu
 
 /// `anip package build-local` in memory: an object of file name → `Uint8Array`.
 ///
-/// `opts`: `packageId`, `packageVersion`, `generatedAt`, `signingKey`, `signingKeyId`.
+/// `opts`: upstream's flags (`packageId`, `packageVersion`, `generatedAt`, `name`, `port`,
+/// `writeDefinition`, …; see `BuildLocalOptions`) and `signingKey`, `signingKeyId`.
 #[wasm_bindgen(js_name = buildLocal, unchecked_return_type = "Record<string, Uint8Array>")]
 pub fn build_local(
     #[wasm_bindgen(unchecked_param_type = "Bytes")] definition: JsValue,

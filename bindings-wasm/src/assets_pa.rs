@@ -92,7 +92,10 @@ export interface AssetsPaPackResult {
 fn write_entry(item: &JsValue, at: &str) -> JsResult<Value> {
     let (value, payload) = args::json_object_without(item, "payload", at)?;
     let Some(payload) = args::optional_bytes(&payload, &format!("{at}.payload"))? else { return Ok(value) };
-    let Value::Object(mut m) = value else { return Ok(value) };
+    let mut m = match value.into_object() {
+        Ok(m) => m,
+        Err(other) => return Ok(other),
+    };
     if ["payload_base64", "payload_hex", "glyph"].iter().any(|k| m.contains_key(k)) {
         return Err(error("INVALID_ARGUMENT", format!("{at}: give one payload form (payload, payload_base64, payload_hex or glyph)")));
     }

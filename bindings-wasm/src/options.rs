@@ -121,7 +121,10 @@ fn snake_case(key: &str) -> String {
 }
 
 fn rename_keys(v: Value) -> JsResult<Value> {
-    let Value::Object(m) = v else { return Ok(v) };
+    let m = match v.into_object() {
+        Ok(m) => m,
+        Err(other) => return Ok(other),
+    };
     let mut out = Map::new();
     for (key, value) in m.iter() {
         let name = snake_case(key);

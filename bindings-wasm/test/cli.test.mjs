@@ -93,6 +93,21 @@ test('anip ref check --json', needsCli, () => {
   assert.deepEqual(e.findings, printed.findings);
 });
 
+test('anip verify --json: upstream document by default, extended report and pinning on request', needsCli, () => {
+  const path = join(REPO_ROOT, 'tests/examples/anip/order-desk-1.0.0.anip-package.json');
+  const bytes = readFileSync(path);
+  const key = 'NZ8bIweTW/SJ14NTpSOCV/ITzTL7TIJP/Sl0CPAQV14=';
+  for (const [opts, flags] of [
+    [{}, []],
+    [{ extendedReport: true }, ['--extended-report']],
+    [{ trustedKeys: { 'anip-registry-dev-ed25519-v1': key } }, ['--trusted-key', `anip-registry-dev-ed25519-v1=${key}`]],
+  ]) {
+    const out = runCli(['anip', 'verify', '--package-bundle', path, '--json', ...flags]);
+    assert.equal(out.code, 0, out.stderr);
+    same(trustloop.verifyBundle(bytes, { ...opts, recordPath: path }), out.stdout, JSON.stringify(flags));
+  }
+});
+
 test('anip bundle digest --json, raw and applied', needsCli, () => {
   const plain = materialize('glue', [...PLAIN, { path: 'node_modules/x/index.js', text: 'ignored\n' }, { path: 'notes.txt', text: 'not selected\n' }]);
   same(trustloop.treeDigest(readTree(plain), { root: plain }), runCli(['anip', 'bundle', 'digest', plain, '--json']).stdout, 'raw');

@@ -50,7 +50,8 @@ async function verify() {
   if (!ready || !state.bundle) return;
   const bundleFile = state.bundle;
   try {
-    const opts = { recordPath: bundleFile.name };
+    // The page shows how far the receipt key is trusted: ask for the extended report.
+    const opts = { recordPath: bundleFile.name, extendedReport: true };
     const expected = $('expected-signature').value;
     if (expected !== '') opts.expectedContractSignature = expected;
     if (state.lock) opts.lock = await readFile(state.lock);

@@ -17,6 +17,9 @@ mod keygen;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Largest file read whole (bundle, definition, lock file, trust store, key, JSON), in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = trustloop_cli::host::files::DEFAULT_MAX_INPUT_BYTES)]
+    max_input_bytes: u64,
 }
 
 #[derive(Subcommand)]
@@ -38,7 +41,19 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+            // Upstream's commands answer an unknown flag as Go's `flag` package does.
+            if let Some(text) = anip::unknown_flag_usage(&e, &argv, &<Cli as clap::CommandFactory>::command()) {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            e.exit()
+        }
+    };
+    trustloop_cli::host::files::set_max_input_bytes(cli.max_input_bytes);
     let code = match cli.command {
         Command::Anip(c) => anip::run(*c),
         Command::Anpkg(c) => anpkg::run(c),

@@ -109,6 +109,47 @@ pub fn decode_public_key(b64: &str) -> Option<VerifyingKey> {
     VerifyingKey::from_bytes(&bytes).ok()
 }
 
+/// Why a public key is unfit for pinned trust (ANIP-COMPAT-2, strict mode).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeakKey {
+    /// Not a point on the curve.
+    NotAPoint,
+    /// A point encoded other than in its one canonical form (for example y ≥ p).
+    NonCanonical,
+    /// A point of order 1, 2, 4 or 8: it "verifies" forged signatures such as R = identity, S = 0.
+    SmallOrder,
+}
+
+impl WeakKey {
+    pub fn describe(self) -> &'static str {
+        match self {
+            WeakKey::NotAPoint => "is not a curve point",
+            WeakKey::NonCanonical => "is not a canonical point encoding",
+            WeakKey::SmallOrder => "is a small-order point",
+        }
+    }
+}
+
+/// A public key fit for strict verification: a canonical encoding of a point that
+/// is not of small order. Go's `crypto/ed25519` (and the default verdicts) accept more.
+pub fn strict_public_key(bytes: &[u8; 32]) -> Result<VerifyingKey, WeakKey> {
+    let key = VerifyingKey::from_bytes(bytes).map_err(|_| WeakKey::NotAPoint)?;
+    if key.to_edwards().compress().to_bytes() != *bytes {
+        return Err(WeakKey::NonCanonical);
+    }
+    if key.is_weak() {
+        return Err(WeakKey::SmallOrder);
+    }
+    Ok(key)
+}
+
+/// Strict Ed25519 verification (`verify_strict`: canonical S, no small-order R or key),
+/// used when the user pins keys.
+pub fn verify_strict(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
+    let Ok(bytes) = <[u8; 64]>::try_from(signature) else { return false };
+    key.verify_strict(message, &Signature::from_bytes(&bytes)).is_ok()
+}
+
 /// Non-strict Ed25519 verification, as Go `crypto/ed25519` (ANIP-SIG-4).
 pub fn verify(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bool {
     let Ok(bytes) = <[u8; 64]>::try_from(signature) else { return false };
@@ -137,5 +178,29 @@ mod tests {
         assert!(parse_signature_string("ed25519:a:b:c").is_none());
         assert!(parse_signature_string("ed25519:k:not base64!").is_none());
         assert!(decode_public_key(&STANDARD.encode([1u8; 31])).is_none());
+    }
+
+    #[test]
+    fn strict_keys_refuse_small_order_and_non_canonical_points() {
+        assert!(strict_public_key(&KeyPair::dev().public_key_bytes()).is_ok());
+        // The identity point (y = 1), and the same point as y = p + 1.
+        let mut identity = [0u8; 32];
+        identity[0] = 1;
+        assert_eq!(strict_public_key(&identity).unwrap_err(), WeakKey::SmallOrder);
+        let mut y_p_plus_1 = [0xffu8; 32];
+        y_p_plus_1[0] = 0xee;
+        y_p_plus_1[31] = 0x7f;
+        assert_eq!(strict_public_key(&y_p_plus_1).unwrap_err(), WeakKey::NonCanonical);
+    }
+
+    #[test]
+    fn the_universal_signature_passes_lax_and_fails_strict_verification() {
+        let mut identity = [0u8; 32];
+        identity[0] = 1;
+        let key = VerifyingKey::from_bytes(&identity).unwrap();
+        let mut sig = [0u8; 64];
+        sig[0] = 1; // R = identity, S = 0
+        assert!(verify(&key, b"any message", &sig));
+        assert!(!verify_strict(&key, b"any message", &sig));
     }
 }

@@ -45,8 +45,9 @@ def _verify_options(
     trusted_keys: Optional[Mapping[str, str]],
     legacy: bool,
     record_path: Optional[str],
+    extended_report: bool,
 ) -> str:
-    return _json.dumps(_verify_dict(expected_contract_signature, trusted_keys, legacy, record_path))
+    return _json.dumps(_verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report))
 
 
 def _verify_dict(
@@ -54,6 +55,7 @@ def _verify_dict(
     trusted_keys: Optional[Mapping[str, str]],
     legacy: bool,
     record_path: Optional[str],
+    extended_report: bool,
 ) -> Dict[str, Any]:
     options: Dict[str, Any] = {}
     if expected_contract_signature is not None:
@@ -68,6 +70,10 @@ def _verify_dict(
         options["legacy"] = True
     if record_path is not None:
         options["record_path"] = as_str(record_path, "record_path")
+    if not isinstance(extended_report, bool):
+        raise TypeError("extended_report must be bool")
+    if extended_report:
+        options["extended_report"] = True
     return options
 
 
@@ -88,13 +94,16 @@ def verify_bundle(
     trusted_keys: Optional[Mapping[str, str]] = None,
     legacy: bool = False,
     record_path: Optional[str] = None,
+    extended_report: bool = False,
 ) -> Dict[str, Any]:
     """Verifies a ``.anip-package.json`` bundle (``anip verify --package-bundle``).
 
     Returns the result object (``status`` is ``"ok"`` or ``"failed"``; see
-    :func:`exit_code`). Raises :class:`trustloop.TrustloopError` where upstream exits 1.
+    :func:`exit_code`): upstream's document, plus trustloop's ``receipt_trust`` when
+    ``extended_report``, ``trusted_keys`` or ``legacy`` is given (CLI ``--extended-report``).
+    Raises :class:`trustloop.TrustloopError` where upstream exits 1.
     """
-    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path)
+    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     return _verify(_native.verify_bundle, data, lock, options)
 
 
@@ -106,9 +115,10 @@ def verify_definition(
     trusted_keys: Optional[Mapping[str, str]] = None,
     legacy: bool = False,
     record_path: Optional[str] = None,
+    extended_report: bool = False,
 ) -> Dict[str, Any]:
     """Verifies a plain service-definition file (``anip verify --definition``)."""
-    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path)
+    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     return _verify(_native.verify_definition, data, lock, options)
 
 
@@ -129,19 +139,50 @@ def build_local(
     package_id: str,
     package_version: str,
     generated_at: Optional[str] = None,
+    name: Optional[str] = None,
+    project_ref: Optional[str] = None,
+    product_revision_ref: Optional[str] = None,
+    developer_revision_ref: Optional[str] = None,
+    source_doc_url: Optional[str] = None,
+    showcase_url: Optional[str] = None,
+    port: Optional[int] = None,
+    write_definition: bool = False,
+    definition_path: Optional[str] = None,
     signing_key: Optional[str] = None,
     signing_key_id: Optional[str] = None,
 ) -> Dict[str, bytes]:
-    """``anip package build-local`` in memory: file name → file bytes."""
-    options: Dict[str, str] = {
+    """``anip package build-local`` in memory: file name → file bytes, as upstream
+    writes them for the same flags (``name`` is ``--name``, ``port`` is ``--port``, …).
+    ``definition_path`` only names the definition in decode errors; ``signing_key``
+    and ``signing_key_id`` are trustloop's extension."""
+    options: Dict[str, Any] = {
         "package_id": as_str(package_id, "package_id"),
         "package_version": as_str(package_version, "package_version"),
     }
-    for name, value in (("generated_at", generated_at), ("signing_key", signing_key), ("signing_key_id", signing_key_id)):
+    texts = (
+        ("generated_at", generated_at),
+        ("name", name),
+        ("project_ref", project_ref),
+        ("product_revision_ref", product_revision_ref),
+        ("developer_revision_ref", developer_revision_ref),
+        ("source_doc_url", source_doc_url),
+        ("showcase_url", showcase_url),
+        ("definition_path", definition_path),
+        ("signing_key", signing_key),
+        ("signing_key_id", signing_key_id),
+    )
+    for option, value in texts:
         if value is not None:
-            options[name] = as_str(value, name)
+            options[option] = as_str(value, option)
+    if port is not None:
+        if isinstance(port, bool) or not isinstance(port, int):
+            raise TypeError("port must be an int")
+        options["port"] = port
+    if not isinstance(write_definition, bool):
+        raise TypeError("write_definition must be a bool")
+    options["write_definition"] = write_definition
     files = _native.build_local(as_bytes(definition, "definition"), _json.dumps(options))
-    return {name: content for name, content in files}
+    return {file_name: content for file_name, content in files}
 
 
 def ref_check(reference: str) -> Dict[str, str]:
@@ -309,6 +350,7 @@ def verify_registry(
     trusted_keys: Optional[Mapping[str, str]] = None,
     legacy: bool = False,
     record_path: Optional[str] = None,
+    extended_report: bool = False,
     timeout: float = REGISTRY_TIMEOUT_SECONDS,
 ) -> Dict[str, Any]:
     """``anip verify --registry-url URL --package ID@VERSION``: fetches the package record,
@@ -321,7 +363,7 @@ def verify_registry(
     ``REGISTRY_FETCH_FAILED``, ``PACKAGE_REF_INVALID``, ``REGISTRY_URL_REQUIRED``).
     """
     lock_bytes = _optional_bytes(lock, "lock")
-    options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path)
+    options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     options.update(_policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package))
     package_url, download, receipt, keys = _fetch_registry(registry_url, package, lock_bytes, allow_yanked_package, timeout)
     return _json.loads(_native.verify_registry(package_url, download, receipt, keys, lock_bytes, _json.dumps(options)))
@@ -341,10 +383,11 @@ def verify_registry_responses(
     trusted_keys: Optional[Mapping[str, str]] = None,
     legacy: bool = False,
     record_path: Optional[str] = None,
+    extended_report: bool = False,
 ) -> Dict[str, Any]:
     """Sans-IO registry verify: the bodies of ``GET {package_url}/download``,
     ``{package_url}/receipt`` and ``{registry}/keys``, fetched by the caller."""
-    options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path)
+    options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     options.update(_policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package))
     text = _native.verify_registry(
         as_str(package_url, "package_url"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json as _json
 import os as _os
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Optional, Sequence, Union
 
 from . import _native
 from ._bytes import as_bytes, as_str
@@ -28,6 +28,19 @@ def _path(value: object, name: str) -> str:
     raise TypeError(f"{name} must be str or os.PathLike, not {type(value).__name__}")
 
 
+def _names(values: object) -> list:
+    """A sequence of environment variable names (``validate``'s ``all`` shadows the builtin there)."""
+    if isinstance(values, (str, bytes)):
+        raise TypeError("replay_env must be a sequence of variable names, not a string")
+    try:
+        names = list(values)  # type: ignore[call-overload]
+    except TypeError:
+        raise TypeError("replay_env must be a sequence of variable names") from None
+    if not all(isinstance(n, str) for n in names):
+        raise TypeError("replay_env must be a sequence of variable names")
+    return names
+
+
 def _count(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise TypeError(f"{name} must be a non-negative int")
@@ -39,6 +52,7 @@ def validate(
     *,
     runtime_bin: Optional[PathLike] = None,
     timeout: float = 30.0,
+    replay_env: Sequence[str] = (),
     all: bool = False,
     name: Optional[str] = None,
     max_entries: Optional[int] = None,
@@ -53,9 +67,11 @@ def validate(
     Returns ``{valid, path, message, code, findings, replay: {status, config}}`` (never
     raises for a bad package; ``valid`` says it). ``runtime_bin`` replays
     ``<bin> --check-config <config>`` from the package root (an archive is extracted to
-    a temporary directory first) when static validation passed, without
-    ``ANOLIS_WORKBENCH_RUNTIME_TOKEN``/``CREDENTIALS_DIRECTORY`` in its environment,
-    killed after ``timeout`` seconds. ``all`` reports every finding instead of the first.
+    a temporary directory first) when static validation passed, in a process group of
+    its own killed after ``timeout`` seconds, with only ``PATH``, ``HOME``, ``USER``,
+    ``LOGNAME``, ``SHELL``, ``LANG``, ``LANGUAGE``, ``LC_*``, ``TZ``, ``TMPDIR``, ``TERM``
+    and the names in ``replay_env`` in its environment (never
+    ``ANOLIS_WORKBENCH_RUNTIME_TOKEN``/``CREDENTIALS_DIRECTORY``). ``all`` reports every finding instead of the first.
     ``name`` is the path shown for ``bytes`` (default ``package.anpkg``; its suffix
     matters as upstream's does). The ``max_*``/``ratio_min_size`` limits bound the archive
     (``max_total_size`` also bounds what a directory walk reads).
@@ -70,6 +86,9 @@ def validate(
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
         raise TypeError("timeout must be a positive number of seconds")
     options["timeout_seconds"] = float(timeout)
+    names = _names(replay_env)
+    if names:
+        options["replay_env"] = names
     for key, value in zip(_LIMITS, (max_entries, max_entry_size, max_total_size, max_ratio, ratio_min_size)):
         if value is not None:
             options[key] = _count(value, key)

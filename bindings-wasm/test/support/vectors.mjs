@@ -247,6 +247,10 @@ export function runCase(t, c) {
       const e = subset(expect.result_subset, r, 'result');
       if (e) problems.push(`result_subset: ${e}`);
     }
+    if ('result_keys' in expect) {
+      const [want, have] = [[...expect.result_keys].sort(), Object.keys(r).sort()];
+      if (!isDeepStrictEqual(want, have)) problems.push(`result_keys: expected ${JSON.stringify(want)}, got ${JSON.stringify(have)}`);
+    }
   } else if (got.kind === 'value') {
     const v = got.value;
     if ('exit_code' in expect && expect.exit_code !== 0) problems.push(`exit_code: expected ${expect.exit_code}, got 0`);

@@ -282,6 +282,11 @@ fn compare(expect: &Map, actual: &Actual) -> Result<(), String> {
                     problems.push(format!("result_subset: {e}"));
                 }
             }
+            if let Some(want) = expect.get("result_keys").and_then(Value::as_array) {
+                if let Err(e) = same_keys(want, result) {
+                    problems.push(format!("result_keys: {e}"));
+                }
+            }
         }
         Actual::Value(v) => {
             if let Some(code) = expect.get("exit_code").and_then(Value::as_f64) {
@@ -349,6 +354,19 @@ fn check_checks(want: &[Value], result: &Value, problems: &mut Vec<String>) {
 }
 
 /// `want` ⊆ `got`: objects recursively as subsets, everything else exactly.
+/// `result_keys`: the result has exactly these top-level keys (order not compared).
+fn same_keys(want: &[Value], got: &Value) -> Result<(), String> {
+    let mut want: Vec<&str> = want.iter().filter_map(Value::as_str).collect();
+    let mut have: Vec<&str> = got.as_object().map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default();
+    want.sort_unstable();
+    have.sort_unstable();
+    if want == have {
+        Ok(())
+    } else {
+        Err(format!("expected {want:?}, got {have:?}"))
+    }
+}
+
 fn subset(want: &Value, got: &Value, path: &str) -> Result<(), String> {
     match (want, got) {
         (Value::Object(w), Value::Object(g)) => {

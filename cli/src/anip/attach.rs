@@ -1,7 +1,8 @@
 //! `trustloop anip attach-implementation` (`anip package attach-implementation`,
 //! ANIP-ATT-1): add immutable implementation-material metadata to a package's
 //! publish request, and either print it, write it, or POST it to a Registry. Code is
-//! never uploaded; a local bundle is only hashed.
+//! never uploaded; a local bundle is only hashed. The bearer token is sent only over
+//! `https://` or to a loopback host (upstream also sends it over plain `http://`).
 use std::io::Read as _;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -119,6 +120,12 @@ pub fn run(a: Args) -> u8 {
         if token.is_empty() {
             return fail("--registry-url requires --publish-token or ANIP_REGISTRY_PUBLISH_TOKEN", 2);
         }
+        if !token_transport_is_private(url) {
+            return fail(
+                format!("--registry-url {url}: refusing to send the publish token over plain http to a non-loopback host; use https://"),
+                2,
+            );
+        }
         return match post(url, token, &request_body(&request)) {
             Ok(result) => {
                 print!("{}", to_pretty(&result));
@@ -136,6 +143,26 @@ pub fn run(a: Args) -> u8 {
     }
     print!("{}", to_pretty(&request));
     0
+}
+
+/// May a bearer token go to `url`? Over `https://`, or over `http://` to `localhost`,
+/// `127.0.0.0/8` or `::1` (a local Registry under development); nothing else.
+fn token_transport_is_private(url: &str) -> bool {
+    let url = url.trim();
+    let Some((scheme, rest)) = url.split_once("://") else { return false };
+    if scheme.eq_ignore_ascii_case("https") {
+        return true;
+    }
+    if !scheme.eq_ignore_ascii_case("http") {
+        return false;
+    }
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host_port.split(':').next().unwrap_or(""),
+    };
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// POSTs the request; the response is interpreted by the core.
@@ -162,4 +189,19 @@ fn post(registry_url: &str, token: &str, body: &[u8]) -> Result<trustloop_core::
         .read_to_end(&mut bytes)
         .map_err(|e| format!("publish package revision: read response: {e}"))?;
     publish_response(status.as_u16(), status_line.trim_end(), &bytes).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::token_transport_is_private;
+
+    #[test]
+    fn f14_the_token_goes_only_over_https_or_to_loopback() {
+        for ok in ["https://registry.example/", "HTTPS://r.example", "http://127.0.0.1:9/", "http://localhost/x", "http://[::1]:8080/", "http://u:p@127.0.0.2/"] {
+            assert!(token_transport_is_private(ok), "{ok}");
+        }
+        for bad in ["http://registry.example/", "http://127.0.0.1.example/", "http://localhost.evil/", "http://evil@example.com", "ftp://127.0.0.1/", "registry.example", "http://[::2]/", "http://evil.example\\@127.0.0.1/"] {
+            assert!(!token_transport_is_private(bad), "{bad}");
+        }
+    }
 }

@@ -11,7 +11,7 @@ use trustloop_core::bundle_tree::template::{validate_key, Target, TemplateValues
 use trustloop_core::json::{to_pretty, Value};
 
 use trustloop_cli::host::files::{read, write_private};
-use trustloop_cli::host::walk::{symlinked_root_error, walk_bundle};
+use trustloop_cli::host::walk::{list_files, symlinked_root_error, walk_bundle};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -154,26 +154,10 @@ fn digest(a: DigestArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Relative paths of every file below `dir` (a generated project).
+/// Relative paths of every file below `dir` (a generated project), bounded and
+/// without following symlinks (`host::walk::list_files`).
 fn project_files(dir: &std::path::Path) -> Result<Vec<String>, Failure> {
-    fn walk(dir: &std::path::Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<()> {
-        for item in std::fs::read_dir(dir)? {
-            let item = item?;
-            let name = item.file_name().to_string_lossy().into_owned();
-            let child = if rel.is_empty() { name } else { format!("{rel}/{name}") };
-            let ft = item.file_type()?;
-            if ft.is_dir() {
-                walk(&item.path(), &child, out)?;
-            } else {
-                out.push(child);
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    walk(dir, "", &mut out).map_err(|e| (format!("read generated project {}: {e}", dir.display()), 1))?;
-    out.sort();
-    Ok(out)
+    list_files(dir).map_err(|e| (format!("read generated project {}: {e}", dir.display()), 1))
 }
 
 fn report(a: ReportArgs) -> Result<(), Failure> {

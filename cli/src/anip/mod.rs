@@ -4,11 +4,14 @@ use clap::Subcommand;
 mod attach;
 mod build_local;
 mod bundle;
+mod go_flags;
 mod lint;
 mod lock;
 mod refcheck;
 mod report;
 mod verify;
+
+pub use go_flags::unknown_flag_usage;
 
 #[derive(Subcommand)]
 pub enum Command {

@@ -10,16 +10,16 @@ pub fn print_verify(result: &Value) {
     } else {
         println!("{mark}  {} {}@{}", s("source_kind"), s("package_id"), s("package_version"));
     }
-    for (label, key) in [
-        ("definition digest", "definition_digest"),
-        ("receipt", "receipt_status"),
-        ("receipt trust", "receipt_trust"),
-        ("receipt key", "receipt_key_id"),
-        ("contract signature", "contract_signature"),
-    ] {
+    for (label, key) in [("definition digest", "definition_digest"), ("receipt", "receipt_status")] {
         if !s(key).is_empty() {
             println!("  {label:<19} {}", s(key));
         }
+    }
+    if let Some(line) = signer(result) {
+        println!("  {:<19} {line}", "signed by");
+    }
+    if !s("contract_signature").is_empty() {
+        println!("  {:<19} {}", "contract signature", s("contract_signature"));
     }
     if let Some(compat) = result.get("compatibility") {
         println!("  {:<19} {}", "compatibility", compat.str_at("mode"));
@@ -32,4 +32,24 @@ pub fn print_verify(result: &Value) {
             println!("         {}", check.str_at("detail"));
         }
     }
+}
+
+/// Who signed the receipt and whether that key is trusted, from `receipt_trust`
+/// (the summary always asks for the extended report). `None` for definition files.
+fn signer(result: &Value) -> Option<String> {
+    let key = result.str_at("receipt_key_id");
+    let authority = result.str_at("receipt_authority");
+    Some(match result.str_at("receipt_trust") {
+        "pinned-key" => format!("key {key}: trusted (pinned by you)"),
+        "untrusted" => format!("key {key}: NOT trusted (not among your pinned keys)"),
+        "bundle-embedded-key" => {
+            format!("key {key}: not pinned (the key comes from the bundle itself; pin it with --trusted-key or --trust-store)")
+        }
+        "registry-served-key" => {
+            format!("key {key}: not pinned (the key comes from the registry itself; pin it with --trusted-key or --trust-store)")
+        }
+        "integrity-only" => format!("nobody: local sha256 receipt from {authority:?} (integrity only, no key to trust)"),
+        "none" => "nobody: no receipt".to_string(),
+        _ => return None,
+    })
 }

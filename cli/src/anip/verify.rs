@@ -69,6 +69,10 @@ pub struct Args {
     /// Print the upstream result JSON instead of a summary.
     #[arg(long)]
     json: bool,
+    /// With --json: add trustloop's report fields (receipt_trust) to upstream's result.
+    /// Implied by --trusted-key, --trust-store and --compat legacy.
+    #[arg(long)]
+    extended_report: bool,
 }
 
 pub fn policy(args: &Args) -> RegistryPolicy {
@@ -113,11 +117,16 @@ fn trusted_keys(args: &Args) -> Result<Vec<(String, String)>, String> {
             .iter()
             .find_map(|k| v.get(k).and_then(Value::as_array))
             .ok_or("decode trust store: expected an object with a \"keys\", \"items\" or \"registry_keys\" array")?;
+        let before = keys.len();
         for k in list {
             if !matches!(k.str_at("algorithm"), "" | "ed25519") {
                 continue;
             }
             keys.push((k.str_at("key_id").to_string(), k.str_at("public_key").to_string()));
+        }
+        // An empty store would silently pin nothing.
+        if keys.len() == before {
+            return Err(format!("trust store {} has no ed25519 keys", path.display()));
         }
     }
     Ok(keys)
@@ -155,6 +164,8 @@ fn verify(args: &Args) -> Result<(Value, u8), String> {
         trusted_keys: trusted_keys(args)?,
         legacy: args.compat == Compat::Legacy,
         record_path: args.package_bundle.clone().unwrap_or_default(),
+        // The summary always says who signed and whether that key is trusted.
+        extended_report: args.extended_report || !args.json,
     };
     let verdict = if let Some(path) = non_blank(&args.definition) {
         let bytes = read(path.as_ref(), "definition file")?;

@@ -3,7 +3,7 @@
 //! `Validation failed: <message>` (stderr, exit 1), like `anolis-validate`.
 //!
 //! The host part (resolving the path, walking a directory into the core's tree, the
-//! replay with the workbench's secrets withheld and a timeout upstream lacks) is
+//! replay as a sandboxed child: allowlisted environment, own process group, timeout) is
 //! `trustloop_cli::host::anpkg::validate`, shared with the Python and Node bindings.
 //! An archive is validated in memory; only a replay materialises it, into a fresh
 //! temporary directory, after the archive passed every hardening check.
@@ -22,9 +22,13 @@ pub struct Args {
     /// Runtime binary to replay `--check-config runtime/anolis-runtime.yaml` with.
     #[arg(long = "runtime-bin")]
     runtime_bin: Option<String>,
-    /// Replay timeout in seconds (upstream has none).
+    /// Replay timeout in seconds (upstream has none); the runtime's whole process group is killed then.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
+    /// Pass this environment variable to the runtime too (repeatable). Only PATH, HOME, USER,
+    /// LOGNAME, SHELL, LANG, LANGUAGE, LC_*, TZ, TMPDIR, TERM and PWD are passed otherwise.
+    #[arg(long = "replay-env", value_name = "NAME")]
+    replay_env: Vec<String>,
     /// Print the result as JSON (the shape every host returns).
     #[arg(long)]
     json: bool,
@@ -40,7 +44,7 @@ pub struct Args {
     /// Largest uncompressed total, in bytes (also caps what a directory walk reads).
     #[arg(long, default_value_t = ArchiveLimits::default().max_total_size)]
     max_total_size: u64,
-    /// Largest compression ratio of an entry of at least --ratio-min-size bytes.
+    /// Largest compression ratio of an entry, and of all entries summed, of at least --ratio-min-size bytes.
     #[arg(long, default_value_t = ArchiveLimits::default().max_ratio)]
     max_ratio: u64,
     #[arg(long, default_value_t = ArchiveLimits::default().ratio_min_size)]
@@ -59,7 +63,11 @@ pub fn run(args: Args) -> u8 {
         },
         ..ValidateOptions::default()
     };
-    let replay = args.runtime_bin.clone().map(|bin| Replay { bin, timeout: Duration::from_secs(args.timeout) });
+    let replay = args.runtime_bin.clone().map(|bin| Replay {
+        bin,
+        timeout: Duration::from_secs(args.timeout),
+        pass_env: args.replay_env.clone(),
+    });
     let validated = validate(Package::Path(&args.package_path), options, replay.as_ref());
     let outcome = &validated.outcome;
     if args.json {

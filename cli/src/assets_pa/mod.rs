@@ -70,7 +70,14 @@ fn read_archive(path: &Path) -> Result<(File, ArchiveInfo), Finding> {
     let io = |e: std::io::Error| {
         Finding::error(trustloop_core::assets_pa::codes::READ_IO, format!("{}: {e}", path.display()))
     };
-    let file = File::open(path).map_err(io)?;
+    // Non-blocking open (a FIFO cannot hang it); only a regular file's size is trusted.
+    let (file, st) = trustloop_cli::host::open::open_path(path).map_err(|e| match e {
+        trustloop_cli::host::open::OpenError::Open(e) => io(e),
+        other => io(std::io::Error::other(other.to_string())),
+    })?;
+    if trustloop_cli::host::open::kind_of(&st) != trustloop_cli::host::open::Kind::File {
+        return Err(io(std::io::Error::other("not a regular file")));
+    }
     let len = file.metadata().map_err(io)?.len();
     let info = reader::read_from(std::io::BufReader::new(&file), len)
         .map_err(|f| if f.file.is_empty() { f.at_file(path.display().to_string()) } else { f })?;

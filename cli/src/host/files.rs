@@ -1,4 +1,12 @@
-//! Reading and writing single files: upstream's error texts, atomic replacement.
+//! Reading and writing single files: upstream's error texts, bounded reads, atomic
+//! replacement.
+//!
+//! [`read`] is every command's whole-file read (bundles, definitions, lock files, trust
+//! stores, signing keys, JSON files): at most [`max_input_bytes`] bytes (default
+//! [`DEFAULT_MAX_INPUT_BYTES`], the core's JSON document limit; `trustloop
+//! --max-input-bytes N` sets it), checked from `fstat` before reading and enforced on
+//! the stream for pipes and devices, so neither a 3 GB file nor `/dev/zero` can exhaust
+//! memory (issue 9, F8). Opening never blocks on a FIFO (`host::open`).
 //!
 //! One writer serves both naming schemes the hosts need: hidden `.<name>.tmp-<pid>-<n>`
 //! files for lock files, bundles and reports ([`write_private`], mode 0600 like
@@ -13,9 +21,34 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Reads a file, mapping the error to upstream's `read <what>: <err>` text.
+use super::open::read_path;
+
+/// Default of [`max_input_bytes`]: 64 MiB, the core's JSON document limit.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 << 20;
+
+static MAX_INPUT_BYTES: AtomicU64 = AtomicU64::new(DEFAULT_MAX_INPUT_BYTES);
+
+/// The largest file [`read`] reads, for this process.
+pub fn max_input_bytes() -> u64 {
+    MAX_INPUT_BYTES.load(Ordering::Relaxed)
+}
+
+/// Sets [`max_input_bytes`] (the CLI's `--max-input-bytes`).
+pub fn set_max_input_bytes(bytes: u64) {
+    MAX_INPUT_BYTES.store(bytes, Ordering::Relaxed);
+}
+
+/// Reads a file whole, at most [`max_input_bytes`], mapping errors to upstream's
+/// `read <what>: <err>` texts (`open <path>: …`, `read <path>: is a directory`).
 pub fn read(path: &Path, what: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("read {what}: {}", go_path_error(path, &e)))
+    let cap = max_input_bytes();
+    read_path(path, cap).map_err(|e| {
+        let text = e.go_text(path);
+        match e {
+            super::open::OpenError::TooLarge(_) => format!("read {what}: {text} (raise it with --max-input-bytes)"),
+            _ => format!("read {what}: {text}"),
+        }
+    })
 }
 
 /// Go's `*PathError` text: `open <path>: no such file or directory`.

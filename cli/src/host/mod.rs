@@ -4,7 +4,8 @@
 //!
 //! | module | what it does | used by |
 //! |---|---|---|
-//! | [`files`] | reads with upstream's error texts, atomic writes (0600 when private) | CLI |
+//! | [`files`] | bounded reads with upstream's error texts, atomic writes (0600 when private) | CLI |
+//! | [`open`] | non-blocking, no-follow opens checked on the handle; capped reads; directory handles | every module here |
 //! | [`paths`] | user paths spelled as the reference tools resolve them | CLI, bindings |
 //! | [`walk`] | directory listing that never follows symlinks, walk limits, custom-code-bundle walk | CLI, and the other walks here |
 //! | [`anpkg`] | `.anpkg` validate (package reading, replay with env scrubbing and timeout) and export (project reading, atomic write) | CLI, bindings |
@@ -17,6 +18,7 @@
 pub mod anpkg;
 pub mod assets_project;
 pub mod files;
+pub mod open;
 pub mod paths;
 pub mod registry;
 #[cfg(test)]

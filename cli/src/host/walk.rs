@@ -1,10 +1,13 @@
 //! Directory walks that never follow symlinks, within limits.
 //!
-//! [`children`] lists one directory for every walk in `host`: names sorted by their
-//! bytes (so walks, and the first error or limit they meet, are deterministic), each
-//! with its own type as `lstat` sees it, so a symlink is reported as a symlink and
-//! never descended into. [`Budget`] bounds a walk in entries and depth; it counts while
-//! listing, so even one huge directory cannot grow memory past the limit.
+//! [`children`] lists one open directory ([`Dir`]) for every walk in `host`: names
+//! sorted by their bytes (so walks, and the first error or limit they meet, are
+//! deterministic), each with its own type as `lstat` sees it, so a symlink is reported
+//! as a symlink and never descended into. Walks descend and open files through the
+//! parent's handle with `O_NOFOLLOW` and check the opened handle against the listing
+//! (`host::open`): a file swapped during the walk is an error, never followed.
+//! [`Budget`] bounds a walk in entries and depth; it counts while listing, so even one
+//! huge directory cannot grow memory past the limit.
 //!
 //! [`walk_bundle`] turns a custom-code-bundle directory into core entries
 //! (ANIP-TREE-1, -2, -4). The root may itself be a symlink: it is stat'ed following
@@ -12,17 +15,21 @@
 //! `os.Lstat(root)`, a symlinked root is not descended into: upstream digests it as an
 //! empty tree. Below the root nothing is followed either: symlinks become
 //! `Entry::symlink`, FIFOs, sockets and devices `Entry::special`, and regular files
-//! lazy openers, so only the files a rule selects are ever read. Upstream's walk has no
+//! lazy openers, so only the files a rule selects are ever read. An opener holds the
+//! root's handle, opens its file component by component without following symlinks
+//! and checks it is the file listed (type, device, inode); anything else is the core's
+//! `TREE_CHANGED_DURING_WALK`. Upstream's walk has no
 //! limits; this one stops at [`WalkLimits::DEFAULT`] with an error rather than
 //! recursing without bound.
 use std::fmt;
-use std::fs::FileType;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use trustloop_core::bundle_tree::gopath;
-use trustloop_core::bundle_tree::{Entry, EntryKind, FileData};
+use trustloop_core::bundle_tree::{ChangedDuringWalk, Entry, EntryKind, FileData};
 
 use super::files::{go_path_error, go_stat_error};
+use super::open::{changed_text, Dir, Kind, ListFailure, Listed, OpenError};
 
 /// How far a walk may go.
 #[derive(Clone, Copy, Debug)]
@@ -83,13 +90,6 @@ impl Budget {
     }
 }
 
-/// One directory entry, typed without following symlinks.
-pub struct Child {
-    pub name: String,
-    pub path: PathBuf,
-    pub file_type: FileType,
-}
-
 /// Why a directory could not be listed.
 #[derive(Debug)]
 pub enum ListError {
@@ -101,17 +101,13 @@ pub enum ListError {
 }
 
 /// The entries of `dir`, sorted by name bytes, each counted against `budget`.
-pub fn children(dir: &Path, budget: &mut Budget) -> Result<Vec<Child>, ListError> {
-    let mut out = Vec::new();
-    for item in std::fs::read_dir(dir).map_err(ListError::Open)? {
-        let item = item.map_err(ListError::Open)?;
-        budget.count().map_err(ListError::Limit)?;
-        let path = item.path();
-        // DirEntry::file_type does not follow symlinks.
-        let file_type = item.file_type().map_err(|e| ListError::Stat(path.clone(), e))?;
-        out.push(Child { name: item.file_name().to_string_lossy().into_owned(), path, file_type });
-    }
-    out.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
+pub fn children(dir: &Dir, budget: &mut Budget) -> Result<Vec<Listed>, ListError> {
+    let mut out = dir.list(|| budget.count()).map_err(|e| match e {
+        ListFailure::Open(e) => ListError::Open(e),
+        ListFailure::Stat(path, e) => ListError::Stat(path, e),
+        ListFailure::Stop(hit) => ListError::Limit(hit),
+    })?;
+    out.sort_by(|a, b| a.raw_name().as_encoded_bytes().cmp(b.raw_name().as_encoded_bytes()));
     Ok(out)
 }
 
@@ -144,54 +140,107 @@ pub fn walk_bundle(arg: &str, skip_ignored: bool, prefix: &str) -> Result<Bundle
     let root_name = gopath::base(&root).to_string();
     let root_is_symlink = std::fs::symlink_metadata(&root_path).map(|m| m.file_type().is_symlink()).unwrap_or(false);
     let mut entries = Vec::new();
-    if root_is_symlink {
-        eprintln!("warning: custom code bundle {root} is a symlink; like upstream's walk, nothing below it is read");
-    } else {
-        let mut walk = BundleWalk { root: &root, skip_ignored, budget: Budget::new(WalkLimits::DEFAULT), out: &mut entries };
-        walk.dir(&root_path, "", 0).map_err(|e| format!("{prefix}{e}"))?;
+    // A symlinked root is walked as upstream walks it, i.e. not at all, and silently
+    // as upstream (its stderr is part of the contract).
+    if !root_is_symlink {
+        let dir = Dir::open_root(&root_path).map_err(|e| format!("{prefix}{}", go_path_error(&root_path, &e)))?;
+        let mut walk =
+            BundleWalk { root: &root, root_dir: Arc::new(dir), skip_ignored, budget: Budget::new(WalkLimits::DEFAULT), out: &mut entries };
+        let root_dir = Arc::clone(&walk.root_dir);
+        walk.dir(&root_dir, "", Path::new(""), 0).map_err(|e| format!("{prefix}{e}"))?;
     }
     Ok(BundleDir { root, root_name, root_is_symlink, entries })
 }
 
 struct BundleWalk<'a> {
     root: &'a str,
+    /// Held by every lazy opener: files are opened relative to it, never by path.
+    root_dir: Arc<Dir>,
     skip_ignored: bool,
     budget: Budget,
     out: &'a mut Vec<Entry<'static>>,
 }
 
 impl BundleWalk<'_> {
-    fn dir(&mut self, dir: &Path, rel: &str, depth: usize) -> Result<(), String> {
+    /// `rel`: the `/`-joined (lossy) path the core sees; `raw_rel`: the same path in
+    /// raw names, for opening.
+    fn dir(&mut self, dir: &Dir, rel: &str, raw_rel: &Path, depth: usize) -> Result<(), String> {
         let list = children(dir, &mut self.budget).map_err(|e| match e {
-            ListError::Open(e) => go_path_error(dir, &e),
+            ListError::Open(e) => go_path_error(&dir.path, &e),
             ListError::Stat(path, e) => go_stat_error(&path, &e),
             ListError::Limit(hit) => format!("custom code bundle has {hit}: {}", self.root),
         })?;
-        for Child { name, path, file_type } in list {
-            let child_rel = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
-            if file_type.is_symlink() {
-                self.out.push(Entry::symlink(child_rel));
-            } else if file_type.is_dir() {
-                if self.skip_ignored && trustloop_core::bundle_tree::select::is_ignored_dir(&name) {
-                    continue;
+        for child in list {
+            let child_rel = if rel.is_empty() { child.name.clone() } else { format!("{rel}/{}", child.name) };
+            let child_raw = raw_rel.join(child.raw_name());
+            // Messages name the file the way Go's walk does: `<root>/<relative path>`.
+            let display = PathBuf::from(gopath::join(self.root, &child_rel));
+            match child.kind {
+                Kind::Symlink => self.out.push(Entry::symlink(child_rel)),
+                Kind::Dir => {
+                    if self.skip_ignored && trustloop_core::bundle_tree::select::is_ignored_dir(&child.name) {
+                        continue;
+                    }
+                    self.budget.enter(depth + 1).map_err(|hit| format!("custom code bundle has {hit}: {}", self.root))?;
+                    let sub = dir.open_dir(&child).map_err(|e| open_text(&display, &e))?;
+                    self.dir(&sub, &child_rel, &child_raw, depth + 1)?;
                 }
-                self.budget.enter(depth + 1).map_err(|hit| format!("custom code bundle has {hit}: {}", self.root))?;
-                self.dir(&path, &child_rel, depth + 1)?;
-            } else if file_type.is_file() {
-                // Messages name the file the way Go's walk does: `<root>/<relative path>`.
-                let display = PathBuf::from(gopath::join(self.root, &child_rel));
-                let opener = move || -> std::io::Result<Box<dyn std::io::Read>> {
-                    std::fs::File::open(&path)
-                        .map(|f| Box::new(f) as Box<dyn std::io::Read>)
-                        .map_err(|e| std::io::Error::new(e.kind(), go_path_error(&display, &e)))
-                };
-                self.out.push(Entry { path: child_rel, kind: EntryKind::File(FileData::Open(Box::new(opener))) });
-            } else {
-                self.out.push(Entry::special(child_rel));
+                Kind::File => {
+                    let root = Arc::clone(&self.root_dir);
+                    let opener = move || -> std::io::Result<Box<dyn std::io::Read>> {
+                        match root.open_below(&child_raw, &child) {
+                            Ok((file, _)) => Ok(Box::new(file)),
+                            Err(OpenError::Changed { listed, found }) => {
+                                Err(std::io::Error::other(ChangedDuringWalk(changed_text(&display.to_string_lossy(), listed, found))))
+                            }
+                            Err(e) => Err(std::io::Error::other(open_text(&display, &e))),
+                        }
+                    };
+                    self.out.push(Entry { path: child_rel, kind: EntryKind::File(FileData::Open(Box::new(opener))) });
+                }
+                Kind::Special => self.out.push(Entry::special(child_rel)),
             }
         }
         Ok(())
     }
+}
+
+/// Go's texts for open failures (`open <path>: permission denied`), the walk's for a
+/// changed entry.
+fn open_text(display: &Path, e: &OpenError) -> String {
+    match e {
+        OpenError::Open(e) => go_path_error(display, e),
+        other => other.go_text(display),
+    }
+}
+
+/// Relative paths (`/`-joined) of every entry below `root` that is not a directory
+/// (symlinks included, never followed), sorted: a generated project's file list.
+/// Bounded by [`WalkLimits::DEFAULT`]; errors are `<path>: <reason>`.
+pub fn list_files(root: &Path) -> Result<Vec<String>, String> {
+    fn visit(dir: &Dir, rel: &str, depth: usize, budget: &mut Budget, out: &mut Vec<String>) -> Result<(), String> {
+        let list = children(dir, budget).map_err(|e| match e {
+            ListError::Open(e) => format!("{}: {e}", dir.path.display()),
+            ListError::Stat(path, e) => format!("{}: {e}", path.display()),
+            ListError::Limit(hit) => format!("{}: {hit}", dir.path.display()),
+        })?;
+        for child in list {
+            let child_rel = if rel.is_empty() { child.name.clone() } else { format!("{rel}/{}", child.name) };
+            if child.kind == Kind::Dir {
+                budget.enter(depth + 1).map_err(|hit| format!("{}: {hit}", child.path.display()))?;
+                let sub = dir.open_dir(&child).map_err(|e| e.go_text(&child.path))?;
+                visit(&sub, &child_rel, depth + 1, budget, out)?;
+            } else {
+                out.push(child_rel);
+            }
+        }
+        Ok(())
+    }
+    let dir = Dir::open_root(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    let mut out = Vec::new();
+    visit(&dir, "", 0, &mut Budget::new(WalkLimits::DEFAULT), &mut out)?;
+    out.sort();
+    Ok(out)
 }
 
 /// Upstream's walk meets a symlinked root as a single non-directory entry named like
@@ -218,10 +267,11 @@ mod tests {
             std::fs::write(d.join(n), n).expect("write");
         }
         let mut budget = Budget::new(WalkLimits { max_entries: 3, max_depth: 1 });
-        let names: Vec<String> = children(&d, &mut budget).expect("list").into_iter().map(|c| c.name).collect();
+        let dir = Dir::open_root(&d).expect("open");
+        let names: Vec<String> = children(&dir, &mut budget).expect("list").into_iter().map(|c| c.name).collect();
         assert_eq!(names, ["C", "a", "b"]);
         let mut tight = Budget::new(WalkLimits { max_entries: 2, max_depth: 1 });
-        assert!(matches!(children(&d, &mut tight), Err(ListError::Limit(LimitHit::Entries(2)))));
+        assert!(matches!(children(&dir, &mut tight), Err(ListError::Limit(LimitHit::Entries(2)))));
         let _ = std::fs::remove_dir_all(&d);
     }
 
@@ -245,5 +295,46 @@ mod tests {
         assert_eq!(budget.enter(2), Ok(()));
         assert_eq!(budget.enter(3), Err(LimitHit::Depth(2)));
         assert_eq!(LimitHit::Depth(2).to_string(), "directories nested more than 2 levels deep");
+    }
+
+    /// F4: the file the digest reads is the file the walk listed. Swapping it
+    /// afterwards (what a racing attacker does between listing and opening) for a
+    /// symlink, a FIFO or another file is `TREE_CHANGED_DURING_WALK`, never followed,
+    /// never a hang.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_swapped_after_listing_is_refused() {
+        use trustloop_core::bundle_tree::api::{tree_digest, TreeDigestOptions};
+        let d = scratch("swap");
+        std::fs::create_dir_all(d.join("b/pkg")).expect("mkdir");
+        let target = d.join("b/pkg/a.py");
+        let digest = |walked: &BundleDir| {
+            let options = TreeDigestOptions { root: walked.root.clone(), root_name: walked.root_name.clone(), ..TreeDigestOptions::default() };
+            tree_digest(&walked.entries, &options)
+        };
+        let mkfifo = |p: &Path| {
+            let status = std::process::Command::new("mkfifo").arg(p).status().expect("mkfifo");
+            assert!(status.success());
+        };
+        type Make<'a> = &'a dyn Fn(&Path);
+        let swaps: [(&str, Make); 3] = [
+            ("symlink", &|p| std::os::unix::fs::symlink("/etc/hostname", p).expect("symlink")),
+            ("fifo", &mkfifo),
+            ("other file", &|p| std::fs::write(p, "print('other')\n").expect("write")),
+        ];
+        for (what, make) in swaps {
+            std::fs::write(&target, "print('listed')\n").expect("write");
+            let walked = walk_bundle(&d.join("b").to_string_lossy(), true, "p: ").expect("walk");
+            assert!(digest(&walked).is_ok(), "{what}: unchanged tree digests");
+            // Replaced by a rename: the listed file's inode stays in use.
+            let tmp = d.join("b/pkg/a.new");
+            make(&tmp);
+            std::fs::rename(&tmp, &target).expect("rename");
+            let err = digest(&walked).expect_err(what);
+            assert_eq!(err.code(), "TREE_CHANGED_DURING_WALK", "{what}: {}", err.message());
+            assert!(err.message().contains("b/pkg/a.py changed during the walk"), "{what}: {}", err.message());
+            std::fs::remove_file(&target).expect("remove");
+        }
+        let _ = std::fs::remove_dir_all(&d);
     }
 }

@@ -136,10 +136,10 @@ fn go_kind(v: &Value) -> &'static str {
 /// Decodes a bundle the way `json.Unmarshal` into `map[string]any` does.
 fn decode_root(bytes: &[u8]) -> Result<Map, Error> {
     let v = crate::json::parse(bytes).map_err(|e| Error::new(e.code(), alloc::format!("decode package bundle: {e}")))?;
-    match v {
-        Value::Object(m) => Ok(m),
-        Value::Null => Ok(Map::new()),
-        other => Err(Error::new(
+    match v.into_object() {
+        Ok(m) => Ok(m),
+        Err(Value::Null) => Ok(Map::new()),
+        Err(other) => Err(Error::new(
             "ATT_BUNDLE_DECODE",
             alloc::format!("decode package bundle: json: cannot unmarshal {} into Go value of type map[string]interface {{}}", go_kind(&other)),
         )),

@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 
 use super::go_struct::{self, model::o, Struct, Ty};
 use crate::diag::Error;
-use crate::json::{Map, Value};
+use crate::json::{Limits, Map, Value};
 
 /// Where the package under verification came from (`source_kind` in results).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +33,7 @@ impl SourceKind {
 const STR: Ty = Ty::Str;
 const ANY_MAP: Ty = Ty::Map(&Ty::Any);
 
+/// The Registry receipt (`registryclient.Receipt`), as registry sources return it.
 pub(crate) static RECEIPT: Struct = Struct {
     name: "packageBundleReceipt",
     fields: &[
@@ -52,7 +53,8 @@ pub(crate) static RECEIPT: Struct = Struct {
 static MATERIAL: Struct =
     Struct { name: "ImplementationMaterial", fields: &[o("title", STR), o("ref", STR), o("bundle_tree_sha256", STR)] };
 
-/// The Registry package record (`registryPackageRecord`, spec §4.2): the verifier's subset.
+/// The Registry package record as registry sources return it (spec §4.2): the
+/// verifier's subset.
 pub(crate) static PACKAGE: Struct = Struct {
     name: "registryPackageRecord",
     fields: &[
@@ -78,29 +80,80 @@ pub(crate) static PACKAGE: Struct = Struct {
 pub(crate) static KEY: Struct =
     Struct { name: "RegistryPublicKey", fields: &[o("key_id", STR), o("algorithm", STR), o("public_key", STR)] };
 
-static BUNDLE: Struct = Struct {
-    name: "PackageBundle",
-    fields: &[
-        o("bundle_schema_version", STR),
-        o("authority", STR),
-        o("package", Ty::Inline(&PACKAGE)),
-        o("receipt", Ty::Inline(&RECEIPT)),
-        o("lineage", ANY_MAP),
-        o("manifest", ANY_MAP),
-        o("service_definition", ANY_MAP),
-        o("lock", ANY_MAP),
-        o("digests", Ty::Map(&Ty::Str)),
-        o("registry_keys", Ty::Slice(&Ty::Inline(&KEY))),
-        o("exported_at", STR),
-    ],
-};
+/// What a bundle file decodes into: upstream's `generator.PackageBundle` and its
+/// parts, field for field. Fields Go does not declare (`exported_at`,
+/// `receipt.package_id`, `package.lifecycle`, …) are skipped unread, and
+/// `implementation_materials` stays `[]map[string]any`, hashed as carried.
+mod bundle_file {
+    use super::{o, Struct, Ty, ANY_MAP, STR};
 
-/// Decodes `v` as a Go struct; a type mismatch becomes `<prefix>: json: cannot unmarshal …`.
+    pub(super) static RECEIPT: Struct = Struct {
+        name: "packageBundleReceipt",
+        fields: &[o("registry_signature", STR), o("issued_at", STR), o("authority", STR)],
+    };
+
+    pub(super) static PACKAGE: Struct = Struct {
+        name: "registryPackageRecord",
+        fields: &[
+            o("package_id", STR),
+            o("package_version", STR),
+            o("contract_signature", STR),
+            o("publisher_id", STR),
+            o("publisher_type", STR),
+            o("lineage", ANY_MAP),
+            o("schema_version", STR),
+            o("manifest_digest", STR),
+            o("definition_digest", STR),
+            o("lock_digest", STR),
+            o("package_execution_signature", STR),
+            o("manifest", ANY_MAP),
+            o("service_definition", ANY_MAP),
+            o("recommended_lock", ANY_MAP),
+            o("implementation_materials", Ty::Slice(&ANY_MAP)),
+        ],
+    };
+
+    static PUBLIC_KEY: Struct = Struct {
+        name: "registryclient.PublicKey",
+        fields: &[o("key_id", STR), o("algorithm", STR), o("public_key", STR)],
+    };
+
+    pub(super) static BUNDLE: Struct = Struct {
+        name: "PackageBundle",
+        fields: &[
+            o("bundle_schema_version", STR),
+            o("authority", STR),
+            o("publication", ANY_MAP),
+            o("package", Ty::Inline(&PACKAGE)),
+            o("receipt", Ty::Inline(&RECEIPT)),
+            o("lineage", ANY_MAP),
+            o("manifest", ANY_MAP),
+            o("service_definition", ANY_MAP),
+            o("lock", ANY_MAP),
+            o("digests", Ty::Map(&STR)),
+            o("registry_keys", Ty::Slice(&Ty::Inline(&PUBLIC_KEY))),
+        ],
+    };
+}
+
+/// Decodes an already parsed `v` as a Go struct (re-encoded first, as upstream
+/// re-marshals what it holds as a map); a type mismatch becomes `<prefix>: json: cannot unmarshal …`.
 pub(crate) fn decode_struct(v: &Value, s: &'static Struct, code: &'static str, prefix: &str) -> Result<Map, Error> {
-    let decoded = go_struct::decode(&Ty::Inline(s), v);
+    finish(go_struct::decode_value(&Ty::Inline(s), v), code, prefix)
+}
+
+/// `json.Unmarshal(bytes, &s)`: Go's syntax check, then keys in source order.
+pub(crate) fn decode_struct_bytes(bytes: &[u8], s: &'static Struct, code: &'static str, prefix: &str) -> Result<Map, Error> {
+    let decoded = go_struct::decode_bytes(&Ty::Inline(s), bytes, &Limits::default())
+        .map_err(|e| Error::new(e.code(), format!("{prefix}: {e}")))?;
+    finish(decoded, code, prefix)
+}
+
+fn finish(decoded: go_struct::Decoded, code: &'static str, prefix: &str) -> Result<Map, Error> {
+    let code = if decoded.number_out_of_range { "JSON_NUMBER_OUT_OF_RANGE" } else { code };
     match decoded.error {
         Some(msg) => Err(Error::new(code, format!("{prefix}: {msg}"))),
-        None => Ok(decoded.value.as_object().cloned().unwrap_or_default()),
+        None => Ok(decoded.value.into_object().unwrap_or_default()),
     }
 }
 
@@ -146,9 +199,7 @@ pub fn first_non_empty<'a>(values: &[&'a str]) -> &'a str {
 
 /// Decodes bundle bytes; errors carry upstream's `decode package bundle: …` text.
 pub fn decode_bundle(bytes: &[u8]) -> Result<Bundle, Error> {
-    let root = crate::json::parse(bytes)
-        .map_err(|e| Error::new(e.code(), format!("decode package bundle: {e}")))?;
-    let top = decode_struct(&root, &BUNDLE, "ANIP_BUNDLE_DECODE", "decode package bundle")?;
+    let top = decode_struct_bytes(bytes, &bundle_file::BUNDLE, "ANIP_BUNDLE_DECODE", "decode package bundle")?;
     let registry_keys = field(&top, "registry_keys")
         .and_then(Value::as_array)
         .unwrap_or(&[])
@@ -205,6 +256,8 @@ pub struct Resolved {
 impl Resolved {
     /// A plain service-definition file: no package metadata at all.
     pub fn from_definition(definition: Map) -> Self {
+        // Upstream's resolveFromFile: the definition's own contract_schema_version.
+        let schema_version = definition.get("contract_schema_version").and_then(Value::as_str).unwrap_or("").to_string();
         Resolved {
             source: SourceKind::File,
             definition,
@@ -212,7 +265,7 @@ impl Resolved {
             lock: Map::new(),
             package_id: String::new(),
             package_version: String::new(),
-            schema_version: String::new(),
+            schema_version,
             publisher_id: String::new(),
             publisher_type: String::new(),
             contract_signature: String::new(),
@@ -345,4 +398,78 @@ pub fn resolve(bundle: &Bundle) -> Result<Resolved, Error> {
         implementation_materials: materials,
         registry_keys: bundle.registry_keys.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        decode_bundle(text.as_bytes()).expect_err("a decode error").to_string()
+    }
+
+    #[test]
+    fn keys_apply_in_source_order_and_merge_into_structs() {
+        // A later case variant of a struct field decodes into the same struct (Go reuses it).
+        let b = decode_bundle(br#"{"receipt":{"registry_signature":"a","issued_at":"t"},"Receipt":{"registry_signature":"b"}}"#)
+            .expect("decodes");
+        assert_eq!(field_str(&b.receipt, "registry_signature"), "b");
+        assert_eq!(field_str(&b.receipt, "issued_at"), "t");
+        // Maps are added to; a later duplicate of a string field wins.
+        let b = decode_bundle(br#"{"digests":{"a":"1"},"DIGESTS":{"b":"2"},"authority":"x","Authority":"y"}"#).expect("decodes");
+        assert_eq!((field_str(&b.digests, "a"), field_str(&b.digests, "b")), ("1", "2"));
+        assert_eq!(b.authority, "y");
+        // `null` resets a map field.
+        let b = decode_bundle(br#"{"manifest":{"a":1},"manifest":null}"#).expect("decodes");
+        assert!(b.manifest.is_empty());
+    }
+
+    #[test]
+    fn the_first_type_error_in_the_document_wins() {
+        assert_eq!(
+            error(r#"{"receipt":"x","receipt":{"registry_signature":"s"}}"#),
+            "decode package bundle: json: cannot unmarshal string into Go struct field PackageBundle.receipt of type generator.packageBundleReceipt"
+        );
+        assert_eq!(
+            error(r#"{"lock":[],"authority":7}"#),
+            "decode package bundle: json: cannot unmarshal array into Go struct field PackageBundle.lock of type map[string]interface {}"
+        );
+        // A syntax error anywhere comes before any type error.
+        assert_eq!(error(r#"{"lock":[],"authority":7,}"#), "decode package bundle: invalid character '}' looking for beginning of object key string");
+    }
+
+    #[test]
+    fn fields_as_upstream_declares_them() {
+        // Not fields of Go's structs: never looked at.
+        assert!(decode_bundle(br#"{"exported_at":true,"receipt":{"package_id":5,"key_id":[]},"package":{"lifecycle":7}}"#).is_ok());
+        assert_eq!(
+            error(r#"{"publication":"x"}"#),
+            "decode package bundle: json: cannot unmarshal string into Go struct field PackageBundle.publication of type map[string]interface {}"
+        );
+        assert_eq!(
+            error(r#"{"registry_keys":[5]}"#),
+            "decode package bundle: json: cannot unmarshal number into Go struct field PackageBundle.registry_keys of type registryclient.PublicKey"
+        );
+        assert_eq!(
+            error(r#"{"registry_keys":[{"key_id":1}]}"#),
+            "decode package bundle: json: cannot unmarshal number into Go struct field PublicKey.registry_keys.key_id of type string"
+        );
+        // Materials are `[]map[string]any`: carried exactly, whatever their members.
+        let b = decode_bundle(br#"{"package":{"implementation_materials":[{"ref":5,"extra":[1]}]}}"#).expect("decodes");
+        let materials = field(&b.package, "implementation_materials").expect("materials");
+        assert_eq!(crate::json::to_compact(materials), r#"[{"extra":[1],"ref":5}]"#);
+        assert_eq!(
+            error(r#"{"package":{"implementation_materials":["x"]}}"#),
+            "decode package bundle: json: cannot unmarshal string into Go struct field registryPackageRecord.package.implementation_materials of type map[string]interface {}"
+        );
+    }
+
+    #[test]
+    fn out_of_range_numbers_name_the_struct_field() {
+        assert_eq!(
+            error(r#"{"package":{"service_definition":{"a":[{"b":1e400}]}}}"#),
+            "decode package bundle: json: cannot unmarshal number 1e400 into Go struct field registryPackageRecord.package.service_definition of type float64"
+        );
+        assert_eq!(error("[1e400]"), "decode package bundle: json: cannot unmarshal array into Go value of type generator.PackageBundle");
+    }
 }

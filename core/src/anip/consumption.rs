@@ -82,7 +82,7 @@ pub fn soft_checks(r: &Resolved, checks: &mut Vec<Check>) {
     checks.push(Check::new(
         "agent_consumption_readiness_present",
         !readiness.is_empty(),
-        "agent consumption readiness metadata is present",
+        "agent consumption readiness report is embedded in the package manifest or lock",
     ));
     if !readiness.is_empty() {
         let status = readiness.get("status").and_then(Value::as_str).unwrap_or("").trim();
@@ -104,7 +104,7 @@ pub fn soft_checks(r: &Resolved, checks: &mut Vec<Check>) {
     checks.push(Check::new(
         "agent_consumability_present",
         !consumability.is_empty(),
-        "agent consumability metadata is present",
+        "agent consumability metadata is embedded in the package manifest or lock",
     ));
     if !consumability.is_empty() {
         let schema = consumability.get("schema_version").and_then(Value::as_str).unwrap_or("").trim();

@@ -9,7 +9,7 @@ use alloc::format;
 use alloc::string::String;
 
 use super::definition::go_quote::go_quote;
-use crate::json::Value;
+use crate::json::{path_text, walk, Order, Step, Value, Visit};
 
 /// The 13 canonical effect ids, sorted.
 pub const EFFECT_VOCABULARY: [&str; 13] = [
@@ -37,7 +37,7 @@ pub fn is_known_effect(id: &str) -> bool {
 /// prefix (`manifest` or `recommended_lock`). Returns the first message (without
 /// the `resolved package … failed validation: ` prefix).
 pub fn validate_effects_in(value: &Value, root: &str) -> Result<(), String> {
-    walk(root, value)
+    walk_effects(root, value)
 }
 
 /// The check upstream applies to one `business_effects` value found at `path`
@@ -45,6 +45,11 @@ pub fn validate_effects_in(value: &Value, root: &str) -> Result<(), String> {
 /// object, its `produces` / `does_not_produce` (when present) must be lists of
 /// canonical ids, and everything nested inside it is walked as well.
 pub fn validate_business_effects(value: &Value, path: &str) -> Result<(), String> {
+    check_business_effects(value, path)?;
+    walk_effects(path, value)
+}
+
+fn check_business_effects(value: &Value, path: &str) -> Result<(), String> {
     let Value::Object(effects) = value else {
         return Err(format!("{path} must be an object"));
     };
@@ -53,30 +58,29 @@ pub fn validate_business_effects(value: &Value, path: &str) -> Result<(), String
             validate_effect_list(&format!("{path}.{field}"), list)?;
         }
     }
-    walk(path, value)
+    Ok(())
 }
 
-fn walk(path: &str, value: &Value) -> Result<(), String> {
-    match value {
-        Value::Object(m) => {
-            for (key, item) in m.sorted() {
-                let child = format!("{path}.{key}");
-                match key.as_str() {
-                    "business_effects" => validate_business_effects(item, &child)?,
-                    "unsupported_effects" | "suppress_unsupported_effects" => validate_effect_list(&child, item)?,
-                    _ => walk(&child, item)?,
+/// Every `business_effects` and effect list below `value`, in sorted key order
+/// (iterative: manifests are arbitrary JSON, up to 10,000 levels deep).
+fn walk_effects(prefix: &str, value: &Value) -> Result<(), String> {
+    walk(value, Order::Sorted, |steps, v| {
+        let Some(Step::Key(key)) = steps.last() else { return Visit::Descend };
+        let checked = match *key {
+            "business_effects" => check_business_effects(v, &path_text(prefix, steps)),
+            "unsupported_effects" | "suppress_unsupported_effects" => {
+                match validate_effect_list(&path_text(prefix, steps), v) {
+                    Ok(()) => return Visit::Skip,
+                    Err(e) => Err(e),
                 }
             }
-            Ok(())
+            _ => Ok(()),
+        };
+        match checked {
+            Ok(()) => Visit::Descend,
+            Err(e) => Visit::Stop(e),
         }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                walk(&format!("{path}[{i}]"), item)?;
-            }
-            Ok(())
-        }
-        _ => Ok(()),
-    }
+    })
 }
 
 fn validate_effect_list(path: &str, value: &Value) -> Result<(), String> {

@@ -5,25 +5,20 @@ use alloc::vec::Vec;
 
 use super::bundle::Resolved;
 use crate::digest::canonical_digest;
-use crate::json::{Map, Value};
+use crate::json::{edit_all, Map, Value};
 
 pub const SCHEMA_VERSION: &str = "anip-package-execution-signature/v1";
 
 /// Removes every key named `package_execution_signature`, at any depth.
 pub fn strip_signature_keys(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => {
-            let mut out = Map::new();
-            for (k, item) in m.iter() {
-                if k != "package_execution_signature" {
-                    out.insert(k.clone(), strip_signature_keys(item));
-                }
-            }
-            Value::Object(out)
+    let mut out = v.clone();
+    edit_all(&mut out, |x| {
+        if let Value::Object(m) = x {
+            m.remove("package_execution_signature");
+            m.set_go_map();
         }
-        Value::Array(items) => Value::Array(items.iter().map(strip_signature_keys).collect()),
-        other => other.clone(),
-    }
+    });
+    out
 }
 
 /// The object whose digest is the signature.

@@ -19,7 +19,7 @@ use alloc::vec::Vec;
 
 use super::materials::{ref_of, tree_digest_of, visit_metadata, Site};
 use crate::diag::{Error, Finding};
-use crate::json::{Map, Value};
+use crate::json::{path_text, walk, Map, Order, Step, Value, Visit};
 use crate::refs::validate_ref;
 
 /// Thresholds of the README rule.
@@ -41,27 +41,31 @@ fn finding(code: &'static str, path: &str, message: String) -> Finding {
     Finding::error(code, message).at_path(path)
 }
 
-fn join_key(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.into()
-    } else {
-        alloc::format!("{path}.{key}")
+/// `a.b[0].c`: the path of a value below the bundle root.
+fn lint_path(steps: &[Step<'_>]) -> String {
+    let text = path_text("", steps);
+    match text.strip_prefix('.') {
+        Some(rest) => rest.into(),
+        None => text,
     }
 }
 
 /// Lints a package bundle. Hard errors only for input that is not a JSON object.
 pub fn lint_bundle(bundle: &[u8], options: &LintOptions) -> Result<Vec<Finding>, Error> {
-    let root = match crate::json::parse(bundle).map_err(|e| Error::new(e.code(), alloc::format!("decode package bundle: {e}")))? {
-        Value::Object(m) => m,
-        _ => return Err(Error::new("LINT_BUNDLE_NOT_OBJECT", "decode package bundle: a package bundle must be a JSON object")),
+    let root = match crate::json::parse(bundle).map_err(|e| Error::new(e.code(), alloc::format!("decode package bundle: {e}")))?.into_object() {
+        Ok(m) => m,
+        Err(_) => return Err(Error::new("LINT_BUNDLE_NOT_OBJECT", "decode package bundle: a package bundle must be a JSON object")),
     };
     let mut out = Vec::new();
     readme(&root, options, &mut out);
     let mut scan = Scan { out: Vec::new() };
-    scan.value(&Value::Object(root.clone()), "", "");
+    let root_value = Value::Object(root);
+    scan.value(&root_value);
     let scanned_paths: Vec<String> = scan.out.iter().map(|f| f.path.clone()).collect();
-    source_links(&Value::Object(root.clone()), "", &scanned_paths, &mut out);
-    materials(&root, &mut out);
+    source_links(&root_value, &scanned_paths, &mut out);
+    if let Some(root) = root_value.as_object() {
+        materials(root, &mut out);
+    }
     out.extend(scan.out);
     Ok(out)
 }
@@ -118,40 +122,30 @@ fn readme(root: &Map, options: &LintOptions, out: &mut Vec<Finding>) {
 
 /// `source_links[].url` anywhere: absolute `http(s)` with a host. Paths already
 /// reported by the string scan (a loopback or `file:` URL) are not reported twice.
-fn source_links(v: &Value, path: &str, skip: &[String], out: &mut Vec<Finding>) {
-    match v {
-        Value::Object(m) => {
-            for (k, child) in m.iter() {
-                let child_path = join_key(path, k);
-                if k == "source_links" {
-                    if let Value::Array(items) = child {
-                        for (i, item) in items.iter().enumerate() {
-                            let url_path = alloc::format!("{child_path}[{i}].url");
-                            if skip.contains(&url_path) {
-                                continue;
-                            }
-                            let url = item.get("url").and_then(Value::as_str).unwrap_or("");
-                            if !portable_http_url(url) {
-                                out.push(finding(
-                                    "LINT_SOURCE_LINK_NOT_HTTP",
-                                    &url_path,
-                                    alloc::format!("source link {:?} is not an absolute http(s) URL", url),
-                                ));
-                            }
-                        }
-                    }
+fn source_links(root: &Value, skip: &[String], out: &mut Vec<Finding>) {
+    let _ = walk(root, Order::Stored, |steps, v| -> Visit<()> {
+        if steps.last() != Some(&Step::Key("source_links")) {
+            return Visit::Descend;
+        }
+        if let Value::Array(items) = v {
+            let child_path = lint_path(steps);
+            for (i, item) in items.iter().enumerate() {
+                let url_path = alloc::format!("{child_path}[{i}].url");
+                if skip.contains(&url_path) {
                     continue;
                 }
-                source_links(child, &child_path, skip, out);
+                let url = item.get("url").and_then(Value::as_str).unwrap_or("");
+                if !portable_http_url(url) {
+                    out.push(finding(
+                        "LINT_SOURCE_LINK_NOT_HTTP",
+                        &url_path,
+                        alloc::format!("source link {:?} is not an absolute http(s) URL", url),
+                    ));
+                }
             }
         }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                source_links(item, &alloc::format!("{path}[{i}]"), skip, out);
-            }
-        }
-        _ => {}
-    }
+        Visit::Skip
+    });
 }
 
 fn portable_http_url(url: &str) -> bool {
@@ -256,13 +250,20 @@ struct Scan {
 }
 
 impl Scan {
-    fn value(&mut self, v: &Value, path: &str, key: &str) {
-        match v {
-            Value::Object(m) => {
-                for (k, child) in m.iter() {
-                    let child_path = join_key(path, k);
-                    let norm = k.to_lowercase().replace('-', "_");
-                    if POPULARITY_KEYS.contains(&norm.as_str()) && !REGISTRY_COUNTERS.contains(&child_path.as_str()) {
+    /// Every member key and string below `root` (iterative: bundles are arbitrary
+    /// JSON, up to 10,000 levels deep).
+    fn value(&mut self, root: &Value) {
+        let _ = walk(root, Order::Stored, |steps, v| -> Visit<()> {
+            // A string in an array belongs to the array's key.
+            let key = steps.iter().rev().find_map(|s| match s {
+                Step::Key(k) => Some(*k),
+                Step::Index(_) => None,
+            });
+            if let Some(Step::Key(k)) = steps.last() {
+                let norm = k.to_lowercase().replace('-', "_");
+                if POPULARITY_KEYS.contains(&norm.as_str()) {
+                    let child_path = lint_path(steps);
+                    if !REGISTRY_COUNTERS.contains(&child_path.as_str()) {
                         self.out.push(finding(
                             "LINT_POPULARITY_SIGNAL",
                             &child_path,
@@ -271,17 +272,13 @@ impl Scan {
                             ),
                         ));
                     }
-                    self.value(child, &child_path, k);
                 }
             }
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    self.value(item, &alloc::format!("{path}[{i}]"), key);
-                }
+            if let Value::String(s) = v {
+                self.string(s, &lint_path(steps), key.unwrap_or(""));
             }
-            Value::String(s) => self.string(s, path, key),
-            _ => {}
-        }
+            Visit::Descend
+        });
     }
 
     fn string(&mut self, s: &str, path: &str, key: &str) {

@@ -3,7 +3,7 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 
-use super::bundle::{decode_struct, field_str, Resolved, SourceKind};
+use super::bundle::{decode_struct_bytes, field_str, Resolved, SourceKind};
 use super::go_struct::{model::o, Struct, Ty};
 use crate::diag::Error;
 use crate::digest::canonical_digest;
@@ -53,8 +53,7 @@ impl ConsumerLock {
 
 /// ANIP-LOCK-1: decode, then the three shape rules in order.
 pub fn load(bytes: &[u8]) -> Result<ConsumerLock, Error> {
-    let v = crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode lock file: {e}")))?;
-    let lock = ConsumerLock { fields: decode_struct(&v, &LOCK, "ANIP_LOCK_DECODE", "decode lock file")? };
+    let lock = ConsumerLock { fields: decode_struct_bytes(bytes, &LOCK, "ANIP_LOCK_DECODE", "decode lock file")? };
     let version = lock.get("lock_schema_version");
     if !version.trim().is_empty() && version != LOCK_SCHEMA_VERSION {
         return Err(Error::new(
@@ -206,6 +205,7 @@ pub fn write_lock_for_registry(
             format!("registry package {}@{} failed trust verification: {}", r.package_id, r.package_version, failed.join(", ")),
         ));
     }
+    check_declared_materials(r)?;
     let receipt = ResolvedReceipt {
         key_id: ctx.key_id.clone(),
         algorithm: ctx.algorithm.clone(),
@@ -218,5 +218,12 @@ pub fn write_lock_for_registry(
 /// The lock file for a bundle: resolve with every hard rule, then [`write`].
 pub fn write_lock_for_bundle(bundle: &[u8]) -> Result<String, Error> {
     let (resolved, computed) = super::verify::resolve_bundle_strict(bundle, false)?;
+    check_declared_materials(&resolved)?;
     write(&resolved, &computed, &ResolvedReceipt::default())
+}
+
+/// Upstream's `generate --write-lock` reads the declared custom-code-bundle materials
+/// right after resolving, and refuses malformed metadata before writing any lock.
+fn check_declared_materials(r: &Resolved) -> Result<(), Error> {
+    super::materials::materials_from_metadata(&r.manifest, &r.lock).map(|_| ())
 }

@@ -33,4 +33,7 @@ mod rfc3339;
 pub(crate) mod go_struct;
 pub mod verify;
 
+#[cfg(test)]
+mod deep_input_tests;
+
 pub(crate) use definition::go_quote::go_quote;

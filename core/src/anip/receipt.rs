@@ -96,13 +96,18 @@ pub struct ReceiptFindings {
     pub used_key: Option<[u8; 32]>,
     /// A check passed only under the legacy payload.
     pub legacy_payload_used: bool,
+    /// The Ed25519 signature verified against `used_key`.
+    pub signature_verified: bool,
 }
 
-/// Rows 9 and 12a–12d of ANIP-VER-6 for a bundle source.
+/// Rows 9 and 12a–12d of ANIP-VER-6 for a bundle source. `strict` (the user pins
+/// keys): the bundled key must be a canonical, non-small-order point and the
+/// signature must pass `verify_strict`; otherwise Go's lax verification.
 pub fn bundle_receipt_checks(
     r: &Resolved,
     d: &PayloadDigests,
     legacy_allowed: bool,
+    strict: bool,
     checks: &mut Vec<Check>,
 ) -> ReceiptFindings {
     let mut found = ReceiptFindings::default();
@@ -130,21 +135,26 @@ pub fn bundle_receipt_checks(
         checks.push(Check::new("bundle_registry_public_key_present", key.is_some(), format!("key_id={key_id}")));
         if let (Some(key), Some(parsed)) = (key, parsed.as_ref()) {
             found.used_key = Some(key);
+            let weak = if strict { sign::strict_public_key(&key).err() } else { None };
             let verifies = |payload| {
-                ed25519_dalek::VerifyingKey::from_bytes(&key)
-                    .map(|vk| sign::verify(&vk, &ed25519_message(r, d, payload), &parsed.signature))
-                    .unwrap_or(false)
+                let message = ed25519_message(r, d, payload);
+                match ed25519_dalek::VerifyingKey::from_bytes(&key) {
+                    Ok(vk) if strict => weak.is_none() && sign::verify_strict(&vk, &message, &parsed.signature),
+                    Ok(vk) => sign::verify(&vk, &message, &parsed.signature),
+                    Err(_) => false,
+                }
             };
             let mut ok = verifies(Payload::Current);
             if !ok && legacy_allowed && verifies(Payload::Legacy) {
                 ok = true;
                 found.legacy_payload_used = true;
             }
-            let detail = if found.legacy_payload_used {
-                "package bundle Registry receipt signature validates against bundled Ed25519 public key (legacy payload without package_execution_signature)"
-            } else {
-                "package bundle Registry receipt signature validates against bundled Ed25519 public key"
+            let detail = match weak {
+                Some(w) => format!("bundled Ed25519 public key {}; strict verification refuses it", w.describe()),
+                None if found.legacy_payload_used => "package bundle Registry receipt signature validates against bundled Ed25519 public key (legacy payload without package_execution_signature)".into(),
+                None => String::from("package bundle Registry receipt signature validates against bundled Ed25519 public key"),
             };
+            found.signature_verified = ok;
             checks.push(Check::new("bundle_receipt_signature_valid", ok, detail));
         }
     } else {
@@ -202,6 +212,10 @@ pub fn decode_trusted_keys(pairs: &[(String, String)]) -> Result<Vec<TrustedKey>
                     format!("trusted key {kid}: public key must be 32 bytes, got {}", raw.len()),
                 )
             })?;
+            // A small-order key "verifies" forged signatures: pinning one would pin nothing.
+            sign::strict_public_key(&public_key).map_err(|w| {
+                crate::diag::Error::new("ANIP_TRUSTED_KEY_INVALID", format!("trusted key {kid}: public key {}", w.describe()))
+            })?;
             Ok(TrustedKey { key_id: kid.to_string(), public_key })
         })
         .collect()
@@ -209,17 +223,67 @@ pub fn decode_trusted_keys(pairs: &[(String, String)]) -> Result<Vec<TrustedKey>
 
 /// The pinning check and the `receipt_trust` value.
 pub fn trust_check(found: &ReceiptFindings, signature: &str, store: &[TrustedKey]) -> (Check, &'static str) {
-    let pinned = found
+    let key_pinned = found
         .used_key
         .is_some_and(|k| store.iter().any(|t| t.key_id == found.key_id && t.public_key == k));
+    // Signed by a pinned key means: the key is pinned and its signature verifies.
+    let pinned = key_pinned && found.signature_verified;
     let detail = if signature.is_empty() {
         String::from("no receipt signature to trust")
     } else if !signature.starts_with("ed25519:") {
         String::from("local sha256 receipts prove integrity, not authenticity; no pinned key can sign them")
     } else if pinned {
         format!("key_id={} is pinned in the trust store", found.key_id)
+    } else if key_pinned {
+        format!("key_id={} is pinned in the trust store, but the receipt signature does not verify with it", found.key_id)
     } else {
         format!("key_id={} is not pinned in the trust store with the bundled public key", found.key_id)
     };
     (Check::new("bundle_registry_key_trusted", pinned, detail), if pinned { "pinned-key" } else { "untrusted" })
+}
+
+/// What a bundle's receipt object says about its own signature: `signature_algorithm`
+/// and `key_id`. Upstream does not decode them; a consumer reading them must not be
+/// told "ed25519" about an unkeyed sha256 receipt.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReceiptClaims {
+    pub algorithm: String,
+    pub key_id: String,
+}
+
+impl ReceiptClaims {
+    /// From the bundle's top-level `receipt` object (exact key; absent claims claim nothing).
+    pub fn of_bundle(root: &Value) -> Self {
+        let receipt = root.get("receipt");
+        let claim = |k: &str| receipt.and_then(|r| r.get(k)).and_then(Value::as_str).unwrap_or("").to_string();
+        ReceiptClaims { algorithm: claim("signature_algorithm"), key_id: claim("key_id") }
+    }
+}
+
+/// Strict mode: the receipt's claimed algorithm and key id must describe its signature
+/// (`ed25519:<key_id>:…` → `ed25519` and that key id; anything else is an unkeyed
+/// `sha256` receipt that names no key). Claims left out pass.
+pub fn claims_check(claims: &ReceiptClaims, signature: &str) -> Check {
+    let parsed = sign::parse_signature_string(signature).filter(|_| signature.starts_with("ed25519:"));
+    let (algorithm, key_id) = match &parsed {
+        Some(p) => ("ed25519", p.key_id.as_str()),
+        None => ("sha256", ""),
+    };
+    let mut problems = Vec::new();
+    if !claims.algorithm.is_empty() && claims.algorithm != algorithm {
+        problems.push(format!("claims signature_algorithm={} but the signature is {algorithm}", claims.algorithm));
+    }
+    if !claims.key_id.is_empty() && claims.key_id != key_id {
+        if key_id.is_empty() {
+            problems.push(format!("claims key_id={} but an unkeyed {algorithm} receipt has no key", claims.key_id));
+        } else {
+            problems.push(format!("claims key_id={} but the signature names key_id={key_id}", claims.key_id));
+        }
+    }
+    let detail = if problems.is_empty() {
+        format!("receipt claims match its {algorithm} signature")
+    } else {
+        format!("receipt {}", problems.join("; "))
+    };
+    Check::new("bundle_receipt_claims_match", problems.is_empty(), detail)
 }

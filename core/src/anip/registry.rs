@@ -227,16 +227,20 @@ pub fn checks(
     if let (Some(key), Some(parsed)) = (key, parsed.as_ref()) {
         let definition = if r.stored_definition_digest.is_empty() { computed_definition } else { &r.stored_definition_digest };
         let digests = PayloadDigests { definition, contract_signature };
-        let ok = ed25519_dalek::VerifyingKey::from_bytes(&key)
-            .map(|vk| sign::verify(&vk, &receipt::ed25519_message(r, &digests, Payload::Current), &parsed.signature))
-            .unwrap_or(false);
+        let message = receipt::ed25519_message(r, &digests, Payload::Current);
+        // Pinned keys ask for strict Ed25519, as for bundles (receipt::bundle_receipt_checks).
+        let ok = match sign::strict_public_key(&key) {
+            Ok(vk) if !pinned.is_empty() => sign::verify_strict(&vk, &message, &parsed.signature),
+            _ if !pinned.is_empty() => false,
+            _ => ed25519_dalek::VerifyingKey::from_bytes(&key).is_ok_and(|vk| sign::verify(&vk, &message, &parsed.signature)),
+        };
         out.push(Check::new(
             "registry_receipt_signature_valid",
             ok,
             "registry receipt signature validates against the registry Ed25519 public key",
         ));
         if !pinned.is_empty() {
-            let trusted = pinned.iter().any(|t| t.key_id == ctx.key_id && t.public_key == key);
+            let trusted = ok && pinned.iter().any(|t| t.key_id == ctx.key_id && t.public_key == key);
             out.push(Check::new(
                 "registry_key_trusted",
                 trusted,

@@ -1,11 +1,43 @@
-//! RFC 3339 timestamps as the Registry stores them: UTC, whole seconds
-//! (`2026-05-15T00:00:00Z`). Offsets are converted; fractions are dropped.
-use alloc::format;
+//! Timestamps as upstream's build-local reads and writes them: Go's
+//! `time.Parse(time.RFC3339, s)` decides what is accepted (the string itself is then
+//! copied verbatim), and `t.UTC().Format(time.RFC3339)` is the Registry's
+//! `published_at` / `issued_at` form (UTC, whole seconds).
+//!
+//! `time.Parse` tries a strict fast path and falls back to the general layout
+//! parser, which accepts a superset with the same instant: a one-digit hour
+//! (`T1:00:00Z`), a comma before the fraction (`00:00:00,5Z`) and zone offsets up to
+//! `±24:00` / `±00:60`. Only the general parser is needed to decide both.
 use alloc::string::String;
 
-fn digits(s: &[u8], at: usize, n: usize) -> Option<i64> {
-    let part = s.get(at..at + n)?;
-    part.iter().try_fold(0i64, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + i64::from(b - b'0')))
+fn digit(b: &[u8], at: usize) -> Option<i64> {
+    b.get(at).filter(|c| c.is_ascii_digit()).map(|c| i64::from(c - b'0'))
+}
+
+/// Go's `getnum`: two digits, or one when `fixed` is false; returns the value and the rest.
+fn getnum(b: &[u8], fixed: bool) -> Option<(i64, &[u8])> {
+    let first = digit(b, 0)?;
+    match digit(b, 1) {
+        Some(second) => Some((first * 10 + second, &b[2..])),
+        None if fixed => None,
+        None => Some((first, &b[1..])),
+    }
+}
+
+fn skip<'a>(b: &'a [u8], literal: u8) -> Option<&'a [u8]> {
+    (b.first() == Some(&literal)).then(|| &b[1..])
+}
+
+fn is_leap(y: i64) -> bool {
+    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -31,69 +63,134 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Parses an RFC 3339 timestamp and returns it normalized to UTC whole seconds.
-pub fn normalize_utc(s: &str) -> Option<String> {
+/// Go's `time.Parse(time.RFC3339, s)`: the instant in Unix seconds (the fraction,
+/// which `Format(time.RFC3339)` drops, is not kept), or `None` where Go fails.
+pub fn parse_go_rfc3339(s: &str) -> Option<i64> {
     let b = s.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') || b[13] != b':' || b[16] != b':' {
+    // "2006": four digits (Go's atoi would take a sign, but the first byte must be a digit).
+    let year = b.get(..4).filter(|y| y.iter().all(u8::is_ascii_digit))?;
+    let year = year.iter().fold(0i64, |acc, c| acc * 10 + i64::from(c - b'0'));
+    let b = skip(&b[4..], b'-')?;
+    let (month, b) = getnum(b, true)?;
+    if !(1..=12).contains(&month) {
         return None;
     }
-    let (y, mo, d) = (digits(b, 0, 4)?, digits(b, 5, 2)?, digits(b, 8, 2)?);
-    let (h, mi, sec) = (digits(b, 11, 2)?, digits(b, 14, 2)?, digits(b, 17, 2)?);
-    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 59 {
+    let b = skip(b, b'-')?;
+    let (day, b) = getnum(b, true)?;
+    let b = skip(b, b'T')?;
+    let (hour, b) = getnum(b, false)?;
+    if hour >= 24 {
         return None;
     }
-    let mut i = 19;
-    if b.get(i) == Some(&b'.') {
-        i += 1;
-        let start = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == start {
+    let b = skip(b, b':')?;
+    let (minute, b) = getnum(b, true)?;
+    if minute >= 60 {
+        return None;
+    }
+    let b = skip(b, b':')?;
+    let (second, mut b) = getnum(b, true)?;
+    if second >= 60 {
+        return None;
+    }
+    if b.len() >= 2 && matches!(b[0], b'.' | b',') && b[1].is_ascii_digit() {
+        let digits = b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        b = &b[1 + digits..];
+    }
+    // "Z07:00": `Z`, or a sign, two-digit hours, `:`, two-digit minutes.
+    let offset = if b.first() == Some(&b'Z') {
+        b = &b[1..];
+        0
+    } else {
+        if b.len() < 6 || b[3] != b':' {
             return None;
         }
-    }
-    let offset_minutes = match b.get(i) {
-        Some(b'Z' | b'z') if i + 1 == b.len() => 0,
-        Some(&sign @ (b'+' | b'-')) if i + 6 == b.len() && b[i + 3] == b':' => {
-            let (oh, om) = (digits(b, i + 1, 2)?, digits(b, i + 4, 2)?);
-            if oh > 23 || om > 59 {
-                return None;
-            }
-            let m = oh * 60 + om;
-            if sign == b'-' { -m } else { m }
+        let (hours, _) = getnum(&b[1..3], true)?;
+        let (minutes, _) = getnum(&b[4..6], true)?;
+        if hours > 24 || minutes > 60 {
+            return None;
         }
-        _ => return None,
+        let magnitude = (hours * 60 + minutes) * 60;
+        let offset = match b[0] {
+            b'+' => magnitude,
+            b'-' => -magnitude,
+            _ => return None,
+        };
+        b = &b[6..];
+        offset
     };
-    let total = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec - offset_minutes * 60;
-    let (days, rem) = (total.div_euclid(86_400), total.rem_euclid(86_400));
-    let (y, mo, d) = civil_from_days(days);
-    if !(0..=9999).contains(&y) {
+    if !b.is_empty() || day < 1 || day > days_in_month(year, month) {
         return None;
     }
-    Some(format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60))
+    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset)
+}
+
+/// Go's `t.UTC().Format(time.RFC3339)` for Unix seconds `unix`: the year has at
+/// least four digits and a `-` when negative (`-0001-12-31T23:00:00Z`).
+pub fn format_utc(unix: i64) -> String {
+    let (days, secs) = (unix.div_euclid(86_400), unix.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    let sign = if y < 0 { "-" } else { "" };
+    alloc::format!(
+        "{sign}{:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        y.abs(),
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
 }
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_utc;
+    use super::*;
+
+    fn utc(s: &str) -> Option<String> {
+        parse_go_rfc3339(s).map(format_utc)
+    }
 
     #[test]
-    fn normalizes() {
-        assert_eq!(normalize_utc("2026-05-15T00:00:00Z").as_deref(), Some("2026-05-15T00:00:00Z"));
-        assert_eq!(normalize_utc("2026-05-15T01:30:00.123+02:00").as_deref(), Some("2026-05-14T23:30:00Z"));
-        assert_eq!(normalize_utc("2024-02-29T00:00:00Z").as_deref(), Some("2024-02-29T00:00:00Z"));
-        assert!(normalize_utc("2023-02-29T00:00:00Z").is_none());
-        assert!(normalize_utc("2026-05-15 00:00:00Z").is_none());
-        assert!(normalize_utc("yesterday").is_none());
+    fn accepted_as_go_accepts_them() {
+        // Each expected value was printed by Go 1.26 (`time.Parse(time.RFC3339, s)`, then
+        // `t.UTC().Format(time.RFC3339)`).
+        let cases = [
+            ("2026-05-15T00:00:00Z", "2026-05-15T00:00:00Z"),
+            ("2026-05-15T02:00:00+02:00", "2026-05-15T00:00:00Z"),
+            ("2026-05-15T00:00:00.123456789Z", "2026-05-15T00:00:00Z"),
+            ("2026-05-15T00:00:00-23:59", "2026-05-15T23:59:00Z"),
+            ("0000-01-01T00:00:00+01:00", "-0001-12-31T23:00:00Z"),
+            ("9999-12-31T23:59:59-01:00", "10000-01-01T00:59:59Z"),
+            ("2026-05-15T1:00:00Z", "2026-05-15T01:00:00Z"),
+            ("2026-05-15T00:00:00,5Z", "2026-05-15T00:00:00Z"),
+            ("2026-05-15T00:00:00+24:00", "2026-05-14T00:00:00Z"),
+            ("2026-05-15T00:00:00+00:60", "2026-05-14T23:00:00Z"),
+            ("2024-02-29T12:00:00Z", "2024-02-29T12:00:00Z"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(utc(input).as_deref(), Some(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn refused_as_go_refuses_them() {
+        for input in [
+            "",
+            " 2026-05-15T00:00:00Z",
+            "2026-05-15T00:00:00Z ",
+            "2026-05-15 00:00:00Z",
+            "2026-05-15t00:00:00Z",
+            "2026-05-15T00:00:00z",
+            "2026-05-15T00:00:00",
+            "2026-05-15T00:00:60Z",
+            "2026-05-15T24:00:00Z",
+            "2026-02-30T00:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "2026-5-15T00:00:00Z",
+            "2026-05-15T00:00:00.Z",
+            "2026-05-15T00:00:00+2:00",
+            "2026-05-15T00:00:00+25:00",
+            "+026-05-15T00:00:00Z",
+            "2026-13-01T00:00:00Z",
+        ] {
+            assert_eq!(parse_go_rfc3339(input), None, "{input:?}");
+        }
     }
 }

@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use super::bundle::{self, Resolved, SourceKind};
 use super::checks::Check;
 use super::lock::{self, ConsumerLock, ResolvedReceipt};
-use super::receipt::{self, PayloadDigests, TrustedKey};
+use super::receipt::{self, PayloadDigests, ReceiptClaims, TrustedKey};
 use super::registry::{self, RegistryContext, RegistryPolicy, RegistryResponses};
 use super::{consumption, definition, effects, execution_signature};
 use crate::diag::Error;
@@ -26,12 +26,15 @@ pub struct VerifyOptions {
     pub legacy: bool,
     /// Shown as `registry_record_path` (the bundle path as given).
     pub record_path: String,
+    /// Add trustloop's report fields (`receipt_trust`) to upstream's result even
+    /// when nothing else asks for them (CLI `--extended-report`).
+    pub extended_report: bool,
 }
 
 impl VerifyOptions {
     /// From a binding's options object: `expected_contract_signature` (string),
     /// `trusted_keys` (object key id → base64 public key), `legacy` (bool),
-    /// `record_path` (string). Unknown keys are refused so typos do not pass silently.
+    /// `record_path` (string), `extended_report` (bool). Unknown keys are refused so typos do not pass silently.
     pub fn from_value(v: &Value) -> Result<Self, Error> {
         let mut o = VerifyOptions::default();
         let Some(m) = v.as_object() else { return Ok(o) };
@@ -41,6 +44,7 @@ impl VerifyOptions {
                 ("expected_contract_signature", Value::String(s)) => o.expected_contract_signature = Some(s.clone()),
                 ("record_path", Value::String(s)) => o.record_path = s.clone(),
                 ("legacy", Value::Bool(b)) => o.legacy = *b,
+                ("extended_report", Value::Bool(b)) => o.extended_report = *b,
                 ("trusted_keys", Value::Object(keys)) => {
                     for (kid, pk) in keys.iter() {
                         let pk = pk.as_str().ok_or_else(|| bad_option("trusted_keys values must be base64 strings"))?;
@@ -51,6 +55,13 @@ impl VerifyOptions {
             }
         }
         Ok(o)
+    }
+
+    /// Whether the result carries trustloop's additions. Upstream's bytes are the
+    /// default; the additions appear as soon as the user asks for anything upstream
+    /// lacks (pinned keys, legacy compatibility) or for the extended report itself.
+    pub fn extends_upstream(&self) -> bool {
+        self.extended_report || self.legacy || !self.trusted_keys.is_empty()
     }
 }
 
@@ -140,7 +151,7 @@ pub fn verify_registry(
     let lock = lock.map(lock::load).transpose()?;
     let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
     let (mut strict, ctx) = strict_registry(resp, policy)?;
-    let source = Source { registry: Some((&ctx, policy)) };
+    let source = Source { registry: Some((&ctx, policy)), ..Source::default() };
     Ok(run(&strict.resolved, &strict.computed_definition_digest, lock.as_ref(), options, &trusted, &mut strict.relaxed, &source))
 }
 
@@ -148,6 +159,8 @@ pub fn verify_registry(
 #[derive(Default)]
 struct Source<'a> {
     registry: Option<(&'a RegistryContext, &'a RegistryPolicy)>,
+    /// A bundle receipt's own claims, read only when the user pins keys.
+    claims: Option<ReceiptClaims>,
 }
 
 impl Source<'_> {
@@ -169,7 +182,10 @@ pub fn verify_bundle(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOptions)
     let lock = lock.map(lock::load).transpose()?;
     let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
     let mut strict = strict_bundle(bytes, options.legacy)?;
-    Ok(run(&strict.resolved, &strict.computed_definition_digest, lock.as_ref(), options, &trusted, &mut strict.relaxed, &Source::default()))
+    // Pinning: cross-check what the receipt claims (upstream does not decode it).
+    let claims = (!trusted.is_empty()).then(|| crate::json::parse(bytes).map(|root| ReceiptClaims::of_bundle(&root)).unwrap_or_default());
+    let source = Source { claims, ..Source::default() };
+    Ok(run(&strict.resolved, &strict.computed_definition_digest, lock.as_ref(), options, &trusted, &mut strict.relaxed, &source))
 }
 
 /// `anip verify --definition`: a plain service-definition file.
@@ -177,10 +193,10 @@ pub fn verify_definition(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOpti
     let lock = lock.map(lock::load).transpose()?;
     let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
     let v = crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode definition file: {e}")))?;
-    let def = match v {
-        Value::Object(m) => m,
-        Value::Null => Map::new(),
-        other => {
+    let def = match v.into_object() {
+        Ok(m) => m,
+        Err(Value::Null) => Map::new(),
+        Err(other) => {
             return Err(Error::new(
                 "ANIP_DEFINITION_DECODE",
                 format!(
@@ -300,7 +316,9 @@ fn run(
         let digests = PayloadDigests { definition: definition_digest, contract_signature: &contract_signature };
         // The receipt_present check is row 9, before rows 10–11: pull it forward.
         let mut receipt_checks = Vec::new();
-        receipt_found = receipt::bundle_receipt_checks(r, &digests, options.legacy, &mut receipt_checks);
+        // Pinned keys ask for strict Ed25519 (canonical, non-small-order keys, verify_strict).
+        let strict_trust = !trusted.is_empty();
+        receipt_found = receipt::bundle_receipt_checks(r, &digests, options.legacy, strict_trust, &mut receipt_checks);
         let present = receipt_checks.remove(0);
         let at = checks.len() - usize::from(!r.stored_lock_digest.is_empty()) - usize::from(!r.stored_manifest_digest.is_empty());
         checks.insert(at, present);
@@ -319,6 +337,9 @@ fn run(
             let (check, trust) = receipt::trust_check(&receipt_found, &r.receipt_signature, trusted);
             checks.push(check);
             receipt_trust = trust;
+        }
+        if let Some(claims) = &source.claims {
+            checks.push(receipt::claims_check(claims, &r.receipt_signature));
         }
     }
     if let Some((ctx, _)) = source.registry {
@@ -382,7 +403,9 @@ fn result_json(
     opt(&mut m, "receipt_key_id", &found.key_id);
     opt(&mut m, "receipt_algorithm", &found.algorithm);
     opt(&mut m, "receipt_status", receipt_status);
-    opt(&mut m, "receipt_trust", receipt_trust);
+    if options.extends_upstream() {
+        opt(&mut m, "receipt_trust", receipt_trust);
+    }
     if !relaxed.is_empty() {
         let list = relaxed.iter().map(|s| Value::from(*s)).collect::<Vec<_>>();
         m.insert("compatibility", Map::record().with("mode", "legacy").with("relaxed", Value::Array(list)).into());

@@ -66,7 +66,7 @@ impl ValidateOptions {
                 "max_total_size" => o.archive_limits.max_total_size = count()?,
                 "max_ratio" => o.archive_limits.max_ratio = count()?,
                 "ratio_min_size" => o.archive_limits.ratio_min_size = count()?,
-                "runtime_bin" | "timeout_seconds" => {} // host-side replay options
+                "runtime_bin" | "timeout_seconds" | "replay_env" => {} // host-side replay options
                 other => return Err(Error::new("INVALID_OPTION", format!("unknown option {other:?}"))),
             }
         }

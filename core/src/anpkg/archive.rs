@@ -7,7 +7,12 @@
 //! names, backslashes, symlink entries, duplicate and case-colliding names, a file
 //! that is also a directory, directory entries carrying data, encrypted entries,
 //! unsupported compression, and zip bombs (entry count, declared and actual sizes,
-//! compression ratio — all configurable).
+//! compression ratio per entry and over the whole archive, entries sharing bytes —
+//! all configurable). Every size and ratio check runs on the central directory,
+//! before a single byte is inflated: many entries each just below the per-entry ratio
+//! floor (255 × 1 MiB from 292 KB) fail the archive-wide ratio instead of being
+//! inflated first, and overlapping entries (one compressed stream referenced many
+//! times) are named as such.
 use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -27,9 +32,10 @@ pub struct ArchiveLimits {
     pub max_entry_size: u64,
     /// Largest uncompressed size of all entries together.
     pub max_total_size: u64,
-    /// Largest uncompressed/compressed ratio of one entry…
+    /// Largest uncompressed/compressed ratio of one entry, and of all entries summed…
     pub max_ratio: u64,
-    /// …checked only for entries at least this large (tiny files compress well).
+    /// …checked only for an entry, or a total, at least this large (tiny files
+    /// compress well).
     pub ratio_min_size: u64,
 }
 
@@ -92,6 +98,10 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
     }
     let mut metas: Vec<Meta> = Vec::new();
     let mut total: u64 = 0;
+    let mut total_compressed: u64 = 0;
+    // Byte ranges of each entry (local header through compressed data), by index.
+    let mut spans: Vec<(u64, u64, usize)> = Vec::new();
+    let mut exceeded = false;
     for index in 0..zip.len() {
         let file = match zip.by_index_raw(index) {
             Ok(f) => f,
@@ -102,6 +112,7 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
         };
         let raw_name = file.name().to_string();
         let shown = raw_name.as_str();
+        spans.push((file.header_start(), file.data_start().saturating_add(file.compressed_size()), index));
         let name = match check_name(shown) {
             Ok(n) => n,
             Err(f) => {
@@ -149,16 +160,34 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
             continue;
         }
         total = total.saturating_add(size);
+        total_compressed = total_compressed.saturating_add(compressed);
         if total > limits.max_total_size {
-            return Err({
-                findings.push(Finding::error(
-                    codes::ZIP_TOO_LARGE,
-                    format!("Archive expands to more than {} bytes", limits.max_total_size),
-                ));
-                findings
-            });
+            exceeded = true;
+            break;
         }
         metas.push(Meta { index, name, dir, size });
+    }
+
+    if exceeded {
+        // Overlapping entries are how a small archive claims a huge total: name them.
+        if let Some(f) = overlap_finding(&mut spans, &zip) {
+            findings.push(f);
+        }
+        findings.push(Finding::error(codes::ZIP_TOO_LARGE, format!("Archive expands to more than {} bytes", limits.max_total_size)));
+        return Err(findings);
+    }
+    // The archive as a whole: summed ratio, then entries sharing bytes.
+    if total >= limits.ratio_min_size && (total_compressed == 0 || total / total_compressed.max(1) > limits.max_ratio) {
+        fail!(Finding::error(
+            codes::ZIP_RATIO,
+            format!(
+                "Archive compression ratio exceeds {} over all entries ({total} bytes from {total_compressed})",
+                limits.max_ratio
+            ),
+        ));
+    }
+    if let Some(f) = overlap_finding(&mut spans, &zip) {
+        fail!(f);
     }
 
     // Pass 2: names against each other (after Python's normalisation).
@@ -232,6 +261,31 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
         return Err(findings);
     }
     Ok(tree)
+}
+
+fn overlap_finding<R: Read + std::io::Seek>(spans: &mut [(u64, u64, usize)], zip: &zip::ZipArchive<R>) -> Option<Finding> {
+    let (first, second) = overlapping(spans)?;
+    let name = |i: usize| zip.name_for_index(i).unwrap_or("").to_string();
+    let (a, b) = (name(first), name(second));
+    Some(finding(codes::ZIP_OVERLAP, &b, format!("Archive entries overlap (they share compressed bytes): {a}, {b}")))
+}
+
+/// The first two entries whose byte ranges `[start, end)` overlap (entry indices).
+fn overlapping(spans: &mut [(u64, u64, usize)]) -> Option<(usize, usize)> {
+    spans.sort_unstable();
+    let mut furthest: Option<(u64, usize)> = None;
+    for &(start, end, index) in spans.iter() {
+        if let Some((prev_end, prev)) = furthest {
+            if start < prev_end {
+                return Some((prev.min(index), prev.max(index)));
+            }
+        }
+        match furthest {
+            Some((e, _)) if e >= end => {}
+            _ => furthest = Some((end, index)),
+        }
+    }
+    None
 }
 
 /// Rejects unsafe member names; otherwise normalises like Python's extraction
@@ -368,5 +422,44 @@ mod tests {
         let f = read_archive(&build(&[("../a", b""), ("/b", b""), ("c", b"")]), "/p", &ArchiveLimits::default(), true).unwrap_err();
         let codes_: Vec<&str> = f.iter().map(|f| f.code).collect();
         assert_eq!(codes_, [codes::ZIP_UNSAFE_PATH, codes::ZIP_ABSOLUTE_PATH]);
+    }
+
+    fn deflated(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in entries {
+            w.start_file(*name, SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    /// F11: entries each below the per-entry ratio floor still fail the ratio summed
+    /// over the archive, from the central directory (nothing inflated).
+    #[test]
+    fn the_ratio_is_checked_over_all_entries() {
+        let zeros = alloc::vec![0u8; 600 << 10];
+        let bomb = deflated(&[("a.yaml", zeros.clone()), ("b.yaml", zeros.clone()), ("c.yaml", zeros)]);
+        let f = read_archive(&bomb, "/p", &ArchiveLimits::default(), false).unwrap_err();
+        assert_eq!(f[0].code, codes::ZIP_RATIO);
+        assert!(f[0].message.contains("over all entries"), "{}", f[0].message);
+        // Below the floor in total: small, well-compressed packages pass.
+        let small = deflated(&[("a.yaml", alloc::vec![b'a'; 100 << 10]), ("b.yaml", alloc::vec![b'b'; 100 << 10])]);
+        assert!(read_archive(&small, "/p", &ArchiveLimits::default(), false).is_ok());
+    }
+
+    /// F11: two central-directory entries pointing at the same local entry.
+    #[test]
+    fn overlapping_entries_are_their_own_finding() {
+        let mut bytes = build(&[("a.yaml", b"same"), ("b.yaml", b"same")]);
+        // The second central header's local header offset (at +42) := 0, the first's.
+        let second = bytes.windows(4).enumerate().filter(|(_, w)| *w == b"PK\x01\x02").nth(1).unwrap().0;
+        bytes[second + 42..second + 46].copy_from_slice(&0u32.to_le_bytes());
+        let f = read_archive(&bytes, "/p", &ArchiveLimits::default(), false).unwrap_err();
+        assert_eq!(f[0].code, codes::ZIP_OVERLAP, "{}", f[0].message);
+        assert_eq!(f[0].message, "Archive entries overlap (they share compressed bytes): a.yaml, b.yaml");
+        let mut spans = alloc::vec![(0, 10, 0), (10, 20, 1), (20, 30, 2)];
+        assert_eq!(overlapping(&mut spans), None);
+        let mut spans = alloc::vec![(0, 30, 0), (10, 20, 1), (25, 40, 2)];
+        assert_eq!(overlapping(&mut spans), Some((0, 1)));
     }
 }

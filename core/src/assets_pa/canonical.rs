@@ -7,7 +7,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::json::{format_go_float, write_string, Mode, Value};
+use crate::json::{format_go_float, write_canonical, Mode, Style, Value};
 
 /// Largest integer allowed in the header (2^53 − 1, PA-HDR-4).
 pub const MAX_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -31,44 +31,20 @@ pub fn is_integral(n: f64) -> bool {
     n.is_finite() && (n >= TWO_53 || n <= -TWO_53 || (n as i64) as f64 == n)
 }
 
-fn write_value(out: &mut String, v: &Value) {
-    match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            if is_header_integer(*n) {
-                // Exact: every integer up to 2^53 is representable.
-                out.push_str(&alloc::format!("{}", *n as u64));
-            } else {
-                // Never produced by a valid header; kept printable so the self-check can
-                // report it as NumberNotAllowed.
-                out.push_str(&format_go_float(*n));
-            }
-        }
-        Value::String(s) => write_string(out, s, Mode::Jcs),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_value(out, item);
-            }
-            out.push(']');
-        }
-        Value::Object(m) => {
-            out.push('{');
-            for (i, (k, val)) in m.sorted().into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(out, k, Mode::Jcs);
-                out.push(':');
-                write_value(out, val);
-            }
-            out.push('}');
-        }
+/// Integers in plain decimal; anything else (never in a valid header) stays
+/// printable so the self-check can report it as NumberNotAllowed.
+fn header_number(out: &mut String, n: f64) {
+    if is_header_integer(n) {
+        // Exact: every integer up to 2^53 is representable.
+        out.push_str(&alloc::format!("{}", n as u64));
+    } else {
+        out.push_str(&format_go_float(n));
     }
+}
+
+fn write_value(out: &mut String, v: &Value) {
+    // Keys in UTF-8 byte order, JCS string escaping; iterative in the json module.
+    write_canonical(out, v, &Style { strings: Mode::Jcs, utf16_key_order: false, number: header_number });
 }
 
 #[cfg(test)]

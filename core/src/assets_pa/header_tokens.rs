@@ -54,8 +54,8 @@ pub fn scan(text: &[u8]) -> TokenFindings {
                 let end = string_end(text, i);
                 let is_key = matches!(stack.last(), Some(Frame::Object { expecting_key: true, .. }));
                 if is_key {
-                    let key = match text.get(i..end).map(json::parse) {
-                        Some(Ok(json::Value::String(s))) => s,
+                    let key = match text.get(i..end).map(|t| json::parse(t).map(json::Value::into_string)) {
+                        Some(Ok(Ok(s))) => s,
                         _ => return found,
                     };
                     let path = path_of(&stack, false);

@@ -93,7 +93,7 @@ fn scan_capabilities(entries: &[Entry<'_>], options: &ApplyOptions) -> Result<()
             }
             EntryKind::File(data) => data,
         };
-        let content = read_file(data, &options.limits).map_err(|m| err("TREE_READ", SCAN, m))?;
+        let content = read_file(data, &options.limits).map_err(|e| err(e.code(), SCAN, e.message()))?;
         unknown.scan(&w.rel, &content, &contract);
     }
     match unknown.message() {
@@ -133,7 +133,7 @@ pub fn apply_bundle(entries: &[Entry<'_>], options: &ApplyOptions) -> Result<Rep
             let substituted_path = substitute(w.rel.as_bytes(), values);
             let substituted_path = String::from_utf8_lossy(&substituted_path);
             let path = validate_generated_file_path(&substituted_path).map_err(invalid_path)?;
-            let raw = read_file(data, &options.limits).map_err(|m| err("TREE_READ", APPLY, m))?;
+            let raw = read_file(data, &options.limits).map_err(|e| err(e.code(), APPLY, e.message()))?;
             let content = substitute(&raw, values);
             let path = remap::remap(&path, &content, values).map_err(invalid_path)?;
             if is_protected_substrate(&path) {

@@ -24,6 +24,23 @@ pub enum FileData<'a> {
     Open(alloc::boxed::Box<dyn Fn() -> std::io::Result<alloc::boxed::Box<dyn std::io::Read + 'a>> + 'a>),
 }
 
+/// What a host's opener wraps in its `io::Error` (`io::Error::other`) when the file
+/// it finds is not the file its walk listed (swapped for a symlink, a FIFO or another
+/// file in between): reported as `TREE_CHANGED_DURING_WALK` instead of `TREE_READ`.
+#[cfg(feature = "std")]
+#[derive(Debug)]
+pub struct ChangedDuringWalk(pub String);
+
+#[cfg(feature = "std")]
+impl core::fmt::Display for ChangedDuringWalk {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for ChangedDuringWalk {}
+
 /// One non-directory entry of a bundle tree.
 pub enum EntryKind<'a> {
     File(FileData<'a>),
@@ -127,19 +144,24 @@ pub fn walk_order<'e, 'a>(entries: &'e [Entry<'a>], limits: &TreeLimits) -> Resu
 }
 
 /// Streams a file through `sink` in chunks, enforcing the size limit. Returns the
-/// byte count. Errors are the host's text (or the limit message).
-pub fn stream_file(data: &FileData<'_>, limits: &TreeLimits, sink: &mut dyn FnMut(&[u8])) -> Result<u64, String> {
+/// byte count. Errors carry the host's text (or the limit message) under
+/// `TREE_READ`, or `TREE_CHANGED_DURING_WALK` (see [`ChangedDuringWalk`]).
+pub fn stream_file(data: &FileData<'_>, limits: &TreeLimits, sink: &mut dyn FnMut(&[u8])) -> Result<u64, Error> {
+    let read_error = |m: String| Error::new("TREE_READ", m);
     match data {
         FileData::Bytes(b) => {
             if b.len() as u64 > limits.max_file_bytes {
-                return Err(too_large(limits));
+                return Err(read_error(too_large(limits)));
             }
             sink(b);
             Ok(b.len() as u64)
         }
         #[cfg(feature = "std")]
         FileData::Open(open) => {
-            let mut reader = open().map_err(|e| alloc::string::ToString::to_string(&e))?;
+            let mut reader = open().map_err(|e| match e.get_ref().and_then(|inner| inner.downcast_ref::<ChangedDuringWalk>()) {
+                Some(changed) => Error::new("TREE_CHANGED_DURING_WALK", changed.0.clone()),
+                None => read_error(alloc::string::ToString::to_string(&e)),
+            })?;
             let mut buf = alloc::vec![0u8; 64 * 1024];
             let mut total: u64 = 0;
             loop {
@@ -147,11 +169,11 @@ pub fn stream_file(data: &FileData<'_>, limits: &TreeLimits, sink: &mut dyn FnMu
                     Ok(0) => return Ok(total),
                     Ok(n) => n,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(alloc::string::ToString::to_string(&e)),
+                    Err(e) => return Err(read_error(alloc::string::ToString::to_string(&e))),
                 };
                 total = total.saturating_add(n as u64);
                 if total > limits.max_file_bytes {
-                    return Err(too_large(limits));
+                    return Err(read_error(too_large(limits)));
                 }
                 sink(&buf[..n]);
             }
@@ -160,7 +182,7 @@ pub fn stream_file(data: &FileData<'_>, limits: &TreeLimits, sink: &mut dyn FnMu
 }
 
 /// Reads a whole file (for template substitution and the capability scan).
-pub fn read_file(data: &FileData<'_>, limits: &TreeLimits) -> Result<Vec<u8>, String> {
+pub fn read_file(data: &FileData<'_>, limits: &TreeLimits) -> Result<Vec<u8>, Error> {
     let mut out = Vec::new();
     stream_file(data, limits, &mut |chunk| out.extend_from_slice(chunk))?;
     Ok(out)

@@ -34,4 +34,6 @@ pub mod seam;
 pub mod select;
 pub mod template;
 
+#[cfg(feature = "std")]
+pub use entry::ChangedDuringWalk;
 pub use entry::{Entry, EntryKind, FileData, TreeLimits};

@@ -49,7 +49,7 @@ pub fn raw_tree_digest(entries: &[Entry<'_>], root: &str, limits: &TreeLimits) -
             .map_err(wrapped)?;
         let mut h = Sha256::new();
         let bytes = stream_file(data, limits, &mut |chunk| h.update(chunk))
-            .map_err(|msg| Error::new("TREE_READ", alloc::format!("{WRAP}{msg}")))?;
+            .map_err(|e| Error::new(e.code(), alloc::format!("{WRAP}{}", e.message())))?;
         files.push(TreeFile { path, sha256: alloc::format!("sha256:{}", crate::digest::hex(&h.finalize())), bytes });
     }
     sort_files(&mut files);

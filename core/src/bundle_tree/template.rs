@@ -94,19 +94,58 @@ pub fn slug(system_name: &str) -> String {
     }
 }
 
-/// Go `titleCase` joined without spaces: the first byte of each whitespace-separated
-/// word uppercased (`GTM Pipeline Q2 Review` → `GTMPipelineQ2Review`).
-pub fn title_case_joined(system_name: &str) -> String {
-    system_name
+/// Go `csharpProjectName`: `-`, `_` and `.` become spaces, Go `titleCase` (the first
+/// byte of each whitespace-separated word uppercased), spaces removed;
+/// `GeneratedAnipService` when nothing is left. A word starting with a non-ASCII
+/// character keeps it as is (Go would uppercase half of its UTF-8 bytes).
+pub fn csharp_project_name(system_name: &str) -> String {
+    let spaced: String = system_name.chars().map(|c| if matches!(c, '-' | '_' | '.') { ' ' } else { c }).collect();
+    let joined: String = spaced
         .split_whitespace()
         .map(|w| {
             let mut chars = w.chars();
             match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+                Some(first) => core::iter::once(first.to_ascii_uppercase()).chain(chars).collect::<String>(),
                 None => String::new(),
             }
         })
-        .collect()
+        .collect();
+    if joined.is_empty() {
+        "GeneratedAnipService".into()
+    } else {
+        joined
+    }
+}
+
+/// Go `csharpNamespace`: per `.`-separated segment keep ASCII letters and digits,
+/// prefixing `Generated` when the segment's first byte is a digit; empty segments
+/// dropped; `GeneratedAnipService` when nothing is left.
+pub fn csharp_namespace(project_name: &str) -> String {
+    let base = match project_name.trim() {
+        "" => "GeneratedAnipService",
+        b => b,
+    };
+    let parts: Vec<String> = base
+        .split('.')
+        .map(|segment| {
+            let mut part = String::new();
+            for (index, c) in segment.char_indices() {
+                if c.is_ascii_alphanumeric() {
+                    if index == 0 && c.is_ascii_digit() {
+                        part.push_str("Generated");
+                    }
+                    part.push(c);
+                }
+            }
+            part
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        "GeneratedAnipService".into()
+    } else {
+        parts.join(".")
+    }
 }
 
 /// The values `anip generate` sets for `target` when no naming flag is given
@@ -132,9 +171,9 @@ pub fn default_values(target: Target, system_name: &str, package_id: &str) -> Te
             v.insert("JAVA_PACKAGE_NAME".into(), name);
         }
         Target::CSharp => {
-            let ns = title_case_joined(system_name);
-            v.insert("CSHARP_ROOT_NAMESPACE".into(), ns.clone());
-            v.insert("PACKAGE_NAME".into(), ns);
+            let project = csharp_project_name(system_name);
+            v.insert("CSHARP_ROOT_NAMESPACE".into(), csharp_namespace(&project));
+            v.insert("PACKAGE_NAME".into(), project);
         }
     }
     v
@@ -165,10 +204,30 @@ mod tests {
         assert_eq!(java["JAVA_PACKAGE_PATH"], "dev/anip/generated/gtm_pipeline_q2_review");
         let cs = default_values(Target::CSharp, "GTM Pipeline Q2 Review", "");
         assert_eq!(cs["CSHARP_ROOT_NAMESPACE"], "GTMPipelineQ2Review");
+        assert_eq!(cs["PACKAGE_NAME"], "GTMPipelineQ2Review");
         let py = default_values(Target::Python, "X", "gtm-pipeline-q2-review");
         assert_eq!(py["PYTHON_MODULE_NAME"], "gtm_pipeline_q2_review");
         assert_eq!(py["PACKAGE_NAME"], "gtm-pipeline-q2-review");
         assert!(default_values(Target::TypeScript, "X", "y").is_empty());
+    }
+
+    #[test]
+    fn csharp_defaults_as_upstream_derives_them() {
+        // (system name, Go csharpProjectName, Go csharpNamespace), from upstream's rules.
+        for (system, project, namespace) in [
+            ("order-desk service", "OrderDeskService", "OrderDeskService"),
+            ("work_item.fronting", "WorkItemFronting", "WorkItemFronting"),
+            ("2fa gateway", "2faGateway", "Generated2faGateway"),
+            ("Acme (EU) Orders!", "Acme(EU)Orders!", "AcmeEUOrders"),
+            ("caf\u{e9} ops", "Caf\u{e9}Ops", "CafOps"),
+            ("!!!", "!!!", "GeneratedAnipService"),
+            ("  ", "GeneratedAnipService", "GeneratedAnipService"),
+        ] {
+            let v = default_values(Target::CSharp, system, "ignored");
+            assert_eq!((v["PACKAGE_NAME"].as_str(), v["CSHARP_ROOT_NAMESPACE"].as_str()), (project, namespace), "{system:?}");
+        }
+        assert_eq!(csharp_namespace("Acme.9lives..Orders"), "Acme.Generated9lives.Orders");
+        assert_eq!(csharp_namespace("Acme._9"), "Acme.9");
     }
 
     #[test]

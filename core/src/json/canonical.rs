@@ -18,48 +18,93 @@ pub enum Mode {
 
 /// Canonical bytes of `v` in `mode`, without a trailing newline (ANIP-CJ-7).
 pub fn to_canonical(v: &Value, mode: Mode) -> Vec<u8> {
+    let style = Style { strings: mode, utf16_key_order: mode == Mode::Jcs, number: if mode == Mode::Jcs { jcs_number } else { go_number } };
     let mut out = String::new();
-    write_value(&mut out, v, mode);
+    write_canonical(&mut out, v, &style);
     out.into_bytes()
 }
 
-fn write_value(out: &mut String, v: &Value, mode: Mode) {
-    match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            if mode == Mode::Jcs && *n == 0.0 {
-                out.push('0');
-            } else {
-                out.push_str(&format_go_float(*n));
+/// How a canonical form writes strings, orders keys and prints numbers.
+pub(crate) struct Style {
+    /// The escaping of [`write_string`].
+    pub strings: Mode,
+    /// Keys by UTF-16 code units (RFC 8785) instead of bytes.
+    pub utf16_key_order: bool,
+    pub number: fn(&mut String, f64),
+}
+
+fn go_number(out: &mut String, n: f64) {
+    out.push_str(&format_go_float(n));
+}
+
+/// RFC 8785: `-0` is `0`.
+fn jcs_number(out: &mut String, n: f64) {
+    if n == 0.0 {
+        out.push('0');
+    } else {
+        out.push_str(&format_go_float(n));
+    }
+}
+
+/// A container being written: its remaining children and whether one was written.
+enum Open<'a> {
+    Array(core::slice::Iter<'a, Value>, bool),
+    Object(alloc::vec::IntoIter<(&'a String, &'a Value)>, bool),
+}
+
+/// Writes `v` with an explicit stack: values may be 10,000 levels deep.
+pub(crate) fn write_canonical(out: &mut String, v: &Value, style: &Style) {
+    let mode = style.strings;
+    let mut stack: Vec<Open<'_>> = Vec::new();
+    let mut next = Some(v);
+    loop {
+        match next.take() {
+            None => {}
+            Some(Value::Null) => out.push_str("null"),
+            Some(Value::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+            Some(Value::Number(n)) => (style.number)(out, *n),
+            Some(Value::String(s)) => write_string(out, s, mode),
+            Some(Value::Array(items)) => {
+                out.push('[');
+                stack.push(Open::Array(items.iter(), false));
+            }
+            Some(Value::Object(m)) => {
+                let mut entries = m.sorted();
+                if style.utf16_key_order {
+                    entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+                }
+                out.push('{');
+                stack.push(Open::Object(entries.into_iter(), false));
             }
         }
-        Value::String(s) => write_string(out, s, mode),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
+        let Some(top) = stack.last_mut() else { return };
+        match top {
+            Open::Array(items, written) => match items.next() {
+                Some(item) => {
+                    if core::mem::replace(written, true) {
+                        out.push(',');
+                    }
+                    next = Some(item);
                 }
-                write_value(out, item, mode);
-            }
-            out.push(']');
-        }
-        Value::Object(m) => {
-            let mut entries = m.sorted();
-            if mode == Mode::Jcs {
-                entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-            }
-            out.push('{');
-            for (i, (k, val)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
+                None => {
+                    out.push(']');
+                    stack.pop();
                 }
-                write_string(out, k, mode);
-                out.push(':');
-                write_value(out, val, mode);
-            }
-            out.push('}');
+            },
+            Open::Object(entries, written) => match entries.next() {
+                Some((k, item)) => {
+                    if core::mem::replace(written, true) {
+                        out.push(',');
+                    }
+                    write_string(out, k, mode);
+                    out.push(':');
+                    next = Some(item);
+                }
+                None => {
+                    out.push('}');
+                    stack.pop();
+                }
+            },
         }
     }
 }

@@ -14,7 +14,7 @@ use super::value::Value;
 /// Pretty-printed text with a trailing `\n`, as upstream writes files and results.
 pub fn to_pretty(v: &Value) -> String {
     let mut out = String::new();
-    write(&mut out, v, Some(0));
+    write(&mut out, v, true);
     out.push('\n');
     out
 }
@@ -22,7 +22,7 @@ pub fn to_pretty(v: &Value) -> String {
 /// Compact text in record order.
 pub fn to_compact(v: &Value) -> String {
     let mut out = String::new();
-    write(&mut out, v, None);
+    write(&mut out, v, false);
     out
 }
 
@@ -36,42 +36,71 @@ fn newline(out: &mut String, level: Option<usize>) {
     }
 }
 
-fn write(out: &mut String, v: &Value, level: Option<usize>) {
-    let inner = level.map(|l| l + 1);
-    let escape = if level.is_some() { Mode::Signature } else { Mode::Digest };
-    match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&format_go_float(*n)),
-        Value::String(s) => write_string(out, s, escape),
-        Value::Array(items) if items.is_empty() => out.push_str("[]"),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline(out, inner);
-                write(out, item, inner);
+/// A container being written: its remaining children and whether one was written.
+enum Open<'a> {
+    Array(core::slice::Iter<'a, Value>, bool),
+    Object(alloc::vec::IntoIter<(&'a String, &'a Value)>, bool),
+}
+
+/// Writes `v` with an explicit stack (values may be 10,000 levels deep); `pretty`
+/// indents by the number of open containers.
+fn write(out: &mut String, v: &Value, pretty: bool) {
+    let level = |depth: usize| if pretty { Some(depth) } else { None };
+    let escape = if pretty { Mode::Signature } else { Mode::Digest };
+    let mut stack: Vec<Open<'_>> = Vec::new();
+    let mut next = Some(v);
+    loop {
+        match next.take() {
+            None => {}
+            Some(Value::Null) => out.push_str("null"),
+            Some(Value::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+            Some(Value::Number(n)) => out.push_str(&format_go_float(*n)),
+            Some(Value::String(s)) => write_string(out, s, escape),
+            Some(Value::Array(items)) if items.is_empty() => out.push_str("[]"),
+            Some(Value::Array(items)) => {
+                out.push('[');
+                stack.push(Open::Array(items.iter(), false));
             }
-            newline(out, level);
-            out.push(']');
+            Some(Value::Object(m)) if m.is_empty() => out.push_str("{}"),
+            Some(Value::Object(m)) => {
+                let entries: Vec<_> = if m.is_record() { m.iter().collect() } else { m.sorted() };
+                out.push('{');
+                stack.push(Open::Object(entries.into_iter(), false));
+            }
         }
-        Value::Object(m) if m.is_empty() => out.push_str("{}"),
-        Value::Object(m) => {
-            let entries: Vec<_> = if m.is_record() { m.iter().collect() } else { m.sorted() };
-            out.push('{');
-            for (i, (k, val)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
+        let depth = stack.len();
+        let Some(top) = stack.last_mut() else { return };
+        match top {
+            Open::Array(items, written) => match items.next() {
+                Some(item) => {
+                    if core::mem::replace(written, true) {
+                        out.push(',');
+                    }
+                    newline(out, level(depth));
+                    next = Some(item);
                 }
-                newline(out, inner);
-                write_string(out, k, escape);
-                out.push_str(if level.is_some() { ": " } else { ":" });
-                write(out, val, inner);
-            }
-            newline(out, level);
-            out.push('}');
+                None => {
+                    newline(out, level(depth - 1));
+                    out.push(']');
+                    stack.pop();
+                }
+            },
+            Open::Object(entries, written) => match entries.next() {
+                Some((k, item)) => {
+                    if core::mem::replace(written, true) {
+                        out.push(',');
+                    }
+                    newline(out, level(depth));
+                    write_string(out, k, escape);
+                    out.push_str(if pretty { ": " } else { ":" });
+                    next = Some(item);
+                }
+                None => {
+                    newline(out, level(depth - 1));
+                    out.push('}');
+                    stack.pop();
+                }
+            },
         }
     }
 }

@@ -1,8 +1,14 @@
+//! The JSON value tree. Values can be 10,000 levels deep (Go's limit), so nothing
+//! here recurses on the input's depth: `Drop`, `Clone`, `PartialEq` and `Debug` are
+//! written with explicit stacks (a derived one would overflow a WASM or thread stack).
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::fmt;
 
 /// A JSON value with Go `interface{}` semantics: every number is an `f64`.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Move containers out with [`Value::into_object`] / [`Value::into_array`] (a type
+/// with a custom `Drop` cannot be destructured by value).
 pub enum Value {
     Null,
     Bool(bool),
@@ -12,15 +18,150 @@ pub enum Value {
     Object(Map),
 }
 
+impl Default for Value {
+    fn default() -> Self {
+        Value::Null
+    }
+}
+
+/// Whether dropping or copying `v` has to descend further.
+fn has_children(v: &Value) -> bool {
+    match v {
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(m) => !m.is_empty(),
+        _ => false,
+    }
+}
+
+impl Drop for Value {
+    /// Dismantles nested containers from a heap stack, so the compiler's drop glue
+    /// only ever sees containers whose children are already gone.
+    fn drop(&mut self) {
+        if !has_children(self) {
+            return;
+        }
+        let mut stack: Vec<Value> = Vec::new();
+        let take_children = |v: &mut Value, stack: &mut Vec<Value>| match v {
+            Value::Array(items) => stack.extend(items.drain(..).filter(has_children)),
+            Value::Object(m) => stack.extend(m.entries.drain(..).map(|(_, v)| v).filter(has_children)),
+            _ => {}
+        };
+        take_children(self, &mut stack);
+        while let Some(mut v) = stack.pop() {
+            take_children(&mut v, &mut stack);
+        }
+    }
+}
+
+/// A container being copied by [`Value::clone`]: the source and the copy so far.
+enum CloneFrame<'a> {
+    Array(core::slice::Iter<'a, Value>, Vec<Value>),
+    Object(core::slice::Iter<'a, (String, Value)>, Map, Option<&'a String>),
+}
+
+impl Clone for Value {
+    fn clone(&self) -> Self {
+        let mut stack: Vec<CloneFrame<'_>> = Vec::new();
+        let mut next: &Value = self;
+        loop {
+            // Scalars and empty containers are copied at once; others open a frame.
+            let mut done = match next {
+                Value::Array(items) if !items.is_empty() => {
+                    stack.push(CloneFrame::Array(items.iter(), Vec::with_capacity(items.len())));
+                    None
+                }
+                Value::Object(m) if !m.is_empty() => {
+                    let copy = Map { entries: Vec::with_capacity(m.len()), record: m.record };
+                    stack.push(CloneFrame::Object(m.entries.iter(), copy, None));
+                    None
+                }
+                Value::Null => Some(Value::Null),
+                Value::Bool(b) => Some(Value::Bool(*b)),
+                Value::Number(n) => Some(Value::Number(*n)),
+                Value::String(s) => Some(Value::String(s.clone())),
+                Value::Array(_) => Some(Value::Array(Vec::new())),
+                Value::Object(m) => Some(Value::Object(Map { entries: Vec::new(), record: m.record })),
+            };
+            // Hand finished copies to their parents until a parent has another child.
+            loop {
+                let Some(frame) = stack.last_mut() else {
+                    return done.unwrap_or_default();
+                };
+                match frame {
+                    CloneFrame::Array(src, out) => {
+                        out.extend(done.take());
+                        if let Some(child) = src.next() {
+                            next = child;
+                            break;
+                        }
+                        done = Some(Value::Array(core::mem::take(out)));
+                    }
+                    CloneFrame::Object(src, out, key) => {
+                        if let (Some(v), Some(k)) = (done.take(), key.take()) {
+                            out.entries.push((k.clone(), v));
+                        }
+                        if let Some((k, child)) = src.next() {
+                            *key = Some(k);
+                            next = child;
+                            break;
+                        }
+                        done = Some(Value::Object(core::mem::take(out)));
+                    }
+                }
+                stack.pop();
+            }
+        }
+    }
+}
+
+impl PartialEq for Value {
+    fn eq(&self, other: &Self) -> bool {
+        // Pairs still to compare; containers push their children.
+        let mut stack: Vec<(&Value, &Value)> = alloc::vec![(self, other)];
+        while let Some(pair) = stack.pop() {
+            match pair {
+                (Value::Null, Value::Null) => {}
+                (Value::Bool(a), Value::Bool(b)) if a == b => {}
+                (Value::Number(a), Value::Number(b)) if a == b => {}
+                (Value::String(a), Value::String(b)) if a == b => {}
+                (Value::Array(a), Value::Array(b)) if a.len() == b.len() => stack.extend(a.iter().zip(b.iter())),
+                (Value::Object(a), Value::Object(b)) if a.record == b.record && a.len() == b.len() => {
+                    for ((ka, va), (kb, vb)) in a.entries.iter().zip(b.entries.iter()) {
+                        if ka != kb {
+                            return false;
+                        }
+                        stack.push((va, vb));
+                    }
+                }
+                _ => return false,
+            }
+        }
+        true
+    }
+}
+
+impl fmt::Debug for Value {
+    /// Compact JSON text (iterative, unlike a derived `Debug`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&super::to_compact(self))
+    }
+}
+
 /// A JSON object with unique keys.
 ///
 /// Parsed objects are kept sorted by key bytes (Go map order). Objects built in code
 /// as [`Map::record`] keep insertion order when pretty-printed, like a Go struct;
 /// canonical encodings always sort.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Map {
     entries: Vec<(String, Value)>,
     record: bool,
+}
+
+impl fmt::Debug for Map {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&super::to_compact(&Value::Object(self.clone())))
+    }
 }
 
 impl Map {
@@ -40,6 +181,11 @@ impl Map {
 
     pub fn is_record(&self) -> bool {
         self.record
+    }
+
+    /// From now on printed in key order, like a Go map.
+    pub fn set_go_map(&mut self) {
+        self.record = false;
     }
 
     pub fn len(&self) -> usize {
@@ -86,6 +232,10 @@ impl Map {
         self.entries.iter().map(|(k, v)| (k, v))
     }
 
+    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut Value> {
+        self.entries.iter_mut().map(|(_, v)| v)
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.entries.iter().map(|(k, _)| k)
     }
@@ -99,6 +249,31 @@ impl Map {
 }
 
 impl Value {
+    /// Moves the value out, leaving `Null`.
+    pub fn take(&mut self) -> Value {
+        core::mem::take(self)
+    }
+    /// The object, or the value itself when it is not one.
+    pub fn into_object(mut self) -> Result<Map, Value> {
+        match &mut self {
+            Value::Object(m) => Ok(core::mem::take(m)),
+            _ => Err(self),
+        }
+    }
+    /// The array, or the value itself when it is not one.
+    pub fn into_array(mut self) -> Result<Vec<Value>, Value> {
+        match &mut self {
+            Value::Array(a) => Ok(core::mem::take(a)),
+            _ => Err(self),
+        }
+    }
+    /// The string, or the value itself when it is not one.
+    pub fn into_string(mut self) -> Result<String, Value> {
+        match &mut self {
+            Value::String(s) => Ok(core::mem::take(s)),
+            _ => Err(self),
+        }
+    }
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),

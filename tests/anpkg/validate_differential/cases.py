@@ -27,6 +27,8 @@ class Case:
     divergence: Optional[str] = None
     runtime_bin: Optional[str] = None  # name of a fake runtime (see run.py)
     env: dict = field(default_factory=dict)
+    # Arguments only trustloop gets (its extensions, e.g. --replay-env).
+    trustloop_args: tuple = ()
 
 
 RT = "runtime/anolis-runtime.yaml"
@@ -369,8 +371,13 @@ def cases() -> list[Case]:
     add(Case("RP4 stderr detail", lambda r: None, runtime_bin="stderr-exit1"))
     add(Case("RP4 stdout-only detail", lambda r: None, runtime_bin="stdout-exit4"))
     add(Case("RP4 silent exit 5", lambda r: None, runtime_bin="silent-exit5"))
+    # Upstream passes its whole environment; trustloop only an allowlist plus --replay-env
+    # names (docs/conformance/anpkg-validate.md), never the two secrets.
     add(Case("RP3 environment scrubbed", lambda r: None, runtime_bin="env-check",
-             env={"ANOLIS_WORKBENCH_RUNTIME_TOKEN": "t", "CREDENTIALS_DIRECTORY": "/c", "TRUSTLOOP_DIFF_MARKER": "kept"}))
+             env={"ANOLIS_WORKBENCH_RUNTIME_TOKEN": "t", "CREDENTIALS_DIRECTORY": "/c", "TRUSTLOOP_DIFF_MARKER": "kept"},
+             trustloop_args=("--replay-env", "TRUSTLOOP_DIFF_MARKER", "--replay-env", "ANOLIS_WORKBENCH_RUNTIME_TOKEN")))
+    add(Case("RP3 environment from an allowlist (trustloop)", lambda r: None, runtime_bin="env-check",
+             env={"TRUSTLOOP_DIFF_MARKER": "kept"}, divergence="ANPKG_REPLAY_FAILED"))
     add(Case("RP3 cwd and argument", lambda r: None, runtime_bin="cwd-check"))
     add(Case("RP passes", lambda r: None, runtime_bin="ok"))
     add(Case("RP2 missing binary", lambda r: None, runtime_bin="missing"))

@@ -137,10 +137,11 @@ class Runner:
             return r.returncode, f"<no JSON: {r.stderr.strip()[-300:]}>", None
         return r.returncode, out["message"], out["code"]
 
-    def compare(self, label: str, pkg: str, extra: list = (), env: dict | None = None, divergence: str | None = None):
+    def compare(self, label: str, pkg: str, extra: list = (), env: dict | None = None, divergence: str | None = None,
+                trustloop_args: tuple = ()):
         env = {**os.environ, **(env or {})}
         o_rc, o_msg, o_crash = self.oracle_run(pkg, list(extra), env)
-        t_rc, t_msg, t_code = self.trustloop_run(pkg, list(extra), env)
+        t_rc, t_msg, t_code = self.trustloop_run(pkg, [*extra, *trustloop_args], env)
         o_n, t_n = self.normalise(o_msg, pkg), self.normalise(t_msg, pkg)
         if divergence:
             ok = t_rc == 1 and t_code == divergence
@@ -225,7 +226,7 @@ def main() -> int:
                     target = work / "pkg.anpkg"
                     zip_dir(pkg_dir, target)
                 extra = ["--runtime-bin", runtimes[case.runtime_bin]] if case.runtime_bin else []
-                jobs.append((f"{case.name} ({mode})", str(target), extra, case.env, case.divergence))
+                jobs.append((f"{case.name} ({mode})", str(target), extra, case.env, case.divergence, case.trustloop_args))
         with ThreadPoolExecutor(max_workers=int(os.environ.get("ANPKG_DIFF_JOBS", "4"))) as pool:
             list(pool.map(lambda j: runner.compare(*j), jobs))
     finally:

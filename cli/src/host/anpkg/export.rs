@@ -3,12 +3,12 @@
 //!
 //! Reads follow symlinks only while they stay inside the project directory (or, for a
 //! behavior tree, inside the data root); files are bounded per file and in total, read
-//! through `take()` so a file growing meanwhile cannot slip past the budget. The
+//! through a cap so a file growing meanwhile cannot slip past the budget, and opened
+//! without blocking and checked on the handle (a FIFO never hangs the export). The
 //! archive is written to `<out>.tmp`, synced, and renamed over `<out>` (ANPKG-ZIP-3).
 //! The two former copies differed only in the running total, which now saturates
 //! instead of being able to overflow.
 use std::cell::Cell;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use trustloop_core::anpkg::api_export::export_report;
@@ -17,6 +17,7 @@ use trustloop_core::diag::Error;
 use trustloop_core::json::Value;
 
 use crate::host::files::write_with_tmp_suffix;
+use crate::host::open::{kind_of, open_path_nofollow, read_opened, Kind, OpenError};
 use crate::host::paths::resolve;
 
 pub const DEFAULT_MAX_FILE: u64 = 16 << 20;
@@ -140,20 +141,28 @@ struct DiskProject {
 
 impl DiskProject {
     /// Reads at most the remaining budget (a file growing meanwhile cannot slip past).
+    /// `real` is canonical: it is opened without following a last-component symlink and
+    /// without blocking, and must be a regular file on the handle (a FIFO or symlink
+    /// swapped in after the checks is refused, not waited on or followed).
     fn read_checked(&self, real: &Path) -> Result<Vec<u8>, Error> {
         let shown = real.display();
-        let io_err = |e: std::io::Error| Error::new(codes::IO, format!("Failed reading {shown}: {e}"));
+        let io_err = |e: &dyn std::fmt::Display| Error::new(codes::IO, format!("Failed reading {shown}: {e}"));
         let budget = self.max_file.min(self.max_total.saturating_sub(self.total.get()));
-        let mut bytes = Vec::new();
-        std::fs::File::open(real).map_err(io_err)?.take(budget.saturating_add(1)).read_to_end(&mut bytes).map_err(io_err)?;
-        let size = bytes.len() as u64;
-        if size > budget {
-            return Err(Error::new(
-                codes::FILE_TOO_LARGE,
-                format!("{shown}: file too large (limits: {} bytes per file, {} bytes in total)", self.max_file, self.max_total),
-            ));
+        let (file, st) = open_path_nofollow(real).map_err(|e| io_err(&e))?;
+        if kind_of(&st) != Kind::File {
+            return Err(io_err(&"not a regular file"));
         }
-        self.total.set(self.total.get().saturating_add(size));
+        let bytes = match read_opened(file, &st, budget) {
+            Ok(b) => b,
+            Err(OpenError::TooLarge(_)) => {
+                return Err(Error::new(
+                    codes::FILE_TOO_LARGE,
+                    format!("{shown}: file too large (limits: {} bytes per file, {} bytes in total)", self.max_file, self.max_total),
+                ))
+            }
+            Err(e) => return Err(io_err(&e)),
+        };
+        self.total.set(self.total.get().saturating_add(bytes.len() as u64));
         Ok(bytes)
     }
 
@@ -263,4 +272,22 @@ mod tests {
         let unknown = trustloop_core::json::parse(br#"{"colour":1}"#).expect("json");
         assert!(ExportRequest::from_value(&unknown).is_err());
     }
+
+    /// F4: a FIFO or a symlink where a checked file was (swapped in after the checks)
+    /// is refused on the handle, never waited on or followed.
+    #[test]
+    fn a_fifo_or_symlink_at_read_time_is_refused() {
+        let d = scratch("fifo");
+        std::fs::create_dir_all(d.join("systems/p")).expect("mkdir");
+        let fifo = d.join("systems/p/machine-profile.yaml");
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+        assert!(status.success());
+        let src = project(&d);
+        assert_eq!(src.read_checked(&fifo).expect_err("fifo").code(), codes::IO);
+        std::fs::remove_file(&fifo).expect("rm");
+        std::os::unix::fs::symlink("/etc/hostname", &fifo).expect("symlink");
+        assert_eq!(src.read_checked(&fifo).expect_err("symlink").code(), codes::IO);
+        let _ = std::fs::remove_dir_all(&d);
+    }
 }
+

@@ -1,28 +1,51 @@
 //! The runtime replay (spec RP2–RP5): `<bin> --check-config <config>` run from the
 //! package root (the directory itself, or a fresh temporary extraction of a validated
-//! archive), stdin closed, `ANOLIS_WORKBENCH_RUNTIME_TOKEN` and `CREDENTIALS_DIRECTORY`
-//! removed from its environment, killed after the timeout (upstream has none). The
-//! verdict on a failed run (which lines, which message) is the core's
-//! `replay_failure`.
+//! archive) as a sandboxed child (issue 9, F9/F12); upstream's `subprocess.run`
+//! passes its whole environment, waits without a timeout and for every process
+//! holding the output pipes. Here:
 //!
-//! The two former copies differed: the CLI re-checked whether the package path was a
-//! directory when the replay started (a second `stat`, racing the validation); the
-//! bindings' copy replays the root validation actually read, which is kept. Timeouts
-//! print as whole seconds when they are (`30 s`), else with their fraction (`1.5 s`).
+//! - the runtime runs in a process group of its own; at the timeout the whole group is
+//!   killed, and after the runtime exits the group is killed too, so nothing it
+//!   started outlives the check;
+//! - stdout and stderr are drained together (`poll`) into [`MAX_OUTPUT_BYTES`] each
+//!   (the rest is read and dropped, so a chatty runtime never blocks); once the
+//!   runtime is gone, draining stops at end of file or after [`DRAIN_GRACE`], so a
+//!   descendant that left the group and holds a pipe cannot keep validation waiting;
+//! - the environment is built from an allowlist ([`PASSED_ENV`], `LC_*`, and the
+//!   names the caller adds), never the host's whole environment: the runtime parses
+//!   untrusted config and must not see cloud or CI tokens;
+//! - the config argument cannot be read as an option: one starting with `-` is passed
+//!   as `./<config>`;
+//! - stdin is closed.
+//!
+//! The verdict on a failed run (which lines, which message) is the core's
+//! `replay_failure`. Timeouts print as whole seconds when they are (`30 s`), else with
+//! their fraction (`1.5 s`).
 use std::io::Read;
+use std::os::fd::AsFd;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStderr, ChildStdout, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
+use rustix::event::{poll, PollFd, PollFlags, Timespec};
+use rustix::process::{kill_process_group, Pid, Signal};
 use trustloop_core::anpkg::validate::{codes, replay_failure, Entry, Tree};
 use trustloop_core::diag::Finding;
 
-/// Variables the replayed runtime must not see (secrets of the workbench).
+/// Variables the replayed runtime must not see (secrets of the workbench), even when
+/// the caller names them.
 pub const WITHHELD_ENV: [&str; 2] = ["ANOLIS_WORKBENCH_RUNTIME_TOKEN", "CREDENTIALS_DIRECTORY"];
+/// Variables passed to the runtime (besides every `LC_*` and the caller's additions).
+pub const PASSED_ENV: [&str; 10] = ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TERM"];
 /// Replay config when the manifest names none.
 pub const DEFAULT_CONFIG: &str = "runtime/anolis-runtime.yaml";
 /// Replay timeout when none is given (upstream has none).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Output kept per stream (stdout, stderr); the rest is drained and dropped.
+pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
+/// How long output is still drained once the runtime's group is gone.
+pub const DRAIN_GRACE: Duration = Duration::from_millis(200);
 
 /// What was validated, for the replay: the package directory on disk, or the archive
 /// tree to extract.
@@ -40,8 +63,9 @@ fn seconds(d: Duration) -> String {
     }
 }
 
-/// RP2–RP4 (+ RP5 and the timeout).
-pub fn run_replay(bin: &Path, root: ReplayRoot<'_>, config: &str, timeout: Duration) -> Result<(), Finding> {
+/// RP2–RP4 (+ RP5 and the timeout). `pass_env`: more variable names to pass (never
+/// [`WITHHELD_ENV`]).
+pub fn run_replay(bin: &Path, root: ReplayRoot<'_>, config: &str, timeout: Duration, pass_env: &[String]) -> Result<(), Finding> {
     if !bin.is_file() {
         return Err(Finding::error(codes::RUNTIME_BIN_NOT_FOUND, format!("runtime binary not found: {}", bin.display())));
     }
@@ -57,59 +81,170 @@ pub fn run_replay(bin: &Path, root: ReplayRoot<'_>, config: &str, timeout: Durat
         }
     };
     let mut cmd = Command::new(bin);
-    cmd.arg("--check-config").arg(config).current_dir(&root).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    for var in WITHHELD_ENV {
-        cmd.env_remove(var);
-    }
+    cmd.arg("--check-config")
+        .arg(config_argument(config))
+        .current_dir(&root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .env_clear()
+        .envs(replay_env(std::env::vars_os(), pass_env));
     let mut child = cmd.spawn().map_err(|e| {
         Finding::error(codes::REPLAY_EXEC, format!("Runtime replay check could not start {}: {e}", bin.display())).at_file(config)
     })?;
-    // Drain both pipes on threads so a chatty runtime never blocks on a full pipe.
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut b = Vec::new();
-            if let Some(mut p) = pipe {
-                let _ = p.read_to_end(&mut b);
-            }
-            b
-        })
+    let (stdout, stderr, status) = supervise(&mut child, timeout);
+    let Some(status) = status else {
+        return Err(Finding::error(
+            codes::REPLAY_TIMEOUT,
+            format!("Runtime replay check timed out for {config} after {} s", seconds(timeout)),
+        )
+        .at_file(config));
     };
-    let out_thread = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
-    let err_thread = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(s)) => break s,
-            Ok(None) if start.elapsed() >= timeout => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(Finding::error(
-                    codes::REPLAY_TIMEOUT,
-                    format!("Runtime replay check timed out for {config} after {} s", seconds(timeout)),
-                )
-                .at_file(config));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(e) => return Err(Finding::error(codes::REPLAY_EXEC, format!("Runtime replay check failed to wait: {e}"))),
-        }
-    };
-    let stdout = out_thread.join().unwrap_or_default();
-    let stderr = err_thread.join().unwrap_or_default();
     if status.success() {
         return Ok(());
     }
     let code = status.code().unwrap_or_else(|| {
-        #[cfg(unix)]
-        {
-            use std::os::unix::process::ExitStatusExt;
-            -status.signal().unwrap_or(1)
-        }
-        #[cfg(not(unix))]
-        {
-            1
-        }
+        use std::os::unix::process::ExitStatusExt;
+        -status.signal().unwrap_or(1)
     });
     Err(replay_failure(config, code, &stdout, &stderr))
+}
+
+/// `./-x` for a config that would read as an option; anything else as is.
+fn config_argument(config: &str) -> String {
+    if config.starts_with('-') {
+        format!("./{config}")
+    } else {
+        config.to_string()
+    }
+}
+
+/// The runtime's environment: the allowlist, `LC_*` and `extra`, from `host`; never
+/// [`WITHHELD_ENV`].
+fn replay_env(
+    host: impl Iterator<Item = (std::ffi::OsString, std::ffi::OsString)>,
+    extra: &[String],
+) -> Vec<(std::ffi::OsString, std::ffi::OsString)> {
+    host.filter(|(k, _)| {
+        let Some(k) = k.to_str() else { return false };
+        !WITHHELD_ENV.contains(&k) && (PASSED_ENV.contains(&k) || k.starts_with("LC_") || extra.iter().any(|e| e == k))
+    })
+    .collect()
+}
+
+/// Output kept up to a cap; the rest counted and dropped.
+struct Capped {
+    kept: Vec<u8>,
+    open: bool,
+}
+
+impl Capped {
+    fn push(&mut self, bytes: &[u8]) {
+        let room = MAX_OUTPUT_BYTES.saturating_sub(self.kept.len());
+        self.kept.extend_from_slice(&bytes[..bytes.len().min(room)]);
+    }
+}
+
+/// Drains both pipes until the runtime's group is gone (killed at `timeout`) and
+/// the pipes are closed or [`DRAIN_GRACE`] has passed. `None` status: timed out.
+fn supervise(child: &mut Child, timeout: Duration) -> (Vec<u8>, Vec<u8>, Option<ExitStatus>) {
+    let group = Pid::from_child(child);
+    let kill_group = || {
+        // ESRCH: the group is already empty.
+        let _ = kill_process_group(group, Signal::KILL);
+    };
+    let mut out_pipe: Option<ChildStdout> = child.stdout.take();
+    let mut err_pipe: Option<ChildStderr> = child.stderr.take();
+    let mut out = Capped { kept: Vec::new(), open: out_pipe.is_some() };
+    let mut err = Capped { kept: Vec::new(), open: err_pipe.is_some() };
+    let start = Instant::now();
+    let mut status: Option<ExitStatus> = None;
+    let mut timed_out = false;
+    let mut gone_at: Option<Instant> = None;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        if gone_at.is_none() {
+            match child.try_wait() {
+                Ok(Some(s)) => {
+                    status = Some(s);
+                    kill_group();
+                    gone_at = Some(Instant::now());
+                }
+                Ok(None) if start.elapsed() >= timeout => {
+                    kill_group();
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    timed_out = true;
+                    gone_at = Some(Instant::now());
+                }
+                Ok(None) => {}
+                Err(_) => {
+                    kill_group();
+                    let _ = child.kill();
+                    status = child.wait().ok();
+                    gone_at = Some(Instant::now());
+                }
+            }
+        }
+        let drained = !out.open && !err.open;
+        if (drained && gone_at.is_some()) || gone_at.is_some_and(|t| t.elapsed() >= DRAIN_GRACE) {
+            break;
+        }
+        if drained {
+            // Both pipes closed, runtime still running: just wait for it.
+            std::thread::sleep(Duration::from_millis(10));
+            continue;
+        }
+        let wait = if gone_at.is_some() { Duration::from_millis(20) } else { Duration::from_millis(50) };
+        drain_ready(&mut out_pipe, &mut out, &mut err_pipe, &mut err, wait, &mut buf);
+    }
+    (out.kept, err.kept, if timed_out { None } else { status })
+}
+
+/// Waits up to `wait` for output on the open pipes and reads what is there.
+fn drain_ready(
+    out_pipe: &mut Option<ChildStdout>,
+    out: &mut Capped,
+    err_pipe: &mut Option<ChildStderr>,
+    err: &mut Capped,
+    wait: Duration,
+    buf: &mut [u8],
+) {
+    let timeout = Timespec { tv_sec: 0, tv_nsec: i64::try_from(wait.as_nanos()).unwrap_or(50_000_000) };
+    let (out_ready, err_ready) = {
+        let mut fds: Vec<PollFd<'_>> = Vec::with_capacity(2);
+        let out_at = out_pipe.as_ref().filter(|_| out.open).map(|p| {
+            fds.push(PollFd::new(p, PollFlags::IN));
+            fds.len() - 1
+        });
+        let err_at = err_pipe.as_ref().filter(|_| err.open).map(|p| {
+            fds.push(PollFd::from_borrowed_fd(p.as_fd(), PollFlags::IN));
+            fds.len() - 1
+        });
+        if poll(&mut fds, Some(&timeout)).is_err() {
+            return;
+        }
+        let ready = |at: Option<usize>| at.is_some_and(|i| !fds[i].revents().is_empty());
+        (ready(out_at), ready(err_at))
+    };
+    if out_ready {
+        read_once(out_pipe.as_mut(), out, buf);
+    }
+    if err_ready {
+        read_once(err_pipe.as_mut(), err, buf);
+    }
+}
+
+/// One read from a ready pipe (it does not block); end of file or an error closes it.
+fn read_once(pipe: Option<&mut impl Read>, into: &mut Capped, buf: &mut [u8]) {
+    let Some(pipe) = pipe else { return };
+    match pipe.read(buf) {
+        Ok(0) => into.open = false,
+        Ok(n) => into.push(&buf[..n]),
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+        Err(_) => into.open = false,
+    }
 }
 
 /// A temporary directory removed on drop (prefix as upstream's).
@@ -162,29 +297,4 @@ fn materialise(tree: &Tree, root: &Path) -> Result<(), Finding> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timeouts_print_like_the_cli() {
-        assert_eq!(seconds(Duration::from_secs(30)), "30");
-        assert_eq!(seconds(Duration::from_millis(1500)), "1.5");
-    }
-
-    #[test]
-    fn materialise_refuses_escaping_names() {
-        let mut tree = Tree::new("/p");
-        tree.insert("../evil", Entry::File(b"x".to_vec()));
-        let root = std::env::temp_dir().join(format!("trustloop-host-replay-{}", std::process::id()));
-        let err = materialise(&tree, &root).expect_err("escape");
-        assert_eq!(err.code, codes::ZIP_UNSAFE_PATH);
-        assert!(!root.exists());
-    }
-
-    #[test]
-    fn a_missing_runtime_binary_is_a_finding() {
-        let err = run_replay(Path::new("/nonexistent-trustloop-runtime"), ReplayRoot::Archive(None), DEFAULT_CONFIG, DEFAULT_TIMEOUT)
-            .expect_err("missing");
-        assert_eq!(err.code, codes::RUNTIME_BIN_NOT_FOUND);
-    }
-}
+mod tests;

@@ -11,7 +11,11 @@
 //! past it), entries are listed in name order, an entry whose type cannot be read is
 //! an error rather than skipped, and the walk is bounded by [`WalkLimits::DEFAULT`]
 //! (reported as `ANPKG_ZIP_TOO_MANY_ENTRIES`, the archive's code for the same excess).
-use std::io::Read;
+//! Files and directories are opened through their parent's handle without following
+//! symlinks and checked against the listing (`ANPKG_PATH_CHANGED` when swapped);
+//! a symlink's target is opened without blocking and read only when it is a regular
+//! file. An archive file is read within `--max-total-size` bytes (checked from its
+//! size first; a pipe or device is read through the cap).
 use std::path::Path;
 use std::time::Duration;
 
@@ -21,8 +25,9 @@ use trustloop_core::diag::{Error, Finding};
 use trustloop_core::json::Value;
 
 use super::replay::{run_replay, ReplayRoot, DEFAULT_CONFIG, DEFAULT_TIMEOUT};
+use crate::host::open::{kind_of, open_path, read_opened, read_path, Dir, Kind, OpenError};
 use crate::host::paths::absolute;
-use crate::host::walk::{children, Budget, Child, ListError, WalkLimits};
+use crate::host::walk::{children, Budget, ListError, WalkLimits};
 
 /// What to validate.
 pub enum Package<'a> {
@@ -32,15 +37,18 @@ pub enum Package<'a> {
     Path(&'a str),
 }
 
-/// The replay request: the runtime binary (as the user gave it) and the timeout.
+/// The replay request: the runtime binary (as the user gave it), the timeout, and
+/// the names of environment variables to pass besides the allowlist
+/// (`replay::PASSED_ENV`).
 pub struct Replay {
     pub bin: String,
     pub timeout: Duration,
+    pub pass_env: Vec<String>,
 }
 
 impl Replay {
-    /// The bindings' options `runtime_bin` (absent: no replay) and `timeout_seconds`
-    /// (default 30, at most a day).
+    /// The bindings' options `runtime_bin` (absent: no replay), `timeout_seconds`
+    /// (default 30, at most a day) and `replay_env` (variable names).
     pub fn from_value(v: &Value) -> Result<Option<Replay>, Error> {
         let bad = |k: &str, what: &str| Error::new("INVALID_OPTION", format!("option {k:?} must be {what}"));
         let bin = match v.get("runtime_bin") {
@@ -53,7 +61,15 @@ impl Replay {
             Some(Value::Number(n)) if n.is_finite() && *n > 0.0 && *n <= 86_400.0 => Duration::from_secs_f64(*n),
             Some(_) => return Err(bad("timeout_seconds", "a positive number of seconds (at most 86400)")),
         };
-        Ok(bin.map(|bin| Replay { bin, timeout }))
+        let pass_env = match v.get("replay_env") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(names)) => names
+                .iter()
+                .map(|n| n.as_str().map(str::to_string).ok_or_else(|| bad("replay_env", "a list of variable names")))
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(bad("replay_env", "a list of variable names")),
+        };
+        Ok(bin.map(|bin| Replay { bin, timeout, pass_env }))
     }
 }
 
@@ -91,7 +107,7 @@ pub fn validate(package: Package<'_>, mut options: ValidateOptions, replay: Opti
                 Some(d) => ReplayRoot::Dir(d),
                 None => ReplayRoot::Archive(outcome.tree.as_ref()),
             };
-            match run_replay(&absolute(&replay.bin), root, &config, replay.timeout) {
+            match run_replay(&absolute(&replay.bin), root, &config, replay.timeout, &replay.pass_env) {
                 Ok(()) => status = ReplayStatus::Passed,
                 Err(f) => {
                     status = ReplayStatus::Failed;
@@ -124,8 +140,12 @@ fn validate_path(path: &Path, opts: &ValidateOptions) -> (Outcome, Option<std::p
         };
         (outcome, Some(path.to_path_buf()))
     } else if path.is_file() {
-        let outcome = match std::fs::read(path) {
+        let cap = opts.archive_limits.max_total_size;
+        let outcome = match read_path(path, cap) {
             Ok(bytes) => validate_archive(&bytes, opts),
+            Err(OpenError::TooLarge(_)) => {
+                failed(&shown, Finding::error(codes::ZIP_TOO_LARGE, format!("Package file is larger than {cap} bytes: {shown}")))
+            }
             Err(e) => failed(&shown, Finding::error(codes::PATH_NOT_FOUND, format!("Package path not readable: {shown}: {e}"))),
         };
         (outcome, None)
@@ -141,8 +161,10 @@ fn failed(shown: &str, f: Finding) -> Outcome {
 /// Walks an extracted package into the core's tree, reading at most `max_total` bytes.
 fn walk(root: &Path, max_total: u64) -> Result<Tree, Finding> {
     let mut tree = Tree::new(root.to_string_lossy().into_owned());
+    let dir = Dir::open_root(root)
+        .map_err(|e| Finding::error(codes::PATH_NOT_FOUND, format!("Cannot list {}: {e}", root.display())))?;
     let mut walk = PackageWalk { root, tree: &mut tree, bytes_left: max_total, budget: Budget::new(WalkLimits::DEFAULT) };
-    walk.dir(root, "", 0)?;
+    walk.dir(&dir, "", 0)?;
     Ok(tree)
 }
 
@@ -158,47 +180,79 @@ impl PackageWalk<'_> {
         Finding::error(codes::ZIP_TOO_MANY_ENTRIES, format!("Package directory has {hit}: {}", self.root.display()))
     }
 
-    fn dir(&mut self, dir: &Path, rel: &str, depth: usize) -> Result<(), Finding> {
+    fn dir(&mut self, dir: &Dir, rel: &str, depth: usize) -> Result<(), Finding> {
         let list = children(dir, &mut self.budget).map_err(|e| match e {
-            ListError::Open(e) => Finding::error(codes::PATH_NOT_FOUND, format!("Cannot list {}: {e}", dir.display())),
+            ListError::Open(e) => Finding::error(codes::PATH_NOT_FOUND, format!("Cannot list {}: {e}", dir.path.display())),
             ListError::Stat(path, e) => Finding::error(codes::PATH_NOT_FOUND, format!("Cannot read {}: {e}", path.display())),
             ListError::Limit(hit) => self.too_many(hit),
         })?;
-        for Child { name, path, file_type } in list {
-            let child_rel = if rel.is_empty() { name } else { format!("{rel}/{name}") };
-            if file_type.is_symlink() {
-                let target = std::fs::read_link(&path).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default();
-                let followed = match std::fs::metadata(&path) {
-                    Ok(m) if m.is_file() => Followed::File(self.read(&path)?),
-                    Ok(m) if m.is_dir() => Followed::Dir,
-                    Ok(_) => Followed::Other,
-                    Err(_) => Followed::Missing,
-                };
-                self.tree.insert(&child_rel, Entry::Symlink { target, followed });
-            } else if file_type.is_dir() {
-                self.tree.insert(&child_rel, Entry::Dir);
-                self.budget.enter(depth + 1).map_err(|hit| self.too_many(hit))?;
-                self.dir(&path, &child_rel, depth + 1)?;
-            } else if file_type.is_file() {
-                let bytes = self.read(&path)?;
-                self.tree.insert(&child_rel, Entry::File(bytes));
-            } else {
-                self.tree.insert(&child_rel, Entry::Other);
+        for child in list {
+            let child_rel = if rel.is_empty() { child.name.clone() } else { format!("{rel}/{}", child.name) };
+            match child.kind {
+                Kind::Symlink => {
+                    let target = std::fs::read_link(&child.path).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default();
+                    let followed = self.follow(&child.path)?;
+                    self.tree.insert(&child_rel, Entry::Symlink { target, followed });
+                }
+                Kind::Dir => {
+                    self.tree.insert(&child_rel, Entry::Dir);
+                    self.budget.enter(depth + 1).map_err(|hit| self.too_many(hit))?;
+                    let sub = dir.open_dir(&child).map_err(|e| self.open_failed(&child.path, e))?;
+                    self.dir(&sub, &child_rel, depth + 1)?;
+                }
+                Kind::File => {
+                    let cap = self.bytes_left;
+                    let bytes = dir.read_file(&child, cap).map_err(|e| self.open_failed(&child.path, e))?;
+                    self.take(bytes.len());
+                    self.tree.insert(&child_rel, Entry::File(bytes));
+                }
+                Kind::Special => self.tree.insert(&child_rel, Entry::Other),
             }
         }
         Ok(())
     }
 
-    /// Reads at most the remaining byte budget (plus one byte, to notice the excess).
-    fn read(&mut self, path: &Path) -> Result<Vec<u8>, Finding> {
-        let too_large = || {
-            Finding::error(codes::ZIP_TOO_LARGE, format!("Package directory holds more than the limit of bytes (at {})", path.display()))
+    /// What following a symlink gives (upstream's `rglob` follows file links): opened
+    /// without blocking, read only when it is a regular file.
+    fn follow(&mut self, path: &Path) -> Result<Followed, Finding> {
+        let (file, st) = match open_path(path) {
+            Ok(opened) => opened,
+            // Not openable: what `stat` says decides, as upstream's `is_file()`/`is_dir()`.
+            Err(e) => {
+                return match std::fs::metadata(path) {
+                    Err(_) => Ok(Followed::Missing),
+                    Ok(m) if m.is_dir() => Ok(Followed::Dir),
+                    Ok(m) if m.is_file() => Err(self.open_failed(path, e)),
+                    Ok(_) => Ok(Followed::Other),
+                }
+            }
         };
-        let cant = |e: std::io::Error| Finding::error(codes::PATH_NOT_FOUND, format!("Cannot read {}: {e}", path.display()));
-        let mut bytes = Vec::new();
-        std::fs::File::open(path).map_err(cant)?.take(self.bytes_left.saturating_add(1)).read_to_end(&mut bytes).map_err(cant)?;
-        self.bytes_left = self.bytes_left.checked_sub(bytes.len() as u64).ok_or_else(too_large)?;
-        Ok(bytes)
+        Ok(match kind_of(&st) {
+            Kind::File => {
+                let bytes = read_opened(file, &st, self.bytes_left).map_err(|e| self.open_failed(path, e))?;
+                self.take(bytes.len());
+                Followed::File(bytes)
+            }
+            Kind::Dir => Followed::Dir,
+            Kind::Symlink | Kind::Special => Followed::Other,
+        })
+    }
+
+    fn take(&mut self, n: usize) {
+        self.bytes_left = self.bytes_left.saturating_sub(n as u64);
+    }
+
+    fn open_failed(&self, path: &Path, e: OpenError) -> Finding {
+        match e {
+            OpenError::TooLarge(_) => Finding::error(
+                codes::ZIP_TOO_LARGE,
+                format!("Package directory holds more than the limit of bytes (at {})", path.display()),
+            ),
+            OpenError::Changed { listed, found } => {
+                Finding::error(codes::PATH_CHANGED, crate::host::open::changed_text(&path.display().to_string(), listed, found))
+            }
+            other => Finding::error(codes::PATH_NOT_FOUND, format!("Cannot read {}: {other}", path.display())),
+        }
     }
 }
 

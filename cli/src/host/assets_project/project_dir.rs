@@ -1,28 +1,30 @@
 //! An asset project on disk as a core `ProjectSource`. Only regular files are read:
-//! every path component is checked with `symlink_metadata`, so a symlink anywhere
-//! under the project (to a secret, to `/dev/zero`, out of the tree) is refused with a
-//! finding instead of followed (PA-MIG-4: inputs are untrusted). Files are bounded by
-//! the core's input limit, read through `take()` (a file may grow between stat and
-//! read). The `assets/` walk that finds unregistered roots never descends symlinks and
-//! is bounded in entries and depth; past the depth limit it now fails with
-//! `PROJECT_LIMIT` (it used to stop descending silently, missing deeper roots).
-use std::io::Read;
-use std::path::{Path, PathBuf};
+//! every path is opened one component at a time below the project's open handle with
+//! `O_NOFOLLOW`, so a symlink anywhere under the project (to a secret, to `/dev/zero`,
+//! out of the tree) is refused with a finding instead of followed, with no window
+//! between a check and the open (PA-MIG-4: inputs are untrusted). The opened handle
+//! must be a regular file (a FIFO cannot hang the open: it is non-blocking). Files are
+//! bounded by the core's input limit, checked from `fstat` and read through a cap. The
+//! `assets/` walk that finds unregistered roots descends through directory handles,
+//! never symlinks (`PA_INPUT_CHANGED` when a listed directory was swapped), and is
+//! bounded in entries and depth; past the depth limit it fails with `PROJECT_LIMIT`.
+use std::path::Path;
 
 use trustloop_core::assets_pa::codes;
 use trustloop_core::assets_pa::project::source::{ProjectSource, MAX_INPUT_FILE_BYTES};
 use trustloop_core::diag::{Error, Finding};
 
+use crate::host::open::{changed_text, kind_of, read_opened, Dir, Kind, OpenError, RelError};
 use crate::host::walk::{children, Budget, ListError, WalkLimits};
 
 /// Bounds on the `assets/` walk.
 const WALK_LIMITS: WalkLimits = WalkLimits { max_entries: 1_000_000, max_depth: 32 };
 
 pub struct ProjectDir {
-    root: PathBuf,
+    root: Dir,
 }
 
-fn io_finding(path: &str, e: &std::io::Error) -> Finding {
+fn io_finding(path: &str, e: &dyn std::fmt::Display) -> Finding {
     Finding::error(codes::PROJECT_IO, format!("{path}: {e}")).at_file(path)
 }
 
@@ -32,73 +34,72 @@ impl ProjectDir {
         if !meta.is_dir() {
             return Err(Error::new(codes::PROJECT_IO, format!("{} is not a directory", root.display())));
         }
-        Ok(ProjectDir { root: root.to_path_buf() })
-    }
-
-    /// The on-disk path of `rel` when every component exists and none is a symlink;
-    /// `Ok(None)` when something along the way does not exist.
-    fn resolve(&self, rel: &str) -> Result<Option<PathBuf>, Finding> {
-        let mut path = self.root.clone();
-        for seg in rel.split('/') {
-            path.push(seg);
-            match std::fs::symlink_metadata(&path) {
-                Ok(m) if m.file_type().is_symlink() => {
-                    return Err(Finding::error(codes::PROJECT_IO, format!("{rel}: refusing to follow the symlink {}", path.display()))
-                        .at_file(rel))
-                }
-                Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-                Err(e) => return Err(io_finding(rel, &e)),
-            }
-        }
-        Ok(Some(path))
+        let root = Dir::open_root(root).map_err(|e| Error::new(codes::PROJECT_IO, format!("{}: {e}", root.display())))?;
+        Ok(ProjectDir { root })
     }
 }
 
 impl ProjectSource for ProjectDir {
     fn read(&self, rel: &str) -> Result<Option<Vec<u8>>, Finding> {
-        let Some(path) = self.resolve(rel)? else { return Ok(None) };
-        let meta = std::fs::symlink_metadata(&path).map_err(|e| io_finding(rel, &e))?;
-        if !meta.is_file() {
+        let (file, st) = match self.root.open_rel(rel) {
+            Ok(Some(opened)) => opened,
+            Ok(None) => return Ok(None),
+            Err(RelError::Symlink(prefix)) => {
+                let path = self.root.path.join(prefix);
+                return Err(
+                    Finding::error(codes::PROJECT_IO, format!("{rel}: refusing to follow the symlink {}", path.display())).at_file(rel)
+                );
+            }
+            Err(RelError::Io(e)) => return Err(io_finding(rel, &e)),
+        };
+        if kind_of(&st) != Kind::File {
             return Err(Finding::error(codes::PROJECT_IO, format!("{rel}: not a regular file")).at_file(rel));
         }
-        let too_large = || Finding::error(codes::PROJECT_LIMIT, format!("{rel}: file exceeds {MAX_INPUT_FILE_BYTES} bytes")).at_file(rel);
-        if meta.len() > MAX_INPUT_FILE_BYTES {
-            return Err(too_large());
+        match read_opened(file, &st, MAX_INPUT_FILE_BYTES) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(OpenError::TooLarge(_)) => {
+                Err(Finding::error(codes::PROJECT_LIMIT, format!("{rel}: file exceeds {MAX_INPUT_FILE_BYTES} bytes")).at_file(rel))
+            }
+            Err(e) => Err(io_finding(rel, &e)),
         }
-        let file = std::fs::File::open(&path).map_err(|e| io_finding(rel, &e))?;
-        let mut bytes = Vec::new();
-        file.take(MAX_INPUT_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| io_finding(rel, &e))?;
-        if bytes.len() as u64 > MAX_INPUT_FILE_BYTES {
-            return Err(too_large());
-        }
-        Ok(Some(bytes))
     }
 
     fn asset_roots(&self) -> Result<Vec<String>, Finding> {
         let mut roots = Vec::new();
-        let mut budget = Budget::new(WALK_LIMITS);
-        let mut stack: Vec<(PathBuf, String, usize)> = vec![(self.root.join("assets"), String::new(), 0)];
-        while let Some((dir, rel, depth)) = stack.pop() {
-            let list = match children(&dir, &mut budget) {
-                Ok(l) => l,
-                Err(ListError::Open(e)) if e.kind() == std::io::ErrorKind::NotFound && rel.is_empty() => return Ok(roots),
-                Err(ListError::Open(e)) => return Err(io_finding(&format!("assets/{rel}"), &e)),
-                Err(ListError::Stat(path, e)) => return Err(io_finding(&path.display().to_string(), &e)),
-                Err(ListError::Limit(hit)) => return Err(Finding::error(codes::PROJECT_LIMIT, format!("assets/ has {hit}"))),
-            };
-            for child in list {
-                let child_rel = if rel.is_empty() { child.name.clone() } else { format!("{rel}/{}", child.name) };
-                if child.file_type.is_dir() && !(rel.is_empty() && child.name == ".prometeu") {
-                    budget.enter(depth + 1).map_err(|hit| Finding::error(codes::PROJECT_LIMIT, format!("assets/ has {hit}")))?;
-                    stack.push((child.path, child_rel, depth + 1));
-                } else if child.file_type.is_file() && child.name == "asset.json" && !rel.is_empty() {
-                    roots.push(rel.clone());
-                }
-            }
-        }
+        let assets = match self.root.open_rel_dir("assets") {
+            Ok(Some(d)) => d,
+            Ok(None) => return Ok(roots),
+            Err(e) => return Err(io_finding("assets", &e)),
+        };
+        find_roots(&assets, "", 0, &mut Budget::new(WALK_LIMITS), &mut roots)?;
         Ok(roots)
     }
+}
+
+/// Depth-first below `dir` (`rel` below `assets/`): one handle held per level.
+fn find_roots(dir: &Dir, rel: &str, depth: usize, budget: &mut Budget, roots: &mut Vec<String>) -> Result<(), Finding> {
+    let list = children(dir, budget).map_err(|e| match e {
+        ListError::Open(e) => io_finding(&format!("assets/{rel}"), &e),
+        ListError::Stat(path, e) => io_finding(&path.display().to_string(), &e),
+        ListError::Limit(hit) => Finding::error(codes::PROJECT_LIMIT, format!("assets/ has {hit}")),
+    })?;
+    for child in list {
+        let child_rel = if rel.is_empty() { child.name.clone() } else { format!("{rel}/{}", child.name) };
+        if child.kind == Kind::Dir && !(rel.is_empty() && child.name == ".prometeu") {
+            budget.enter(depth + 1).map_err(|hit| Finding::error(codes::PROJECT_LIMIT, format!("assets/ has {hit}")))?;
+            let shown = format!("assets/{child_rel}");
+            let sub = dir.open_dir(&child).map_err(|e| match e {
+                OpenError::Changed { listed, found } => {
+                    Finding::error(codes::INPUT_CHANGED, changed_text(&shown, listed, found)).at_file(shown.clone())
+                }
+                other => io_finding(&shown, &other),
+            })?;
+            find_roots(&sub, &child_rel, depth + 1, budget, roots)?;
+        } else if child.kind == Kind::File && child.name == "asset.json" && !rel.is_empty() {
+            roots.push(rel.to_string());
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -73,8 +73,8 @@ mod tests {
     use crate::json::parse;
 
     fn obj(s: &str) -> Map {
-        match parse(s.as_bytes()) {
-            Ok(Value::Object(m)) => m,
+        match parse(s.as_bytes()).map(Value::into_object) {
+            Ok(Ok(m)) => m,
             other => panic!("not an object: {other:?}"),
         }
     }

@@ -117,7 +117,7 @@ fn decode(m: &Map) -> Result<Resolution<'_>, String> {
             match kind {
                 Kind::Mode if !MODES.contains(&s) => return Err(format!("invalid resolution.mode: {}", go_quote(s))),
                 Kind::Behavior if !BEHAVIORS.contains(&s) => {
-                    return Err(format!("invalid resolution behavior: {}", go_quote(s)))
+                    return Err(format!("invalid resolution.behavior: {}", go_quote(s)))
                 }
                 _ => {}
             }

@@ -452,7 +452,7 @@ fn defv3_resolution() {
         (r#"{"mode":"guess"}"#, format!("{p}.invalid resolution.mode: \"guess\"")),
         (r#"{"mode":" clarify"}"#, format!("{p}.invalid resolution.mode: \" clarify\"")),
         (r#"{"mode":5}"#, format!("{p}.json: cannot unmarshal number into Go struct field .mode of type string")),
-        (r#"{"mode":"clarify","on_ambiguous":"bogus"}"#, format!("{p}.invalid resolution behavior: \"bogus\"")),
+        (r#"{"mode":"clarify","on_ambiguous":"bogus"}"#, format!("{p}.invalid resolution.behavior: \"bogus\"")),
         (
             r#"{"mode":"clarify","on_unresolved":["deny"]}"#,
             format!("{p}.json: cannot unmarshal array into Go struct field .on_unresolved of type string"),

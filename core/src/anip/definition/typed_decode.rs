@@ -3,7 +3,7 @@
 use alloc::string::String;
 
 use super::typed_model::DEFINITION;
-use crate::anip::go_struct::{decode, encode, Ty};
+use crate::anip::go_struct::{decode_value, encode, Ty};
 use crate::json::Value;
 
 /// The typed decode of a definition.
@@ -17,7 +17,7 @@ pub(crate) struct Typed {
 /// `json.Unmarshal` into `AnipServiceDefinition`, then `json.Marshal`.
 pub(crate) fn decode_definition(def: &Value) -> Typed {
     let top = Ty::Inline(&DEFINITION);
-    let decoded = decode(&top, def);
+    let decoded = decode_value(&top, def);
     Typed { value: encode(&top, &decoded.value), error: decoded.error }
 }
 

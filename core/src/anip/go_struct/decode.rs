@@ -1,42 +1,69 @@
 //! Go `encoding/json` into a typed model and back out (`json.Unmarshal`, then
 //! `json.Marshal`), for every struct upstream decodes: the service definition, the
-//! package bundle, the consumer lock file.
+//! package bundle, the consumer lock file, registry responses.
 //!
-//! Decoding follows Go's rules: object keys are visited in sorted order (the
-//! definition was re-indented from a Go map), a key matches a field by exact name
-//! or else case-insensitively (Go's `foldName`), unknown keys are ignored, `null`
-//! leaves scalars and value structs unchanged and resets slices, maps and
-//! pointers, and a type mismatch is remembered (the first one wins) while decoding
-//! goes on with the field left as it was. The mismatch text is Go's
-//! `UnmarshalTypeError`: `json: cannot unmarshal <kind> into Go struct field
-//! <Struct>.<json.path> of type <type>`, where `<Struct>` is the innermost struct
-//! and the path lists the JSON field names from the root (no indices, no map keys).
+//! Decoding reads the input bytes as Go does, after Go's syntax check of the whole
+//! input: object keys are applied in **source order** (so of two keys that select
+//! the same field, the later one wins, and the first type error among duplicates
+//! is the one reported); a key matches a field by exact name or else
+//! case-insensitively (Go's `foldName`); unknown keys are skipped without being
+//! looked at; `null` leaves scalars and value structs unchanged and resets slices,
+//! maps and pointers; a second value for a struct, map or slice-of-struct field is
+//! decoded into the first (merged), as Go reuses the existing value. A type
+//! mismatch is remembered (the first one wins) while decoding goes on with the
+//! field left as it was. The text is Go's `UnmarshalTypeError`: `json: cannot
+//! unmarshal <kind> into Go struct field <Struct>.<json.path> of type <type>`,
+//! where `<Struct>` is the innermost struct and the path lists the JSON field names
+//! from the root (no indices, no map keys); an out-of-range number inside an `any`
+//! value is `number <text>` of type `float64` in the same context.
+//!
+//! Recursion follows the static struct model only; `any` values are built by the
+//! iterative [`build_any`] and skipped values by [`Reader::skip_value`].
 //!
 //! Encoding applies `omitempty` and fills zero values, so the result is the
 //! `map[string]any` upstream's `assertDefinition` validates again.
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::model::{Struct, Ty};
-use crate::json::{format_go_float, Map, Value};
+use crate::json::{build_any, checked_reader, go_map, to_canonical, Limits, Map, Mode, ParseError, Reader, Value};
 
 /// A typed decode: the decoded value (known fields only, under their exact names)
 /// and the first type mismatch, in Go's words.
 pub(crate) struct Decoded {
     pub value: Value,
     pub error: Option<String>,
+    /// The error is a number out of `float64` range (finding `JSON_NUMBER_OUT_OF_RANGE`).
+    pub number_out_of_range: bool,
 }
 
-/// `json.Unmarshal` of `v` into a value of type `top`.
-pub(crate) fn decode(top: &Ty, v: &Value) -> Decoded {
-    let mut d = Decoder { first_error: None, context: Vec::new() };
-    let value = d.decode(top, v, None);
-    Decoded { value, error: d.first_error }
+/// `json.Unmarshal(bytes, &v)` with `v` of type `top`. Syntax errors (and limit
+/// errors) come first, for the whole input, as Go's `checkValid` does.
+pub(crate) fn decode_bytes(top: &Ty, bytes: &[u8], limits: &Limits) -> Result<Decoded, ParseError> {
+    let reader = checked_reader(bytes, limits)?;
+    let mut d = Decoder { r: reader, limits, first_error: None, out_of_range: false, context: Vec::new() };
+    let value = d.decode(top, None)?;
+    Ok(Decoded { value, error: d.first_error, number_out_of_range: d.out_of_range })
 }
 
-struct Decoder {
+/// `json.Marshal` of a decoded `map[string]any`, then `json.Unmarshal` into `top`:
+/// how upstream turns a definition it holds as a map into its typed model. Keys
+/// arrive sorted and unique, as Go's encoder writes them.
+pub(crate) fn decode_value(top: &Ty, v: &Value) -> Decoded {
+    let bytes = to_canonical(v, Mode::Digest);
+    let limits = Limits { max_bytes: usize::MAX, max_string_bytes: usize::MAX, ..Limits::default() };
+    match decode_bytes(top, &bytes, &limits) {
+        Ok(decoded) => decoded,
+        Err(e) => Decoded { value: zero(top), error: Some(e.to_string()), number_out_of_range: false },
+    }
+}
+
+struct Decoder<'a, 'l> {
+    r: Reader<'a>,
+    limits: &'l Limits,
     first_error: Option<String>,
+    out_of_range: bool,
     /// `(struct name, JSON field name)` for every field being decoded, outermost first.
     context: Vec<(&'static str, &'static str)>,
 }
@@ -62,7 +89,7 @@ fn go_type(ty: &Ty) -> String {
         Ty::Any => "interface {}".into(),
         Ty::Slice(t) => format!("[]{}", go_type(t)),
         Ty::Map(t) => format!("map[string]{}", go_type(t)),
-        Ty::Ptr(s) | Ty::Inline(s) => format!("generator.{}", s.name),
+        Ty::Ptr(s) | Ty::Inline(s) => String::from(s.qualified_name()),
     }
 }
 
@@ -92,89 +119,157 @@ fn zero(ty: &Ty) -> Value {
     }
 }
 
-impl Decoder {
-    fn mismatch(&mut self, what: &str, ty: &Ty) {
+impl Decoder<'_, '_> {
+    fn mismatch(&mut self, what: &str, type_name: &str) {
         if self.first_error.is_some() {
             return;
         }
         let msg = match self.context.last() {
-            None => format!("json: cannot unmarshal {what} into Go value of type {}", go_type(ty)),
+            None => format!("json: cannot unmarshal {what} into Go value of type {type_name}"),
             Some((struct_name, _)) => {
                 let path: Vec<&str> = self.context.iter().map(|(_, field)| *field).collect();
                 format!(
-                    "json: cannot unmarshal {what} into Go struct field {struct_name}.{} of type {}",
-                    path.join("."),
-                    go_type(ty)
+                    "json: cannot unmarshal {what} into Go struct field {struct_name}.{} of type {type_name}",
+                    path.join(".")
                 )
             }
         };
         self.first_error = Some(msg);
     }
 
-    /// Decodes `raw` into a field of type `ty` whose current value is `prev`.
-    fn decode(&mut self, ty: &Ty, raw: &Value, prev: Option<&Value>) -> Value {
-        let keep = |prev: Option<&Value>| prev.cloned().unwrap_or_else(|| zero(ty));
-        if matches!(raw, Value::Null) {
-            return match ty {
-                Ty::Str | Ty::Bool | Ty::Int | Ty::Inline(_) => keep(prev),
-                Ty::Any | Ty::Slice(_) | Ty::Map(_) | Ty::Ptr(_) => Value::Null,
-            };
+    /// A number inside an `any` value that no `float64` holds (Go's `convertNumber`).
+    fn out_of_float64_range(&mut self, text: String) {
+        if self.first_error.is_none() {
+            self.out_of_range = true;
         }
-        match (ty, raw) {
-            (Ty::Any, v) => v.clone(),
-            (Ty::Str, Value::String(s)) => Value::String(s.clone()),
-            (Ty::Bool, Value::Bool(b)) => Value::Bool(*b),
-            (Ty::Int, Value::Number(n)) => {
-                // Go parses the literal text (as re-encoded from a float64) with ParseInt.
-                let text = format_go_float(*n);
+        self.mismatch(&format!("number {text}"), "float64");
+    }
+
+    /// A value of the wrong JSON kind for `ty`: remembered, skipped, field unchanged.
+    fn wrong_kind(&mut self, kind: &str, ty: &Ty, prev: Option<Value>) -> Value {
+        self.mismatch(kind, &go_type(ty));
+        self.r.skip_value();
+        prev.unwrap_or_else(|| zero(ty))
+    }
+
+    /// Decodes the value at the cursor into a field of type `ty` holding `prev`.
+    fn decode(&mut self, ty: &Ty, prev: Option<Value>) -> Result<Value, ParseError> {
+        Ok(match (self.r.peek(), ty) {
+            (b'n', Ty::Str | Ty::Bool | Ty::Int | Ty::Inline(_)) => {
+                self.r.literal();
+                prev.unwrap_or_else(|| zero(ty))
+            }
+            (b'n', _) => {
+                self.r.literal();
+                Value::Null
+            }
+            (b'{' | b'[', Ty::Any) => {
+                let mut bad_number = None;
+                let v = build_any(&mut self.r, self.limits, &mut bad_number)?;
+                if let Some((text, _)) = bad_number {
+                    self.out_of_float64_range(text);
+                }
+                v
+            }
+            (b'{', Ty::Map(elem)) => self.map(elem, prev)?,
+            (b'{', Ty::Ptr(s) | Ty::Inline(s)) => self.structure(s, prev)?,
+            (b'{', _) => self.wrong_kind("object", ty, prev),
+            (b'[', Ty::Slice(elem)) => self.slice(elem, prev)?,
+            (b'[', _) => self.wrong_kind("array", ty, prev),
+            (b'"', Ty::Str | Ty::Any) => Value::String(self.r.string()?),
+            (b'"', _) => self.wrong_kind("string", ty, prev),
+            (b't' | b'f', Ty::Bool | Ty::Any) => Value::Bool(self.r.literal() == b't'),
+            (b't' | b'f', _) => self.wrong_kind("bool", ty, prev),
+            (_, Ty::Int) => {
+                // Go parses the literal text with ParseInt: `1.0` and `1e2` are errors.
+                let text = self.r.number();
                 match text.parse::<i64>() {
                     Ok(i) => Value::Number(i as f64),
                     Err(_) => {
-                        self.mismatch(&format!("number {text}"), ty);
-                        keep(prev)
+                        self.mismatch(&format!("number {text}"), "int");
+                        prev.unwrap_or_else(|| zero(ty))
                     }
                 }
             }
-            (Ty::Slice(elem), Value::Array(items)) => {
-                Value::Array(items.iter().map(|item| self.decode(elem, item, None)).collect())
-            }
-            (Ty::Map(elem), Value::Object(m)) => {
-                let mut out = match prev {
-                    Some(Value::Object(existing)) => existing.clone(),
-                    _ => Map::new(),
-                };
-                for (key, item) in m.sorted() {
-                    let v = self.decode(elem, item, None);
-                    out.insert(key.clone(), v);
+            (_, Ty::Any) => {
+                let text = self.r.number();
+                match text.parse::<f64>() {
+                    Ok(x) if x.is_finite() => Value::Number(x),
+                    _ => {
+                        self.out_of_float64_range(String::from(text));
+                        Value::Null
+                    }
                 }
-                Value::Object(out)
             }
-            (Ty::Ptr(s) | Ty::Inline(s), Value::Object(m)) => self.decode_struct(s, m, prev),
-            (_, other) => {
-                self.mismatch(json_kind(other), ty);
-                keep(prev)
-            }
-        }
+            (_, _) => self.wrong_kind("number", ty, prev),
+        })
     }
 
-    fn decode_struct(&mut self, s: &'static Struct, m: &Map, prev: Option<&Value>) -> Value {
-        let mut out = match prev {
-            Some(Value::Object(existing)) => existing.clone(),
-            _ => Map::new(),
-        };
-        for (key, item) in m.sorted() {
+    /// A `map[string]T`: elements are decoded fresh; an existing map is added to.
+    fn map(&mut self, elem: &Ty, prev: Option<Value>) -> Result<Value, ParseError> {
+        self.r.bump();
+        let mut members = Vec::new();
+        while let Some(key) = self.r.key()? {
+            let v = self.decode(elem, None)?;
+            members.push((key, v));
+            if !self.r.more() {
+                break;
+            }
+        }
+        let decoded = go_map(members, self.limits, self.r.offset())?;
+        Ok(Value::Object(match prev.map(Value::into_object) {
+            Some(Ok(mut existing)) if !existing.is_empty() => {
+                for (k, v) in decoded.iter() {
+                    existing.insert(k.clone(), v.clone());
+                }
+                existing
+            }
+            _ => decoded,
+        }))
+    }
+
+    /// A slice: element `i` is decoded into the existing element `i`, if any.
+    fn slice(&mut self, elem: &Ty, prev: Option<Value>) -> Result<Value, ParseError> {
+        self.r.bump();
+        let mut old = prev.and_then(|v| v.into_array().ok()).unwrap_or_default();
+        let mut items = Vec::new();
+        if !self.r.empty_array() {
+            loop {
+                let existing = old.get_mut(items.len()).map(Value::take);
+                items.push(self.decode(elem, existing)?);
+                if !self.r.more() {
+                    break;
+                }
+            }
+        }
+        Ok(Value::Array(items))
+    }
+
+    /// A struct: keys in source order, each decoded into the field it selects.
+    fn structure(&mut self, s: &'static Struct, prev: Option<Value>) -> Result<Value, ParseError> {
+        self.r.bump();
+        let mut out = prev.and_then(|v| v.into_object().ok()).unwrap_or_default();
+        while let Some(key) = self.r.key()? {
             let field = s
                 .fields
                 .iter()
                 .find(|f| f.name == key.as_str())
-                .or_else(|| s.fields.iter().find(|f| key_matches(key, f.name)));
-            let Some(field) = field else { continue };
-            self.context.push((s.name, field.name));
-            let v = self.decode(&field.ty, item, out.get(field.name));
-            self.context.pop();
-            out.insert(field.name, v);
+                .or_else(|| s.fields.iter().find(|f| key_matches(&key, f.name)));
+            match field {
+                None => self.r.skip_value(),
+                Some(field) => {
+                    self.context.push((s.short_name(), field.name));
+                    let existing = out.get_mut(field.name).map(Value::take);
+                    let v = self.decode(&field.ty, existing)?;
+                    self.context.pop();
+                    out.insert(field.name, v);
+                }
+            }
+            if !self.r.more() {
+                break;
+            }
         }
-        Value::Object(out)
+        Ok(Value::Object(out))
     }
 }
 

@@ -19,9 +19,26 @@ pub(crate) enum Ty {
 
 #[derive(Debug)]
 pub(crate) struct Struct {
-    /// The Go type name without the package (`errorContext.Struct.Name()`).
+    /// The Go type name, qualified when the package is not `generator`
+    /// (`registryclient.PublicKey`).
     pub name: &'static str,
     pub fields: &'static [Field],
+}
+
+impl Struct {
+    /// `reflect.Type.String()`: `generator.PackageBundle`, `registryclient.PublicKey`.
+    pub(crate) fn qualified_name(&self) -> alloc::borrow::Cow<'static, str> {
+        if self.name.contains('.') {
+            self.name.into()
+        } else {
+            alloc::format!("generator.{}", self.name).into()
+        }
+    }
+
+    /// `reflect.Type.Name()`, as error contexts show it: `PublicKey`.
+    pub(crate) fn short_name(&self) -> &'static str {
+        self.name.rsplit('.').next().unwrap_or(self.name)
+    }
 }
 
 #[derive(Debug)]

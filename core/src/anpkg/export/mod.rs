@@ -189,9 +189,7 @@ fn scan_for_tokens(files: &[(String, Vec<u8>)], limits: Limits) -> Result<(), Er
             continue;
         };
         let doc = doc.map_err(|f| Error::new(codes::SCAN_UNREADABLE, f.message))?;
-        let mut hits = Vec::new();
-        find_tokens(&doc, &mut String::from("$"), &mut hits);
-        if let Some(path) = hits.first() {
+        if let Some(path) = find_tokens(&doc, 1).first() {
             return Err(Error::new(
                 codes::SECRET_LEAK,
                 format!("Secret-like token value leaked in package file '{rel}' at {path}"),

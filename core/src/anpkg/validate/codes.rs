@@ -20,6 +20,10 @@ pub const ZIP_TOO_LARGE: &str = "ANPKG_ZIP_TOO_LARGE";
 pub const ZIP_ENTRY_TOO_LARGE: &str = "ANPKG_ZIP_ENTRY_TOO_LARGE";
 pub const ZIP_RATIO: &str = "ANPKG_ZIP_COMPRESSION_RATIO";
 pub const ZIP_SIZE_MISMATCH: &str = "ANPKG_ZIP_SIZE_MISMATCH";
+pub const ZIP_OVERLAP: &str = "ANPKG_ZIP_OVERLAPPING_ENTRIES";
+/// A package directory entry swapped (for a symlink, a FIFO, another file) between
+/// the walk's listing and its opening.
+pub const PATH_CHANGED: &str = "ANPKG_PATH_CHANGED";
 
 // Structure (S).
 pub const MISSING_FILE: &str = "ANPKG_MISSING_FILE";

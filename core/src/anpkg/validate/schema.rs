@@ -145,6 +145,33 @@ impl<'s> Evaluator<'s> {
         }
     }
 
+    /// `uniqueItems` without comparing every pair: scalars go through a Python-equality
+    /// index (`bool` apart, as it never equals a number here); only collections are
+    /// compared pairwise, and those comparisons are charged to the work budget (`None`:
+    /// over budget).
+    fn has_duplicates(&self, items: &[Value]) -> Option<bool> {
+        let mut scalars = crate::anpkg::yaml::Map::new();
+        let mut bools = [false; 2];
+        let mut collections: Vec<&Value> = Vec::new();
+        for item in items {
+            match item {
+                Value::Bool(b) => {
+                    if core::mem::replace(&mut bools[usize::from(*b)], true) {
+                        return Some(true);
+                    }
+                }
+                Value::Seq(_) | Value::Tuple(_) | Value::Map(_) | Value::Set(_) => collections.push(item),
+                _ if scalars.get(item).is_some() => return Some(true),
+                _ => scalars.insert(item.clone(), Value::Null),
+            }
+        }
+        let n = collections.len() as u64;
+        let pairs = n.saturating_mul(n.saturating_sub(1)) / 2;
+        let left = self.budget.get().checked_sub(pairs)?;
+        self.budget.set(left);
+        Some(collections.iter().enumerate().any(|(i, a)| collections[i + 1..].iter().any(|b| json_equal(a, b))))
+    }
+
     fn resolve_ref(&self, r: &str) -> Option<&'s Value> {
         let name = r.strip_prefix("#/definitions/")?;
         self.root.get("definitions")?.get(name)
@@ -274,9 +301,10 @@ impl<'s> Evaluator<'s> {
             }
             "uniqueItems" => {
                 if let (Value::Seq(items), Value::Bool(true)) = (instance, v) {
-                    let dup = items.iter().enumerate().any(|(i, a)| items[i + 1..].iter().any(|b| json_equal(a, b)));
-                    if dup {
-                        out.push(err(format!("{} has non-unique elements", repr(instance))));
+                    match self.has_duplicates(items) {
+                        Some(true) => out.push(err(format!("{} has non-unique elements", repr(instance)))),
+                        Some(false) => {}
+                        None => out.push(err(String::from("schema evaluation limit exceeded"))),
                     }
                 }
             }
@@ -458,6 +486,12 @@ mod tests {
         assert_eq!(first(s, "a: 1\nb: x\nc: AUTO\n").unwrap(), "$: False schema does not allow 'AUTO'");
         assert_eq!(first(s, "a: 1\nb: x\nd: [1, 1.0]\n").unwrap(), "$.d: [1, 1.0] has non-unique elements");
         assert_eq!(first(s, "a: 1\nb: x\nd: [1, true]\n"), None);
+        assert_eq!(first(s, "a: 1\nb: x\nd: [true, false, 0.5, x, [1], [true], {k: 1}]\n"), None);
+        assert_eq!(first(s, "a: 1\nb: x\nd: [[1, {k: 2}], x, [1.0, {k: 2.0}]]\n").unwrap(), "$.d: [[1, {'k': 2}], 'x', [1.0, {'k': 2.0}]] has non-unique elements");
+        assert_eq!(first(s, "a: 1\nb: x\nd: [false, true, false]\n").unwrap(), "$.d: [False, True, False] has non-unique elements");
+        // 3 000 lists: 4.5 million pairwise comparisons, over the evaluation budget.
+        let lists: String = (0..3000).map(|i| format!("[{i}],")).collect();
+        assert_eq!(first(s, &format!("a: 1\nb: x\nd: [{lists}]\n")).unwrap(), "$.d: schema evaluation limit exceeded");
         assert_eq!(first(s, "a: 1\nb: x\ne: true\n").unwrap(), "$.e: True is not one of ['x', 1]");
         assert_eq!(first(s, "a: 1\nb: \"ok\\n\"\n"), None);
     }

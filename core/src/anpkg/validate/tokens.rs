@@ -31,9 +31,8 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
                 continue;
             }
         };
-        let mut hits = Vec::new();
-        find_tokens(&doc, &mut String::from("$"), &mut hits);
-        for key_path in hits {
+        let max_hits = if ctx.opts.all { MAX_HITS_PER_FILE } else { 1 };
+        for key_path in find_tokens(&doc, max_hits) {
             ctx.fail(
                 Finding::error(codes::TOKEN_LEAK, format!("Secret-like token value leaked at {rel}:{key_path}"))
                     .at_file(rel)
@@ -44,33 +43,68 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
     Ok(())
 }
 
-/// Depth-first walk; mapping keys append `.str(key)`, list items `[i]`.
-pub fn find_tokens(v: &Value, path: &mut String, hits: &mut Vec<String>) {
-    match v {
-        Value::Map(m) => {
-            for (k, child) in m.iter() {
-                let len = path.len();
-                path.push('.');
-                path.push_str(&to_str(k));
-                find_tokens(child, path, hits);
-                path.truncate(len);
+/// Most token findings kept per file with `all`, and most bytes of their key paths
+/// (a path is as long as the keys above it, which aliases can make large).
+pub const MAX_HITS_PER_FILE: usize = 1000;
+const MAX_HIT_PATH_BYTES: usize = 16 << 20;
+
+/// Key paths of token-like values, depth-first, at most `max_hits` of them.
+/// Mapping keys append `.str(key)`, list items `[i]`.
+pub fn find_tokens(v: &Value, max_hits: usize) -> Vec<String> {
+    let mut walk = Walk { path: String::from("$"), hits: Vec::new(), max_hits, hit_bytes: 0 };
+    walk.visit(v, false);
+    walk.hits
+}
+
+struct Walk {
+    path: String,
+    hits: Vec<String>,
+    max_hits: usize,
+    hit_bytes: usize,
+}
+
+impl Walk {
+    fn full(&self) -> bool {
+        self.hits.len() >= self.max_hits || self.hit_bytes > MAX_HIT_PATH_BYTES
+    }
+
+    /// `token_key`: the path's last `.` segment, lowercased, contains `token`. Decided
+    /// once per key (list items append `[i]`, which cannot change it), not per value.
+    /// Recursion depth is the value's nesting, which the loaders bound (docs/limits.md).
+    fn visit(&mut self, v: &Value, token_key: bool) {
+        match v {
+            Value::Map(m) => {
+                for (k, child) in m.iter() {
+                    if self.full() {
+                        return;
+                    }
+                    let key = to_str(k);
+                    let last = key.rsplit('.').next().unwrap_or("");
+                    let token_key = last.to_lowercase().contains("token");
+                    let len = self.path.len();
+                    self.path.push('.');
+                    self.path.push_str(&key);
+                    self.visit(child, token_key);
+                    self.path.truncate(len);
+                }
             }
-        }
-        Value::Seq(items) => {
-            for (i, child) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                find_tokens(child, path, hits);
-                path.truncate(len);
+            Value::Seq(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    if self.full() {
+                        return;
+                    }
+                    let len = self.path.len();
+                    self.path.push_str(&format!("[{i}]"));
+                    self.visit(child, token_key);
+                    self.path.truncate(len);
+                }
             }
-        }
-        Value::Str(s) if !py_strip(s).is_empty() => {
-            let last = path.rsplit('.').next().unwrap_or("");
-            if last.to_lowercase().contains("token") {
-                hits.push(path.clone());
+            Value::Str(s) if token_key && !py_strip(s).is_empty() && !self.full() => {
+                self.hit_bytes += self.path.len();
+                self.hits.push(self.path.clone());
             }
+            _ => {}
         }
-        _ => {}
     }
 }
 
@@ -80,9 +114,7 @@ mod tests {
     use crate::anpkg::yaml::safe_load;
 
     fn hits(doc: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        find_tokens(&safe_load(doc).unwrap(), &mut String::from("$"), &mut out);
-        out
+        find_tokens(&safe_load(doc).unwrap(), usize::MAX)
     }
 
     #[test]

@@ -107,7 +107,7 @@ impl Int {
     }
 
     /// An integral finite float as an exact Int.
-    fn from_integral_f64(f: f64) -> Int {
+    pub(crate) fn from_integral_f64(f: f64) -> Int {
         if f.abs() < 9.0e18 {
             return Int::from_i64(f as i64);
         }

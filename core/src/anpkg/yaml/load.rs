@@ -14,9 +14,10 @@
 //!
 //! Resource limits (input size, nesting depth, node count after alias expansion)
 //! turn "billion laughs" and deep nesting into an error instead of a hang.
-use alloc::borrow::ToOwned;
+use alloc::borrow::Cow;
 use alloc::collections::BTreeMap;
 use alloc::format;
+use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -27,21 +28,27 @@ use super::linebreaks::Source;
 use super::resolve::{self, resolve_scalar};
 use super::value::{is_valid_date, Date, DateTime, Map, Value};
 
-/// Resource limits for one YAML document.
+/// Resource limits for one YAML document (docs/limits.md). Every limit counts the
+/// document as loaded, aliases expanded: an alias adds the size and height of the node
+/// it names, so what the limits allow bounds the loaded value's memory and the depth
+/// of every walk over it (construction, comparison, schema checks, repr, emission).
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
     /// Largest accepted text, in bytes.
     pub max_bytes: usize,
-    /// Deepest collection nesting (Python itself fails with RecursionError somewhere
-    /// past a few hundred levels).
+    /// Deepest collection nesting of the loaded value, aliased collections included
+    /// (Python fails with RecursionError somewhere past a few hundred levels).
     pub max_depth: usize,
     /// Most nodes after expanding aliases.
     pub max_nodes: usize,
+    /// Most scalar bytes after expanding aliases (one large string aliased many times
+    /// is copied into the value each time).
+    pub max_expanded_bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 16 << 20, max_depth: 200, max_nodes: 1_000_000 }
+        Limits { max_bytes: 16 << 20, max_depth: 200, max_nodes: 1_000_000, max_expanded_bytes: 64 << 20 }
     }
 }
 
@@ -116,13 +123,17 @@ fn check_printable(text: &str) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// A composed node with its resolved tag (PyYAML's representation graph, aliases
-/// expanded).
-#[derive(Clone, Debug)]
+/// A resolved tag: the resolver's constants are not copied into every node (a
+/// 400 000-key document has 800 000 of them).
+type Tag = Cow<'static, str>;
+
+/// A composed node with its resolved tag (PyYAML's representation graph). An alias is
+/// a second reference to the anchored node, never a copy.
+#[derive(Debug)]
 enum Node {
-    Scalar { tag: String, value: String },
-    Seq { tag: String, items: Vec<Node> },
-    Map { tag: String, pairs: Vec<(Node, Node)> },
+    Scalar { tag: Tag, value: String },
+    Seq { tag: Tag, items: Vec<Rc<Node>> },
+    Map { tag: Tag, pairs: Vec<(Rc<Node>, Rc<Node>)> },
 }
 
 impl Node {
@@ -140,9 +151,26 @@ impl Node {
     }
 }
 
+/// What a node weighs once its aliases are expanded.
+#[derive(Clone, Copy, Debug, Default)]
+struct Size {
+    nodes: usize,
+    scalar_bytes: usize,
+    /// Collection nesting: 0 for a scalar, 1 + the tallest child for a collection.
+    height: usize,
+}
+
+impl Size {
+    fn add_child(&mut self, child: Size) {
+        self.nodes = self.nodes.saturating_add(child.nodes);
+        self.scalar_bytes = self.scalar_bytes.saturating_add(child.scalar_bytes);
+        self.height = self.height.max(child.height + 1);
+    }
+}
+
 enum Frame {
-    Seq { tag: String, anchor: usize, items: Vec<Node>, size: usize },
-    Map { tag: String, anchor: usize, pairs: Vec<(Node, Node)>, key: Option<Node>, size: usize },
+    Seq { tag: Tag, anchor: usize, items: Vec<Rc<Node>>, size: Size },
+    Map { tag: Tag, anchor: usize, pairs: Vec<(Rc<Node>, Rc<Node>)>, key: Option<Rc<Node>>, size: Size },
 }
 
 fn full_tag(tag: &saphyr_parser::Tag) -> String {
@@ -156,34 +184,46 @@ fn full_tag(tag: &saphyr_parser::Tag) -> String {
 struct Composer {
     limits: Limits,
     stack: Vec<Frame>,
-    /// Anchored complete nodes and their sizes (node counts).
-    anchors: BTreeMap<usize, (Node, usize)>,
-    nodes: usize,
+    /// Anchored complete nodes and their expanded sizes.
+    anchors: BTreeMap<usize, (Rc<Node>, Size)>,
+    /// The whole document so far, aliases expanded.
+    total: Size,
+}
+
+fn limit(message: String) -> LoadError {
+    LoadError::new(LoadErrorKind::Limit, message)
 }
 
 impl Composer {
-    fn count(&mut self, n: usize) -> Result<(), LoadError> {
-        self.nodes = self.nodes.saturating_add(n);
-        if self.nodes > self.limits.max_nodes {
-            return Err(LoadError::new(
-                LoadErrorKind::Limit,
-                format!("YAML document expands to more than {} nodes", self.limits.max_nodes),
-            ));
+    /// Checks a node about to be added at the current nesting against every limit,
+    /// before anything is built from it.
+    fn admit(&mut self, node: Size) -> Result<(), LoadError> {
+        let l = self.limits;
+        if self.stack.len() + node.height > l.max_depth {
+            return Err(limit(format!("YAML nesting deeper than {} levels (aliases included)", l.max_depth)));
+        }
+        self.total.nodes = self.total.nodes.saturating_add(node.nodes);
+        self.total.scalar_bytes = self.total.scalar_bytes.saturating_add(node.scalar_bytes);
+        if self.total.nodes > l.max_nodes {
+            return Err(limit(format!("YAML document expands to more than {} nodes", l.max_nodes)));
+        }
+        if self.total.scalar_bytes > l.max_expanded_bytes {
+            return Err(limit(format!("YAML document expands to more than {} bytes of scalars", l.max_expanded_bytes)));
         }
         Ok(())
     }
 
     /// Attaches a finished node to its parent; returns it when it is the document root.
-    fn attach(&mut self, node: Node, size: usize) -> Option<(Node, usize)> {
+    fn attach(&mut self, node: Rc<Node>, size: Size) -> Option<Rc<Node>> {
         match self.stack.last_mut() {
-            None => Some((node, size)),
+            None => Some(node),
             Some(Frame::Seq { items, size: s, .. }) => {
                 items.push(node);
-                *s += size;
+                s.add_child(size);
                 None
             }
             Some(Frame::Map { pairs, key, size: s, .. }) => {
-                *s += size;
+                s.add_child(size);
                 match key.take() {
                     None => *key = Some(node),
                     Some(k) => pairs.push((k, node)),
@@ -193,11 +233,19 @@ impl Composer {
         }
     }
 
-    fn finish(&mut self, node: Node, size: usize, anchor: usize) -> Option<(Node, usize)> {
+    fn finish(&mut self, node: Node, size: Size, anchor: usize) -> Option<Rc<Node>> {
+        let node = Rc::new(node);
         if anchor != 0 {
-            self.anchors.insert(anchor, (node.clone(), size));
+            self.anchors.insert(anchor, (Rc::clone(&node), size));
         }
         self.attach(node, size)
+    }
+
+    /// Opens a collection (its own node counts now; its children as they come).
+    fn open(&mut self, frame: Frame) -> Result<(), LoadError> {
+        self.admit(Size { nodes: 1, scalar_bytes: 0, height: 1 })?;
+        self.stack.push(frame);
+        Ok(())
     }
 }
 
@@ -205,14 +253,22 @@ fn syntax(e: impl core::fmt::Display) -> LoadError {
     LoadError::new(LoadErrorKind::Syntax, e.to_string())
 }
 
+fn collection_tag(tag: Option<String>, default: &'static str) -> Tag {
+    match tag {
+        None => Cow::Borrowed(default),
+        Some(t) if t == "!" => Cow::Borrowed(default),
+        Some(t) => Cow::Owned(t),
+    }
+}
+
 /// Events → the single document's node (`None` for an empty stream).
-fn compose(text: &str, limits: Limits) -> Result<Option<Node>, LoadError> {
+fn compose(text: &str, limits: Limits) -> Result<Option<Rc<Node>>, LoadError> {
     // PyYAML's NEL/LS/PS line breaks: see linebreaks.rs.
     let source = Source::new(text);
     let mut parser = Parser::new_from_str(source.parser_text());
-    let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), nodes: 0 };
+    let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), total: Size::default() };
     let mut documents = 0usize;
-    let mut root: Option<Node> = None;
+    let mut root: Option<Rc<Node>> = None;
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(syntax)?;
         match event {
@@ -232,53 +288,38 @@ fn compose(text: &str, limits: Limits) -> Result<Option<Node>, LoadError> {
                 let (node, size) = c.anchors.get(&id).cloned().ok_or_else(|| {
                     LoadError::new(LoadErrorKind::Construct, "found undefined or recursive alias")
                 })?;
-                c.count(size)?;
-                if let Some((n, _)) = c.attach(node, size) {
+                c.admit(size)?;
+                if let Some(n) = c.attach(node, size) {
                     root = Some(n);
                 }
             }
             Event::Scalar(value, style, anchor, tag) => {
-                c.count(1)?;
                 let value = source.scalar(value, style, &span);
+                let size = Size { nodes: 1, scalar_bytes: value.len(), height: 0 };
+                c.admit(size)?;
                 let tag = match tag.as_deref().map(full_tag) {
-                    None if style == ScalarStyle::Plain => resolve_scalar(&value).to_owned(),
-                    None => resolve::STR.to_owned(),
-                    Some(t) if t == "!" => resolve_scalar(&value).to_owned(),
-                    Some(t) => t,
+                    None if style == ScalarStyle::Plain => Cow::Borrowed(resolve_scalar(&value)),
+                    None => Cow::Borrowed(resolve::STR),
+                    Some(t) if t == "!" => Cow::Borrowed(resolve_scalar(&value)),
+                    Some(t) => Cow::Owned(t),
                 };
                 let node = Node::Scalar { tag, value: value.into_owned() };
-                if let Some((n, _)) = c.finish(node, 1, anchor) {
+                if let Some(n) = c.finish(node, size, anchor) {
                     root = Some(n);
                 }
             }
-            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) if c.stack.len() >= limits.max_depth => {
-                let _ = (anchor, tag);
-                return Err(LoadError::new(
-                    LoadErrorKind::Limit,
-                    format!("YAML nesting deeper than {} levels", limits.max_depth),
-                ));
-            }
             Event::SequenceStart(anchor, tag) => {
-                c.count(1)?;
-                let tag = match tag.as_deref().map(full_tag) {
-                    None => resolve::SEQ.to_owned(),
-                    Some(t) if t == "!" => resolve::SEQ.to_owned(),
-                    Some(t) => t,
-                };
-                c.stack.push(Frame::Seq { tag, anchor, items: Vec::new(), size: 1 });
+                let tag = collection_tag(tag.as_deref().map(full_tag), resolve::SEQ);
+                c.open(Frame::Seq { tag, anchor, items: Vec::new(), size: Size { nodes: 1, scalar_bytes: 0, height: 1 } })?;
             }
             Event::MappingStart(anchor, tag) => {
-                c.count(1)?;
-                let tag = match tag.as_deref().map(full_tag) {
-                    None => resolve::MAP.to_owned(),
-                    Some(t) if t == "!" => resolve::MAP.to_owned(),
-                    Some(t) => t,
-                };
-                c.stack.push(Frame::Map { tag, anchor, pairs: Vec::new(), key: None, size: 1 });
+                let tag = collection_tag(tag.as_deref().map(full_tag), resolve::MAP);
+                let size = Size { nodes: 1, scalar_bytes: 0, height: 1 };
+                c.open(Frame::Map { tag, anchor, pairs: Vec::new(), key: None, size })?;
             }
             Event::SequenceEnd => match c.stack.pop() {
                 Some(Frame::Seq { tag, anchor, items, size }) => {
-                    if let Some((n, _)) = c.finish(Node::Seq { tag, items }, size, anchor) {
+                    if let Some(n) = c.finish(Node::Seq { tag, items }, size, anchor) {
                         root = Some(n);
                     }
                 }
@@ -286,7 +327,7 @@ fn compose(text: &str, limits: Limits) -> Result<Option<Node>, LoadError> {
             },
             Event::MappingEnd => match c.stack.pop() {
                 Some(Frame::Map { tag, anchor, pairs, key: None, size }) => {
-                    if let Some((n, _)) = c.finish(Node::Map { tag, pairs }, size, anchor) {
+                    if let Some(n) = c.finish(Node::Map { tag, pairs }, size, anchor) {
                         root = Some(n);
                     }
                 }
@@ -297,7 +338,7 @@ fn compose(text: &str, limits: Limits) -> Result<Option<Node>, LoadError> {
     if documents == 0 {
         return Ok(None);
     }
-    Ok(Some(root.unwrap_or(Node::Scalar { tag: resolve::NULL.to_owned(), value: String::new() })))
+    Ok(Some(root.unwrap_or_else(|| Rc::new(Node::Scalar { tag: Cow::Borrowed(resolve::NULL), value: String::new() }))))
 }
 
 fn construct_error(message: impl Into<String>) -> LoadError {
@@ -320,11 +361,11 @@ fn construct(node: &Node) -> Result<Value, LoadError> {
         (Node::Scalar { value, .. }, Some("float")) => construct_float(value).map(Value::Float),
         (Node::Scalar { value, .. }, Some("timestamp")) => construct_timestamp(value),
         (Node::Scalar { value, .. }, Some("binary")) => construct_binary(value).map(Value::Binary),
-        (Node::Seq { items, .. }, Some("seq")) => items.iter().map(construct).collect::<Result<_, _>>().map(Value::Seq),
+        (Node::Seq { items, .. }, Some("seq")) => items.iter().map(|n| construct(n)).collect::<Result<_, _>>().map(Value::Seq),
         (Node::Seq { items, .. }, Some("omap" | "pairs")) => {
             let mut out = Vec::new();
             for item in items {
-                match item {
+                match &**item {
                     Node::Map { pairs, .. } if pairs.len() == 1 => {
                         let (k, v) = &pairs[0];
                         out.push(Value::Tuple(alloc::vec![construct(k)?, construct(v)?]));
@@ -359,17 +400,17 @@ fn construct(node: &Node) -> Result<Value, LoadError> {
 
 /// PyYAML's `flatten_mapping`: `<<` merges (mapping, or a sequence of mappings where
 /// earlier ones win) go first, own keys after (so own keys win); a `=` key is a str.
-fn flatten(pairs: &[(Node, Node)]) -> Result<Vec<(Node, Node)>, LoadError> {
-    let mut merge: Vec<(Node, Node)> = Vec::new();
-    let mut own: Vec<(Node, Node)> = Vec::new();
+fn flatten(pairs: &[(Rc<Node>, Rc<Node>)]) -> Result<Vec<(Rc<Node>, Rc<Node>)>, LoadError> {
+    let mut merge: Vec<(Rc<Node>, Rc<Node>)> = Vec::new();
+    let mut own: Vec<(Rc<Node>, Rc<Node>)> = Vec::new();
     for (key, value) in pairs {
         match key.tag() {
-            resolve::MERGE => match value {
+            resolve::MERGE => match &**value {
                 Node::Map { pairs: sub, .. } => merge.extend(flatten(sub)?),
                 Node::Seq { items, .. } => {
                     let mut submerge = Vec::new();
                     for item in items {
-                        match item {
+                        match &**item {
                             Node::Map { pairs: sub, .. } => submerge.push(flatten(sub)?),
                             other => {
                                 return Err(construct_error(format!(
@@ -391,13 +432,13 @@ fn flatten(pairs: &[(Node, Node)]) -> Result<Vec<(Node, Node)>, LoadError> {
                 }
             },
             resolve::VALUE => {
-                let key = match key {
-                    Node::Scalar { value, .. } => Node::Scalar { tag: resolve::STR.to_owned(), value: value.clone() },
-                    other => other.clone(),
+                let key = match &**key {
+                    Node::Scalar { value, .. } => Rc::new(Node::Scalar { tag: Cow::Borrowed(resolve::STR), value: value.clone() }),
+                    _ => Rc::clone(key),
                 };
-                own.push((key, value.clone()));
+                own.push((key, Rc::clone(value)));
             }
-            _ => own.push((key.clone(), value.clone())),
+            _ => own.push((Rc::clone(key), Rc::clone(value))),
         }
     }
     merge.extend(own);
@@ -416,7 +457,7 @@ fn construct_mapping(node: &Node) -> Result<Map, LoadError> {
     } else {
         pairs
     };
-    let mut map = Map::new();
+    let mut map = Map::with_capacity(pairs.len());
     for (k, v) in pairs {
         let key = construct(k)?;
         if !key.is_hashable() {
@@ -594,6 +635,7 @@ fn construct_binary(text: &str) -> Result<Vec<u8>, LoadError> {
 mod tests {
     use super::*;
     use alloc::string::ToString;
+    use alloc::vec;
 
     fn load(s: &str) -> Value {
         safe_load(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))
@@ -643,6 +685,39 @@ mod tests {
         assert_eq!(kind(&("[".repeat(250) + &"]".repeat(250))), LoadErrorKind::Limit);
         let bomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n";
         assert_eq!(kind(bomb), LoadErrorKind::Limit);
+    }
+
+    /// F1: each alias nests the previous anchor's node; the loaded height counts them.
+    fn alias_chain(links: usize, levels: usize) -> String {
+        (0..links)
+            .map(|k| {
+                let inner = if k == 0 { String::from("1") } else { format!("*n{}", k - 1) };
+                format!("n{k}: &n{k} {}{inner}{}\n", "[".repeat(levels), "]".repeat(levels))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn aliases_count_toward_depth() {
+        let limits = Limits { max_depth: 40, ..Limits::default() };
+        // 3 links × 13 levels + the root mapping = 40: at the limit.
+        assert!(safe_load_with(&alias_chain(3, 13), limits).is_ok());
+        let e = safe_load_with(&alias_chain(3, 14), limits).unwrap_err();
+        assert_eq!(e.kind, LoadErrorKind::Limit);
+        assert_eq!(e.message, "YAML nesting deeper than 40 levels (aliases included)");
+        // The shape of the hostile reproducer (100 links of 190 levels), default limits.
+        assert_eq!(safe_load(&alias_chain(100, 190)).unwrap_err().kind, LoadErrorKind::Limit);
+    }
+
+    #[test]
+    fn aliases_count_expanded_bytes() {
+        let limits = Limits { max_expanded_bytes: 10_000, ..Limits::default() };
+        let doc = |n: usize| format!("a: &a \"{}\"\nb: [{}]\n", "x".repeat(1000), vec!["*a"; n].join(", "));
+        // 1000 bytes, plus 8 aliases of it, plus the keys "a" and "b".
+        assert!(safe_load_with(&doc(8), limits).is_ok());
+        let e = safe_load_with(&doc(9), limits).unwrap_err();
+        assert_eq!(e.kind, LoadErrorKind::Limit);
+        assert_eq!(e.message, "YAML document expands to more than 10000 bytes of scalars");
     }
 
     #[test]

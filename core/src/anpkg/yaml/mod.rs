@@ -7,6 +7,7 @@ pub mod emit;
 pub mod int;
 mod linebreaks;
 pub mod load;
+mod map;
 pub mod pyrepr;
 mod pyscalar;
 pub mod resolve;

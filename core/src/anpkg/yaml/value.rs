@@ -12,6 +12,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 pub use super::int::Int;
+pub use super::map::Map;
 
 /// A PyYAML `safe_load` result.
 #[derive(Clone, Debug)]
@@ -62,90 +63,6 @@ pub struct DateTime {
     pub microsecond: u32,
     /// UTC offset in seconds for an aware datetime (`Z` is `Some(0)`); `None` is naive.
     pub utc_offset_seconds: Option<i32>,
-}
-
-/// A Python `dict`: entries in insertion order, keys unique under Python equality.
-#[derive(Clone, Debug, Default)]
-pub struct Map {
-    entries: Vec<(Value, Value)>,
-}
-
-impl Map {
-    pub fn new() -> Self {
-        Map { entries: Vec::new() }
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// `d[key] = value`: an equal key keeps its original key object and position and
-    /// gets the new value (so `{1: a, 1.0: b}` is `{1: b}`, as in Python).
-    pub fn insert(&mut self, key: Value, value: Value) {
-        match self.entries.iter_mut().find(|(k, _)| k.py_eq(&key)) {
-            Some(slot) => slot.1 = value,
-            None => self.entries.push((key, value)),
-        }
-    }
-
-    /// `d.get(key)` for any key value.
-    pub fn get(&self, key: &Value) -> Option<&Value> {
-        self.entries.iter().find(|(k, _)| k.py_eq(key)).map(|(_, v)| v)
-    }
-
-    /// `d.get("key")`: only `str` keys equal a string.
-    pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.entries.iter().find(|(k, _)| matches!(k, Value::Str(s) if s == key)).map(|(_, v)| v)
-    }
-
-    pub fn get_str_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.entries.iter_mut().find(|(k, _)| matches!(k, Value::Str(s) if s == key)).map(|(_, v)| v)
-    }
-
-    pub fn contains_str(&self, key: &str) -> bool {
-        self.get_str(key).is_some()
-    }
-
-    /// `d.pop("key", None)`.
-    pub fn remove_str(&mut self, key: &str) -> Option<Value> {
-        let at = self.entries.iter().position(|(k, _)| matches!(k, Value::Str(s) if s == key))?;
-        Some(self.entries.remove(at).1)
-    }
-
-    /// Entries in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.entries.iter().map(|(k, v)| (k, v))
-    }
-
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&Value, &mut Value)> {
-        self.entries.iter_mut().map(|(k, v)| (&*k, v))
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &Value> {
-        self.entries.iter().map(|(k, _)| k)
-    }
-
-    pub fn values(&self) -> impl Iterator<Item = &Value> {
-        self.entries.iter().map(|(_, v)| v)
-    }
-
-    pub fn into_entries(self) -> Vec<(Value, Value)> {
-        self.entries
-    }
-}
-
-impl FromIterator<(Value, Value)> for Map {
-    fn from_iter<I: IntoIterator<Item = (Value, Value)>>(iter: I) -> Self {
-        let mut m = Map::new();
-        for (k, v) in iter {
-            m.insert(k, v);
-        }
-        m
-    }
 }
 
 impl Value {
@@ -234,7 +151,14 @@ impl Value {
             (Seq(a), Seq(b)) | (Tuple(a), Tuple(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.py_eq(y))
             }
-            (Set(a), Set(b)) => a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| x.py_eq(y))),
+            // Through a Python-equality index of one side: two large sets must not cost
+            // a comparison per pair (set members are hashable, as dict keys are).
+            (Set(a), Set(b)) => {
+                a.len() == b.len() && {
+                    let members: super::map::Map = b.iter().map(|y| (y.clone(), Null)).collect();
+                    a.iter().all(|x| members.get(x).is_some())
+                }
+            }
             (Map(a), Map(b)) => {
                 a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| v.py_eq(w)))
             }

@@ -236,12 +236,12 @@ fn runtime_metadata(output: &Map, file: &str) -> Result<Map, Finding> {
 }
 
 fn first_bad_number(v: &Value) -> Option<String> {
-    match v {
-        Value::Number(n) if !is_header_integer(*n) => Some(crate::json::format_go_float(*n)),
-        Value::Array(items) => items.iter().find_map(first_bad_number),
-        Value::Object(m) => m.iter().find_map(|(_, x)| first_bad_number(x)),
-        _ => None,
-    }
+    // Iterative: documents may nest up to the JSON depth limit.
+    let found = crate::json::walk(v, crate::json::Order::Stored, |_, x| match x {
+        Value::Number(n) if !is_header_integer(*n) => crate::json::Visit::Stop(crate::json::format_go_float(*n)),
+        _ => crate::json::Visit::Descend,
+    });
+    found.err()
 }
 
 #[cfg(test)]

@@ -1,0 +1,35 @@
+// WASM host runner of the hostile suite: `node wasm_host.js OP INPUT`.
+//
+// Runs one operation through the WebAssembly package for Node (bindings-wasm/pkg-node,
+// built by bindings-wasm/build.sh) and prints one JSON line {"code": <finding code or
+// null>} (null: the input was accepted). The core runs on wasm's own 1 MB stack here,
+// so a deep recursion shows up as a RangeError, which is a failure.
+'use strict'
+const fs = require('node:fs')
+const path = require('node:path')
+const wasm = require(path.join(__dirname, '..', '..', '..', 'bindings-wasm', 'pkg-node'))
+
+function codeOf (fn) {
+  try {
+    fn()
+    return null
+  } catch (e) {
+    if (typeof e.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code)) return e.code
+    throw e
+  }
+}
+
+// A project folder as anpkgExport takes it: project-relative path → bytes.
+function projectFiles (dir) {
+  const files = {}
+  for (const name of fs.readdirSync(dir)) files[name] = fs.readFileSync(path.join(dir, name))
+  return files
+}
+
+const OPS = {
+  'anpkg-validate': (file) => wasm.anpkgValidate(fs.readFileSync(file)).code,
+  'anpkg-export': (dir) => codeOf(() => wasm.anpkgExport(projectFiles(dir)))
+}
+
+const [op, arg] = process.argv.slice(2)
+process.stdout.write(JSON.stringify({ code: OPS[op](arg) }) + '\n')
