@@ -22,7 +22,7 @@ mod walk;
 pub(crate) mod deep_tests;
 
 pub use canonical::{to_canonical, Mode};
-pub(crate) use canonical::{write_canonical, Style};
+pub(crate) use canonical::{write_canonical, write_string, Style};
 pub use number::format_go_float;
 pub(crate) use number::format_go_g;
 pub use parse::{parse, parse_with, DuplicateKeys, Limits, ParseError};

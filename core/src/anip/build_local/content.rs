@@ -19,7 +19,11 @@ pub(super) fn string_value(v: Option<&Value>) -> &str {
 
 /// Go's `firstNonEmpty`: the first value that is not blank, trimmed.
 pub(super) fn first_non_empty<'a>(values: &[&'a str]) -> &'a str {
-    values.iter().map(|v| v.trim()).find(|v| !v.is_empty()).unwrap_or("")
+    values
+        .iter()
+        .map(|v| v.trim())
+        .find(|v| !v.is_empty())
+        .unwrap_or("")
 }
 
 fn map_value(v: Option<&Value>) -> Option<&Map> {
@@ -31,7 +35,9 @@ fn slice(v: Option<&Value>) -> &[Value] {
 }
 
 fn capabilities(def: &Map) -> impl Iterator<Item = Option<&Map>> {
-    slice(def.get("capability_formalizations")).iter().map(Value::as_object)
+    slice(def.get("capability_formalizations"))
+        .iter()
+        .map(Value::as_object)
 }
 
 fn capability_id(cap: Option<&Map>) -> &str {
@@ -51,10 +57,16 @@ pub(super) fn service_ids(def: &Map) -> Vec<String> {
     let mut ids = Vec::new();
     for service in slice(def.get("service_topology_bindings")) {
         let field = |k| string_value(service.as_object().and_then(|s| s.get(k)));
-        push_unique(&mut ids, first_non_empty(&[field("service_id"), field("id")]));
+        push_unique(
+            &mut ids,
+            first_non_empty(&[field("service_id"), field("id")]),
+        );
     }
     for cap in capabilities(def) {
-        push_unique(&mut ids, string_value(cap.and_then(|c| c.get("service_id"))));
+        push_unique(
+            &mut ids,
+            string_value(cap.and_then(|c| c.get("service_id"))),
+        );
     }
     ids
 }
@@ -77,7 +89,14 @@ pub(super) fn system_name(def: &Map) -> &str {
 }
 
 /// The package README (untrimmed; the Registry stores it trimmed).
-pub(super) fn readme(system: &str, id: &str, version: &str, port: i64, cap_ids: &[String], services: usize) -> String {
+pub(super) fn readme(
+    system: &str,
+    id: &str,
+    version: &str,
+    port: i64,
+    cap_ids: &[String],
+    services: usize,
+) -> String {
     let mut out = format!(
         "# {system}\n\nANIP package `{id}@{version}` for local showcase and registry smoke usage.\n\n## Contents\n\n- Services: {services}\n- Capabilities: {}\n- ANIP spec: `{SPEC_VERSION}`\n\n",
         cap_ids.len()
@@ -97,8 +116,10 @@ pub(super) fn readme(system: &str, id: &str, version: &str, port: i64, cap_ids: 
     out
 }
 
-const VERIFY_DEFINITION: &str = "go run ./cmd/anip-verify --definition anip-service-definition.json";
-const VERIFY_BUNDLE: &str = "go run ./cmd/anip-verify --package-bundle <downloaded-package>.anip-package.json";
+const VERIFY_DEFINITION: &str =
+    "go run ./cmd/anip-verify --definition anip-service-definition.json";
+const VERIFY_BUNDLE: &str =
+    "go run ./cmd/anip-verify --package-bundle <downloaded-package>.anip-package.json";
 
 fn generate_from_bundle(id: &str) -> String {
     format!("go run ./cmd/anip-generate --package-bundle <downloaded-package>.anip-package.json --target python --dependency-source local --output ./generated/{id} --force")
@@ -112,7 +133,10 @@ fn generate_from_registry(id: &str, version: &str) -> String {
 pub(super) fn usage(id: &str, version: &str, port: i64) -> Map {
     Map::new()
         .with("generate_from_bundle", generate_from_bundle(id))
-        .with("generate_from_registry", generate_from_registry(id, version))
+        .with(
+            "generate_from_registry",
+            generate_from_registry(id, version),
+        )
         .with("verify_definition", VERIFY_DEFINITION)
         .with("verify_bundle", VERIFY_BUNDLE)
         .with("local_port", port as f64)
@@ -122,9 +146,14 @@ pub(super) fn usage(id: &str, version: &str, port: i64) -> Map {
 /// differs from verify's classification: no `entity_type`, `input_name` only).
 fn is_classified(input: Option<&Map>) -> bool {
     let field = |k| input.and_then(|i| i.get(k));
-    ["semantic_type", "input_format", "validation_pattern", "clarification_hint"]
-        .iter()
-        .any(|k| !string_value(field(k)).is_empty())
+    [
+        "semantic_type",
+        "input_format",
+        "validation_pattern",
+        "clarification_hint",
+    ]
+    .iter()
+    .any(|k| !string_value(field(k)).is_empty())
         || matches!(field("entity_reference"), Some(Value::Bool(true)))
         || !slice(field("allowed_values")).is_empty()
 }
@@ -138,7 +167,10 @@ fn readiness_findings(def: &Map) -> Vec<Value> {
         }
         for input in slice(cap.and_then(|c| c.get("inputs"))) {
             let input = input.as_object();
-            let required = matches!(input.and_then(|i| i.get("required")), Some(Value::Bool(true)));
+            let required = matches!(
+                input.and_then(|i| i.get("required")),
+                Some(Value::Bool(true))
+            );
             let name = string_value(input.and_then(|i| i.get("input_name")));
             if !required || is_classified(input) || name.is_empty() {
                 continue;
@@ -168,12 +200,25 @@ pub(super) fn readiness(def: &Map, cap_ids: &[String]) -> Value {
     let warnings = findings.len();
     let probes: Vec<Value> = cap_ids
         .iter()
-        .map(|id| Map::new().with("capability_id", id.as_str()).with("status", "ready").with("kind", "contract_declared").into())
+        .map(|id| {
+            Map::new()
+                .with("capability_id", id.as_str())
+                .with("status", "ready")
+                .with("kind", "contract_declared")
+                .into()
+        })
         .collect();
     Map::new()
         .with("artifact_type", "agent_consumption_readiness")
         .with("schema_version", "anip-agent-consumption-readiness/v0")
-        .with("status", if warnings == 0 { "ready" } else { "needs_review" })
+        .with(
+            "status",
+            if warnings == 0 {
+                "ready"
+            } else {
+                "needs_review"
+            },
+        )
         .with("score", 100.0 - (warnings as f64 * 5.0).min(45.0))
         .with(
             "summary",
@@ -201,7 +246,11 @@ fn required_context(cap: Option<&Map>) -> Value {
         if name.is_empty() {
             continue;
         }
-        let mut posture = String::from(if matches!(field("required"), Some(Value::Bool(true))) { "required" } else { "optional" });
+        let mut posture = String::from(if matches!(field("required"), Some(Value::Bool(true))) {
+            "required"
+        } else {
+            "optional"
+        });
         if !string_value(field("clarification_hint")).is_empty() {
             posture.push_str(":clarify");
         }
@@ -237,11 +286,18 @@ pub(super) fn consumability(def: &Map) -> Value {
                 .with("required_context", context.clone())
                 .into(),
         );
-        let effects = map_value(cap.and_then(|c| c.get("business_effects"))).cloned().unwrap_or_default();
+        let effects = map_value(cap.and_then(|c| c.get("business_effects")))
+            .cloned()
+            .unwrap_or_default();
         by_id.insert(
             id,
             Map::new()
-                .with("intent", Map::new().with("category", id).with("summary", field("summary")))
+                .with(
+                    "intent",
+                    Map::new()
+                        .with("category", id)
+                        .with("summary", field("summary")),
+                )
                 .with("business_effects", effects)
                 .with("required_context", context)
                 .into(),
@@ -294,15 +350,29 @@ pub(super) struct SourceLink {
 /// `--source-doc-url` and `--showcase-url` as the Registry normalises them: a link
 /// for every non-empty flag, title and URL trimmed.
 pub(super) fn source_links(doc_url: &str, showcase_url: &str) -> Vec<SourceLink> {
-    [("Source documentation", doc_url), ("Showcase files", showcase_url)]
-        .iter()
-        .filter(|(_, url)| !url.is_empty())
-        .map(|(title, url)| SourceLink { title: (*title).to_string(), url: url.trim().to_string() })
-        .collect()
+    [
+        ("Source documentation", doc_url),
+        ("Showcase files", showcase_url),
+    ]
+    .iter()
+    .filter(|(_, url)| !url.is_empty())
+    .map(|(title, url)| SourceLink {
+        title: (*title).to_string(),
+        url: url.trim().to_string(),
+    })
+    .collect()
 }
 
 pub(super) fn source_links_value(links: &[SourceLink]) -> Value {
     Value::Array(
-        links.iter().map(|l| Map::new().with("title", l.title.as_str()).with("url", l.url.as_str()).into()).collect(),
+        links
+            .iter()
+            .map(|l| {
+                Map::new()
+                    .with("title", l.title.as_str())
+                    .with("url", l.url.as_str())
+                    .into()
+            })
+            .collect(),
     )
 }

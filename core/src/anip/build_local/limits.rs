@@ -34,7 +34,8 @@ fn go_lower(s: &str) -> String {
 
 /// C0 controls other than tab, line feed and carriage return, and DEL.
 fn has_unsafe_control_text(s: &str) -> bool {
-    s.chars().any(|c| !matches!(c, '\t' | '\n' | '\r') && (c < ' ' || c == '\u{7f}'))
+    s.chars()
+        .any(|c| !matches!(c, '\t' | '\n' | '\r') && (c < ' ' || c == '\u{7f}'))
 }
 
 /// Upstream's `looksSuspiciousBinaryPayload`: a binary `data:` URL anywhere, or 4 KiB
@@ -48,7 +49,10 @@ fn looks_like_binary_payload(lower_path: &str, value: &str) -> bool {
     if trimmed.len() < BINARY_MIN_BYTES {
         return false;
     }
-    if !["attachment", "payload", "blob", "binary", "content", "file"].iter().any(|w| lower_path.contains(w)) {
+    if !["attachment", "payload", "blob", "binary", "content", "file"]
+        .iter()
+        .any(|w| lower_path.contains(w))
+    {
         return false;
     }
     let base64ish = trimmed
@@ -72,16 +76,26 @@ enum Children<'a> {
 }
 
 /// Checks one value reached at `path`; a container is returned to be walked.
-fn visit<'a>(label: &str, value: &'a Value, path: &str, depth: usize, budgets: &mut Budgets) -> Result<Option<Children<'a>>, String> {
+fn visit<'a>(
+    label: &str,
+    value: &'a Value,
+    path: &str,
+    depth: usize,
+    budgets: &mut Budgets,
+) -> Result<Option<Children<'a>>, String> {
     if depth > MAX_DEPTH {
-        return Err(format!("{label} exceeds maximum JSON nesting depth {MAX_DEPTH}"));
+        return Err(format!(
+            "{label} exceeds maximum JSON nesting depth {MAX_DEPTH}"
+        ));
     }
     match value {
         Value::Object(m) => Ok(Some(Children::Object(m.sorted(), 0))),
         Value::Array(items) => Ok(Some(Children::Array(items, 0))),
         Value::String(s) => {
             if has_unsafe_control_text(s) {
-                return Err(format!("{label} contains unsafe control characters at {path}"));
+                return Err(format!(
+                    "{label} contains unsafe control characters at {path}"
+                ));
             }
             let lower_path = go_lower(path);
             if lower_path.contains("example") {
@@ -91,7 +105,9 @@ fn visit<'a>(label: &str, value: &'a Value, path: &str, depth: usize, budgets: &
                 budgets.attachments += s.len();
             }
             if looks_like_binary_payload(&lower_path, s) {
-                return Err(format!("{label} contains suspicious binary payload at {path}"));
+                return Err(format!(
+                    "{label} contains suspicious binary payload at {path}"
+                ));
             }
             Ok(None)
         }
@@ -111,7 +127,9 @@ pub(super) fn check_resource_limits(label: &str, value: &Value) -> Result<(), St
     }
     loop {
         let depth = stack.len();
-        let Some((children, path)) = stack.last_mut() else { break };
+        let Some((children, path)) = stack.last_mut() else {
+            break;
+        };
         let (child, child_path) = match children {
             Children::Object(entries, next) => match entries.get(*next) {
                 Some(&(key, item)) => {
@@ -145,7 +163,9 @@ pub(super) fn check_resource_limits(label: &str, value: &Value) -> Result<(), St
         return Err(format!("{label} examples exceed {MAX_EXAMPLE_BYTES} bytes"));
     }
     if budgets.attachments > MAX_ATTACHMENT_BYTES {
-        return Err(format!("{label} attachments exceed {MAX_ATTACHMENT_BYTES} bytes"));
+        return Err(format!(
+            "{label} attachments exceed {MAX_ATTACHMENT_BYTES} bytes"
+        ));
     }
     Ok(())
 }
@@ -167,7 +187,9 @@ pub(super) fn mentions_typescript(value: &Value) -> bool {
                 }
             }
             Some(Value::Array(items)) => stack.push(alloc::boxed::Box::new(items.iter())),
-            Some(Value::Object(m)) => stack.push(alloc::boxed::Box::new(m.iter().map(|(_, item)| item))),
+            Some(Value::Object(m)) => {
+                stack.push(alloc::boxed::Box::new(m.iter().map(|(_, item)| item)))
+            }
             Some(_) => {}
         }
     }
@@ -202,7 +224,10 @@ mod tests {
         // "a" sorts before "b\u0001": the bad string under "a" is met first …
         assert_eq!(
             check("{\"b\\u0001\":1,\"a\":\"x\\u0002\"}"),
-            Err("service_definition contains unsafe control characters at service_definition.a".into())
+            Err(
+                "service_definition contains unsafe control characters at service_definition.a"
+                    .into()
+            )
         );
         // … and "a\u0001" before "b": the key is.
         assert_eq!(
@@ -211,7 +236,9 @@ mod tests {
         );
         assert_eq!(
             check("{\"b\":{\"\":1}}"),
-            Err("service_definition contains unsafe JSON object key at service_definition.b".into())
+            Err(
+                "service_definition contains unsafe JSON object key at service_definition.b".into()
+            )
         );
         assert_eq!(check(&format!("{{\"{}\":1}}", "k".repeat(160))), Ok(()));
         assert!(check(&format!("{{\"{}\":1}}", "k".repeat(161))).is_err());
@@ -224,15 +251,24 @@ mod tests {
     fn binary_payloads_and_budgets() {
         assert_eq!(
             check("{\"note\":\" DATA:Binary,AAAA\"}"),
-            Err("service_definition contains suspicious binary payload at service_definition.note".into())
+            Err(
+                "service_definition contains suspicious binary payload at service_definition.note"
+                    .into()
+            )
         );
         let blob = "QUFB".repeat(1024);
         assert!(check(&format!("{{\"file_body\":\"{blob}\"}}")).is_err());
         // The same text under a path that names no content is fine, and so is prose.
         assert_eq!(check(&format!("{{\"notes\":\"{blob}\"}}")), Ok(()));
-        assert_eq!(check(&format!("{{\"content\":\"{}\"}}", "a b ".repeat(1100))), Ok(()));
+        assert_eq!(
+            check(&format!("{{\"content\":\"{}\"}}", "a b ".repeat(1100))),
+            Ok(())
+        );
         let half = "e".repeat(MAX_EXAMPLE_BYTES / 2);
-        assert_eq!(check(&format!("{{\"examples\":[\"{half}\",\"{half}\"]}}")), Ok(()));
+        assert_eq!(
+            check(&format!("{{\"examples\":[\"{half}\",\"{half}\"]}}")),
+            Ok(())
+        );
         assert_eq!(
             check(&format!("{{\"EXAMPLES\":[\"{half}\",\"{half}\",\"e\"]}}")),
             Err("service_definition examples exceed 262144 bytes".into())
@@ -243,7 +279,11 @@ mod tests {
 
     #[test]
     fn typescript_anywhere() {
-        assert!(mentions_typescript(&parse(b"{\"a\":[{\"b\":\"Uses TypeScript\"}]}").unwrap()));
-        assert!(!mentions_typescript(&parse(b"{\"typescript\":\"python\"}").unwrap()));
+        assert!(mentions_typescript(
+            &parse(b"{\"a\":[{\"b\":\"Uses TypeScript\"}]}").unwrap()
+        ));
+        assert!(!mentions_typescript(
+            &parse(b"{\"typescript\":\"python\"}").unwrap()
+        ));
     }
 }

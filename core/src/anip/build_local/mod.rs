@@ -20,7 +20,7 @@ mod content;
 mod limits;
 mod publish;
 
-use content::{string_value, first_non_empty, Refs, SPEC_VERSION};
+use content::{first_non_empty, string_value, Refs, SPEC_VERSION};
 
 pub const DEFAULT_GENERATED_AT: &str = "2026-05-15T00:00:00Z";
 pub const DEFAULT_PORT: i64 = 9100;
@@ -96,7 +96,11 @@ impl BuildLocalOptions {
             }
             match (k.as_str(), val) {
                 // An integer below 2^53 (no_std has no `f64::fract`: the cast round-trips).
-                ("port", Value::Number(n)) if (*n as i64) as f64 == *n && *n > -9.0e15 && *n < 9.0e15 => o.port = *n as i64,
+                ("port", Value::Number(n))
+                    if (*n as i64) as f64 == *n && *n > -9.0e15 && *n < 9.0e15 =>
+                {
+                    o.port = *n as i64
+                }
                 ("write_definition", Value::Bool(b)) => o.write_definition = *b,
                 (_, Value::String(s)) => {
                     let s = s.clone();
@@ -113,11 +117,19 @@ impl BuildLocalOptions {
                         "definition_path" => o.definition_path = Some(s),
                         "signing_key" => o.signing_key = Some(s),
                         "signing_key_id" => o.signing_key_id = Some(s),
-                        other => return Err(Error::new("INVALID_OPTION", format!("unknown build-local option {other:?}"))),
+                        other => {
+                            return Err(Error::new(
+                                "INVALID_OPTION",
+                                format!("unknown build-local option {other:?}"),
+                            ))
+                        }
                     }
                 }
                 (other, _) => {
-                    return Err(Error::new("INVALID_OPTION", format!("unknown or mistyped build-local option {other:?}")))
+                    return Err(Error::new(
+                        "INVALID_OPTION",
+                        format!("unknown or mistyped build-local option {other:?}"),
+                    ))
                 }
             }
         }
@@ -131,7 +143,10 @@ impl BuildLocalOptions {
             return Err(Error::new("ANIP_BUILD_ARGS", "--package-id is required"));
         }
         if self.package_version.trim().is_empty() {
-            return Err(Error::new("ANIP_BUILD_ARGS", "--package-version is required"));
+            return Err(Error::new(
+                "ANIP_BUILD_ARGS",
+                "--package-version is required",
+            ));
         }
         Ok(())
     }
@@ -149,43 +164,57 @@ fn strings(items: &[String]) -> Value {
 }
 
 fn pretty_file(name: String, v: &Value) -> OutputFile {
-    OutputFile { name, bytes: to_pretty(v).into_bytes() }
+    OutputFile {
+        name,
+        bytes: to_pretty(v).into_bytes(),
+    }
 }
 
 fn publish_error(message: impl core::fmt::Display) -> Error {
-    Error::new("ANIP_BUILD_PUBLISH", format!("build local package: {message}"))
+    Error::new(
+        "ANIP_BUILD_PUBLISH",
+        format!("build local package: {message}"),
+    )
 }
 
 /// `json.Unmarshal` into `map[string]any`: the map, and whether the document was
 /// `null` (which leaves the map empty, and is what upstream digests).
 fn decode_definition(bytes: &[u8], name: &str) -> Result<(Map, bool), Error> {
-    match crate::json::parse(bytes).map_err(|e| Error::new(e.code(), format!("decode {name}: {e}")))? {
-        Value::Object(m) => Ok((m, false)),
-        Value::Null => Ok((Map::new(), true)),
-        other => Err(Error::new(
+    let other = match crate::json::parse(bytes)
+        .map_err(|e| Error::new(e.code(), format!("decode {name}: {e}")))?
+        .into_object()
+    {
+        Ok(m) => return Ok((m, false)),
+        Err(Value::Null) => return Ok((Map::new(), true)),
+        Err(other) => other,
+    };
+    Err(Error::new(
             "ANIP_DEFINITION_DECODE",
             format!(
                 "decode {name}: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
                 crate::anip::go_struct::json_kind(&other)
             ),
-        )),
-    }
+        ))
 }
 
 fn into_map(v: Value) -> Map {
-    match v {
-        Value::Object(m) => m,
-        _ => Map::new(),
-    }
+    v.into_object().unwrap_or_default()
 }
 
 fn signer(options: &BuildLocalOptions) -> Result<KeyPair, Error> {
     match &options.signing_key {
         None => Ok(KeyPair::dev()),
         Some(k) => {
-            let kid = options.signing_key_id.as_deref().unwrap_or("trustloop-ed25519").trim();
+            let kid = options
+                .signing_key_id
+                .as_deref()
+                .unwrap_or("trustloop-ed25519")
+                .trim();
             if kid.is_empty() || kid.contains(':') {
-                return Err(Error::new("ANIP_BUILD_ARGS", "signing key id must be non-empty and must not contain ':'"));
+                return Err(Error::new(
+                    "ANIP_BUILD_ARGS",
+                    "signing key id must be non-empty and must not contain ':'",
+                ));
             }
             KeyPair::from_base64_private(kid, k)
         }
@@ -194,15 +223,28 @@ fn signer(options: &BuildLocalOptions) -> Result<KeyPair, Error> {
 
 /// Runs the pipeline; returns (definition,) manifest, lock, bundle and README, in the
 /// order upstream writes them.
-pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Result<Vec<OutputFile>, Error> {
+pub fn build_local(
+    definition_bytes: &[u8],
+    options: &BuildLocalOptions,
+) -> Result<Vec<OutputFile>, Error> {
     options.check_required()?;
     let signer = signer(options)?;
     // Upstream keeps id and version as given (only blank ones are refused).
-    let (id, version) = (options.package_id.as_str(), options.package_version.as_str());
-    let name = options.definition_path.as_deref().unwrap_or("service definition");
+    let (id, version) = (
+        options.package_id.as_str(),
+        options.package_version.as_str(),
+    );
+    let name = options
+        .definition_path
+        .as_deref()
+        .unwrap_or("service definition");
     let (def, was_null) = decode_definition(definition_bytes, name)?;
     // A missing or blank version is defaulted; past this check it is always v1.
-    if first_non_empty(&[string_value(def.get("contract_schema_version")), SCHEMA_VERSION]) != SCHEMA_VERSION {
+    if first_non_empty(&[
+        string_value(def.get("contract_schema_version")),
+        SCHEMA_VERSION,
+    ]) != SCHEMA_VERSION
+    {
         return Err(Error::new(
             "ANIP_BUILD_SCHEMA_VERSION",
             "service definition contract_schema_version must be anip-service-definition/v1",
@@ -210,21 +252,39 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
     }
     let schema_version = SCHEMA_VERSION;
     let def = Value::Object(def);
-    let definition_digest = canonical_digest(if was_null { &Value::Null } else { &def });
+    let null = Value::Null;
+    let definition_digest = canonical_digest(if was_null { &null } else { &def });
     let def = into_map(def);
     let system = first_non_empty(&[&options.name, content::system_name(&def), id]).to_string();
     let services = content::service_ids(&def);
     let cap_ids = content::capability_ids(&def);
-    let or = |given: &str, derived: String| if given.is_empty() { derived } else { given.to_string() };
+    let or = |given: &str, derived: String| {
+        if given.is_empty() {
+            derived
+        } else {
+            given.to_string()
+        }
+    };
     let refs = Refs {
         project: or(&options.project_ref, format!("studio-source:{id}")),
         product: or(&options.product_revision_ref, format!("{id}:product:v1")),
-        developer: or(&options.developer_revision_ref, format!("{id}:developer:v1")),
+        developer: or(
+            &options.developer_revision_ref,
+            format!("{id}:developer:v1"),
+        ),
     };
-    let at = options.generated_at.as_deref().unwrap_or(DEFAULT_GENERATED_AT);
+    let at = options
+        .generated_at
+        .as_deref()
+        .unwrap_or(DEFAULT_GENERATED_AT);
     let published_at = rfc3339::parse_go_rfc3339(at)
         .map(rfc3339::format_utc)
-        .ok_or_else(|| Error::new("ANIP_BUILD_ARGS", "--generated-at must be an RFC3339 timestamp"))?;
+        .ok_or_else(|| {
+            Error::new(
+                "ANIP_BUILD_ARGS",
+                "--generated-at must be an RFC3339 timestamp",
+            )
+        })?;
 
     let readme_text = content::readme(&system, id, version, options.port, &cap_ids, services.len());
     // The Registry stores the README trimmed; the README file keeps upstream's text.
@@ -243,12 +303,23 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
         .with("package_version", version)
         .with("schema_version", schema_version)
         .with("anip_spec_version", SPEC_VERSION)
-        .with("publisher", Map::new().with("id", PUBLISHER_ID).with("display_name", "Local development registry"))
+        .with(
+            "publisher",
+            Map::new()
+                .with("id", PUBLISHER_ID)
+                .with("display_name", "Local development registry"),
+        )
         .with("service_definition", "anip-service-definition.json")
         .with("service_definition_digest", definition_digest.as_str())
         .with("service_definition_digest_algorithm", "sha256")
-        .with("build_packs", Map::new().with("recommended", strings(&["anip-build-pack@local".into()])))
-        .with("verifier_packs", Map::new().with("recommended", strings(&["anip-verifier@local".into()])))
+        .with(
+            "build_packs",
+            Map::new().with("recommended", strings(&["anip-build-pack@local".into()])),
+        )
+        .with(
+            "verifier_packs",
+            Map::new().with("recommended", strings(&["anip-verifier@local".into()])),
+        )
         .with("readme", readme)
         .with("usage", content::usage(id, version, options.port))
         .with("source_links", content::source_links_value(&links))
@@ -296,7 +367,11 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
         ("publisher_type", "local"),
         ("schema_version", schema_version),
     ];
-    let (manifest, lock, def) = (Value::Object(manifest), Value::Object(lock), Value::Object(def));
+    let (manifest, lock, def) = (
+        Value::Object(manifest),
+        Value::Object(lock),
+        Value::Object(def),
+    );
     let request = publish::Request {
         envelope: publish::envelope(&request_fields, &lineage, readme, &links),
         readme,
@@ -333,10 +408,21 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
     resolved.stored_lock_digest = lock_digest.clone();
     resolved.receipt_issued_at = published_at.clone();
 
-    let digests = PayloadDigests { definition: &definition_digest, contract_signature: &definition_digest };
-    let signature = signer.sign_string(&receipt::ed25519_message(&resolved, &digests, Payload::Current));
+    let digests = PayloadDigests {
+        definition: &definition_digest,
+        contract_signature: &definition_digest,
+    };
+    let signature = signer.sign_string(&receipt::ed25519_message(
+        &resolved,
+        &digests,
+        Payload::Current,
+    ));
     let receipt_id = canonical_digest(
-        &Map::new().with("package_id", id).with("package_version", version).with("issued_at", published_at.as_str()).into(),
+        &Map::new()
+            .with("package_id", id)
+            .with("package_version", version)
+            .with("issued_at", published_at.as_str())
+            .into(),
     );
     let lifecycle = Map::record().with("status", "active");
     // Publication summary and package record are Go structs sharing their first fields.
@@ -370,7 +456,12 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
         .with("recommended_lock", lock.clone())
         .with("readme", readme);
     if !links.is_empty() {
-        let records = links.iter().map(|l| Map::record().with("title", l.title.as_str()).with("url", l.url.as_str()).into());
+        let records = links.iter().map(|l| {
+            Map::record()
+                .with("title", l.title.as_str())
+                .with("url", l.url.as_str())
+                .into()
+        });
         package.insert("source_links", Value::Array(records.collect()));
     }
     let receipt = Map::record()
@@ -409,11 +500,26 @@ pub fn build_local(definition_bytes: &[u8], options: &BuildLocalOptions) -> Resu
     let stem = format!("{id}-{version}");
     let mut files = Vec::new();
     if options.write_definition {
-        files.push(pretty_file(format!("{stem}-service-definition.json"), &Value::Object(def)));
+        files.push(pretty_file(
+            format!("{stem}-service-definition.json"),
+            &Value::Object(def),
+        ));
     }
-    files.push(pretty_file(format!("{stem}-manifest.json"), &Value::Object(manifest)));
-    files.push(pretty_file(format!("{stem}-lock.json"), &Value::Object(lock)));
-    files.push(pretty_file(format!("{stem}.anip-package.json"), &Value::Object(bundle)));
-    files.push(OutputFile { name: "README.md".into(), bytes: readme_text.into_bytes() });
+    files.push(pretty_file(
+        format!("{stem}-manifest.json"),
+        &Value::Object(manifest),
+    ));
+    files.push(pretty_file(
+        format!("{stem}-lock.json"),
+        &Value::Object(lock),
+    ));
+    files.push(pretty_file(
+        format!("{stem}.anip-package.json"),
+        &Value::Object(bundle),
+    ));
+    files.push(OutputFile {
+        name: "README.md".into(),
+        bytes: readme_text.into_bytes(),
+    });
     Ok(files)
 }

@@ -47,7 +47,8 @@ fn marshal_len(v: &Value) -> usize {
         out.len()
     };
     let mut total = 0usize;
-    let mut stack: Vec<Box<dyn Iterator<Item = &Value> + '_>> = alloc::vec![Box::new(core::iter::once(v))];
+    let mut stack: Vec<Box<dyn Iterator<Item = &Value> + '_>> =
+        alloc::vec![Box::new(core::iter::once(v))];
     while let Some(top) = stack.last_mut() {
         let Some(v) = top.next() else {
             stack.pop();
@@ -55,7 +56,13 @@ fn marshal_len(v: &Value) -> usize {
         };
         total += match v {
             Value::Null => 4,
-            Value::Bool(b) => if *b { 4 } else { 5 },
+            Value::Bool(b) => {
+                if *b {
+                    4
+                } else {
+                    5
+                }
+            }
             Value::Number(n) => format_go_float(*n).len(),
             Value::String(s) => escaped_len(s),
             Value::Array(items) => {
@@ -85,7 +92,9 @@ fn is_http_url(url: &str) -> bool {
     if url.bytes().any(|b| b < 0x20 || b == 0x7f) {
         return false;
     }
-    let Some((scheme, rest)) = url.split_once(':') else { return false };
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return false;
+    };
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
         return false;
     }
@@ -93,7 +102,9 @@ fn is_http_url(url: &str) -> bool {
         Some(i) => &rest[..i],
         None => rest,
     };
-    let Some(rest) = rest.strip_prefix("//") else { return false };
+    let Some(rest) = rest.strip_prefix("//") else {
+        return false;
+    };
     let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let port = if host.starts_with('[') {
@@ -104,7 +115,8 @@ fn is_http_url(url: &str) -> bool {
     } else {
         host.rfind(':').map_or("", |i| &host[i..])
     };
-    if !port.is_empty() && !(port.starts_with(':') && port[1..].bytes().all(|b| b.is_ascii_digit())) {
+    if !port.is_empty() && !(port.starts_with(':') && port[1..].bytes().all(|b| b.is_ascii_digit()))
+    {
         return false;
     }
     !host.is_empty() && escapes_valid(host) && escapes_valid(path)
@@ -115,7 +127,9 @@ fn escapes_valid(s: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' {
-            if !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit)) {
+            if !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+            {
                 return false;
             }
             i += 3;
@@ -128,48 +142,78 @@ fn escapes_valid(s: &str) -> bool {
 
 /// `validatePublishPackageRequest` for what build-local can send.
 pub(super) fn validate_request(r: &Request) -> Result<(), String> {
-    let sizes = [marshal_len(r.manifest), marshal_len(r.definition), marshal_len(r.lock)];
+    let sizes = [
+        marshal_len(r.manifest),
+        marshal_len(r.definition),
+        marshal_len(r.lock),
+    ];
     // The envelope carries `null` (4 bytes) where each document goes.
     let request_len = marshal_len(&r.envelope) - 3 * 4 + sizes.iter().sum::<usize>();
     check_size("publish request", request_len, MAX_REQUEST_BYTES)?;
     if r.readme.len() > MAX_README_BYTES {
-        return Err(invalid(format_args!("readme exceeds {MAX_README_BYTES} bytes")));
+        return Err(invalid(format_args!(
+            "readme exceeds {MAX_README_BYTES} bytes"
+        )));
     }
     if r.source_links.len() > MAX_SOURCE_LINKS {
-        return Err(invalid(format_args!("source_links exceeds {MAX_SOURCE_LINKS} entries")));
+        return Err(invalid(format_args!(
+            "source_links exceeds {MAX_SOURCE_LINKS} entries"
+        )));
     }
     for (i, link) in r.source_links.iter().enumerate() {
         if link.title.is_empty() || link.url.is_empty() {
-            return Err(invalid(format_args!("source_links[{i}] requires title and url")));
+            return Err(invalid(format_args!(
+                "source_links[{i}] requires title and url"
+            )));
         }
         if link.title.len() > 120 {
-            return Err(invalid(format_args!("source_links[{i}].title exceeds 120 bytes")));
+            return Err(invalid(format_args!(
+                "source_links[{i}].title exceeds 120 bytes"
+            )));
         }
         if link.url.len() > 2048 {
-            return Err(invalid(format_args!("source_links[{i}].url exceeds 2048 bytes")));
+            return Err(invalid(format_args!(
+                "source_links[{i}].url exceeds 2048 bytes"
+            )));
         }
         if !is_http_url(&link.url) {
-            return Err(invalid(format_args!("source_links[{i}].url must be an http(s) URL")));
+            return Err(invalid(format_args!(
+                "source_links[{i}].url must be an http(s) URL"
+            )));
         }
     }
     if r.manifest.get("anip_spec_version").and_then(Value::as_str) != Some(SPEC_VERSION) {
-        return Err(invalid(format_args!("manifest anip_spec_version must be {SPEC_VERSION}")));
+        return Err(invalid(format_args!(
+            "manifest anip_spec_version must be {SPEC_VERSION}"
+        )));
     }
     if mentions_typescript(r.manifest) || mentions_typescript(r.lock) {
-        return Err(invalid("retired TypeScript build-pack references are not publishable"));
+        return Err(invalid(
+            "retired TypeScript build-pack references are not publishable",
+        ));
     }
     check_size("manifest", sizes[0], MAX_MANIFEST_BYTES)?;
     check_size("service_definition", sizes[1], MAX_DEFINITION_BYTES)?;
     check_size("recommended_lock", sizes[2], MAX_LOCK_BYTES)?;
-    for (label, value) in [("manifest", r.manifest), ("service_definition", r.definition), ("recommended_lock", r.lock)] {
+    for (label, value) in [
+        ("manifest", r.manifest),
+        ("service_definition", r.definition),
+        ("recommended_lock", r.lock),
+    ] {
         check_resource_limits(label, value).map_err(invalid)?;
     }
     // Below this point every document is at most 48 levels deep.
     validate_effects_in(r.manifest, "manifest").map_err(invalid)?;
     validate_effects_in(r.lock, "recommended_lock").map_err(invalid)?;
-    let capabilities = r.definition.get("capability_formalizations").and_then(Value::as_array).map_or(0, <[Value]>::len);
+    let capabilities = r
+        .definition
+        .get("capability_formalizations")
+        .and_then(Value::as_array)
+        .map_or(0, <[Value]>::len);
     if capabilities > MAX_CAPABILITIES {
-        return Err(invalid(format_args!("service_definition capability count exceeds {MAX_CAPABILITIES}")));
+        return Err(invalid(format_args!(
+            "service_definition capability count exceeds {MAX_CAPABILITIES}"
+        )));
     }
     definition::validate_service_definition(r.definition).map_err(invalid)
 }
@@ -188,18 +232,35 @@ fn go_list(ids: &[&str]) -> String {
 
 /// `validatePackageExecutionMetadata`: consumability matches the definition, and
 /// readiness is `ready` with no blockers or warnings.
-pub(super) fn validate_execution_metadata(definition: &Value, manifest: &Value) -> Result<(), String> {
+pub(super) fn validate_execution_metadata(
+    definition: &Value,
+    manifest: &Value,
+) -> Result<(), String> {
     let empty = Map::new();
-    let consumability = manifest.get("agent_consumability").and_then(Value::as_object).unwrap_or(&empty);
+    let consumability = manifest
+        .get("agent_consumability")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
     if consumability.is_empty() {
         return Err(invalid("agent_consumability metadata is required"));
     }
-    if consumability.get("schema_version").and_then(Value::as_str).map_or("", str::trim).is_empty() {
+    if consumability
+        .get("schema_version")
+        .and_then(Value::as_str)
+        .map_or("", str::trim)
+        .is_empty()
+    {
         return Err(invalid("agent_consumability.schema_version is required"));
     }
-    let caps = definition.get("capability_formalizations").and_then(Value::as_array).unwrap_or(&[]);
+    let caps = definition
+        .get("capability_formalizations")
+        .and_then(Value::as_array)
+        .unwrap_or(&[]);
     let defined = sorted_ids(caps.iter().map(|c| c.str_at("capability_id")));
-    let described = consumability.get("capabilities").and_then(Value::as_object).unwrap_or(&empty);
+    let described = consumability
+        .get("capabilities")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
     let described = sorted_ids(described.keys().map(String::as_str));
     if defined.is_empty() || defined != described {
         return Err(invalid(format_args!(
@@ -208,14 +269,29 @@ pub(super) fn validate_execution_metadata(definition: &Value, manifest: &Value) 
             go_list(&described)
         )));
     }
-    let readiness = manifest.get("agent_consumption_readiness").and_then(Value::as_object).unwrap_or(&empty);
-    if readiness.get("status").and_then(Value::as_str).unwrap_or("").trim().to_lowercase() != "ready" {
+    let readiness = manifest
+        .get("agent_consumption_readiness")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    if readiness
+        .get("status")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_lowercase()
+        != "ready"
+    {
         return Err(invalid("agent_consumption_readiness.status must be ready"));
     }
-    let summary = readiness.get("summary").and_then(Value::as_object).unwrap_or(&empty);
+    let summary = readiness
+        .get("summary")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
     for field in ["blockers", "warnings"] {
         if summary.get(field).and_then(Value::as_f64).unwrap_or(0.0) != 0.0 {
-            return Err(invalid(format_args!("agent_consumption_readiness.summary.{field} must be 0")));
+            return Err(invalid(format_args!(
+                "agent_consumption_readiness.summary.{field} must be 0"
+            )));
         }
     }
     Ok(())
@@ -223,7 +299,12 @@ pub(super) fn validate_execution_metadata(definition: &Value, manifest: &Value) 
 
 /// `PublishPackageRequest` with `omitempty` applied and `null` for its three
 /// documents (their lengths are added separately).
-pub(super) fn envelope(fields: &[(&str, &str)], lineage: &Map, readme: &str, links: &[SourceLink]) -> Value {
+pub(super) fn envelope(
+    fields: &[(&str, &str)],
+    lineage: &Map,
+    readme: &str,
+    links: &[SourceLink],
+) -> Value {
     let mut m = Map::new();
     for (k, v) in fields {
         m.insert(*k, (*v).into());
@@ -257,16 +338,32 @@ mod tests {
             r#"{"b":[1,2.5,-0,1e21,true,false,null],"a":{"x<y":"&\u2028\n\u0001"},"c":[[],{}]}"#,
         ] {
             let v = parse(json.as_bytes()).unwrap();
-            assert_eq!(marshal_len(&v), to_canonical(&v, Mode::Signature).len(), "{json}");
+            assert_eq!(
+                marshal_len(&v),
+                to_canonical(&v, Mode::Signature).len(),
+                "{json}"
+            );
         }
     }
 
     #[test]
     fn source_link_urls() {
-        for ok in ["https://example.com/doc", "HTTP://h:8080/p?q#f", "https://u@[::1]:1/"] {
+        for ok in [
+            "https://example.com/doc",
+            "HTTP://h:8080/p?q#f",
+            "https://u@[::1]:1/",
+        ] {
             assert!(is_http_url(ok), "{ok}");
         }
-        for bad in ["ftp://example.com", "https:/example.com", "https://", "https://h:x/", "https://h/%zz", "https://h/\u{7f}", " https://h"] {
+        for bad in [
+            "ftp://example.com",
+            "https:/example.com",
+            "https://",
+            "https://h:x/",
+            "https://h/%zz",
+            "https://h/\u{7f}",
+            " https://h",
+        ] {
             assert!(!is_http_url(bad), "{bad}");
         }
     }
