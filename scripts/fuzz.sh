@@ -14,7 +14,8 @@
 #
 # Report: build/fuzz-report.md (this run). docs/fuzzing.md holds the committed summary.
 # Environment: FUZZ_TIMEOUT (per input, s, default 20), FUZZ_RSS_MB (default 2048),
-# FUZZ_SEED_MAX_BYTES (default 131072), FUZZ_NICE (default 19).
+# FUZZ_SEED_MAX_BYTES (default 131072), FUZZ_NICE (default 19), FUZZ_NO_BUILD=1 (use the
+# binaries already in target/fuzz).
 set -euo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -55,10 +56,17 @@ mkdir -p "$OUT/seeds" "$OUT/corpus" "$OUT/artifacts" "$OUT/logs"
 python3 scripts/fuzz-seeds.py "$OUT/seeds" --max-bytes "${FUZZ_SEED_MAX_BYTES:-131072}" | sed 's/^/    /'
 
 # --- build ----------------------------------------------------------------------
-tl_log "building ${#TARGETS[@]} fuzz target(s) (nightly, ASan, release + debug assertions)"
-for t in "${TARGETS[@]}"; do
-    $NICE cargo +nightly fuzz build --fuzz-dir "$FUZZ_DIR" --target-dir "$FUZZ_TARGET_DIR" -O "$t"
-done
+if [ "${FUZZ_NO_BUILD:-0}" = 1 ]; then
+    tl_log "FUZZ_NO_BUILD=1: using the fuzz binaries already built"
+elif [ ${#TARGETS[@]} = ${#ALL_TARGETS[@]} ]; then
+    tl_log "building the fuzz targets (nightly, ASan, release + debug assertions)"
+    $NICE cargo +nightly fuzz build --fuzz-dir "$FUZZ_DIR" --target-dir "$FUZZ_TARGET_DIR" -O
+else
+    tl_log "building ${#TARGETS[@]} fuzz target(s) (nightly, ASan, release + debug assertions)"
+    for t in "${TARGETS[@]}"; do
+        $NICE cargo +nightly fuzz build --fuzz-dir "$FUZZ_DIR" --target-dir "$FUZZ_TARGET_DIR" -O "$t"
+    done
+fi
 BIN_DIR="$FUZZ_TARGET_DIR/$TRIPLE/release"
 
 # --- run ------------------------------------------------------------------------

@@ -63,11 +63,9 @@ fn anpkg_zip_billion_laughs_is_a_clean_finding() {
 /// (artifact `crash-5fc5b7a7…`) and `ad-75.anpkg` (`crash-8ba3f509…`): a chain of 30
 /// anchors, each alias nested 190 flow levels inside the next, overflows the stack in
 /// the YAML loader (`deadly signal`, stack-overflow under ASan; SIGSEGV/SIGABRT in the
-/// hosts). A stack overflow aborts the whole test process, so this stays ignored until
-/// the iterative loader (issue 9 item 1, `core/src/anpkg/yaml`) lands; then it must
-/// pass: a clean finding, no crash.
+/// hosts) in the loader as it was. Fixed by the shared-alias loader (issue 9 F1); a
+/// regression would abort this test process, which still fails the suite.
 #[test]
-#[ignore = "F1: YAML alias-depth stack overflow aborts the process; fixed by the iterative YAML loader (issue 9 item 1)"]
 fn anpkg_yaml_alias_depth_chain_is_a_finding_not_a_crash() {
     let mut parts = Vec::new();
     for k in 0..30 {

@@ -10,6 +10,7 @@
 //! * the raw tree digest does not depend on the order the host lists entries in.
 //!
 //! Case counts are modest so `cargo test` stays fast; `PROPTEST_CASES=N` raises them.
+#![forbid(unsafe_code)]
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
