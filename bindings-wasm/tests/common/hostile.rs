@@ -90,10 +90,11 @@ fn deep_nesting() {
         every_op(&doc.as_str().into());
         assert_code(trustloop_wasm::canonicalize(doc.as_str().into(), JsValue::UNDEFINED), "JSON_TOO_DEEP");
     }
-    // As options too: the options object goes through the same parser. (Far deeper
-    // objects make JSON.stringify itself overflow: INVALID_OPTION, also clean.)
+    // As options too: the options object goes through the same parser. Whether the
+    // engine's JSON.stringify itself gives up first (INVALID_OPTION) depends on the JS
+    // stack, so only a clean error is asserted.
     let opts = js_sys::JSON::parse(&format!(r#"{{"trustedKeys":{{"k":{}}}}}"#, nested(10_001))).unwrap();
-    assert_code(trustloop_wasm::verify_bundle("{}".into(), opts), "JSON_TOO_DEEP");
+    assert_clean(trustloop_wasm::verify_bundle("{}".into(), opts));
     let opts = js_sys::JSON::parse(&format!(r#"{{"trustedKeys":{{"k":{}}}}}"#, nested(100_000))).unwrap();
     assert_clean(trustloop_wasm::verify_bundle("{}".into(), opts));
     still_works();
