@@ -45,13 +45,22 @@ function inputBytes (form) {
 
 const usesFixture = (c) => ['input', 'lock'].some((k) => c[k] && 'fixture' in c[k])
 
+/** The vector's snake_case verify options in Node's camelCase; an option this map lacks fails the case. */
+const VERIFY_OPTION_NAMES = {
+  expected_contract_signature: 'expectedContractSignature',
+  trusted_keys: 'trustedKeys',
+  legacy: 'legacy',
+  record_path: 'recordPath',
+  extended_report: 'extendedReport'
+}
+
 function verifyOpts (options, lock) {
   const o = {}
   if (lock) o.lock = lock
-  if (options.expected_contract_signature !== undefined) o.expectedContractSignature = options.expected_contract_signature
-  if (options.trusted_keys !== undefined) o.trustedKeys = options.trusted_keys
-  if (options.legacy !== undefined) o.legacy = options.legacy
-  if (options.record_path !== undefined) o.recordPath = options.record_path
+  for (const [k, v] of Object.entries(options)) {
+    if (!(k in VERIFY_OPTION_NAMES)) throw new Error(`verify option ${k} has no Node name in this runner`)
+    o[VERIFY_OPTION_NAMES[k]] = v
+  }
   return o
 }
 

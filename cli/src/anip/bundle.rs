@@ -233,7 +233,7 @@ fn materials(a: MaterialsArgs) -> Result<(), Failure> {
 /// condition for upstream's capability scan).
 fn declares_capabilities(bundle: &[u8]) -> bool {
     use trustloop_core::anip::bundle::{decode_bundle, resolve};
-    let Ok(resolved) = decode_bundle(bundle).and_then(|b| resolve(&b)) else { return false };
+    let Ok(resolved) = decode_bundle(bundle).and_then(resolve) else { return false };
     resolved
         .definition
         .get("capability_formalizations")

@@ -331,6 +331,11 @@ impl Dir {
     pub fn open_rel(&self, rel: &str) -> Result<Option<(File, Stat)>, RelError> {
         let mut held: Option<OwnedFd> = None;
         let parts: Vec<&str> = rel.split('/').collect();
+        // One component at a time below this directory: `..` (or an empty or absolute
+        // path) would leave it.
+        if parts.iter().any(|p| p.is_empty() || *p == "." || *p == "..") {
+            return Err(RelError::Io(io::Error::new(io::ErrorKind::InvalidInput, format!("{rel}: not a relative path below the directory"))));
+        }
         for (i, part) in parts.iter().enumerate() {
             let last = i + 1 == parts.len();
             let flags = if last { READ_FLAGS } else { OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC };

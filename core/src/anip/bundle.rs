@@ -199,7 +199,7 @@ pub fn first_non_empty<'a>(values: &[&'a str]) -> &'a str {
 
 /// Decodes bundle bytes; errors carry upstream's `decode package bundle: …` text.
 pub fn decode_bundle(bytes: &[u8]) -> Result<Bundle, Error> {
-    let top = decode_struct_bytes(bytes, &bundle_file::BUNDLE, "ANIP_BUNDLE_DECODE", "decode package bundle")?;
+    let mut top = decode_struct_bytes(bytes, &bundle_file::BUNDLE, "ANIP_BUNDLE_DECODE", "decode package bundle")?;
     let registry_keys = field(&top, "registry_keys")
         .and_then(Value::as_array)
         .unwrap_or(&[])
@@ -213,17 +213,23 @@ pub fn decode_bundle(bytes: &[u8]) -> Result<Bundle, Error> {
             }
         })
         .collect();
+    // Moved out, not copied: a bundle's maps can be most of its size.
     Ok(Bundle {
         authority: field_str(&top, "authority").to_string(),
-        package: field_map(&top, "package"),
-        receipt: field_map(&top, "receipt"),
-        lineage: field_map(&top, "lineage"),
-        manifest: field_map(&top, "manifest"),
-        service_definition: field_map(&top, "service_definition"),
-        lock: field_map(&top, "lock"),
-        digests: field_map(&top, "digests"),
+        package: take_map(&mut top, "package"),
+        receipt: take_map(&mut top, "receipt"),
+        lineage: take_map(&mut top, "lineage"),
+        manifest: take_map(&mut top, "manifest"),
+        service_definition: take_map(&mut top, "service_definition"),
+        lock: take_map(&mut top, "lock"),
+        digests: take_map(&mut top, "digests"),
         registry_keys,
     })
+}
+
+/// The object at `name`, moved out of `m` (empty when absent, null or not an object).
+fn take_map(m: &mut Map, name: &str) -> Map {
+    m.remove(name).and_then(|v| v.into_object().ok()).unwrap_or_default()
 }
 
 /// Everything verify, lock writing and the execution signature need, resolved once.
@@ -345,14 +351,14 @@ fn resolve_manifest(base: Map, materials: &Value) -> Map {
     manifest
 }
 
-/// Resolves a decoded bundle (bundle mode of ANIP-BUN-2..4).
-pub fn resolve(bundle: &Bundle) -> Result<Resolved, Error> {
-    let pkg = &bundle.package;
+/// Resolves a decoded bundle (bundle mode of ANIP-BUN-2..4), moving its parts.
+pub fn resolve(mut bundle: Bundle) -> Result<Resolved, Error> {
     let definition = if !bundle.service_definition.is_empty() {
-        bundle.service_definition.clone()
+        core::mem::take(&mut bundle.service_definition)
     } else {
-        field_map(pkg, "service_definition")
+        take_map(&mut bundle.package, "service_definition")
     };
+    let pkg = &bundle.package;
     if definition.is_empty() {
         return Err(Error::new(
             "ANIP_BUNDLE_NO_DEFINITION",

@@ -141,7 +141,7 @@ pub fn resolve(resp: &RegistryResponses, policy: &RegistryPolicy) -> Result<(Res
         receipt: receipt.clone(),
         ..Default::default()
     };
-    let mut resolved = super::bundle::resolve(&bundle)?;
+    let mut resolved = super::bundle::resolve(bundle)?;
     resolved.source = SourceKind::Registry;
     resolved.receipt_authority = field_str(&receipt, "authority").to_string();
     let signature = resolved.receipt_signature.clone();

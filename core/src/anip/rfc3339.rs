@@ -23,7 +23,7 @@ fn getnum(b: &[u8], fixed: bool) -> Option<(i64, &[u8])> {
     }
 }
 
-fn skip<'a>(b: &'a [u8], literal: u8) -> Option<&'a [u8]> {
+fn skip(b: &[u8], literal: u8) -> Option<&[u8]> {
     (b.first() == Some(&literal)).then(|| &b[1..])
 }
 

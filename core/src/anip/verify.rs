@@ -98,7 +98,7 @@ pub fn resolve_bundle_strict(bytes: &[u8], legacy: bool) -> Result<(Resolved, St
 
 pub fn strict_bundle(bytes: &[u8], legacy: bool) -> Result<StrictBundle, Error> {
     let decoded = bundle::decode_bundle(bytes)?;
-    strict(bundle::resolve(&decoded)?, legacy)
+    strict(bundle::resolve(decoded)?, legacy)
 }
 
 /// ANIP-VER-4 steps 3–6 on a resolved bundle or registry package.

@@ -248,7 +248,7 @@ pub fn bundle_report(bundle: &[u8], entries: &[Entry<'_>], options: &BundleRepor
         has_local_bundle: true,
         verify_custom_code_bundle_digest: &options.verify_digest,
     })?;
-    let resolved = crate::anip::bundle::resolve(&crate::anip::bundle::decode_bundle(bundle)?)?;
+    let resolved = crate::anip::bundle::resolve(crate::anip::bundle::decode_bundle(bundle)?)?;
     let mut materials = materials_from_metadata(&resolved.manifest, &resolved.lock)?;
     let target = Target::parse(&options.target)?;
     let system_name = resolved
@@ -309,7 +309,7 @@ pub fn bundle_report(bundle: &[u8], entries: &[Entry<'_>], options: &BundleRepor
 /// `anip generate`'s material list for a bundle (ANIP-MAT): the materials declared in
 /// its resolved manifest and lock, as an array.
 pub fn bundle_materials(bundle: &[u8]) -> Result<Value, Error> {
-    let resolved = crate::anip::bundle::resolve(&crate::anip::bundle::decode_bundle(bundle)?)?;
+    let resolved = crate::anip::bundle::resolve(crate::anip::bundle::decode_bundle(bundle)?)?;
     let materials = materials_from_metadata(&resolved.manifest, &resolved.lock)?;
     Ok(Value::Array(materials.iter().map(Material::to_value).collect()))
 }

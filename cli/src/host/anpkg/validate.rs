@@ -295,11 +295,30 @@ mod tests {
         let _ = std::fs::remove_dir_all(&d);
     }
 
+    /// F4: FIFOs (listed, or behind a symlink) and devices are recorded, never opened
+    /// for reading: the walk cannot hang or read `/dev/zero`.
+    #[cfg(unix)]
+    #[test]
+    fn special_files_and_links_to_them_are_not_read() {
+        let d = scratch("special");
+        let status = std::process::Command::new("mkfifo").arg(d.join("fifo")).status().expect("mkfifo");
+        assert!(status.success());
+        std::os::unix::fs::symlink("fifo", d.join("to_fifo")).expect("symlink");
+        std::os::unix::fs::symlink("/dev/zero", d.join("to_zero")).expect("symlink");
+        let tree = walk(&d, 1 << 20).expect("walk");
+        assert!(matches!(tree.get("fifo"), Some(Entry::Other)));
+        assert!(matches!(tree.get("to_fifo"), Some(Entry::Symlink { followed: Followed::Other, .. })));
+        assert!(matches!(tree.get("to_zero"), Some(Entry::Symlink { followed: Followed::Other, .. })));
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
     #[test]
     fn replay_options_from_json() {
-        let v = trustloop_core::json::parse(br#"{"runtime_bin":"rt","timeout_seconds":1.5}"#).expect("json");
+        let v = trustloop_core::json::parse(br#"{"runtime_bin":"rt","timeout_seconds":1.5,"replay_env":["A"]}"#).expect("json");
         let r = Replay::from_value(&v).expect("ok").expect("replay");
-        assert_eq!((r.bin.as_str(), r.timeout), ("rt", Duration::from_millis(1500)));
+        assert_eq!((r.bin.as_str(), r.timeout, r.pass_env.as_slice()), ("rt", Duration::from_millis(1500), &["A".to_string()][..]));
+        let bad = trustloop_core::json::parse(br#"{"runtime_bin":"rt","replay_env":"A"}"#).expect("json");
+        assert!(Replay::from_value(&bad).is_err());
         let bad = trustloop_core::json::parse(br#"{"timeout_seconds":0}"#).expect("json");
         assert!(Replay::from_value(&bad).is_err());
         assert!(Replay::from_value(&Value::Null).expect("none").is_none());

@@ -131,5 +131,8 @@ fn open_rel_refuses_symlinks_anywhere_along_the_path() {
     assert!(dir.open_rel("none/f.json").expect("ok").is_none());
     assert!(matches!(dir.open_rel("link/in/f.json"), Err(RelError::Symlink(p)) if p == "link"));
     assert!(matches!(dir.open_rel("real/in/g.json"), Err(RelError::Symlink(p)) if p == "real/in/g.json"));
+    for escaping in ["../x", "real/../../x", "/etc/hostname", "real//in/f.json"] {
+        assert!(matches!(dir.open_rel(escaping), Err(RelError::Io(_))), "{escaping}");
+    }
     let _ = std::fs::remove_dir_all(&d);
 }

@@ -115,8 +115,8 @@ fn is_http_url(url: &str) -> bool {
     } else {
         host.rfind(':').map_or("", |i| &host[i..])
     };
-    if !port.is_empty() && !(port.starts_with(':') && port[1..].bytes().all(|b| b.is_ascii_digit()))
-    {
+    let port_ok = port.is_empty() || (port.starts_with(':') && port[1..].bytes().all(|b| b.is_ascii_digit()));
+    if !port_ok {
         return false;
     }
     !host.is_empty() && escapes_valid(host) && escapes_valid(path)
