@@ -223,8 +223,10 @@ struct Project {
 fn project() -> impl Strategy<Value = Project> {
     (
         "[\\PC&&[^\u{FEFF}\u{2028}\u{2029}]]{1,24}",
-        "[a-z][a-z0-9]{0,8}",
-        prop::collection::btree_map("[a-z][a-z0-9_]{0,10}", prop::sample::select(vec!["analogsensor", "relayio", "tempctl"]), 1..5),
+        // Plain YAML scalars: a fixed first letter keeps YAML 1.1 from reading an id
+        // as a bool or null (`no`, `on`, `y`, `null`).
+        "p[a-z0-9]{0,8}",
+        prop::collection::btree_map("d[a-z0-9_]{0,10}", prop::sample::select(vec!["analogsensor", "relayio", "tempctl"]), 1..5),
         (1u32..200).prop_map(|n| n as f64 / 4.0),
         1024u16..65535,
         prop::sample::select(vec!["debug", "info", "warn", "error"]),
