@@ -6,17 +6,8 @@
 'use strict'
 const fs = require('node:fs')
 const path = require('node:path')
+const { codeOf, runFromArgv } = require('./js_common')
 const { anpkg } = require(path.join(__dirname, '..', '..', '..', 'bindings-node'))
-
-function codeOf (fn) {
-  try {
-    fn()
-    return null
-  } catch (e) {
-    if (typeof e.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code)) return e.code
-    throw e
-  }
-}
 
 const OPS = {
   'anpkg-validate': (file) => anpkg.validate(fs.readFileSync(file)).code,
@@ -25,5 +16,4 @@ const OPS = {
   'anpkg-export': (dir) => codeOf(() => anpkg.export(dir))
 }
 
-const [op, arg] = process.argv.slice(2)
-process.stdout.write(JSON.stringify({ code: OPS[op](arg) }) + '\n')
+runFromArgv(OPS)

@@ -7,17 +7,8 @@
 'use strict'
 const fs = require('node:fs')
 const path = require('node:path')
+const { codeOf, runFromArgv } = require('./js_common')
 const wasm = require(path.join(__dirname, '..', '..', '..', 'bindings-wasm', 'pkg-node'))
-
-function codeOf (fn) {
-  try {
-    fn()
-    return null
-  } catch (e) {
-    if (typeof e.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code)) return e.code
-    throw e
-  }
-}
 
 // A project folder as anpkgExport takes it: project-relative path → bytes.
 function projectFiles (dir) {
@@ -31,5 +22,4 @@ const OPS = {
   'anpkg-export': (dir) => codeOf(() => wasm.anpkgExport(projectFiles(dir)))
 }
 
-const [op, arg] = process.argv.slice(2)
-process.stdout.write(JSON.stringify({ code: OPS[op](arg) }) + '\n')
+runFromArgv(OPS)
