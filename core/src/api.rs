@@ -108,6 +108,7 @@ pub fn json_digest(input: &[u8]) -> Result<String, Error> {
 }
 
 /// A fresh Ed25519 key pair in `anip-registry-keygen`'s output shape.
+#[cfg(feature = "keygen")]
 pub fn keygen(key_id: &str) -> Result<Value, Error> {
     let key_id = if key_id.trim().is_empty() { "trustloop-ed25519" } else { key_id.trim() };
     if key_id.contains(':') {

@@ -12,10 +12,18 @@
 //! | [`diag`] | findings, codes, typed errors |
 //! | [`anip`] | ANIP package trust loop: bundles, verify, lock files, build-local |
 //! | [`api`] | the operations every host exposes |
+//!
+//! Features: `std` (streaming helpers), `zip` (`.anpkg`, needs `std`), `keygen` (fresh
+//! keys from `getrandom`). Without them the crate is `no_std` + `alloc` and builds for
+//! targets with no operating system (the rust suite builds `thumbv7em-none-eabihf`).
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 
 extern crate alloc;
+// Unit tests run without default features too (the no_std build on the host); the
+// test harness itself needs std.
+#[cfg(all(test, not(feature = "std")))]
+extern crate std;
 
 pub mod anip;
 #[cfg(feature = "zip")]

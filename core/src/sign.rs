@@ -52,6 +52,7 @@ impl KeyPair {
     }
 
     /// A fresh key from the operating system (or the browser's) random source.
+    #[cfg(feature = "keygen")]
     pub fn generate(key_id: impl Into<String>) -> Result<Self, Error> {
         let mut seed = [0u8; 32];
         getrandom::getrandom(&mut seed)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Rust: unit tests, integration tests and the conformance vectors of the default
 # workspace members (core, cli, tests; the binding crates are built by their own
-# suites), then the no_std proof build of the core. Clippy only with TRUSTLOOP_CLIPPY=1.
+# suites), then the no_std proof: the core without default features builds for a
+# target that has no std at all (thumbv7em-none-eabihf) and its unit tests pass on
+# the host without default features. Clippy only with TRUSTLOOP_CLIPPY=1.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TRUSTLOOP_ROOT"
@@ -14,8 +16,10 @@ status=0
 tl_log "cargo test (default members: core, cli, tests)"
 cargo test --no-fail-fast --workspace --exclude trustloop-python --exclude trustloop-node --exclude trustloop-wasm || status=1
 
-tl_log "no_std proof: cargo build -p trustloop-core --no-default-features"
-cargo build -p trustloop-core --no-default-features || status=1
+tl_log "no_std proof: cargo build -p trustloop-core --no-default-features --target thumbv7em-none-eabihf"
+cargo build -p trustloop-core --no-default-features --target thumbv7em-none-eabihf || status=1
+tl_log "no_std unit tests: cargo test -p trustloop-core --no-default-features --lib"
+cargo test -p trustloop-core --no-default-features --lib || status=1
 
 if [ "${TRUSTLOOP_CLIPPY:-0}" = "1" ]; then
     tl_log "cargo clippy (default members)"

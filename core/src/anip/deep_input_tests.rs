@@ -1,6 +1,6 @@
 //! Every ANIP operation takes values nested as deep as Go accepts (10,000 levels)
 //! wherever a bundle or definition carries arbitrary JSON, on a 256 KiB stack.
-use alloc::string::String;
+use alloc::string::{String, ToString};
 
 use super::build_local::{build_local, BuildLocalOptions};
 use super::verify::{verify_bundle, verify_definition, VerifyOptions};

@@ -108,6 +108,9 @@ fn validate_effect_list(path: &str, value: &Value) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    use alloc::format;
+    use alloc::string::ToString;
+
     use super::*;
     use crate::json::parse;
 

@@ -1,7 +1,8 @@
 //! Go's 10,000 levels of nesting, through every walk over a value, on a thread
 //! with a small stack (a WASM host has 1 MB in all; native recursion would need
 //! several MB at this depth).
-use alloc::string::String;
+use alloc::format;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::*;

@@ -250,6 +250,8 @@ pub(crate) fn go_map(mut members: Vec<(String, Value)>, limits: &Limits, offset:
 
 #[cfg(test)]
 mod tests {
+    use alloc::string::ToString;
+
     use super::*;
 
     #[test]

@@ -180,6 +180,8 @@ pub(crate) fn parse_json_path(path: &str) -> Option<JsonPath<'_>> {
 
 #[cfg(test)]
 mod tests {
+    use alloc::format;
+
     use super::*;
 
     #[test]
