@@ -22,13 +22,13 @@ use napi::bindgen_prelude::{Buffer, Uint8Array};
 use napi::{Error as JsError, Status};
 use napi_derive::napi;
 use trustloop_cli::host;
-use trustloop_core::anip::attach::{attach_implementation, AttachOptions};
-use trustloop_core::anip::lint::{lint_bundle, lint_result, LintOptions};
+use trustloop_core::api::anip::{attach_implementation, AttachOptions};
+use trustloop_core::api::anip::{lint_bundle, lint_result, LintOptions};
 use trustloop_core::api::assets_pa as pa;
 use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
-use trustloop_core::bundle_tree::api::{self as tree, BundleReportOptions, TreeDigestOptions};
-use trustloop_core::diag::Error;
-use trustloop_core::json::{self, Map, Value};
+use trustloop_core::api::anip::tree::{self, BundleReportOptions, TreeDigestOptions};
+use trustloop_core::api::diag::Error;
+use trustloop_core::api::json::{self, Map, Value};
 
 /// Marks an error thrown by this addon; `index.js` matches it.
 const ERROR_PREFIX: &str = "TRUSTLOOP_ERROR:";
@@ -65,7 +65,7 @@ fn verify_options(options_json: &str) -> Result<VerifyOptions, Error> {
 /// The crate version.
 #[napi]
 pub fn version() -> String {
-    trustloop_core::VERSION.to_string()
+    trustloop_core::api::VERSION.to_string()
 }
 
 /// Canonical bytes of a JSON document in `digest`, `signature` or `jcs` mode.
@@ -125,14 +125,14 @@ fn json_arg(text: &str, what: &str) -> Result<Value, Error> {
     api::parse_json(text.as_bytes(), what)
 }
 
-fn entries(entries_json: &str) -> Result<Vec<trustloop_core::bundle_tree::Entry<'static>>, Error> {
+fn entries(entries_json: &str) -> Result<Vec<trustloop_core::api::anip::tree::Entry<'static>>, Error> {
     tree::entries_from_value(&json_arg(entries_json, "entries")?)
 }
 
 /// A remote custom-code-bundle ref, parsed (`{kind, locator, immutable, digest}` JSON).
 #[napi]
 pub fn ref_check(reference: String) -> napi::Result<String> {
-    call(|| trustloop_core::refs::api::ref_check(&reference).map(|v| json::to_compact(&v)))
+    call(|| trustloop_core::api::anip::ref_check(&reference).map(|v| json::to_compact(&v)))
 }
 
 /// Tree digest of a custom code bundle given as entries JSON (core entry form).

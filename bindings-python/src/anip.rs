@@ -3,11 +3,11 @@
 //! the decision here; the fetching is the Python wrapper's, with `urllib`).
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
-use trustloop_core::anip::attach::{attach_implementation, AttachOptions};
-use trustloop_core::anip::lint::{lint_bundle, lint_result, LintOptions};
+use trustloop_core::api::anip::{attach_implementation, AttachOptions};
+use trustloop_core::api::anip::{lint_bundle, lint_result, LintOptions};
 use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
-use trustloop_core::bundle_tree::api::{self as tree, BundleReportOptions, TreeDigestOptions};
-use trustloop_core::json::to_compact;
+use trustloop_core::api::anip::tree::{self, BundleReportOptions, TreeDigestOptions};
+use trustloop_core::api::json::to_compact;
 
 use crate::call::{call, json_arg, options};
 use trustloop_cli::host::registry;
@@ -53,7 +53,7 @@ fn build_local<'py>(py: Python<'py>, definition: &[u8], options_json: &str) -> P
 /// A remote custom-code-bundle ref, parsed (`{kind, locator, immutable, digest}` JSON).
 #[pyfunction]
 fn ref_check(py: Python<'_>, reference: &str) -> PyResult<String> {
-    call(py, || trustloop_core::refs::api::ref_check(reference).map(|v| to_compact(&v)))
+    call(py, || trustloop_core::api::anip::ref_check(reference).map(|v| to_compact(&v)))
 }
 
 /// Tree digest of a custom code bundle given as entries JSON (core entry form).

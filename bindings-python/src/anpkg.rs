@@ -4,7 +4,7 @@
 //! file only converts.
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use trustloop_core::json::to_compact;
+use trustloop_core::api::json::to_compact;
 
 use crate::call::{call, options};
 use trustloop_cli::host::anpkg::export::{export, ExportRequest};
@@ -19,7 +19,7 @@ fn anpkg_validate(py: Python<'_>, data: Option<&[u8]>, path: Option<&str>, optio
         let package = match (data, path) {
             (Some(d), None) => Package::Bytes(d),
             (None, Some(p)) => Package::Path(p),
-            _ => return Err(trustloop_core::diag::Error::new("INVALID_ARGUMENT", "give exactly one of data or path")),
+            _ => return Err(trustloop_core::api::diag::Error::new("INVALID_ARGUMENT", "give exactly one of data or path")),
         };
         validate_value(package, &opts).map(|v| to_compact(&v))
     })

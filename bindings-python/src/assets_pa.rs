@@ -6,7 +6,7 @@ use std::path::Path;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use trustloop_core::api::assets_pa as pa;
-use trustloop_core::json::to_compact;
+use trustloop_core::api::json::to_compact;
 
 use crate::call::{call, json_arg, options};
 

@@ -4,8 +4,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
 use trustloop_core::api;
-use trustloop_core::diag::{findings_to_value, Error};
-use trustloop_core::json::{self, Value};
+use trustloop_core::api::diag::{findings_to_value, Error};
+use trustloop_core::api::json::{self, Value};
 
 /// A core failure, before it is turned into a Python exception.
 enum Failure {

@@ -13,7 +13,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyTuple};
 use trustloop_cli::host;
-use trustloop_core::diag::Error;
+use trustloop_core::api::diag::Error;
 
 mod anip;
 mod anpkg;
@@ -34,7 +34,7 @@ pub(crate) fn file_list<'py>(py: Python<'py>, files: Vec<(String, Vec<u8>)>) -> 
 #[pyfunction]
 #[pyo3(signature = (key_id = ""))]
 fn keygen(py: Python<'_>, key_id: &str) -> PyResult<String> {
-    call::call(py, || trustloop_core::api::keygen(key_id).map(|v| trustloop_core::json::to_compact(&v)))
+    call::call(py, || trustloop_core::api::keygen(key_id).map(|v| trustloop_core::api::json::to_compact(&v)))
 }
 
 /// Test hook: proves a panic inside the native layer surfaces as `INTERNAL_PANIC`.
@@ -45,7 +45,7 @@ fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add("__version__", trustloop_core::VERSION)?;
+    m.add("__version__", trustloop_core::api::VERSION)?;
     m.add("REGISTRY_MAX_BODY_BYTES", host::registry::MAX_BODY_BYTES)?;
     m.add("REGISTRY_TIMEOUT_SECONDS", host::registry::TIMEOUT_SECONDS)?;
     m.add_function(wrap_pyfunction!(keygen, m)?)?;

@@ -5,7 +5,7 @@ use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 
 use trustloop_core::api::{self, AnpkgExportOptions, AnpkgReplayStatus, AnpkgValidateOptions};
-use trustloop_core::json::Value;
+use trustloop_core::api::json::Value;
 
 use crate::errors::{to_js_error, JsResult};
 use crate::options::{self, HostOptions};

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use trustloop_core::api::{self, BundleEntry};
-use trustloop_core::json::Value;
+use trustloop_core::api::json::Value;
 
 use crate::errors::{error, to_js_error, JsResult};
 

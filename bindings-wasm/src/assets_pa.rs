@@ -8,7 +8,7 @@ use js_sys::{Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use trustloop_core::api::assets_pa;
-use trustloop_core::json::{Map, Value};
+use trustloop_core::api::json::{Map, Value};
 
 use crate::errors::{error, to_js_error, JsResult};
 use crate::options;

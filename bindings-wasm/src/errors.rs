@@ -7,7 +7,7 @@
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
-use trustloop_core::diag::{findings_to_value, Error};
+use trustloop_core::api::diag::{findings_to_value, Error};
 
 /// What every export returns; `Err` is thrown by wasm-bindgen's glue.
 pub type JsResult<T> = Result<T, JsValue>;

@@ -46,5 +46,5 @@ pub use registry::{verify_registry_responses, write_lock_registry_responses};
 /// The trustloop version (the core's crate version).
 #[wasm_bindgen]
 pub fn version() -> String {
-    trustloop_core::VERSION.into()
+    trustloop_core::api::VERSION.into()
 }

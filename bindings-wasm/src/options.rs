@@ -15,7 +15,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use trustloop_core::api::parse_options;
-use trustloop_core::json::{Map, Value};
+use trustloop_core::api::json::{Map, Value};
 
 use crate::errors::{error, to_js_error, JsResult};
 

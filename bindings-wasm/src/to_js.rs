@@ -5,7 +5,7 @@
 //! without a second serializer that could drift.
 use wasm_bindgen::JsValue;
 
-use trustloop_core::json::{to_compact, Value};
+use trustloop_core::api::json::{to_compact, Value};
 
 use crate::errors::{error, JsResult};
 

@@ -15,7 +15,7 @@ pub fn run(args: Args) -> u8 {
     match trustloop_core::api::keygen(&args.key_id) {
         Ok(v) => {
             if args.json {
-                print!("{}", trustloop_core::json::to_pretty(&v));
+                print!("{}", trustloop_core::api::json::to_pretty(&v));
             } else if let Some(m) = v.as_object() {
                 for (k, val) in m.iter() {
                     println!("{}={}", k, val.as_str().unwrap_or_default());

@@ -7,8 +7,8 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use trustloop_core::digest::sha256_bytes;
-use trustloop_core::json::{self, Value};
+use trustloop_core::api::digest::sha256_bytes;
+use trustloop_core::api::json::{self, Value};
 
 const HEX: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 const COMMIT: &str = "0123456789abcdef0123456789abcdef01234567";

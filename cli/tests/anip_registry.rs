@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 
 use trustloop_core::api::{self, BuildLocalOptions};
-use trustloop_core::json::{parse, to_pretty, Map, Value};
+use trustloop_core::api::json::{parse, to_pretty, Map, Value};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()

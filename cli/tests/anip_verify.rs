@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use trustloop_core::json::{self, Value};
+use trustloop_core::api::json::{self, Value};
 
 const DEV_KEY: &str = "anip-registry-dev-ed25519-v1=NZ8bIweTW/SJ14NTpSOCV/ITzTL7TIJP/Sl0CPAQV14=";
 

@@ -7,7 +7,7 @@ use std::io::{Cursor, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use trustloop_core::json::{self, Value};
+use trustloop_core::api::json::{self, Value};
 
 /// Address space for one capped run: far below what the hostile inputs used to take
 /// (3 GB, 268 MB, unbounded), well above what a clean refusal needs.

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use trustloop_core::api::{self, VerifyOptions};
-use trustloop_core::digest::canonical_digest;
-use trustloop_core::json::parse;
+use trustloop_core::api::digest::canonical_digest;
+use trustloop_core::api::json::parse;
 
 fn bundle() -> (String, Vec<u8>) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");

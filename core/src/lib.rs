@@ -25,17 +25,18 @@ extern crate alloc;
 #[cfg(all(test, not(feature = "std")))]
 extern crate std;
 
-pub mod anip;
+// The families are private: hosts come in through `api` only.
+mod anip;
 #[cfg(feature = "zip")]
-pub mod anpkg;
+mod anpkg;
 pub mod api;
-pub mod bundle_tree;
-pub mod assets_pa;
-pub mod diag;
-pub mod digest;
-pub mod json;
-pub mod refs;
-pub mod sign;
+mod assets_pa;
+mod bundle_tree;
+mod diag;
+mod digest;
+mod json;
+mod refs;
+mod sign;
 
 /// The crate version, reported by every host.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

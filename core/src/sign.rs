@@ -82,9 +82,11 @@ impl KeyPair {
         Ok(pair)
     }
 
+    #[cfg(feature = "keygen")]
     pub fn seed_base64(&self) -> String {
         STANDARD.encode(self.signing.to_bytes())
     }
+    #[cfg(feature = "keygen")]
     pub fn private_key_base64(&self) -> String {
         STANDARD.encode(self.signing.to_keypair_bytes())
     }
@@ -104,6 +106,7 @@ impl KeyPair {
 
 /// Decodes a standard-base64 public key; `None` unless it is exactly 32 bytes
 /// and a valid curve point.
+#[cfg(test)]
 pub fn decode_public_key(b64: &str) -> Option<VerifyingKey> {
     let raw = STANDARD.decode(b64).ok()?;
     let bytes: [u8; 32] = raw.as_slice().try_into().ok()?;

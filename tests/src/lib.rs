@@ -9,11 +9,12 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
-use trustloop_core::diag::Error;
-use trustloop_core::digest::sha256_bytes;
-use trustloop_core::json::{self, Map, Value};
+use trustloop_core::api::diag::Error;
+use trustloop_core::api::digest::sha256_bytes;
+use trustloop_core::api::json::{self, Map, Value};
 
 mod material_ops;
+pub mod source_tree;
 
 /// This host's name in a case's `hosts` list.
 pub const HOST: &str = "rust";

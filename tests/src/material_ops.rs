@@ -5,8 +5,8 @@ use trustloop_core::api::{
     anip_attach_implementation, anip_bundle_entries, anip_bundle_materials, anip_bundle_report, anip_lint, anip_ref_check,
     anip_tree_combine, anip_tree_digest, AttachOptions, BundleReportOptions, TreeDigestOptions,
 };
-use trustloop_core::diag::Error;
-use trustloop_core::json::{Map, Value};
+use trustloop_core::api::diag::Error;
+use trustloop_core::api::json::{Map, Value};
 
 /// The ops handled here.
 pub const OPS: &[&str] = &["ref_check", "tree_combine", "tree_digest", "bundle_report", "bundle_materials", "attach_request", "lint"];

@@ -2,10 +2,10 @@
 //! against the upstream-derived synthetic bundle, signing with fresh keys, every
 //! digested field tampered, and oversized input.
 use trustloop_conformance::{fixtures_dir, is_ci, repo_root};
-use trustloop_core::anip::build_local::OutputFile;
+use trustloop_core::api::anip::OutputFile;
 use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
-use trustloop_core::digest::sha256_bytes;
-use trustloop_core::json::{parse, to_pretty, Value};
+use trustloop_core::api::digest::sha256_bytes;
+use trustloop_core::api::json::{parse, to_pretty, Value};
 
 fn build(definition: &[u8], options: &BuildLocalOptions) -> Vec<OutputFile> {
     api::anip_build_local(definition, options).expect("build-local succeeds")

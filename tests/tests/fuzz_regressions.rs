@@ -5,11 +5,11 @@
 //! `cargo test -p trustloop-conformance --test fuzz_regressions -- --ignored`.
 #![forbid(unsafe_code)]
 
-use trustloop_core::anpkg::export::zip_writer;
-use trustloop_core::anpkg::yaml::safe_load;
+use trustloop_core::api::anpkg::project::zip_writer;
+use trustloop_core::api::anpkg::yaml::safe_load;
 use trustloop_core::api::{self, AnpkgValidateOptions};
-use trustloop_core::digest::sha256_bytes;
-use trustloop_core::json::Value;
+use trustloop_core::api::digest::sha256_bytes;
+use trustloop_core::api::json::Value;
 
 const MANIFEST: &str = "schema_version: 1\nmachine_id: m\ndisplay_name: m\nruntime_profiles:\n  manual: runtime/anolis-runtime.yaml\nproviders:\n  sim0:\n    config: providers/sim0.yaml\ncompatibility:\n  runtime: {config_contract: a, http_contract: b}\n  providers:\n    sim0: {strategy: local-build, version: x}\n";
 const RUNTIME: &str = "providers:\n- id: sim0\n  command: x\n  args: [--config, providers/sim0.yaml]\n";

@@ -17,7 +17,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use trustloop_conformance::repo_root;
 use trustloop_core::api::{self, assets_pa, AnpkgExportOptions, AnpkgValidateOptions, BundleEntry, TreeDigestOptions};
-use trustloop_core::json::Value;
+use trustloop_core::api::json::Value;
 
 fn config(cases: u32) -> Config {
     // No regression files written into the source tree; failures print the minimal input.

@@ -24,7 +24,7 @@ fn vectors_pass() {
 
 #[wasm_bindgen_test]
 fn version_is_the_core_version() {
-    assert_eq!(trustloop_wasm::version(), trustloop_core::VERSION);
+    assert_eq!(trustloop_wasm::version(), trustloop_core::api::VERSION);
 }
 
 #[wasm_bindgen_test]
@@ -74,7 +74,7 @@ fn canonical_modes_and_digest() {
     assert!(jcs.starts_with(r#"{"a":1e+21,"#), "{jcs}");
     assert_code(trustloop_wasm::canonicalize(doc.into(), "yaml".into()), "UNKNOWN_MODE");
     let d = trustloop_wasm::digest(doc.into()).unwrap();
-    assert_eq!(d, trustloop_core::digest::sha256_bytes(digest_mode.as_bytes()));
+    assert_eq!(d, trustloop_core::api::digest::sha256_bytes(digest_mode.as_bytes()));
 }
 
 #[wasm_bindgen_test]

@@ -6,8 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use trustloop_core::api;
-use trustloop_core::digest::sha256_bytes;
-use trustloop_core::json::{self, Map, Value};
+use trustloop_core::api::digest::sha256_bytes;
+use trustloop_core::api::json::{self, Map, Value};
 
 use super::{assert_code, vectors::to_value};
 

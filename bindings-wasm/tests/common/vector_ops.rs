@@ -6,8 +6,8 @@ use base64::Engine as _;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use trustloop_core::digest::sha256_bytes;
-use trustloop_core::json::{self, Map, Value};
+use trustloop_core::api::digest::sha256_bytes;
+use trustloop_core::api::json::{self, Map, Value};
 
 use super::vectors::{input_bytes, to_value, Actual};
 

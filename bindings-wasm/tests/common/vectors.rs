@@ -13,8 +13,8 @@ use base64::Engine as _;
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 
-use trustloop_core::digest::sha256_bytes;
-use trustloop_core::json::{self, Map, Value};
+use trustloop_core::api::digest::sha256_bytes;
+use trustloop_core::api::json::{self, Map, Value};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/vectors.rs"));

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args as ClapArgs;
-use trustloop_core::anip::attach::{
+use trustloop_core::api::anip::{
     build_publish_request, check_attach_args, publish_response, publish_url, request_body, AttachOptions, MAX_RESPONSE_BYTES,
 };
-use trustloop_core::diag::Error;
-use trustloop_core::json::to_pretty;
+use trustloop_core::api::diag::Error;
+use trustloop_core::api::json::to_pretty;
 
 use trustloop_cli::host::files::{read, write_private};
 use trustloop_cli::host::walk::walk_bundle;
@@ -166,7 +166,7 @@ fn token_transport_is_private(url: &str) -> bool {
 }
 
 /// POSTs the request; the response is interpreted by the core.
-fn post(registry_url: &str, token: &str, body: &[u8]) -> Result<trustloop_core::json::Value, String> {
+fn post(registry_url: &str, token: &str, body: &[u8]) -> Result<trustloop_core::api::json::Value, String> {
     let url = publish_url(registry_url);
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)

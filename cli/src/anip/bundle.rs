@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Subcommand};
-use trustloop_core::bundle_tree::api::{
-    bundle_materials, bundle_report, check_generate_flags, tree_digest, BundleReportOptions, GenerateBundleFlags, TreeDigestOptions,
+use trustloop_core::api::anip::declares_capabilities;
+use trustloop_core::api::anip::tree::{
+    bundle_materials, bundle_report, check_generate_flags, tree_digest, validate_key, BundleReportOptions, GenerateBundleFlags,
+    Target, TemplateValues, TreeDigestOptions,
 };
-use trustloop_core::bundle_tree::template::{validate_key, Target, TemplateValues};
-use trustloop_core::json::{to_pretty, Value};
+use trustloop_core::api::json::{to_pretty, Value};
 
 use trustloop_cli::host::files::{read, write_private};
 use trustloop_cli::host::walk::{list_files, symlinked_root_error, walk_bundle};
@@ -229,16 +230,3 @@ fn materials(a: MaterialsArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Whether the package's contract formalizes at least one capability id (the
-/// condition for upstream's capability scan).
-fn declares_capabilities(bundle: &[u8]) -> bool {
-    use trustloop_core::anip::bundle::{decode_bundle, resolve};
-    let Ok(resolved) = decode_bundle(bundle).and_then(resolve) else { return false };
-    resolved
-        .definition
-        .get("capability_formalizations")
-        .and_then(Value::as_array)
-        .unwrap_or(&[])
-        .iter()
-        .any(|c| c.get("capability_id").and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty()))
-}

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
-use trustloop_core::anip::lint::{lint_bundle, lint_result, LintOptions};
-use trustloop_core::json::to_pretty;
+use trustloop_core::api::anip::{lint_bundle, lint_result, LintOptions};
+use trustloop_core::api::json::to_pretty;
 
 use trustloop_cli::host::files::read;
 

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Subcommand};
 use trustloop_core::api::{self, RegistryPolicy};
-use trustloop_core::json::{to_pretty, Map, Value};
+use trustloop_core::api::json::{to_pretty, Map, Value};
 
 use trustloop_cli::host::files::{read, write_private};
 use trustloop_cli::host::registry::fetch::fetch;

@@ -1,8 +1,8 @@
 //! `trustloop anip ref check REF`: validate a remote custom-code-bundle ref (§13).
 use clap::{Args as ClapArgs, Subcommand};
-use trustloop_core::bundle_tree::api::{check_generate_flags, GenerateBundleFlags};
-use trustloop_core::json::to_pretty;
-use trustloop_core::refs::api::ref_check;
+use trustloop_core::api::anip::tree::{check_generate_flags, GenerateBundleFlags};
+use trustloop_core::api::json::to_pretty;
+use trustloop_core::api::anip::ref_check;
 
 #[derive(Subcommand)]
 pub enum Command {

@@ -1,5 +1,5 @@
 //! Human-readable rendering of a verify result (the default without `--json`).
-use trustloop_core::json::Value;
+use trustloop_core::api::json::Value;
 
 pub fn print_verify(result: &Value) {
     let s = |k: &str| result.str_at(k);

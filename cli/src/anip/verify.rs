@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, ValueEnum};
-use trustloop_core::anip::lock as core_lock;
+use trustloop_core::api::anip::check_lock;
 use trustloop_core::api::{self, RegistryPolicy, VerifyOptions};
-use trustloop_core::json::{to_pretty, Value};
+use trustloop_core::api::json::{to_pretty, Value};
 
 use trustloop_cli::host::files::read;
 use trustloop_cli::host::registry::{fetch::fetch, split_package_ref, RegistryTarget};
@@ -154,7 +154,7 @@ fn verify(args: &Args) -> Result<(Value, u8), String> {
     let lock = match non_blank(&args.lock_file) {
         Some(path) => {
             let bytes = read(path.as_ref(), "lock file")?;
-            core_lock::load(&bytes).map_err(|e| e.to_string())?;
+            check_lock(&bytes).map_err(|e| e.to_string())?;
             Some(bytes)
         }
         None => None,

@@ -9,8 +9,8 @@
 use clap::Parser;
 use trustloop_cli::host::anpkg::export::{build, project_path, write, ExportRequest, DEFAULT_MAX_FILE, DEFAULT_MAX_TOTAL};
 use trustloop_cli::host::paths::resolve;
-use trustloop_core::diag::Error;
-use trustloop_core::json;
+use trustloop_core::api::diag::Error;
+use trustloop_core::api::json;
 
 #[derive(Parser)]
 pub struct Args {

@@ -11,9 +11,9 @@ use std::time::Duration;
 
 use clap::Parser;
 use trustloop_cli::host::anpkg::validate::{validate, Package, Replay};
-use trustloop_core::anpkg::api_validate::ValidateOptions;
-use trustloop_core::anpkg::archive::ArchiveLimits;
-use trustloop_core::json;
+use trustloop_core::api::anpkg::ValidateOptions;
+use trustloop_core::api::anpkg::package::ArchiveLimits;
+use trustloop_core::api::json;
 
 #[derive(Parser)]
 pub struct Args {

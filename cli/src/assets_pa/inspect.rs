@@ -1,10 +1,10 @@
 //! Human-readable `inspect`: prelude, a table of assets, the preload list, warnings.
 use std::fmt::Write;
 
-use trustloop_core::assets_pa::reader::ArchiveInfo;
-use trustloop_core::json::{to_compact, Value};
+use trustloop_core::api::assets_pa::reader::ArchiveInfo;
+use trustloop_core::api::json::{to_compact, Value};
 
-fn metadata_text(m: &trustloop_core::json::Map) -> String {
+fn metadata_text(m: &trustloop_core::api::json::Map) -> String {
     m.sorted()
         .into_iter()
         .map(|(k, v)| match v {

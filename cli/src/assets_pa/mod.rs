@@ -11,9 +11,9 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use trustloop_core::assets_pa::reader::{self, ArchiveInfo};
-use trustloop_core::diag::Finding;
-use trustloop_core::json::to_pretty;
+use trustloop_core::api::assets_pa::reader::{self, ArchiveInfo};
+use trustloop_core::api::diag::Finding;
+use trustloop_core::api::json::to_pretty;
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -68,7 +68,7 @@ pub fn run(command: Command) -> u8 {
 /// Opens and validates an archive from disk without loading its payload.
 fn read_archive(path: &Path) -> Result<(File, ArchiveInfo), Finding> {
     let io = |e: std::io::Error| {
-        Finding::error(trustloop_core::assets_pa::codes::READ_IO, format!("{}: {e}", path.display()))
+        Finding::error(trustloop_core::api::assets_pa::codes::READ_IO, format!("{}: {e}", path.display()))
     };
     // Non-blocking open (a FIFO cannot hang it); only a regular file's size is trusted.
     let (file, st) = trustloop_cli::host::open::open_path(path).map_err(|e| match e {
@@ -108,7 +108,7 @@ fn inspect_cmd(path: &Path, json: bool) -> u8 {
         }
         Err(f) => {
             if json {
-                println!("{}", to_pretty(&trustloop_core::diag::Error(f).to_value()));
+                println!("{}", to_pretty(&trustloop_core::api::diag::Error(f).to_value()));
             } else {
                 print_finding(&f);
             }
@@ -154,7 +154,7 @@ fn extract_cmd(path: &Path, asset_id: u32, out: &Path) -> u8 {
         let (mut file, info) = read_archive(path)?;
         let entry = reader::entry_or_error(&info, asset_id)?;
         let range = info.slice_range(asset_id).unwrap_or(0..0);
-        let io = |e: std::io::Error| Finding::error(trustloop_core::assets_pa::codes::WRITE_IO, format!("{}: {e}", out.display()));
+        let io = |e: std::io::Error| Finding::error(trustloop_core::api::assets_pa::codes::WRITE_IO, format!("{}: {e}", out.display()));
         file.seek(SeekFrom::Start(range.start)).map_err(io)?;
         let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let tmp = dir.join(format!(".{}.tmp-{}", out.file_name().and_then(|n| n.to_str()).unwrap_or("out"), std::process::id()));
@@ -163,7 +163,7 @@ fn extract_cmd(path: &Path, asset_id: u32, out: &Path) -> u8 {
         dst.flush().map_err(io)?;
         if copied != entry.size {
             let _ = std::fs::remove_file(&tmp);
-            return Err(Finding::error(trustloop_core::assets_pa::codes::READ_IO, format!("{}: file changed while extracting", path.display())));
+            return Err(Finding::error(trustloop_core::api::assets_pa::codes::READ_IO, format!("{}: file changed while extracting", path.display())));
         }
         std::fs::rename(&tmp, out).map_err(io)?;
         Ok(copied)

@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use trustloop_cli::host::assets_project::pack;
-use trustloop_core::diag::Severity;
-use trustloop_core::json::to_pretty;
+use trustloop_core::api::diag::Severity;
+use trustloop_core::api::json::to_pretty;
 
 use super::print_finding;
 

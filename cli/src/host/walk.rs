@@ -25,8 +25,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use trustloop_core::bundle_tree::gopath;
-use trustloop_core::bundle_tree::{ChangedDuringWalk, Entry, EntryKind, FileData};
+use trustloop_core::api::anip::tree::gopath;
+use trustloop_core::api::anip::tree::{ChangedDuringWalk, Entry, EntryKind, FileData};
 
 use super::files::{go_path_error, go_stat_error};
 use super::open::{changed_text, Dir, Kind, ListFailure, Listed, OpenError};
@@ -178,7 +178,7 @@ impl BundleWalk<'_> {
             match child.kind {
                 Kind::Symlink => self.out.push(Entry::symlink(child_rel)),
                 Kind::Dir => {
-                    if self.skip_ignored && trustloop_core::bundle_tree::select::is_ignored_dir(&child.name) {
+                    if self.skip_ignored && trustloop_core::api::anip::tree::is_ignored_dir(&child.name) {
                         continue;
                     }
                     self.budget.enter(depth + 1).map_err(|hit| format!("custom code bundle has {hit}: {}", self.root))?;
@@ -247,7 +247,7 @@ pub fn list_files(root: &Path) -> Result<Vec<String>, String> {
 /// the root: when that name is a selected (or, for the capability scan, a source)
 /// file, the walk fails on it. `prefix` is the walk's error prefix.
 pub fn symlinked_root_error(dir: &BundleDir, scan: bool, prefix: &str) -> Option<String> {
-    use trustloop_core::bundle_tree::select::{is_implementation_file, is_source_file};
+    use trustloop_core::api::anip::tree::{is_implementation_file, is_source_file};
     let hit = if scan { is_source_file(&dir.root) } else { is_implementation_file(&dir.root) };
     (dir.root_is_symlink && hit).then(|| format!("{prefix}custom code bundle must not contain symlinks: {}", dir.root))
 }
@@ -304,7 +304,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_file_swapped_after_listing_is_refused() {
-        use trustloop_core::bundle_tree::api::{tree_digest, TreeDigestOptions};
+        use trustloop_core::api::anip::tree::{tree_digest, TreeDigestOptions};
         let d = scratch("swap");
         std::fs::create_dir_all(d.join("b/pkg")).expect("mkdir");
         let target = d.join("b/pkg/a.py");

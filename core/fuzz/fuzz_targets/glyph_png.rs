@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use trustloop_core::api::assets_pa::{self, PackOptions};
-use trustloop_core::assets_pa::glyph::png_tile;
+use trustloop_core::api::assets_pa::png;
 
 const INDEX: &str = r#"{"schema_version": 1, "next_asset_id": 2, "assets": [
   {"asset_id": 1, "asset_uuid": "6f1d2c3a-0000-4000-8000-000000000002", "root": "ui/icons", "included_in_build": true}]}"#;
@@ -36,7 +36,7 @@ fn project() -> &'static BTreeMap<String, Vec<u8>> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let _ = png_tile::decode(data, "fuzz.png");
+    let _ = png::decode_tile(data, "fuzz.png");
     let mut files = project().clone();
     files.insert("assets/ui/icons/0.png".into(), data.to_vec());
     let _ = assets_pa::pack(&files, &PackOptions::default());

@@ -5,7 +5,7 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use trustloop_core::api::{self, BundleEntry, TreeDigestOptions, TreeLimits};
-use trustloop_core::json::Value;
+use trustloop_core::api::json::Value;
 
 #[derive(Arbitrary, Debug)]
 enum Kind {
@@ -56,7 +56,7 @@ fuzz_target!(|input: Input| {
     let target = ["python", "typescript", "go", "java", "csharp"][input.target as usize % 5];
     let mut vars = serde_like_map(&input.vars);
     let opts = Value::Object({
-        let mut m = trustloop_core::json::Map::new();
+        let mut m = trustloop_core::api::json::Map::new();
         m.insert("applied", Value::Bool(true));
         m.insert("target", Value::String(target.into()));
         m.insert("system_name", Value::String(input.system_name.clone()));
@@ -71,8 +71,8 @@ fuzz_target!(|input: Input| {
     }
 });
 
-fn serde_like_map(vars: &[(String, String)]) -> trustloop_core::json::Map {
-    let mut m = trustloop_core::json::Map::new();
+fn serde_like_map(vars: &[(String, String)]) -> trustloop_core::api::json::Map {
+    let mut m = trustloop_core::api::json::Map::new();
     for (k, v) in vars.iter().take(16) {
         m.insert(k.clone(), Value::String(v.clone()));
     }

@@ -3,7 +3,7 @@
 //! (Python equality; documents with NaN are exempt, NaN != NaN).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use trustloop_core::anpkg::yaml::{emit::safe_dump, safe_load};
+use trustloop_core::api::anpkg::yaml::{safe_dump, safe_load};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -11,3 +11,6 @@ pub mod archive;
 pub mod export;
 pub mod validate;
 pub mod yaml;
+
+#[cfg(test)]
+mod small_stack_tests;

@@ -167,7 +167,7 @@ impl<'p, S: ByteSink> ArchiveWriter<'p, S> {
 
     /// Streams the payload of the next asset from `r` in 64 KiB chunks; `r` must yield
     /// exactly the planned size.
-    #[cfg(feature = "std")]
+    #[cfg(all(test, feature = "std"))]
     pub fn payload_from<R: std::io::Read>(&mut self, mut r: R) -> Result<(), Finding> {
         let e = self.expect_next()?;
         let mut buf = alloc::vec![0u8; 64 << 10];

@@ -62,6 +62,7 @@ impl Report {
     }
 
     /// The file upstream writes: `MarshalIndent` plus a newline.
+    #[cfg(test)]
     pub fn to_file_bytes(&self) -> String {
         crate::json::to_pretty(&self.to_value())
     }

@@ -30,4 +30,4 @@ pub(crate) use parse::{build_any, checked_reader, go_map};
 pub(crate) use read::Reader;
 pub use pretty::{to_compact, to_pretty};
 pub use value::{Map, Value};
-pub use walk::{as_go_maps, edit_all, path_text, walk, Order, Step, Visit};
+pub use walk::{edit_all, path_text, walk, Order, Step, Visit};

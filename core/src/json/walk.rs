@@ -123,11 +123,3 @@ pub fn edit_all(root: &mut Value, mut edit: impl FnMut(&mut Value)) {
     }
 }
 
-/// Makes every object in `v` a Go map (printed in key order), however deep.
-pub fn as_go_maps(v: &mut Value) {
-    edit_all(v, |x| {
-        if let Value::Object(m) = x {
-            m.set_go_map();
-        }
-    });
-}

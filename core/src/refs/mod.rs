@@ -12,4 +12,4 @@ pub mod api;
 pub mod gourl;
 pub mod validate;
 
-pub use validate::{validate_ref, ParsedRef, RefError};
+pub use validate::{validate_ref, ParsedRef};

@@ -1,7 +1,7 @@
 //! PyYAML values ↔ JSON: only what JSON can hold converts; everything else is skipped
 //! by the caller, never compared through a lossy conversion.
 use serde_json::{Map as JMap, Number, Value as J};
-use trustloop_core::anpkg::yaml::{Int, Map as YMap, Value as Y};
+use trustloop_core::api::anpkg::yaml::{Int, Map as YMap, Value as Y};
 
 /// The JSON value of a PyYAML value, or why it has none.
 pub fn to_json(v: &Y) -> Result<J, &'static str> {

@@ -2,7 +2,7 @@
 //! `$TRUSTLOOP_FIXTURES/anpkg/` (inputs, and inside the packages).
 use std::path::Path;
 
-use trustloop_core::anpkg::archive::{read_archive, ArchiveLimits};
+use trustloop_core::api::anpkg::package::{read_archive, ArchiveLimits};
 
 use crate::Kind;
 

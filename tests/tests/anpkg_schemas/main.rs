@@ -1,6 +1,6 @@
 //! Independent second opinion on the `.anpkg` JSON Schemas (spec anpkg.md §6.2, §7.3):
 //! the `jsonschema` crate against trustloop's own draft-07 evaluator
-//! (`trustloop_core::anpkg::validate::schemas::errors`).
+//! (`trustloop_core::api::anpkg::schema::errors`).
 //!
 //! trustloop's evaluator stays the primary one (it works on PyYAML values and prints
 //! Python jsonschema's messages, see `docs/conformance/anpkg-validate.md`). This test
@@ -32,8 +32,8 @@ use std::path::Path;
 
 use serde_json::{json, Value as J};
 use trustloop_conformance::{fixtures_dir, is_ci};
-use trustloop_core::anpkg::validate::schemas;
-use trustloop_core::anpkg::yaml::{self, Value as Y};
+use trustloop_core::api::anpkg::schema;
+use trustloop_core::api::anpkg::yaml::{self, Value as Y};
 
 use convert::{has_string_ending_in_newline, to_json, to_yaml};
 use draft07::{schema_keywords, DRAFT7_KEYWORDS};
@@ -51,8 +51,8 @@ impl Kind {
 
     fn text(self) -> &'static str {
         match self {
-            Kind::MachineProfile => schemas::MACHINE_PROFILE,
-            Kind::RuntimeConfig => schemas::RUNTIME_CONFIG,
+            Kind::MachineProfile => schema::MACHINE_PROFILE,
+            Kind::RuntimeConfig => schema::RUNTIME_CONFIG,
         }
     }
 
@@ -69,7 +69,7 @@ impl Kind {
 
     /// trustloop's verdict (and first message) on a PyYAML value.
     fn trustloop_first_error(self, doc: &Y) -> Option<String> {
-        schemas::errors(self.text(), doc).first().map(|e| format!("{}: {}", e.path_string(), e.message))
+        schema::errors(self.text(), doc).first().map(|e| format!("{}: {}", e.path_string(), e.message))
     }
 }
 

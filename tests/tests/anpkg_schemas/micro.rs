@@ -11,7 +11,7 @@ use crate::{write_dump, DUMP_ENV};
 /// wrong equality rule there; here nothing masks it.
 #[test]
 fn keyword_semantics_agree_on_micro_schemas() {
-    use trustloop_core::anpkg::validate::schema::validate;
+    use trustloop_core::api::anpkg::schema::validate;
     #[rustfmt::skip]
     let values = [
         json!(null), json!(true), json!(false), json!(0), json!(1), json!(-1), json!(2), json!(0.0), json!(-0.0),

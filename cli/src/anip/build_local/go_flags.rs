@@ -2,7 +2,7 @@
 //! syntax (`strconv.ParseInt(s, 0, 64)`: `0x`/`0o`/`0b` prefixes, a leading `0` for
 //! octal, `_` separators), booleans as `strconv.ParseBool`, and a bad value is
 //! reported with the flag package's line followed by the command's usage.
-use trustloop_core::anip::definition::go_quote::go_quote;
+use trustloop_core::api::anip::go_quote;
 
 /// What `flag` prints after a bad value: the command's usage and `PrintDefaults`.
 pub(crate) const USAGE: &str = "Usage:

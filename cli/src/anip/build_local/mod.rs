@@ -3,7 +3,7 @@
 //! key unless `--signing-key` (a trustloop extension) is given.
 use clap::Args as ClapArgs;
 use trustloop_core::api::{self, BuildLocalOptions};
-use trustloop_core::anip::build_local::{DEFAULT_GENERATED_AT, DEFAULT_PORT};
+use trustloop_core::api::anip::{DEFAULT_GENERATED_AT, DEFAULT_PORT};
 
 use trustloop_cli::host::files::read;
 

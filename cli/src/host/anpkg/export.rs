@@ -11,10 +11,10 @@
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
-use trustloop_core::anpkg::api_export::export_report;
-use trustloop_core::anpkg::export::{build_package, codes, ExportOptions, Exported, ProjectSource, Root};
-use trustloop_core::diag::Error;
-use trustloop_core::json::Value;
+use trustloop_core::api::anpkg::export_report;
+use trustloop_core::api::anpkg::project::{build_package, codes, ExportOptions, Exported, ProjectSource, Root};
+use trustloop_core::api::diag::Error;
+use trustloop_core::api::json::Value;
 
 use crate::host::files::write_with_tmp_suffix;
 use crate::host::open::{kind_of, open_path_nofollow, read_opened, Kind, OpenError};
@@ -264,12 +264,12 @@ mod tests {
 
     #[test]
     fn export_options_from_json() {
-        let v = trustloop_core::json::parse(br#"{"data_root":"/d","max_file_size":5}"#).expect("json");
+        let v = trustloop_core::api::json::parse(br#"{"data_root":"/d","max_file_size":5}"#).expect("json");
         let r = ExportRequest::from_value(&v).expect("ok");
         assert_eq!((r.data_root.as_deref(), r.max_file_size, r.max_total_size), (Some("/d"), 5, DEFAULT_MAX_TOTAL));
-        let bad = trustloop_core::json::parse(br#"{"max_file_size":-1}"#).expect("json");
+        let bad = trustloop_core::api::json::parse(br#"{"max_file_size":-1}"#).expect("json");
         assert!(ExportRequest::from_value(&bad).is_err());
-        let unknown = trustloop_core::json::parse(br#"{"colour":1}"#).expect("json");
+        let unknown = trustloop_core::api::json::parse(br#"{"colour":1}"#).expect("json");
         assert!(ExportRequest::from_value(&unknown).is_err());
     }
 

@@ -30,8 +30,8 @@ use std::time::{Duration, Instant};
 
 use rustix::event::{poll, PollFd, PollFlags, Timespec};
 use rustix::process::{kill_process_group, Pid, Signal};
-use trustloop_core::anpkg::validate::{codes, replay_failure, Entry, Tree};
-use trustloop_core::diag::Finding;
+use trustloop_core::api::anpkg::package::{codes, replay_failure, Entry, Tree};
+use trustloop_core::api::diag::Finding;
 
 /// Variables the replayed runtime must not see (secrets of the workbench), even when
 /// the caller names them.

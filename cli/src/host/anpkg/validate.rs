@@ -19,10 +19,10 @@
 use std::path::Path;
 use std::time::Duration;
 
-use trustloop_core::anpkg::api_validate::{validate_archive, validate_directory, Outcome, ReplayStatus, ValidateOptions};
-use trustloop_core::anpkg::validate::{codes, Entry, Followed, Tree};
-use trustloop_core::diag::{Error, Finding};
-use trustloop_core::json::Value;
+use trustloop_core::api::anpkg::{validate_archive, validate_directory, Outcome, ReplayStatus, ValidateOptions};
+use trustloop_core::api::anpkg::package::{codes, Entry, Followed, Tree};
+use trustloop_core::api::diag::{Error, Finding};
+use trustloop_core::api::json::Value;
 
 use super::replay::{run_replay, ReplayRoot, DEFAULT_CONFIG, DEFAULT_TIMEOUT};
 use crate::host::open::{kind_of, open_path, read_opened, read_path, Dir, Kind, OpenError};
@@ -314,12 +314,12 @@ mod tests {
 
     #[test]
     fn replay_options_from_json() {
-        let v = trustloop_core::json::parse(br#"{"runtime_bin":"rt","timeout_seconds":1.5,"replay_env":["A"]}"#).expect("json");
+        let v = trustloop_core::api::json::parse(br#"{"runtime_bin":"rt","timeout_seconds":1.5,"replay_env":["A"]}"#).expect("json");
         let r = Replay::from_value(&v).expect("ok").expect("replay");
         assert_eq!((r.bin.as_str(), r.timeout, r.pass_env.as_slice()), ("rt", Duration::from_millis(1500), &["A".to_string()][..]));
-        let bad = trustloop_core::json::parse(br#"{"runtime_bin":"rt","replay_env":"A"}"#).expect("json");
+        let bad = trustloop_core::api::json::parse(br#"{"runtime_bin":"rt","replay_env":"A"}"#).expect("json");
         assert!(Replay::from_value(&bad).is_err());
-        let bad = trustloop_core::json::parse(br#"{"timeout_seconds":0}"#).expect("json");
+        let bad = trustloop_core::api::json::parse(br#"{"timeout_seconds":0}"#).expect("json");
         assert!(Replay::from_value(&bad).is_err());
         assert!(Replay::from_value(&Value::Null).expect("none").is_none());
     }

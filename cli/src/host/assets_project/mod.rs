@@ -14,13 +14,13 @@
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
-use trustloop_core::assets_pa::codes;
-use trustloop_core::assets_pa::companions::{sha256_hex, ASSETS_PA};
-use trustloop_core::assets_pa::project::{emit, plan, report_value};
-use trustloop_core::assets_pa::reader;
-use trustloop_core::assets_pa::writer::IoSink;
-use trustloop_core::diag::{Error, Finding, Severity};
-use trustloop_core::json::Value;
+use trustloop_core::api::assets_pa::codes;
+use trustloop_core::api::assets_pa::{sha256_hex, ASSETS_PA};
+use trustloop_core::api::assets_pa::project::{emit, plan, report_value};
+use trustloop_core::api::assets_pa::reader;
+use trustloop_core::api::assets_pa::IoSink;
+use trustloop_core::api::diag::{Error, Finding, Severity};
+use trustloop_core::api::json::Value;
 
 pub mod project_dir;
 pub mod staging;

@@ -10,9 +10,9 @@
 //! bounded in entries and depth; past the depth limit it fails with `PROJECT_LIMIT`.
 use std::path::Path;
 
-use trustloop_core::assets_pa::codes;
-use trustloop_core::assets_pa::project::source::{ProjectSource, MAX_INPUT_FILE_BYTES};
-use trustloop_core::diag::{Error, Finding};
+use trustloop_core::api::assets_pa::codes;
+use trustloop_core::api::assets_pa::project::{ProjectSource, MAX_INPUT_FILE_BYTES};
+use trustloop_core::api::diag::{Error, Finding};
 
 use crate::host::open::{changed_text, kind_of, read_opened, Dir, Kind, OpenError, RelError};
 use crate::host::walk::{children, Budget, ListError, WalkLimits};

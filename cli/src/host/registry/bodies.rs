@@ -2,10 +2,10 @@
 //! GET [`super::target`]'s URLs with their own HTTP clients). No IO and no decisions
 //! here: the options are split and the core's `anip_verify_registry` /
 //! `anip_write_lock_registry` decide.
-use trustloop_core::anip::lock as core_lock;
+use trustloop_core::api::anip::check_lock;
 use trustloop_core::api;
-use trustloop_core::diag::Error;
-use trustloop_core::json::{Map, Value};
+use trustloop_core::api::diag::Error;
+use trustloop_core::api::json::{Map, Value};
 
 /// The verify options and the registry policy, split from one options object
 /// (the policy's keys are `require_registry_mode`, `trusted_registry_key_id`,
@@ -35,7 +35,7 @@ pub fn verify(
 ) -> Result<Value, Error> {
     let (verify_options, policy) = split_options(options)?;
     if let Some(bytes) = lock {
-        core_lock::load(bytes)?;
+        check_lock(bytes)?;
     }
     let responses = api::RegistryResponses { package_url, download, receipt, keys };
     Ok(api::anip_verify_registry(&responses, lock, &verify_options, &policy)?.result)

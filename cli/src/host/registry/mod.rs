@@ -12,10 +12,10 @@
 //! The two former copies differed only in error types: `split_package_ref` and the
 //! target resolution now return `Error`s with codes (`PACKAGE_REF_INVALID`,
 //! `REGISTRY_URL_REQUIRED`) everywhere; the CLI prints their messages as before.
-use trustloop_core::anip::lock as core_lock;
+use trustloop_core::api::anip::check_lock;
 use trustloop_core::api;
-use trustloop_core::diag::Error;
-use trustloop_core::json::{Map, Value};
+use trustloop_core::api::diag::Error;
+use trustloop_core::api::json::{Map, Value};
 
 pub mod bodies;
 #[cfg(feature = "net")]
@@ -86,7 +86,7 @@ impl RegistryTarget {
 pub fn target(registry_url: &str, package: &str, lock: Option<&[u8]>, allow_yanked: bool) -> Result<Value, Error> {
     let lock = match lock {
         Some(bytes) => {
-            core_lock::load(bytes)?;
+            check_lock(bytes)?;
             Some(api::parse_json(bytes, "lock file")?)
         }
         None => None,
@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn gaps_are_filled_from_the_lock() {
-        let lock = trustloop_core::json::parse(
+        let lock = trustloop_core::api::json::parse(
             br#"{"registry_url":"http://r.example","package_id":"p","package_version":"1"}"#,
         )
         .expect("json");

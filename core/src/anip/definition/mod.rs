@@ -46,7 +46,9 @@ mod typed_model;
 mod tests;
 
 pub use classification::unclassified_required_inputs;
-pub use fronting::{fronting_summary, FrontingSummary};
+pub use fronting::fronting_summary;
+#[cfg(test)]
+use fronting::FrontingSummary;
 
 use fields::{map_field, slice_field, str_field};
 use go_quote::go_quote;

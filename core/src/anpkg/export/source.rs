@@ -61,10 +61,6 @@ pub struct MapSource {
 }
 
 impl MapSource {
-    pub fn new(files: BTreeMap<String, Vec<u8>>) -> Self {
-        MapSource { files, data_root_files: BTreeMap::new() }
-    }
-
     fn lookup(map: &BTreeMap<String, Vec<u8>>, path: &str) -> Option<Vec<u8>> {
         let key = normalize_relative(path)?;
         map.get(&key).cloned()

@@ -28,7 +28,7 @@ fn appendix_a() -> BTreeMap<String, Vec<u8>> {
 
 fn export(files: BTreeMap<String, Vec<u8>>, name: &str) -> Result<Exported, Error> {
     let options = ExportOptions { project_name: String::from(name), project_dir: alloc::format!("/s/{name}"), ..ExportOptions::default() };
-    build_package(&MapSource::new(files), &options)
+    build_package(&MapSource { files, data_root_files: BTreeMap::new() }, &options)
 }
 
 fn message(files: BTreeMap<String, Vec<u8>>) -> String {
@@ -158,7 +158,7 @@ fn anpkg_rt_2_behavior_from_the_data_root_and_path_key() {
         "providers: [{id: sim0}]\nautomation:\n  behavior_tree: ''\n  behavior_tree_path: shared/x.xml\n",
     );
     files.remove("behaviors/local.xml");
-    let mut source = MapSource::new(files);
+    let mut source = MapSource { files, data_root_files: BTreeMap::new() };
     source.data_root_files.insert(String::from("shared/x.xml"), Vec::from(&b"<shared/>"[..]));
     let e = build_package(&source, &ExportOptions::default()).expect("export");
     assert_eq!(entry(&e, "runtime/behaviors/x.xml"), "<shared/>");

@@ -45,12 +45,6 @@ pub struct Report {
     pub replay_config: Option<String>,
 }
 
-impl Report {
-    pub fn passed(&self) -> bool {
-        self.findings.is_empty()
-    }
-}
-
 /// Signals "stop at the first finding".
 pub struct Stop;
 

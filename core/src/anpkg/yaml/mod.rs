@@ -13,5 +13,5 @@ mod pyscalar;
 pub mod resolve;
 pub mod value;
 
-pub use load::{safe_load, safe_load_with, LoadError, LoadErrorKind, Limits};
-pub use value::{Date, DateTime, Int, Map, Value};
+pub use load::{safe_load, safe_load_with, LoadErrorKind, Limits};
+pub use value::{Int, Map, Value};

@@ -11,6 +11,7 @@ use crate::diag::Finding;
 
 /// The metadata keys GLYPH/indexed_v1 owns (PA-GLYPH-1); `output.metadata` may not
 /// collide with them (PA-WRITE-2).
+#[cfg(feature = "std")]
 pub const FORMAT_KEYS: [&str; 4] = ["tile_size", "width", "height", "palette_count"];
 
 fn broken(e: &AssetEntry, rule: &str, expected: &str, found: &str) -> Finding {

@@ -8,7 +8,6 @@
 //! * tile: `{"index": n, "pixels": [tile_size² integers 0..15] | "0123…f"}` (one hex
 //!   digit per pixel, row-major).
 use alloc::format;
-use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::builder::{GlyphBankInput, PaletteInput, TileInput};
@@ -18,6 +17,7 @@ use crate::diag::Finding;
 use crate::json::Value;
 
 /// Supported `schema_version` window of the palettes file.
+#[cfg(feature = "std")]
 pub const PALETTES_FILE_VERSIONS: (u64, u64) = (1, 1);
 
 fn malformed(path: &str, what: &str) -> Finding {
@@ -70,6 +70,7 @@ pub fn palettes_from_value(v: &Value, path: &str) -> Result<Vec<PaletteInput>, F
 }
 
 /// The palettes file (D12): version window first (PA-MIG-2 style), then the list.
+#[cfg(feature = "std")]
 pub fn palettes_file_from_value(v: &Value, file: &str) -> Result<Vec<PaletteInput>, Finding> {
     let Value::Object(m) = v else {
         return Err(malformed(file, "the palettes file must be a JSON object").at_file(file));
@@ -80,7 +81,7 @@ pub fn palettes_file_from_value(v: &Value, file: &str) -> Result<Vec<PaletteInpu
         other => {
             let found = match other {
                 Some(n) => format!("{n}"),
-                None => String::from("missing or not an integer"),
+                None => alloc::string::String::from("missing or not an integer"),
             };
             return Err(Finding::error(
                 codes::UNSUPPORTED_INPUT_VERSION,

@@ -12,7 +12,6 @@ use alloc::vec::Vec;
 pub enum NibbleOrder {
     /// Even-index pixel in bits 0–3, odd-index pixel in bits 4–7 (D6).
     LowFirst,
-    HighFirst,
 }
 
 /// The whole GLYPH/indexed_v1 payload geometry.
@@ -121,7 +120,8 @@ fn put_pixel(plane: &mut [u8], index: u64, value: u8) {
     }
 }
 
-/// Reads sheet pixel `index` from a payload (for inspection and tests).
+/// Reads sheet pixel `index` from a payload.
+#[cfg(test)]
 pub fn pixel_at(payload: &[u8], index: u64) -> Option<u8> {
     let byte = *payload.get((index / 2) as usize)?;
     let low = (index % 2 == 0) == (GLYPH_LAYOUT.nibble_order == NibbleOrder::LowFirst);

@@ -1,10 +1,11 @@
 //! Every walk over a loaded `.anpkg` document fits WASM's 1 MiB stack at the loaders'
 //! depth limits (docs/limits.md): YAML nested 200 levels through aliases, Python-JSON
 //! nested 500 levels. One level more is a limit error, not a deeper walk (issue 9 F1).
-#![cfg(feature = "zip")]
+use alloc::format;
+use alloc::string::String;
 
-use trustloop_core::anpkg::validate::{pyjson, schema, tokens};
-use trustloop_core::anpkg::yaml::{emit, pyrepr, safe_load, LoadErrorKind, Value};
+use super::validate::{pyjson, schema, tokens};
+use super::yaml::{emit, pyrepr, safe_load, LoadErrorKind, Value};
 
 const WASM_STACK: usize = 1 << 20;
 

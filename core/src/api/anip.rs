@@ -1,0 +1,87 @@
+//! ANIP package trust loop: verify (bundle, definition, registry), consumer lock
+//! files, build-local, refs, attach-implementation, publication lint, and in
+//! [`tree`] custom-code-bundle trees.
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::diag::Error;
+use crate::json::Value;
+
+pub use crate::anip::attach::{
+    attach_implementation, build_publish_request, check_attach_args, publish_response, publish_url, request_body,
+    AttachOptions, MAX_RESPONSE_BYTES,
+};
+pub use crate::anip::build_local::{BuildLocalOptions, OutputFile, DEFAULT_GENERATED_AT, DEFAULT_PORT};
+// Go's strconv.Quote, for the CLI's Go-flag-compatible error messages.
+pub use crate::anip::definition::go_quote::go_quote;
+pub use crate::anip::lint::{lint, lint_bundle, lint_result, LintOptions};
+pub use crate::anip::registry::{RegistryPolicy, RegistryResponses};
+pub use crate::anip::verify::{Verdict, VerifyOptions};
+pub use crate::refs::api::ref_check;
+
+/// `anip verify --package-bundle`: the result JSON and upstream's exit code.
+pub fn verify_bundle(bundle: &[u8], lock: Option<&[u8]>, options: &VerifyOptions) -> Result<Verdict, Error> {
+    crate::anip::verify::verify_bundle(bundle, lock, options)
+}
+
+/// `anip verify --definition`: plain service-definition file source.
+pub fn verify_definition(definition: &[u8], lock: Option<&[u8]>, options: &VerifyOptions) -> Result<Verdict, Error> {
+    crate::anip::verify::verify_definition(definition, lock, options)
+}
+
+/// `anip verify` with a registry source: the host fetched `/download`, `/receipt`
+/// and `/keys` (see [`RegistryResponses`]); the core decides.
+pub fn verify_registry(
+    responses: &RegistryResponses,
+    lock: Option<&[u8]>,
+    options: &VerifyOptions,
+    policy: &RegistryPolicy,
+) -> Result<Verdict, Error> {
+    crate::anip::verify::verify_registry(responses, lock, options, policy)
+}
+
+/// The consumer lock file for a registry package (carries `registry_url`).
+pub fn write_lock_registry(responses: &RegistryResponses, policy: &RegistryPolicy) -> Result<String, Error> {
+    crate::anip::lock::write_lock_for_registry(responses, policy)
+}
+
+/// The consumer lock file (`anip-package-lock/v1`) for a bundle, as upstream writes it.
+pub fn write_lock(bundle: &[u8]) -> Result<String, Error> {
+    crate::anip::lock::write_lock_for_bundle(bundle)
+}
+
+/// Loads a consumer lock file the way `anip verify --lock-file` does first
+/// (ANIP-VER-4 step 1), before any source is read; only the error matters.
+pub fn check_lock(lock: &[u8]) -> Result<(), Error> {
+    crate::anip::lock::load(lock).map(|_| ())
+}
+
+/// `anip package build-local`: manifest, lock, bundle and README, in memory.
+pub fn build_local(definition: &[u8], options: &BuildLocalOptions) -> Result<Vec<OutputFile>, Error> {
+    crate::anip::build_local::build_local(definition, options)
+}
+
+/// Whether the package's contract formalizes at least one capability id (the
+/// condition for upstream's capability scan of a custom code bundle).
+pub fn declares_capabilities(bundle: &[u8]) -> bool {
+    use crate::anip::bundle::{decode_bundle, resolve};
+    decode_bundle(bundle)
+        .and_then(resolve)
+        .is_ok_and(|r| !crate::anip::definition::formalized_capability_ids(&Value::Object(r.definition)).is_empty())
+}
+
+/// Custom-code-bundle trees: digests, apply rules, reports, materials, and what a
+/// host's directory walk needs to collect entries the way upstream does.
+pub mod tree {
+    pub use crate::bundle_tree::api::{
+        bundle_materials, bundle_report, check_generate_flags, entries_from_value, tree_combine, tree_digest,
+        BundleReportOptions, GenerateBundleFlags, TreeDigestOptions,
+    };
+    // Go's `path` package (Clean, Base, Join), as upstream's walk applies it.
+    pub use crate::bundle_tree::gopath;
+    pub use crate::bundle_tree::select::{is_ignored_dir, is_implementation_file, is_source_file};
+    pub use crate::bundle_tree::template::{validate_key, Target, TemplateValues};
+    #[cfg(feature = "std")]
+    pub use crate::bundle_tree::ChangedDuringWalk;
+    pub use crate::bundle_tree::{Entry, EntryKind, FileData, TreeLimits};
+}
