@@ -39,7 +39,7 @@ fn deep_bundle_values_verify_lock_and_lint() {
             if let Err(e) = verify_bundle(text.as_bytes(), None, &VerifyOptions::default()) {
                 assert!(e.code().starts_with("ANIP_"), "{at}: {e}");
             }
-            let _ = super::lock::write_lock_for_bundle(text.as_bytes());
+            let _ = super::write_lock::write_lock_for_bundle(text.as_bytes());
             assert!(super::lint::lint(text.as_bytes()).is_ok(), "{at}");
         }
     });

@@ -1,5 +1,6 @@
 //! Consumer lock files `anip-package-lock/v1` (ANIP-LOCK): load with shape checks,
-//! compare against a resolved package, and write as upstream's `--write-lock` does.
+//! compare against a resolved package, and write (the writing operations that resolve a
+//! package first are in `write_lock`).
 use alloc::format;
 use alloc::string::{String, ToString};
 
@@ -136,7 +137,7 @@ pub fn write(r: &Resolved, computed_definition_digest: &str, receipt: &ResolvedR
     write_with_url(r, computed_definition_digest, receipt, "")
 }
 
-fn write_with_url(
+pub(super) fn write_with_url(
     r: &Resolved,
     computed_definition_digest: &str,
     receipt: &ResolvedReceipt,
@@ -186,44 +187,4 @@ fn write_with_url(
     let text = to_pretty(&Value::Object(m));
     load(text.as_bytes())?; // upstream validates what it writes
     Ok(text)
-}
-
-/// The lock file for a registry package: every client trust check must pass
-/// (upstream `generate` refuses otherwise), then [`write`] with `registry_url`.
-pub fn write_lock_for_registry(
-    resp: &super::registry::RegistryResponses,
-    policy: &super::registry::RegistryPolicy,
-) -> Result<String, Error> {
-    let (strict, ctx) = super::verify::strict_registry(resp, policy)?;
-    let r = &strict.resolved;
-    let mut checks = alloc::vec::Vec::new();
-    super::registry::checks(r, &ctx, &strict.computed_definition_digest, &r.verifier_contract_signature(), policy, &[], &mut checks);
-    let failed: alloc::vec::Vec<&str> = checks.iter().filter(|c| !c.pass).map(|c| c.name).collect();
-    if !failed.is_empty() {
-        return Err(Error::new(
-            "ANIP_REGISTRY_UNTRUSTED",
-            format!("registry package {}@{} failed trust verification: {}", r.package_id, r.package_version, failed.join(", ")),
-        ));
-    }
-    check_declared_materials(r)?;
-    let receipt = ResolvedReceipt {
-        key_id: ctx.key_id.clone(),
-        algorithm: ctx.algorithm.clone(),
-        signing_mode: ctx.signing_mode.clone(),
-        active_key_id: ctx.active_key_id.clone(),
-    };
-    write_with_url(r, &strict.computed_definition_digest, &receipt, super::registry::registry_url_of(&ctx.package_url))
-}
-
-/// The lock file for a bundle: resolve with every hard rule, then [`write`].
-pub fn write_lock_for_bundle(bundle: &[u8]) -> Result<String, Error> {
-    let (resolved, computed) = super::verify::resolve_bundle_strict(bundle, false)?;
-    check_declared_materials(&resolved)?;
-    write(&resolved, &computed, &ResolvedReceipt::default())
-}
-
-/// Upstream's `generate --write-lock` reads the declared custom-code-bundle materials
-/// right after resolving, and refuses malformed metadata before writing any lock.
-fn check_declared_materials(r: &Resolved) -> Result<(), Error> {
-    super::materials::materials_from_metadata(&r.manifest, &r.lock).map(|_| ())
 }

@@ -11,7 +11,8 @@
 //! | [`receipt`] | receipt payloads and their checks (ANIP-SIG-6, -9, -11) |
 //! | [`registry`] | registry sources: lifecycle, client trust checks (ANIP-SIG-12, ANIP-VER-5) |
 //! | [`verify`] | the verify checks, result JSON and exit codes (ANIP-VER) |
-//! | [`lock`] | consumer lock files (ANIP-LOCK) |
+//! | [`lock`] | consumer lock files (ANIP-LOCK): load, compare, write |
+//! | [`write_lock`] | `generate --write-lock`: resolve strictly, then write the lock |
 //! | [`build_local`] | the in-memory Registry publish pipeline (ANIP-REG) |
 //! | [`materials`] | implementation-material metadata in manifest and lock (ANIP-MAT) |
 //! | [`attach`] | `attach-implementation` publish requests (ANIP-ATT, §5.6) |
@@ -32,6 +33,7 @@ pub mod registry;
 mod rfc3339;
 pub(crate) mod go_struct;
 pub mod verify;
+pub mod write_lock;
 
 #[cfg(test)]
 mod deep_input_tests;

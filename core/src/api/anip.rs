@@ -42,12 +42,12 @@ pub fn verify_registry(
 
 /// The consumer lock file for a registry package (carries `registry_url`).
 pub fn write_lock_registry(responses: &RegistryResponses, policy: &RegistryPolicy) -> Result<String, Error> {
-    crate::anip::lock::write_lock_for_registry(responses, policy)
+    crate::anip::write_lock::write_lock_for_registry(responses, policy)
 }
 
 /// The consumer lock file (`anip-package-lock/v1`) for a bundle, as upstream writes it.
 pub fn write_lock(bundle: &[u8]) -> Result<String, Error> {
-    crate::anip::lock::write_lock_for_bundle(bundle)
+    crate::anip::write_lock::write_lock_for_bundle(bundle)
 }
 
 /// Loads a consumer lock file the way `anip verify --lock-file` does first

@@ -10,6 +10,7 @@
 //! * [`to_pretty`] / [`to_compact`]: Go `MarshalIndent` output (ANIP-CJ-10) for results
 //!   and written files, and the compact form results cross bindings in.
 mod canonical;
+mod error;
 mod number;
 mod parse;
 mod pretty;
@@ -25,7 +26,8 @@ pub use canonical::{to_canonical, Mode};
 pub(crate) use canonical::{write_canonical, write_string, Style};
 pub use number::format_go_float;
 pub(crate) use number::format_go_g;
-pub use parse::{parse, parse_with, DuplicateKeys, Limits, ParseError};
+pub use error::ParseError;
+pub use parse::{parse, parse_with, DuplicateKeys, Limits};
 pub(crate) use parse::{build_any, checked_reader, go_map};
 pub(crate) use read::Reader;
 pub use pretty::{to_compact, to_pretty};

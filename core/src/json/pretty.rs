@@ -6,10 +6,11 @@
 //!   keep key order).
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::fmt;
 
 use super::canonical::{write_string, Mode};
 use super::number::format_go_float;
-use super::value::Value;
+use super::value::{Map, Value};
 
 /// Pretty-printed text with a trailing `\n`, as upstream writes files and results.
 pub fn to_pretty(v: &Value) -> String {
@@ -102,6 +103,19 @@ fn write(out: &mut String, v: &Value, pretty: bool) {
                 }
             },
         }
+    }
+}
+
+// `Debug` of values is their compact JSON text (iterative, unlike a derived `Debug`).
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&to_compact(self))
+    }
+}
+
+impl fmt::Debug for Map {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&to_compact(&Value::Object(self.clone())))
     }
 }
 

@@ -4,7 +4,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::parse::{ParseError, ParseErrorKind};
+use super::error::{ParseError, ParseErrorKind};
 use super::scan::{is_space, number_end};
 
 pub(crate) struct Reader<'a> {

@@ -9,7 +9,7 @@
 //! fails at the bracket that goes one level too deep.
 use alloc::vec::Vec;
 
-use super::parse::{ParseError, ParseErrorKind};
+use super::error::{ParseError, ParseErrorKind};
 
 /// What the scanner expects after skipping whitespace.
 #[derive(Clone, Copy, PartialEq, Eq)]

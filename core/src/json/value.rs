@@ -1,9 +1,9 @@
 //! The JSON value tree. Values can be 10,000 levels deep (Go's limit), so nothing
 //! here recurses on the input's depth: `Drop`, `Clone`, `PartialEq` and `Debug` are
-//! written with explicit stacks (a derived one would overflow a WASM or thread stack).
+//! written with explicit stacks (a derived one would overflow a WASM or thread stack);
+//! `Debug` (compact JSON text) lives with the printers in `pretty`.
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt;
 
 /// A JSON value with Go `interface{}` semantics: every number is an `f64`.
 ///
@@ -140,13 +140,6 @@ impl PartialEq for Value {
     }
 }
 
-impl fmt::Debug for Value {
-    /// Compact JSON text (iterative, unlike a derived `Debug`).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&super::to_compact(self))
-    }
-}
-
 /// A JSON object with unique keys.
 ///
 /// Parsed objects are kept sorted by key bytes (Go map order). Objects built in code
@@ -156,12 +149,6 @@ impl fmt::Debug for Value {
 pub struct Map {
     entries: Vec<(String, Value)>,
     record: bool,
-}
-
-impl fmt::Debug for Map {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&super::to_compact(&Value::Object(self.clone())))
-    }
 }
 
 impl Map {
