@@ -2,16 +2,22 @@
 //!
 //! The core never opens a file, reads the clock, spawns a process or touches the
 //! network: hosts hand it bytes (or, with `std`, readers) and receive values.
-//! Every problem is a [`diag::Finding`] with a stable code.
+//! Every problem is a finding with a stable code.
+//!
+//! Hosts come in through [`api`] only: one file per family (`api/anip.rs`,
+//! `api/anpkg.rs`, `api/assets_pa.rs`, `api/json.rs`, `api/diag.rs`, `api/digest.rs`)
+//! and the operation list in `api/mod.rs`. Everything else is private to the crate:
 //!
 //! | module | concern |
 //! |---|---|
-//! | [`json`] | Go-compatible canonical JSON, RFC 8785 JCS, Go-style pretty output |
-//! | [`digest`] | `sha256:<hex>` digests |
-//! | [`sign`] | Ed25519 signature strings, the development key, key generation |
-//! | [`diag`] | findings, codes, typed errors |
-//! | [`anip`] | ANIP package trust loop: bundles, verify, lock files, build-local |
-//! | [`api`] | the operations every host exposes |
+//! | `json` | Go-compatible canonical JSON, RFC 8785 JCS, Go-style pretty output |
+//! | `digest` | `sha256:<hex>` digests |
+//! | `sign` | Ed25519 signature strings, the development key, key generation |
+//! | `diag` | findings, codes, typed errors |
+//! | `anip` | ANIP package trust loop: bundles, verify, lock files, build-local, bundle trees, refs, attach, lint |
+//! | `anpkg` | Anolis `.anpkg` validation and export (`zip`) |
+//! | `assets_pa` | Prometeu `assets.pa` writer, reader, GLYPH banks, packer |
+//! | `emulate` | Go and Python library behaviour upstream output depends on (`go/`, `python/`) |
 //!
 //! Features: `std` (streaming helpers), `zip` (`.anpkg`, needs `std`), `keygen` (fresh
 //! keys from `getrandom`). Without them the crate is `no_std` + `alloc` and builds for
@@ -31,11 +37,10 @@ mod anip;
 mod anpkg;
 pub mod api;
 mod assets_pa;
-mod bundle_tree;
 mod diag;
 mod digest;
+mod emulate;
 mod json;
-mod refs;
 mod sign;
 
 /// The crate version, reported by every host.

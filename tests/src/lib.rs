@@ -14,6 +14,7 @@ use trustloop_core::api::digest::sha256_bytes;
 use trustloop_core::api::json::{self, Map, Value};
 
 mod material_ops;
+pub mod import_graph;
 pub mod source_tree;
 
 /// This host's name in a case's `hosts` list.

@@ -6,11 +6,11 @@ use alloc::collections::BTreeSet;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::bundle_tree::entry::{Entry, TreeLimits};
-use crate::bundle_tree::raw::raw_tree_digest;
+use crate::anip::bundle_tree::entry::{Entry, TreeLimits};
+use crate::anip::bundle_tree::raw::raw_tree_digest;
 use crate::diag::Error;
 use crate::json::{Map, Value};
-use crate::refs::validate_ref;
+use crate::anip::refs::validate_ref;
 
 /// The flags of `attach-implementation` that reach the core.
 #[derive(Clone, Debug, Default)]

@@ -8,7 +8,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::go_struct::{self, model::o, Struct, Ty};
+use crate::emulate::go::json_struct::{self, model::o, Struct, Ty};
 use crate::diag::Error;
 use crate::json::{Limits, Map, Value};
 
@@ -139,17 +139,17 @@ mod bundle_file {
 /// Decodes an already parsed `v` as a Go struct (re-encoded first, as upstream
 /// re-marshals what it holds as a map); a type mismatch becomes `<prefix>: json: cannot unmarshal …`.
 pub(crate) fn decode_struct(v: &Value, s: &'static Struct, code: &'static str, prefix: &str) -> Result<Map, Error> {
-    finish(go_struct::decode_value(&Ty::Inline(s), v), code, prefix)
+    finish(json_struct::decode_value(&Ty::Inline(s), v), code, prefix)
 }
 
 /// `json.Unmarshal(bytes, &s)`: Go's syntax check, then keys in source order.
 pub(crate) fn decode_struct_bytes(bytes: &[u8], s: &'static Struct, code: &'static str, prefix: &str) -> Result<Map, Error> {
-    let decoded = go_struct::decode_bytes(&Ty::Inline(s), bytes, &Limits::default())
+    let decoded = json_struct::decode_bytes(&Ty::Inline(s), bytes, &Limits::default())
         .map_err(|e| Error::new(e.code(), format!("{prefix}: {e}")))?;
     finish(decoded, code, prefix)
 }
 
-fn finish(decoded: go_struct::Decoded, code: &'static str, prefix: &str) -> Result<Map, Error> {
+fn finish(decoded: json_struct::Decoded, code: &'static str, prefix: &str) -> Result<Map, Error> {
     let code = if decoded.number_out_of_range { "JSON_NUMBER_OUT_OF_RANGE" } else { code };
     match decoded.error {
         Some(msg) => Err(Error::new(code, format!("{prefix}: {msg}"))),

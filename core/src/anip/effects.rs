@@ -8,7 +8,7 @@
 use alloc::format;
 use alloc::string::String;
 
-use super::definition::go_quote::go_quote;
+use crate::emulate::go::quote::go_quote;
 use crate::json::{path_text, walk, Order, Step, Value, Visit};
 
 /// The 13 canonical effect ids, sorted.

@@ -20,7 +20,7 @@ use alloc::vec::Vec;
 use super::materials::{ref_of, tree_digest_of, visit_metadata, Site};
 use crate::diag::{Error, Finding};
 use crate::json::{path_text, walk, Map, Order, Step, Value, Visit};
-use crate::refs::validate_ref;
+use crate::anip::refs::validate_ref;
 
 /// Thresholds of the README rule.
 #[derive(Clone, Copy, Debug)]
@@ -153,7 +153,7 @@ fn portable_http_url(url: &str) -> bool {
     if url.is_empty() || url.chars().any(char::is_whitespace) {
         return false;
     }
-    match crate::refs::gourl::parse(url) {
+    match crate::emulate::go::url::parse(url) {
         Ok(u) => (u.scheme == "https" || u.scheme == "http") && !u.host.is_empty() && u.user.is_none(),
         Err(_) => false,
     }

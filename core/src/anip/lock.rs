@@ -5,7 +5,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 
 use super::bundle::{decode_struct_bytes, field_str, Resolved, SourceKind};
-use super::go_struct::{model::o, Struct, Ty};
+use crate::emulate::go::json_struct::{model::o, Struct, Ty};
 use crate::diag::Error;
 use crate::digest::canonical_digest;
 use crate::json::{to_pretty, Map, Value};

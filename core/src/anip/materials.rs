@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use crate::diag::Error;
 use crate::json::{Map, Value};
-use crate::refs::validate_ref;
+use crate::anip::refs::validate_ref;
 
 /// One declared material (`bundlerefs.CustomCodeBundleMaterial`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

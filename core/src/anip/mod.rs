@@ -17,9 +17,15 @@
 //! | [`materials`] | implementation-material metadata in manifest and lock (ANIP-MAT) |
 //! | [`attach`] | `attach-implementation` publish requests (ANIP-ATT, §5.6) |
 //! | [`lint`] | the pre-publication checklist (trustloop) |
+//! | [`bundle_tree`] | custom-code-bundle tree digests, apply rules, reports (§10–§12) |
+//! | [`refs`] | remote custom-code-bundle refs (§13, ANIP-REF) |
+//!
+//! Go behaviour these rules depend on (struct decoding, `%q`, `net/url`, `path`,
+//! RFC 3339, RE2) is in `crate::emulate::go`.
 pub mod attach;
 pub mod build_local;
 pub mod bundle;
+pub mod bundle_tree;
 pub mod checks;
 pub mod consumption;
 pub mod definition;
@@ -29,13 +35,12 @@ pub mod lint;
 pub mod lock;
 pub mod materials;
 pub mod receipt;
+pub mod refs;
 pub mod registry;
-mod rfc3339;
-pub(crate) mod go_struct;
 pub mod verify;
 pub mod write_lock;
 
 #[cfg(test)]
 mod deep_input_tests;
 
-pub(crate) use definition::go_quote::go_quote;
+pub(crate) use crate::emulate::go::quote::go_quote;

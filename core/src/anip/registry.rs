@@ -6,7 +6,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::bundle::{decode_struct, field, field_str, first_non_empty, Resolved, SourceKind, KEY, PACKAGE, RECEIPT};
-use super::go_struct::{model::o, Struct, Ty};
+use crate::emulate::go::json_struct::{model::o, Struct, Ty};
 use super::checks::Check;
 use super::receipt::{self, PayloadDigests, Payload, TrustedKey};
 use crate::diag::Error;

@@ -201,7 +201,7 @@ pub fn verify_definition(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOpti
                 "ANIP_DEFINITION_DECODE",
                 format!(
                     "decode definition file: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
-                    super::go_struct::json_kind(&other)
+                    crate::emulate::go::json_struct::json_kind(&other)
                 ),
             ));
         }

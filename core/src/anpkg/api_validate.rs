@@ -16,7 +16,7 @@ use alloc::vec::Vec;
 
 use crate::anpkg::archive::{looks_like_zip, read_archive, ArchiveLimits};
 use crate::anpkg::validate::{codes, validate_tree, Options, Report, Tree};
-use crate::anpkg::yaml::Limits;
+use crate::emulate::python::yaml::Limits;
 use crate::diag::{findings_to_value, Error, Finding};
 use crate::json::{Map, Value};
 

@@ -10,7 +10,6 @@ pub mod api_validate;
 pub mod archive;
 pub mod export;
 pub mod validate;
-pub mod yaml;
 
 #[cfg(test)]
 mod small_stack_tests;

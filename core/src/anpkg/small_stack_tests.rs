@@ -4,8 +4,10 @@
 use alloc::format;
 use alloc::string::String;
 
-use super::validate::{pyjson, schema, tokens};
-use super::yaml::{emit, pyrepr, safe_load, LoadErrorKind, Value};
+use super::validate::{schema, tokens};
+use crate::emulate::python::json as pyjson;
+use crate::emulate::python::repr as pyrepr;
+use crate::emulate::python::yaml::{emit, safe_load, LoadErrorKind, Value};
 
 const WASM_STACK: usize = 1 << 20;
 

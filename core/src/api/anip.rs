@@ -13,11 +13,11 @@ pub use crate::anip::attach::{
 };
 pub use crate::anip::build_local::{BuildLocalOptions, OutputFile, DEFAULT_GENERATED_AT, DEFAULT_PORT};
 // Go's strconv.Quote, for the CLI's Go-flag-compatible error messages.
-pub use crate::anip::definition::go_quote::go_quote;
+pub use crate::emulate::go::quote::go_quote;
 pub use crate::anip::lint::{lint, lint_bundle, lint_result, LintOptions};
 pub use crate::anip::registry::{RegistryPolicy, RegistryResponses};
 pub use crate::anip::verify::{Verdict, VerifyOptions};
-pub use crate::refs::api::ref_check;
+pub use crate::anip::refs::api::ref_check;
 
 /// `anip verify --package-bundle`: the result JSON and upstream's exit code.
 pub fn verify_bundle(bundle: &[u8], lock: Option<&[u8]>, options: &VerifyOptions) -> Result<Verdict, Error> {
@@ -73,15 +73,15 @@ pub fn declares_capabilities(bundle: &[u8]) -> bool {
 /// Custom-code-bundle trees: digests, apply rules, reports, materials, and what a
 /// host's directory walk needs to collect entries the way upstream does.
 pub mod tree {
-    pub use crate::bundle_tree::api::{
+    pub use crate::anip::bundle_tree::api::{
         bundle_materials, bundle_report, check_generate_flags, entries_from_value, tree_combine, tree_digest,
         BundleReportOptions, GenerateBundleFlags, TreeDigestOptions,
     };
     // Go's `path` package (Clean, Base, Join), as upstream's walk applies it.
-    pub use crate::bundle_tree::gopath;
-    pub use crate::bundle_tree::select::{is_ignored_dir, is_implementation_file, is_source_file};
-    pub use crate::bundle_tree::template::{validate_key, Target, TemplateValues};
+    pub use crate::emulate::go::path as gopath;
+    pub use crate::anip::bundle_tree::select::{is_ignored_dir, is_implementation_file, is_source_file};
+    pub use crate::anip::bundle_tree::template::{validate_key, Target, TemplateValues};
     #[cfg(feature = "std")]
-    pub use crate::bundle_tree::ChangedDuringWalk;
-    pub use crate::bundle_tree::{Entry, EntryKind, FileData, TreeLimits};
+    pub use crate::anip::bundle_tree::ChangedDuringWalk;
+    pub use crate::anip::bundle_tree::{Entry, EntryKind, FileData, TreeLimits};
 }

@@ -1,6 +1,6 @@
 //! A cursor over input that [`super::scan::check_syntax`] accepted: tokens are read
 //! without re-checking the grammar. Shared by the `any` builder ([`super::parse`])
-//! and the typed Go-struct decoder (`anip::go_struct`).
+//! and the typed Go-struct decoder (`emulate::go::json_struct`).
 use alloc::string::String;
 use alloc::vec::Vec;
 

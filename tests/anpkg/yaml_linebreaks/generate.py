@@ -5,8 +5,8 @@ in comments and between tokens, each with what PyYAML's `yaml.safe_load` gives.
 
 PyYAML (6.0.3, pure-Python scanner) treats the three characters as line breaks; a NEL
 is read as `\\n`, LS/PS are kept as themselves where a line break is preserved. The
-loader in core/src/anpkg/yaml/ must give the same values; the Rust test in
-core/src/anpkg/yaml/linebreaks.rs checks every case (`expected` is `repr(value)`, or
+loader in core/src/emulate/python/yaml/ must give the same values; the Rust test in
+core/src/emulate/python/yaml/linebreaks.rs checks every case (`expected` is `repr(value)`, or
 null where PyYAML raises an error).
 
 Run from the repository root with the oracle's virtualenv:

@@ -10,7 +10,8 @@ use alloc::vec::Vec;
 
 use super::bundle::{Resolved, SourceKind};
 use super::receipt::{self, Payload, PayloadDigests};
-use super::{execution_signature, rfc3339};
+use super::execution_signature;
+use crate::emulate::go::rfc3339;
 use crate::diag::Error;
 use crate::digest::canonical_digest;
 use crate::json::{to_pretty, Map, Value};
@@ -192,7 +193,7 @@ fn decode_definition(bytes: &[u8], name: &str) -> Result<(Map, bool), Error> {
             "ANIP_DEFINITION_DECODE",
             format!(
                 "decode {name}: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
-                crate::anip::go_struct::json_kind(&other)
+                crate::emulate::go::json_struct::json_kind(&other)
             ),
         ))
 }

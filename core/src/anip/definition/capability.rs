@@ -3,7 +3,7 @@ use alloc::format;
 use alloc::string::String;
 
 use super::fields::str_field;
-use super::go_quote::go_quote;
+use crate::emulate::go::quote::go_quote;
 use super::patterns::is_operation;
 use super::safe_text::is_safe_text;
 use super::{composition, grant_policy, inputs, path_template, Catalog};

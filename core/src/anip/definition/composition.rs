@@ -7,7 +7,7 @@ use alloc::format;
 use alloc::string::String;
 
 use super::fields::{bool_field, map_field, slice_field, str_field};
-use super::go_quote::go_quote;
+use crate::emulate::go::quote::go_quote;
 use super::inputs::input_name;
 use super::patterns::{is_input_name, parse_json_path, JsonPath};
 use super::Catalog;

@@ -5,7 +5,7 @@ use alloc::format;
 use alloc::string::String;
 
 use super::fields::{is_string_slice, slice_field, str_field, string_slice_field};
-use super::go_quote::go_quote;
+use crate::emulate::go::quote::go_quote;
 use super::patterns::{is_capability_id, is_operation};
 use super::safe_text::is_safe_text;
 use super::shape::typed_view;

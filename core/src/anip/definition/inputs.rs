@@ -5,9 +5,9 @@ use alloc::format;
 use alloc::string::String;
 
 use super::fields::{is_string_slice, str_field};
-use super::go_quote::go_quote;
+use crate::emulate::go::quote::go_quote;
 use super::patterns::{is_input_name, is_type_name};
-use super::re2;
+use crate::emulate::go::re2;
 use super::resolution;
 use super::safe_text::is_safe_text;
 use crate::json::{Map, Value};

@@ -29,13 +29,10 @@ mod classification;
 mod composition;
 mod fields;
 mod fronting;
-pub mod go_quote;
 mod grant_policy;
 mod inputs;
 mod path_template;
 mod patterns;
-mod re2;
-mod re2_names;
 mod resolution;
 mod safe_text;
 pub mod shape;
@@ -51,7 +48,7 @@ pub use fronting::fronting_summary;
 use fronting::FrontingSummary;
 
 use fields::{map_field, slice_field, str_field};
-use go_quote::go_quote;
+use crate::emulate::go::quote::go_quote;
 use patterns::{is_capability_id, is_service_id};
 use safe_text::is_safe_text;
 

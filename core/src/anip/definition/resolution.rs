@@ -11,9 +11,9 @@ use alloc::format;
 use alloc::string::String;
 
 use super::fields::{str_field, string_slice_field};
-use super::go_quote::go_quote;
+use crate::emulate::go::quote::go_quote;
 use super::patterns::{is_input_name, is_operation};
-use crate::anip::go_struct::{json_kind, key_matches};
+use crate::emulate::go::json_struct::{json_kind, key_matches};
 use crate::json::{Map, Value};
 
 const MODES: [&str; 7] = [

@@ -1,9 +1,9 @@
 //! `json.Unmarshal` into `AnipServiceDefinition`, then `json.Marshal`, through
-//! [`crate::anip::go_struct`].
+//! [`crate::emulate::go::json_struct`].
 use alloc::string::String;
 
 use super::typed_model::DEFINITION;
-use crate::anip::go_struct::{decode_value, encode, Ty};
+use crate::emulate::go::json_struct::{decode_value, encode, Ty};
 use crate::json::Value;
 
 /// The typed decode of a definition.

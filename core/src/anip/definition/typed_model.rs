@@ -1,6 +1,6 @@
 //! Upstream's typed service-definition model (`generator/types.go`,
-//! `AnipServiceDefinition`, spec §5.1), as data for [`crate::anip::go_struct`].
-use crate::anip::go_struct::model::{f, o, Struct, Ty};
+//! `AnipServiceDefinition`, spec §5.1), as data for [`crate::emulate::go::json_struct`].
+use crate::emulate::go::json_struct::model::{f, o, Struct, Ty};
 
 const STR: Ty = Ty::Str;
 const BOOL: Ty = Ty::Bool;

@@ -14,7 +14,7 @@ use alloc::vec::Vec;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
 
-use crate::anpkg::yaml::resolve::{self, resolve_scalar};
+use crate::emulate::python::yaml::resolve::{self, resolve_scalar};
 
 /// What an anchored node shares when aliased.
 #[derive(Clone, Copy, Default)]

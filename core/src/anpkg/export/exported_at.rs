@@ -10,7 +10,7 @@
 use alloc::format;
 use alloc::string::String;
 
-use crate::anpkg::yaml::value::{days_from_civil, is_valid_date, Value};
+use crate::emulate::python::yaml::value::{days_from_civil, is_valid_date, Value};
 use crate::diag::Error;
 
 pub const FALLBACK: &str = "1970-01-01T00:00:00Z";
@@ -371,9 +371,9 @@ mod tests {
     #[test]
     fn non_string_or_missing_created_falls_back() {
         assert_eq!(exported_at(None).as_deref(), Ok(FALLBACK));
-        let v = crate::anpkg::validate::pyjson::loads(r#"{"meta": {"created": 123}}"#).expect("json");
+        let v = crate::emulate::python::json::loads(r#"{"meta": {"created": 123}}"#).expect("json");
         assert_eq!(exported_at(Some(&v)).as_deref(), Ok(FALLBACK));
-        let v = crate::anpkg::validate::pyjson::loads(r#"{"meta": []}"#).expect("json");
+        let v = crate::emulate::python::json::loads(r#"{"meta": []}"#).expect("json");
         assert_eq!(exported_at(Some(&v)).as_deref(), Ok(FALLBACK));
     }
 }

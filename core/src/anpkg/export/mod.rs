@@ -30,8 +30,8 @@ use alloc::vec::Vec;
 
 use crate::anpkg::validate::documents::{load_json, load_yaml};
 use crate::anpkg::validate::tokens::find_tokens;
-use crate::anpkg::yaml::emit::safe_dump;
-use crate::anpkg::yaml::{Limits, Map, Value};
+use crate::emulate::python::yaml::emit::safe_dump;
+use crate::emulate::python::yaml::{Limits, Map, Value};
 use crate::diag::{Error, Finding};
 
 use project::FileRole;

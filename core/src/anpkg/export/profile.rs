@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 
 use super::codes;
 use crate::anpkg::validate::schemas::{errors, MACHINE_PROFILE};
-use crate::anpkg::yaml::{Map, Value};
+use crate::emulate::python::yaml::{Map, Value};
 use crate::diag::Error;
 
 pub fn package_profile(profile: &Map, provider_ids: &[String], behavior: Option<&str>) -> Result<Map, Error> {

@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use super::aliases::has_shared_alias;
 use super::codes;
 use super::source::ProjectSource;
-use crate::anpkg::yaml::{safe_load_with, Limits, Map, Value};
+use crate::emulate::python::yaml::{safe_load_with, Limits, Map, Value};
 use crate::diag::Error;
 
 pub const PROFILE_FILE: &str = "machine-profile.yaml";

@@ -8,8 +8,8 @@ use alloc::vec::Vec;
 use super::codes;
 use super::source::{ProjectSource, Root};
 use crate::anpkg::validate::documents::py_strip;
-use crate::anpkg::yaml::pyrepr::to_str;
-use crate::anpkg::yaml::{Map, Value};
+use crate::emulate::python::repr::to_str;
+use crate::emulate::python::yaml::{Map, Value};
 use crate::diag::Error;
 
 /// E4 and ANPKG-RT-1: checks `providers`, rewrites every entry's `args` so its

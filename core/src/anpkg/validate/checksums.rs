@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use super::codes;
 use super::documents::{py_strip, read_text};
 use super::{Ctx, Stop};
-use crate::anpkg::yaml::pyrepr::str_list_repr;
+use crate::emulate::python::repr::str_list_repr;
 use crate::diag::Finding;
 
 pub const CHECKSUM_FILE: &str = "meta/checksums.sha256";

@@ -5,8 +5,8 @@ use alloc::format;
 use alloc::string::String;
 
 use super::codes;
-use super::pyjson;
-use crate::anpkg::yaml::{safe_load_with, Limits, LoadErrorKind, Value};
+use crate::emulate::python::json as pyjson;
+use crate::emulate::python::yaml::{safe_load_with, Limits, LoadErrorKind, Value};
 use crate::diag::Finding;
 
 /// Python's text mode: strict UTF-8, universal newlines (`\r\n` and `\r` → `\n`).

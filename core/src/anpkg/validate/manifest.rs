@@ -3,7 +3,7 @@ use alloc::format;
 
 use super::documents::load_yaml;
 use super::{codes, schemas, Ctx, Stop};
-use crate::anpkg::yaml::{Map, Value};
+use crate::emulate::python::yaml::{Map, Value};
 use crate::diag::Finding;
 
 pub const MANIFEST: &str = "machine-profile.yaml";

@@ -9,7 +9,6 @@ pub mod checksums;
 pub mod codes;
 pub mod documents;
 pub mod manifest;
-pub mod pyjson;
 pub mod references;
 pub mod schema;
 pub mod schemas;
@@ -21,7 +20,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::anpkg::yaml::Limits;
+use crate::emulate::python::yaml::Limits;
 use crate::diag::Finding;
 pub use tree::{Entry, Followed, Tree};
 

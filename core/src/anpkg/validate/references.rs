@@ -9,8 +9,8 @@ use super::documents::py_strip;
 use super::manifest::load_mapping;
 use super::tree::{Kind, Resolved};
 use super::{codes, schemas, Ctx, Stop};
-use crate::anpkg::yaml::pyrepr::{repr, to_str};
-use crate::anpkg::yaml::{Map, Value};
+use crate::emulate::python::repr::{repr, to_str};
+use crate::emulate::python::yaml::{Map, Value};
 use crate::diag::Finding;
 
 /// Runs R1–R20 and RP1; returns the package-relative path of the manual runtime

@@ -25,8 +25,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cmp::Ordering;
 
-use crate::anpkg::yaml::pyrepr::{repr, str_repr, to_str};
-use crate::anpkg::yaml::Value;
+use crate::emulate::python::repr::{repr, str_repr, to_str};
+use crate::emulate::python::yaml::Value;
 
 /// One element of an instance path: a mapping key (any Python key) or a list index.
 #[derive(Clone, Debug)]
@@ -150,7 +150,7 @@ impl<'s> Evaluator<'s> {
     /// compared pairwise, and those comparisons are charged to the work budget (`None`:
     /// over budget).
     fn has_duplicates(&self, items: &[Value]) -> Option<bool> {
-        let mut scalars = crate::anpkg::yaml::Map::new();
+        let mut scalars = crate::emulate::python::yaml::Map::new();
         let mut bools = [false; 2];
         let mut collections: Vec<&Value> = Vec::new();
         for item in items {
@@ -195,7 +195,7 @@ impl<'s> Evaluator<'s> {
         keyword: &str,
         v: &Value,
         instance: &Value,
-        schema: &crate::anpkg::yaml::Map,
+        schema: &crate::emulate::python::yaml::Map,
         out: &mut Vec<SchemaError>,
         depth: usize,
     ) {
@@ -459,8 +459,8 @@ fn slash_parts(t: &str, n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::anpkg::validate::pyjson::loads;
-    use crate::anpkg::yaml::safe_load;
+    use crate::emulate::python::json::loads;
+    use crate::emulate::python::yaml::safe_load;
 
     fn first(schema: &str, doc: &str) -> Option<String> {
         let schema = loads(schema).unwrap();

@@ -4,14 +4,14 @@ use alloc::format;
 use alloc::string::String;
 
 use super::schema::{validate, SchemaError};
-use crate::anpkg::yaml::Value;
+use crate::emulate::python::yaml::Value;
 
 pub const MACHINE_PROFILE: &str = include_str!("../schemas/machine-profile.schema.json");
 pub const RUNTIME_CONFIG: &str = include_str!("../schemas/runtime-config.schema.json");
 
 /// Every error of `doc` against a bundled schema, sorted as upstream sorts them.
 pub fn errors(schema_text: &str, doc: &Value) -> alloc::vec::Vec<SchemaError> {
-    match super::pyjson::loads(schema_text) {
+    match crate::emulate::python::json::loads(schema_text) {
         Ok(schema) => validate(&schema, doc),
         // The bundled schemas are parsed in tests; this cannot happen in a release.
         Err(e) => alloc::vec![SchemaError { path: alloc::vec::Vec::new(), message: format!("bundled schema unreadable: {e}") }],

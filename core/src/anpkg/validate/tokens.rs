@@ -9,8 +9,8 @@ use alloc::vec::Vec;
 use super::checksums::CHECKSUM_FILE;
 use super::documents::{load_json, load_yaml, py_strip};
 use super::{codes, Ctx, Stop};
-use crate::anpkg::yaml::pyrepr::to_str;
-use crate::anpkg::yaml::Value;
+use crate::emulate::python::repr::to_str;
+use crate::emulate::python::yaml::Value;
 use crate::diag::Finding;
 
 pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
@@ -111,7 +111,7 @@ impl Walk {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::anpkg::yaml::safe_load;
+    use crate::emulate::python::yaml::safe_load;
 
     fn hits(doc: &str) -> Vec<String> {
         find_tokens(&safe_load(doc).unwrap(), usize::MAX)

@@ -9,7 +9,7 @@
 use alloc::format;
 use alloc::string::String;
 
-use super::value::{Date, DateTime, Value};
+use super::yaml::value::{Date, DateTime, Value};
 
 /// `repr(value)`.
 pub fn repr(value: &Value) -> String {
@@ -267,7 +267,7 @@ fn datetime_repr(dt: &DateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::anpkg::yaml::load::safe_load;
+    use crate::emulate::python::yaml::load::safe_load;
 
     #[test]
     fn python_reprs() {

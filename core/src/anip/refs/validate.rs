@@ -4,7 +4,7 @@
 //! [`RefError`] with a stable code and upstream's exact message.
 use alloc::string::{String, ToString};
 
-use super::gourl;
+use crate::emulate::go::url as gourl;
 
 /// A ref that passed validation (`bundlerefs.CustomCodeBundleRef`).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,8 @@ use sha2::{Digest, Sha256};
 use super::digest::{combine, sort_files, TreeFile};
 use super::entry::{stream_file, walk_order, Entry, EntryKind, TreeLimits};
 use super::path::validate_generated_file_path;
-use super::{gopath, select};
+use super::select;
+use crate::emulate::go::path as gopath;
 use crate::diag::Error;
 
 /// A computed tree digest and the files it covers (sorted by path).

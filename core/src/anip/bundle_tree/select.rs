@@ -1,5 +1,5 @@
 //! Which files a bundle walk looks at (ANIP-TREE-2, -3; ANIP-APPLY-2).
-use super::gopath;
+use crate::emulate::go::path as gopath;
 
 /// Directory names skipped with their whole subtree (compared lowercased).
 pub const IGNORED_DIRS: &[&str] =

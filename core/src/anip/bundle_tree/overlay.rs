@@ -1,5 +1,5 @@
 //! What a bundle may add or replace in a generated project (ANIP-APPLY-7, -8).
-use super::gopath;
+use crate::emulate::go::path as gopath;
 use super::template::TemplateValues;
 
 const PROTECTED_SUFFIXES: &[&str] = &[

@@ -24,7 +24,6 @@ pub mod apply;
 pub mod capability_scan;
 pub mod digest;
 pub mod entry;
-pub mod gopath;
 pub mod overlay;
 pub mod path;
 pub mod raw;

@@ -2,7 +2,7 @@
 //! and every remapped path, must pass.
 use alloc::string::String;
 
-use super::gopath;
+use crate::emulate::go::path as gopath;
 use crate::diag::Error;
 
 /// Longest normalized path, in bytes.

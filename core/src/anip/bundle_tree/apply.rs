@@ -18,7 +18,8 @@ use super::path::validate_generated_file_path;
 use super::report::{Report, ReportFile};
 use super::seam::{mode_for_path, seam_for_path};
 use super::template::{substitute, TemplateValues};
-use super::{gopath, remap, select};
+use super::{remap, select};
+use crate::emulate::go::path as gopath;
 use crate::diag::Error;
 
 /// Inputs of an apply besides the entries.

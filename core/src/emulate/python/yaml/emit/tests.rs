@@ -5,7 +5,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::safe_dump;
-use crate::anpkg::yaml::value::{Date, DateTime, Int, Map, Value};
+use crate::emulate::python::yaml::value::{Date, DateTime, Int, Map, Value};
 
 fn s(x: &str) -> Value {
     Value::Str(x.into())

@@ -10,7 +10,7 @@ use super::template::{default_values, validate_key, Target, TemplateValues};
 use crate::anip::materials::{first_declared_tree_digest, material_warnings, materials_from_metadata, Material};
 use crate::diag::Error;
 use crate::json::{Map, Value};
-use crate::refs::{validate_ref, ParsedRef};
+use crate::anip::refs::{validate_ref, ParsedRef};
 
 fn bad_option(msg: impl Into<String>) -> Error {
     Error::new("INVALID_OPTION", msg)
@@ -363,7 +363,7 @@ fn pointer<'v>(v: &'v Value, ptr: &str) -> Option<&'v Value> {
 /// `input`) into a tree digest (ANIP-TREE-8): for hosts that hashed files
 /// themselves, and for the upstream-derived per-file vectors.
 pub fn tree_combine(input: &[u8], json_pointer: &str) -> Result<String, Error> {
-    let doc = crate::api::parse_json(input, "file list")?;
+    let doc = crate::json::parse(input).map_err(|e| Error::new(e.code(), alloc::format!("decode file list: {e}")))?;
     let list = pointer(&doc, json_pointer)
         .and_then(Value::as_array)
         .ok_or_else(|| Error::new("TREE_FILE_LIST_INVALID", alloc::format!("no file list at {json_pointer:?}")))?;
@@ -394,7 +394,7 @@ mod tests {
         let v = parse(br#"[{"path":"a.py","text":"x"},{"path":"b.py","base64":"eQ=="},{"path":"l.py","symlink":true},{"path":"f","special":true}]"#).unwrap();
         let e = entries_from_value(&v).unwrap();
         assert_eq!(e.len(), 4);
-        assert!(matches!(e[2].kind, crate::bundle_tree::EntryKind::Symlink));
+        assert!(matches!(e[2].kind, crate::anip::bundle_tree::EntryKind::Symlink));
         let d = tree_digest(&e[..2], &TreeDigestOptions::default()).unwrap();
         assert_eq!(d.get("files").unwrap().as_array().unwrap()[1].str_at("sha256"), crate::digest::sha256_bytes(b"y"));
         assert_eq!(entries_from_value(&parse(br#"[{"path":"a"}]"#).unwrap()).unwrap_err().code(), "INVALID_OPTION");

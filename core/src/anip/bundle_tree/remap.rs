@@ -2,7 +2,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::gopath;
+use crate::emulate::go::path as gopath;
 use super::path::validate_generated_file_path;
 use super::template::TemplateValues;
 use crate::diag::Error;

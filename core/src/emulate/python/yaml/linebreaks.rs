@@ -143,7 +143,7 @@ impl<'a> Source<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::load::safe_load;
-    use super::super::pyrepr::repr;
+    use crate::emulate::python::repr::repr;
     use crate::json::{self, Value as Json};
     use alloc::format;
     use alloc::string::String;
@@ -187,7 +187,7 @@ mod tests {
     /// generate.py there): same `repr` of the value, or an error where PyYAML raised one.
     #[test]
     fn pyyaml_differential_cases() {
-        let text = include_str!("../../../../tests/anpkg/yaml_linebreaks/cases.json");
+        let text = include_str!("../../../../../tests/anpkg/yaml_linebreaks/cases.json");
         let doc = json::parse(text.as_bytes()).expect("cases.json parses");
         let cases = doc.get("cases").and_then(Json::as_array).expect("cases array");
         assert!(cases.len() >= 50, "too few cases: {}", cases.len());

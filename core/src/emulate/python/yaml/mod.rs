@@ -7,8 +7,6 @@ pub mod emit;
 pub mod int;
 mod linebreaks;
 pub mod load;
-mod map;
-pub mod pyrepr;
 mod pyscalar;
 pub mod resolve;
 pub mod value;

@@ -19,7 +19,7 @@ mod writer;
 
 use alloc::string::String;
 
-use crate::anpkg::yaml::value::Value;
+use crate::emulate::python::yaml::value::Value;
 use crate::diag::Error;
 
 /// Why a value cannot be emitted (PyYAML would raise).

@@ -1,12 +1,12 @@
 //! PyYAML's `SafeRepresenter`: how each Python value becomes a tagged scalar text or
-//! a collection. Floats are Python `repr` (`pyrepr.rs`) with PyYAML's fix-ups (`.inf`, `-.inf`, `.nan`,
+//! a collection. Floats are Python `repr` (`emulate/python/repr.rs`) with PyYAML's fix-ups (`.inf`, `-.inf`, `.nan`,
 //! `1e+16` → `1.0e+16`); dates and datetimes are `isoformat()` / `isoformat(' ')`;
 //! `bytes` are `base64.encodebytes` text in a literal block.
 use alloc::format;
 use alloc::string::String;
 
-use crate::anpkg::yaml::pyrepr::{datetime_iso, float_repr};
-use crate::anpkg::yaml::value::{Date, DateTime};
+use crate::emulate::python::repr::{datetime_iso, float_repr};
+use crate::emulate::python::yaml::value::{Date, DateTime};
 
 /// The scalar tags the safe representer produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,11 +6,11 @@
 use alloc::string::String;
 
 use super::analysis::{analyze, Analysis};
-use crate::anpkg::yaml::resolve::{self, resolve_scalar};
+use crate::emulate::python::yaml::resolve::{self, resolve_scalar};
 use super::represent::{binary_text, date_text, datetime_text, float_text, ScalarTag};
 use super::writer::Writer;
 use super::EmitError;
-use crate::anpkg::yaml::value::Value;
+use crate::emulate::python::yaml::value::Value;
 
 /// Deeper documents are refused instead of risking the host's stack.
 pub const MAX_DEPTH: usize = 512;
@@ -43,7 +43,7 @@ struct Scalar {
 enum Node<'a> {
     Scalar(Scalar),
     Seq(&'a [Value]),
-    Map(&'a crate::anpkg::yaml::value::Map),
+    Map(&'a crate::emulate::python::yaml::value::Map),
     /// `!!set`: a mapping whose values are all null.
     Set(&'a [Value]),
 }

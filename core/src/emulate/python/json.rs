@@ -9,7 +9,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::anpkg::yaml::{Int, Map, Value};
+use crate::emulate::python::yaml::{Int, Map, Value};
 
 const MAX_DEPTH: usize = 500;
 
@@ -244,7 +244,7 @@ impl P<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::anpkg::yaml::pyrepr::repr;
+    use crate::emulate::python::repr::repr;
 
     #[test]
     fn python_json_semantics() {

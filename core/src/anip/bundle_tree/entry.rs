@@ -10,7 +10,8 @@ use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{gopath, select};
+use super::select;
+use crate::emulate::go::path as gopath;
 use crate::diag::Error;
 
 /// What a file's bytes come from.
