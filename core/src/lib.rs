@@ -5,8 +5,9 @@
 //! Every problem is a finding with a stable code.
 //!
 //! Hosts come in through [`api`] only: one file per family (`api/anip.rs`,
-//! `api/anpkg.rs`, `api/assets_pa.rs`, `api/json.rs`, `api/diag.rs`, `api/digest.rs`)
-//! and the operation list in `api/mod.rs`. Everything else is private to the crate:
+//! `api/anpkg.rs`, `api/assets_pa.rs`, `api/json.rs`, `api/diag.rs`, `api/digest.rs`,
+//! `api/keys.rs`) and the operation list in `api/mod.rs`. Everything else is private
+//! to the crate:
 //!
 //! | module | concern |
 //! |---|---|
