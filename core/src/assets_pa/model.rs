@@ -87,7 +87,7 @@ pub struct PreloadEntry {
 }
 
 impl PreloadEntry {
-    pub fn to_value(&self) -> Value {
+    pub fn to_value(self) -> Value {
         Map::new().with("asset_id", u64::from(self.asset_id)).with("slot", u64::from(self.slot)).into()
     }
 }
@@ -104,7 +104,7 @@ impl Header {
         Value::Array(self.asset_table.iter().map(AssetEntry::to_value).collect())
     }
     pub fn preload_value(&self) -> Value {
-        Value::Array(self.preload.iter().map(PreloadEntry::to_value).collect())
+        Value::Array(self.preload.iter().copied().map(PreloadEntry::to_value).collect())
     }
     pub fn to_value(&self) -> Value {
         Map::new().with("asset_table", self.asset_table_value()).with("preload", self.preload_value()).into()

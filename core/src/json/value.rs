@@ -9,19 +9,15 @@ use alloc::vec::Vec;
 ///
 /// Move containers out with [`Value::into_object`] / [`Value::into_array`] (a type
 /// with a custom `Drop` cannot be destructured by value).
+#[derive(Default)]
 pub enum Value {
+    #[default]
     Null,
     Bool(bool),
     Number(f64),
     String(String),
     Array(Vec<Value>),
     Object(Map),
-}
-
-impl Default for Value {
-    fn default() -> Self {
-        Value::Null
-    }
 }
 
 /// Whether dropping or copying `v` has to descend further.

@@ -80,13 +80,12 @@ pub fn walk<'a, E>(
         path.push(step);
         match visit(&path, child) {
             Visit::Stop(e) => return Err(e),
-            Visit::Descend => match children(child, order) {
-                Some(c) => {
+            Visit::Descend => {
+                if let Some(c) = children(child, order) {
                     open.push(c);
                     continue;
                 }
-                None => {}
-            },
+            }
             Visit::Skip => {}
         }
         path.pop();

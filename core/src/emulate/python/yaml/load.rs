@@ -398,9 +398,11 @@ fn construct(node: &Node) -> Result<Value, LoadError> {
     }
 }
 
+type NodePairs = Vec<(Rc<Node>, Rc<Node>)>;
+
 /// PyYAML's `flatten_mapping`: `<<` merges (mapping, or a sequence of mappings where
 /// earlier ones win) go first, own keys after (so own keys win); a `=` key is a str.
-fn flatten(pairs: &[(Rc<Node>, Rc<Node>)]) -> Result<Vec<(Rc<Node>, Rc<Node>)>, LoadError> {
+fn flatten(pairs: &[(Rc<Node>, Rc<Node>)]) -> Result<NodePairs, LoadError> {
     let mut merge: Vec<(Rc<Node>, Rc<Node>)> = Vec::new();
     let mut own: Vec<(Rc<Node>, Rc<Node>)> = Vec::new();
     for (key, value) in pairs {
