@@ -6,7 +6,7 @@
 #![forbid(unsafe_code)]
 
 use trustloop_core::api::anpkg::project::zip_writer;
-use trustloop_core::api::anpkg::yaml::safe_load;
+use trustloop_core::api::anpkg::yaml::{safe_dump, safe_load, LoadErrorKind};
 use trustloop_core::api::{self, AnpkgValidateOptions};
 use trustloop_core::api::digest::sha256_bytes;
 use trustloop_core::api::json::Value;
@@ -81,3 +81,49 @@ fn anpkg_yaml_alias_depth_chain_is_a_finding_not_a_crash() {
     let v = std::thread::Builder::new().stack_size(1 << 20).spawn(move || validate(&pkg)).unwrap().join().unwrap();
     assert!(v.get("valid").is_some(), "{v:?}");
 }
+
+/// `yaml_roundtrip` artifacts `crash-31ef7b2e…` (the round-trip assertion) and
+/// `timeout-09e4c074…`, `timeout-ec8712ce…` (over 20 s under coverage instrumentation): a
+/// 500-byte alias chain loads within the node budget (aliases shared), but `safe_dump`
+/// writes every alias out in full, and that text is larger than a document may be. Not a
+/// library bug; the harness now accepts `Limit` on reload and fuzzes with smaller
+/// budgets. This test keeps load → dump → load ending in a value or that finding.
+#[test]
+fn yaml_roundtrip_alias_chain_dumps_past_the_size_limit() {
+    for (name, text) in [("crash-31ef7b2e", YAML_CRASH_31EF7B2E), ("timeout-09e4c074", YAML_TIMEOUT_09E4C074)] {
+        let value = match safe_load(text) {
+            Ok(value) => value,
+            Err(e) => {
+                assert_eq!(e.kind, LoadErrorKind::Limit, "{name}: {e:?}");
+                continue;
+            }
+        };
+        let dumped = safe_dump(&value).expect(name);
+        match safe_load(&dumped) {
+            Ok(again) => assert!(value.py_eq(&again), "{name}: load(dump(x)) != x"),
+            Err(e) => assert_eq!(e.kind, LoadErrorKind::Limit, "{name}: {e:?}"),
+        }
+    }
+}
+
+const YAML_CRASH_31EF7B2E: &str = r#"a0: &a0 ["lol","lol","lol","lol","eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeelol","lolol",2lol"]
+a0: &a1 [*a0,+a0,*a0,*a0,*a0,*a0,*a0,*a0,$a0]
+a2: &a2 [*a1,*a1,*a1,*a1,*a1,*a1,*a1,*a1,*a1]
+a3: &a3 [*a2,*a2,*a2,*a2,*a2,*a2,*a2,*a2,*a2]
+a4: &a4 [*a3,*a3,*a3,*a3,*a3,*a3,~a3,*a3,*a3]
+a5: &a5 [*a4,*a4,|||||||||||||||||||||||||||||lol","lol","lol","lolol","lol"]
+a0: &a1 [*a0,+a0,*a0,*a5,*a0,*a0,*a0,*a0,$a0]
+a2: &a2 [*a1,*a1,*a1,*a1,*a1,*a1,*a1,*a1,*a1]
+a3: &a3 z*a2,*a2,*a2,*8,*a8,*a8,*a8,*a8,*a8,*a8,*a8,*a8]
+"#;
+
+const YAML_TIMEOUT_09E4C074: &str = r#"a0: &a0 ["lol","lol","lol","lol","lol","lolol",2lol"]
+a0: &a1 [*a0,+a0,*a0,*a0,*a0,*a0,*a0,*a0,$a0]
+a2: &a2 [*a1,*a1,*a1,*a1,*a1,*a1,*a1,*a1,*a1]
+a3: &a3 [*a2,*a2,*a2,*a2,*a2,*a2,*a2,*a2,*a2]
+a4: &a4 [*a3,*a3,*a3,*a3,*a3,*a3,~a3,*a3,*a3]
+a5: &a5 [*a4,*a4,|||||||||||||||||||||||||||||lol","lol","lol","lolol","lol"]
+a0: &a1 [*a0,+a0,*a0,*a5,*a0,*a0,*a0,*a0,$a0]
+a2: &a2 [*a1,*a1,*a1,*a1,*a1,*a1,*a1,*a1,*a1]
+a3: &a3 z*a2,*a2,*a2,*8,*a8,*a8,*a8,*a8,*a8,*a8,*a8,*a8]
+"#;

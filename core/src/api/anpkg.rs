@@ -22,7 +22,7 @@ pub mod project {
 /// The PyYAML-compatible YAML loader and dumper the package documents go through.
 pub mod yaml {
     pub use crate::emulate::python::yaml::emit::safe_dump;
-    pub use crate::emulate::python::yaml::{safe_load, Int, Map, Value};
+    pub use crate::emulate::python::yaml::{safe_load, safe_load_with, Int, LoadErrorKind, Limits, Map, Value};
 }
 
 /// The draft-07 evaluator and the two package schemas (machine profile, runtime config).
