@@ -57,7 +57,7 @@ fn summary_names_the_signer_and_whether_it_is_trusted() {
     assert!(text.contains("signed by           key anip-registry-dev-ed25519-v1: not pinned"), "{text}");
     let o = run(&["anip", "verify", "--package-bundle", &bundle, "--trusted-key", DEV_KEY]);
     assert!(stdout(&o).contains("key anip-registry-dev-ed25519-v1: trusted (pinned by you)"), "{}", stdout(&o));
-    let local = repo("tests/examples/anip/strict-trust/local-receipt-probe.anip-package.json");
+    let local = repo("tests/examples/anip/strict-trust/local-receipt-probe.json");
     let o = run(&["anip", "verify", "--package-bundle", &local]);
     assert!(stdout(&o).contains("signed by           nobody: local sha256 receipt"), "{}", stdout(&o));
 }
@@ -112,4 +112,28 @@ fn lock_write_refuses_malformed_material_metadata() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stderr(&o), "custom code bundle metadata at manifest.custom_code_bundle_ref must be a string, object, or array\n");
     assert!(!wrote);
+}
+
+/// `tests/examples/anip/strict-trust/` holds copies of the F7 reproducers (issue 9) so
+/// that every host's vector runner can read them; they must stay byte-identical.
+#[test]
+fn strict_trust_examples_equal_the_hostile_reproducers() {
+    let hostile = std::env::var("TRUSTLOOP_HOSTILE").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from(repo("../shared/hostile")));
+    if !hostile.is_dir() {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true: hostile reproducers missing ({})", hostile.display());
+        eprintln!("NOT RUN: hostile reproducers missing ({}); set TRUSTLOOP_HOSTILE", hostile.display());
+        return;
+    }
+    let dir = PathBuf::from(repo("tests/examples/anip/strict-trust"));
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let reproducer = hostile.join("anip").join(path.file_name().unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(&reproducer).unwrap(), "{} differs from {}", path.display(), reproducer.display());
+        compared += 1;
+    }
+    assert_eq!(compared, 5);
 }
