@@ -119,6 +119,12 @@ export declare function canonicalize(buf: Uint8Array, mode?: CanonicalMode): Buf
 export declare function digest(buf: Uint8Array): string
 /** A fresh Ed25519 key pair. */
 export declare function keygen(keyId?: string): KeyPair
+/** The resource budgets in force for this process, by name (docs/limits.md). */
+export declare function limits(): Record<string, number>
+/** Sets one resource budget for this process; throws TrustloopError INVALID_OPTION for an unknown name or a value above its ceiling. */
+export declare function setLimit(name: string, value: number): void
+/** Puts every resource budget back to its default. */
+export declare function resetLimits(): void
 
 /** A bundle tree: path → bytes (or text), or the core's entry objects. */
 export type Entries =

@@ -201,6 +201,28 @@ function keygen (keyId = 'trustloop-ed25519') {
   return JSON.parse(call(native.keygen, keyId))
 }
 
+/** The resource budgets in force for this process, by name (docs/limits.md). */
+function limits () {
+  return Object.fromEntries(native.limits().map(({ name, value }) => [name, value]))
+}
+
+/**
+ * Sets one resource budget for this process, e.g. `setLimit('yaml_nodes', 100000)`:
+ * set once, before handling input; per-call options (`maxEntries`, …) still win for
+ * that call. An unknown name, or a nesting budget raised above its ceiling, throws
+ * TrustloopError `INVALID_OPTION`.
+ */
+function setLimit (name, value) {
+  if (typeof name !== 'string') throw new TypeError('name must be a string')
+  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError('value must be a non-negative safe integer')
+  call(native.setLimit, name, value)
+}
+
+/** Puts every resource budget back to its default. */
+function resetLimits () {
+  call(native.setLimit, null, null)
+}
+
 /** camelCase option keys → the core's snake_case names (values unchanged). */
 function snakeOptions (opts, what) {
   if (opts === undefined || opts === null) return '{}'
@@ -529,6 +551,9 @@ module.exports = {
   canonicalize,
   digest,
   keygen,
+  limits,
+  setLimit,
+  resetLimits,
   refCheck,
   treeDigest,
   treeCombine,

@@ -264,6 +264,33 @@ pub fn keygen(key_id: String) -> napi::Result<String> {
     call(|| api::keygen(&key_id).map(|v| json::to_compact(&v)))
 }
 
+/// One resource budget and the value in force.
+#[napi(object)]
+pub struct Limit {
+    pub name: String,
+    pub value: f64,
+}
+
+/// The resource budgets in force for this process, in table order (`docs/limits.md`).
+#[napi]
+pub fn limits() -> Vec<Limit> {
+    api::budgets::current().into_iter().map(|(name, value)| Limit { name: name.to_string(), value: value as f64 }).collect()
+}
+
+/// Sets one budget for this process (`value` a non-negative safe integer, checked by
+/// `index.js`); neither given: every budget back to its default.
+#[napi(js_name = "setLimit")]
+pub fn set_limit(name: Option<String>, value: Option<f64>) -> napi::Result<()> {
+    call(|| match (name, value) {
+        (Some(name), Some(value)) => api::budgets::set(&name, value as usize),
+        (None, None) => {
+            api::budgets::reset();
+            Ok(())
+        }
+        _ => Err(Error::new("INVALID_OPTION", "give a limit name and a value, or neither to reset")),
+    })
+}
+
 /// Test hook: proves a panic in the addon surfaces as `INTERNAL_PANIC`.
 #[napi(js_name = "_panicForTest")]
 pub fn panic_for_test() -> napi::Result<()> {

@@ -11,8 +11,9 @@
 //! Python wrapper's (`urllib`).
 #![forbid(unsafe_code)]
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use trustloop_cli::host;
+use trustloop_core::api::budgets;
 use trustloop_core::api::diag::Error;
 
 mod anip;
@@ -37,6 +38,31 @@ fn keygen(py: Python<'_>, key_id: &str) -> PyResult<String> {
     call::call(py, || trustloop_core::api::keygen(key_id).map(|v| trustloop_core::api::json::to_compact(&v)))
 }
 
+/// The resource budgets in force for this process, by name (`docs/limits.md`).
+#[pyfunction]
+fn limits(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    let d = PyDict::new(py);
+    for (name, value) in budgets::current() {
+        d.set_item(name, value)?;
+    }
+    Ok(d)
+}
+
+/// Sets one budget for this process; `value=None` puts every budget back to its default
+/// when `name` is `None` too.
+#[pyfunction]
+#[pyo3(signature = (name, value))]
+fn set_limit(py: Python<'_>, name: Option<&str>, value: Option<usize>) -> PyResult<()> {
+    call::call(py, || match (name, value) {
+        (Some(name), Some(value)) => budgets::set(name, value),
+        (None, None) => {
+            budgets::reset();
+            Ok(())
+        }
+        _ => Err(Error::new("INVALID_OPTION", "give a limit name and a value, or neither to reset")),
+    })
+}
+
 /// Test hook: proves a panic inside the native layer surfaces as `INTERNAL_PANIC`.
 #[pyfunction]
 fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
@@ -49,6 +75,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("REGISTRY_MAX_BODY_BYTES", host::registry::MAX_BODY_BYTES)?;
     m.add("REGISTRY_TIMEOUT_SECONDS", host::registry::TIMEOUT_SECONDS)?;
     m.add_function(wrap_pyfunction!(keygen, m)?)?;
+    m.add_function(wrap_pyfunction!(limits, m)?)?;
+    m.add_function(wrap_pyfunction!(set_limit, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     json::register(m)?;
     anip::register(m)?;

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use trustloop_core::api::budgets;
 
 mod anip;
 mod anpkg;
@@ -17,9 +18,12 @@ mod keygen;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Largest file read whole (bundle, definition, lock file, trust store, key, JSON), in bytes.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = trustloop_cli::host::files::DEFAULT_MAX_INPUT_BYTES)]
-    max_input_bytes: u64,
+    /// Largest file read whole (bundle, definition, lock file, trust store, key, JSON), in bytes [default: 67108864]; the same as --limit input_bytes=BYTES.
+    #[arg(long, global = true, value_name = "BYTES")]
+    max_input_bytes: Option<usize>,
+    /// Sets a resource budget for this run (repeatable; names and defaults in docs/limits.md, e.g. yaml_nodes=100000).
+    #[arg(long = "limit", global = true, value_name = "NAME=N", value_parser = parse_limit)]
+    limits: Vec<(String, usize)>,
 }
 
 #[derive(Subcommand)]
@@ -53,7 +57,13 @@ fn main() -> ExitCode {
             e.exit()
         }
     };
-    trustloop_cli::host::files::set_max_input_bytes(cli.max_input_bytes);
+    let input_bytes = cli.max_input_bytes.map(|n| (String::from("input_bytes"), n));
+    for (name, value) in cli.limits.iter().chain(input_bytes.iter()) {
+        if let Err(e) = budgets::set(name, *value) {
+            eprintln!("trustloop: --limit {name}={value}: {}", e.0.message);
+            return ExitCode::from(2);
+        }
+    }
     let code = match cli.command {
         Command::Anip(c) => anip::run(*c),
         Command::Anpkg(c) => anpkg::run(c),
@@ -62,4 +72,11 @@ fn main() -> ExitCode {
         Command::Json(c) => json::run(c),
     };
     ExitCode::from(code)
+}
+
+/// `NAME=N` of `--limit`.
+fn parse_limit(text: &str) -> Result<(String, usize), String> {
+    let (name, value) = text.split_once('=').ok_or_else(|| format!("expected NAME=N, got {text:?}"))?;
+    let value = value.parse().map_err(|_| format!("{name}: expected a non-negative integer, got {value:?}"))?;
+    Ok((name.to_string(), value))
 }

@@ -119,6 +119,28 @@ fn f8_the_input_limit_is_a_flag() {
     assert!(stderr(&o).ends_with("file is larger than the input limit of 26 bytes (raise it with --max-input-bytes)"), "{}", stderr(&o));
 }
 
+/// Every budget of docs/limits.md is `--limit NAME=N`; an unknown name or a nesting
+/// budget above its ceiling is a usage error (exit 2).
+#[test]
+fn budgets_are_set_with_limit() {
+    let t = Temp::new("limit");
+    let f = t.join("deep.json");
+    std::fs::write(&f, b"[[1]]").expect("write");
+    let o = capped(&["json", "digest", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = capped(&["--limit", "json_depth=1", "json", "digest", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("exceeded max depth"), "{}", stderr(&o));
+    let o = capped(&["json", "digest", &f, "--limit", "input_bytes=4"]);
+    assert!(stderr(&o).ends_with("file is larger than the input limit of 4 bytes (raise it with --max-input-bytes)"), "{}", stderr(&o));
+    let o = capped(&["--limit", "no_such_limit=1", "json", "digest", &f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown limit \"no_such_limit\""), "{}", stderr(&o));
+    let o = capped(&["--limit", "yaml_depth=1000", "json", "digest", &f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not raised above 200"), "{}", stderr(&o));
+}
+
 /// M4: a directory given as the file reads as Go's `os.ReadFile` fails on it.
 #[test]
 fn m4_a_directory_given_as_the_file_is_gos_read_error() {

@@ -38,6 +38,7 @@ mod anip;
 mod anpkg;
 pub mod api;
 mod assets_pa;
+mod budgets;
 mod diag;
 mod digest;
 mod emulate;

@@ -7,6 +7,8 @@
 * :mod:`trustloop.anpkg` — Anolis ``.anpkg`` handoff packages (validate, export)
 * :mod:`trustloop.assets_pa` — Prometeu ``assets.pa`` archives (incl. packing a project)
 * :func:`keygen` — a fresh Ed25519 key pair
+* :func:`limits`, :func:`set_limit`, :func:`reset_limits` — the resource budgets
+  (``docs/limits.md``) for this process
 
 Every failure raises :class:`TrustloopError` (``.code``, ``.message``, ``.findings``).
 """
@@ -22,10 +24,33 @@ from ._errors import TrustloopError
 
 __version__: str = _native.__version__
 
-__all__ = ["TrustloopError", "anip", "anpkg", "assets_pa", "json", "keygen", "__version__"]
+__all__ = ["TrustloopError", "anip", "anpkg", "assets_pa", "json", "keygen", "limits", "set_limit", "reset_limits", "__version__"]
 
 
 def keygen(key_id: str = "trustloop-ed25519") -> Dict[str, Any]:
     """A fresh Ed25519 key pair: ``key_id``, ``algorithm``, ``private_key_seed``,
     ``private_key``, ``public_key``, ``extra_public_entry`` (all strings)."""
     return _json.loads(_native.keygen(as_str(key_id, "key_id")))
+
+
+def limits() -> Dict[str, int]:
+    """The resource budgets in force for this process, by name (``docs/limits.md``)."""
+    return _native.limits()
+
+
+def set_limit(name: str, value: int) -> None:
+    """Sets one resource budget for this process, e.g. ``set_limit("yaml_nodes", 100_000)``
+    (like ``sys.set_int_max_str_digits``: set once, before handling input). Per-call
+    options such as ``anpkg.validate(max_entries=…)`` still win for that call. An unknown
+    name, or a nesting budget raised above its ceiling, raises ``TrustloopError``
+    (``INVALID_OPTION``)."""
+    if not isinstance(name, str):
+        raise TypeError("name must be str")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise TypeError("value must be a non-negative int")
+    _native.set_limit(name, value)
+
+
+def reset_limits() -> None:
+    """Puts every resource budget back to its default."""
+    _native.set_limit(None, None)

@@ -373,6 +373,35 @@ fn anpkg_export_then_validate() {
     assert_eq!(v.get("replay").unwrap().str_at("status"), "unavailable");
 }
 
+/// The resource budgets (docs/limits.md): the same names as every host, set for the
+/// module instance until reset; a per-call option still wins.
+#[wasm_bindgen_test]
+fn limits_are_listed_set_and_reset() {
+    let limits = to_value(&trustloop_wasm::limits().unwrap()).unwrap();
+    assert_eq!(limits.get("yaml_nodes"), Some(&Value::Number(1_000_000.0)));
+    assert_eq!(limits.get("yaml_depth"), Some(&Value::Number(200.0)));
+    let package: JsValue = trustloop_wasm::anpkg_export(project().into(), JsValue::UNDEFINED).unwrap().into();
+    trustloop_wasm::set_limit("yaml_nodes".into(), 3.into()).unwrap();
+    let v = to_value(&trustloop_wasm::anpkg_validate(package.clone(), JsValue::UNDEFINED).unwrap()).unwrap();
+    trustloop_wasm::reset_limits();
+    assert_eq!(v.str_at("code"), "ANPKG_YAML_LIMIT", "{}", json::to_compact(&v));
+    trustloop_wasm::set_limit("zip_entries".into(), 2.into()).unwrap();
+    let capped = to_value(&trustloop_wasm::anpkg_validate(package.clone(), JsValue::UNDEFINED).unwrap()).unwrap();
+    let per_call = to_value(&trustloop_wasm::anpkg_validate(package.clone(), obj(r#"{"maxEntries":10000}"#)).unwrap()).unwrap();
+    trustloop_wasm::reset_limits();
+    assert_eq!(capped.str_at("code"), "ANPKG_ZIP_TOO_MANY_ENTRIES");
+    assert_eq!(per_call.get("valid"), Some(&Value::Bool(true)), "{}", json::to_compact(&per_call));
+    trustloop_wasm::set_limit("json_depth".into(), 1.into()).unwrap();
+    let deep = trustloop_wasm::digest(Uint8Array::from(&b"[[1]]"[..]).into());
+    trustloop_wasm::reset_limits();
+    assert_code(deep, "JSON_TOO_DEEP");
+    assert_code(trustloop_wasm::set_limit("no_such_limit".into(), 1.into()), "INVALID_OPTION");
+    assert_code(trustloop_wasm::set_limit("yaml_depth".into(), 201.into()), "INVALID_OPTION");
+    assert_code(trustloop_wasm::set_limit("yaml_nodes".into(), (-1).into()), "INVALID_ARGUMENT");
+    let v = to_value(&trustloop_wasm::anpkg_validate(package, JsValue::UNDEFINED).unwrap()).unwrap();
+    assert_eq!(v.get("valid"), Some(&Value::Bool(true)), "{}", json::to_compact(&v));
+}
+
 #[wasm_bindgen_test]
 fn anpkg_options_and_failures() {
     let v = to_value(&trustloop_wasm::anpkg_validate("not a zip".into(), JsValue::UNDEFINED).unwrap()).unwrap();

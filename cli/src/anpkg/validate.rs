@@ -35,31 +35,34 @@ pub struct Args {
     /// Report every finding instead of the first.
     #[arg(long)]
     all: bool,
-    /// Most archive entries.
-    #[arg(long, default_value_t = ArchiveLimits::default().max_entries)]
-    max_entries: usize,
-    /// Largest uncompressed entry, in bytes.
-    #[arg(long, default_value_t = ArchiveLimits::default().max_entry_size)]
-    max_entry_size: u64,
-    /// Largest uncompressed total, in bytes (also caps what a directory walk reads).
-    #[arg(long, default_value_t = ArchiveLimits::default().max_total_size)]
-    max_total_size: u64,
-    /// Largest compression ratio of an entry, and of all entries summed, of at least --ratio-min-size bytes.
-    #[arg(long, default_value_t = ArchiveLimits::default().max_ratio)]
-    max_ratio: u64,
-    #[arg(long, default_value_t = ArchiveLimits::default().ratio_min_size)]
-    ratio_min_size: u64,
+    /// Most archive entries [default: the zip_entries budget, 10000].
+    #[arg(long)]
+    max_entries: Option<usize>,
+    /// Largest uncompressed entry, in bytes [default: zip_entry_bytes, 64 MiB].
+    #[arg(long)]
+    max_entry_size: Option<u64>,
+    /// Largest uncompressed total, in bytes (also caps what a directory walk reads) [default: zip_total_bytes, 256 MiB].
+    #[arg(long)]
+    max_total_size: Option<u64>,
+    /// Largest compression ratio of an entry, and of all entries summed, of at least --ratio-min-size bytes [default: zip_ratio, 100].
+    #[arg(long)]
+    max_ratio: Option<u64>,
+    /// [default: zip_ratio_min_bytes, 1 MiB]
+    #[arg(long)]
+    ratio_min_size: Option<u64>,
 }
 
 pub fn run(args: Args) -> u8 {
+    // Defaults are read now, after `--limit` has set the budgets.
+    let budget = ArchiveLimits::default();
     let options = ValidateOptions {
         all: args.all,
         archive_limits: ArchiveLimits {
-            max_entries: args.max_entries,
-            max_entry_size: args.max_entry_size,
-            max_total_size: args.max_total_size,
-            max_ratio: args.max_ratio,
-            ratio_min_size: args.ratio_min_size,
+            max_entries: args.max_entries.unwrap_or(budget.max_entries),
+            max_entry_size: args.max_entry_size.unwrap_or(budget.max_entry_size),
+            max_total_size: args.max_total_size.unwrap_or(budget.max_total_size),
+            max_ratio: args.max_ratio.unwrap_or(budget.max_ratio),
+            ratio_min_size: args.ratio_min_size.unwrap_or(budget.ratio_min_size),
         },
         ..ValidateOptions::default()
     };

@@ -2,9 +2,7 @@
 //! replacement.
 //!
 //! [`read`] is every command's whole-file read (bundles, definitions, lock files, trust
-//! stores, signing keys, JSON files): at most [`max_input_bytes`] bytes (default
-//! [`DEFAULT_MAX_INPUT_BYTES`], the core's JSON document limit; `trustloop
-//! --max-input-bytes N` sets it), checked from `fstat` before reading and enforced on
+//! stores, signing keys, JSON files): at most [`max_input_bytes`] bytes, checked from `fstat` before reading and enforced on
 //! the stream for pipes and devices, so neither a 3 GB file nor `/dev/zero` can exhaust
 //! memory (issue 9, F8). Opening never blocks on a FIFO (`host::open`).
 //!
@@ -21,21 +19,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use trustloop_core::api::budgets::Budget;
+
 use super::open::read_path;
 
-/// Default of [`max_input_bytes`]: 64 MiB, the core's JSON document limit.
-pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 << 20;
-
-static MAX_INPUT_BYTES: AtomicU64 = AtomicU64::new(DEFAULT_MAX_INPUT_BYTES);
-
-/// The largest file [`read`] reads, for this process.
+/// The largest file [`read`] reads, for this process: the core's `input_bytes` budget
+/// (64 MiB, the JSON document limit; `--max-input-bytes N` or `--limit input_bytes=N`).
 pub fn max_input_bytes() -> u64 {
-    MAX_INPUT_BYTES.load(Ordering::Relaxed)
-}
-
-/// Sets [`max_input_bytes`] (the CLI's `--max-input-bytes`).
-pub fn set_max_input_bytes(bytes: u64) {
-    MAX_INPUT_BYTES.store(bytes, Ordering::Relaxed);
+    Budget::InputBytes.bytes()
 }
 
 /// Reads a file whole, at most [`max_input_bytes`], mapping errors to upstream's

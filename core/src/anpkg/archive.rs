@@ -17,6 +17,7 @@ use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use crate::budgets::Budget;
 use std::io::{Cursor, Read};
 
 use crate::anpkg::validate::codes;
@@ -42,11 +43,11 @@ pub struct ArchiveLimits {
 impl Default for ArchiveLimits {
     fn default() -> Self {
         ArchiveLimits {
-            max_entries: 10_000,
-            max_entry_size: 64 << 20,
-            max_total_size: 256 << 20,
-            max_ratio: 100,
-            ratio_min_size: 1 << 20,
+            max_entries: Budget::ZipEntries.get(),
+            max_entry_size: Budget::ZipEntryBytes.bytes(),
+            max_total_size: Budget::ZipTotalBytes.bytes(),
+            max_ratio: Budget::ZipRatio.bytes(),
+            ratio_min_size: Budget::ZipRatioMinBytes.bytes(),
         }
     }
 }

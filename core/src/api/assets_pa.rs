@@ -18,7 +18,7 @@ pub mod reader {
 /// Packing a project read from disk: plan, emit into a sink, report.
 #[cfg(feature = "std")]
 pub mod project {
-    pub use crate::assets_pa::project::source::{ProjectSource, MAX_INPUT_FILE_BYTES};
+    pub use crate::assets_pa::project::source::{max_input_file_bytes, ProjectSource};
     pub use crate::assets_pa::project::{emit, plan, report_value};
 }
 

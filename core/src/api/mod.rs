@@ -18,6 +18,10 @@ pub mod anip;
 #[cfg(feature = "zip")]
 pub mod anpkg;
 pub mod assets_pa;
+/// Resource budgets by name, settable for the process ([`budgets::set`]).
+pub mod budgets {
+    pub use crate::budgets::{by_name, current, reset, set, Budget, Row, TABLE};
+}
 pub mod diag;
 pub mod digest;
 pub mod json;

@@ -4,6 +4,7 @@
 //! of value`, `unexpected end of JSON input`) because upstream tools print them.
 use alloc::string::String;
 use alloc::vec::Vec;
+use crate::budgets::Budget;
 
 use super::error::{ParseError, ParseErrorKind};
 use super::read::Reader;
@@ -33,9 +34,9 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_bytes: 64 << 20,
-            max_depth: 10_000,
-            max_string_bytes: 16 << 20,
+            max_bytes: Budget::JsonBytes.get(),
+            max_depth: Budget::JsonDepth.get(),
+            max_string_bytes: Budget::JsonStringBytes.get(),
             duplicate_keys: DuplicateKeys::LastWins,
         }
     }

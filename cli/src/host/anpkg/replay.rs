@@ -7,7 +7,7 @@
 //! - the runtime runs in a process group of its own; at the timeout the whole group is
 //!   killed, and after the runtime exits the group is killed too, so nothing it
 //!   started outlives the check;
-//! - stdout and stderr are drained together (`poll`) into [`MAX_OUTPUT_BYTES`] each
+//! - stdout and stderr are drained together (`poll`) into [`max_output_bytes`] each
 //!   (the rest is read and dropped, so a chatty runtime never blocks); once the
 //!   runtime is gone, draining stops at end of file or after [`DRAIN_GRACE`], so a
 //!   descendant that left the group and holds a pipe cannot keep validation waiting;
@@ -42,8 +42,11 @@ pub const PASSED_ENV: [&str; 10] = ["PATH", "HOME", "USER", "LOGNAME", "SHELL", 
 pub const DEFAULT_CONFIG: &str = "runtime/anolis-runtime.yaml";
 /// Replay timeout when none is given (upstream has none).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-/// Output kept per stream (stdout, stderr); the rest is drained and dropped.
-pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
+/// Output kept per stream (stdout, stderr; the `replay_output_bytes` budget); the rest
+/// is drained and dropped.
+pub fn max_output_bytes() -> usize {
+    trustloop_core::api::budgets::Budget::ReplayOutputBytes.get()
+}
 /// How long output is still drained once the runtime's group is gone.
 pub const DRAIN_GRACE: Duration = Duration::from_millis(200);
 
@@ -141,7 +144,7 @@ struct Capped {
 
 impl Capped {
     fn push(&mut self, bytes: &[u8]) {
-        let room = MAX_OUTPUT_BYTES.saturating_sub(self.kept.len());
+        let room = max_output_bytes().saturating_sub(self.kept.len());
         self.kept.extend_from_slice(&bytes[..bytes.len().min(room)]);
     }
 }

@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use trustloop_core::api::assets_pa::codes;
-use trustloop_core::api::assets_pa::project::{ProjectSource, MAX_INPUT_FILE_BYTES};
+use trustloop_core::api::assets_pa::project::{max_input_file_bytes, ProjectSource};
 use trustloop_core::api::diag::{Error, Finding};
 
 use crate::host::open::{changed_text, kind_of, read_opened, Dir, Kind, OpenError, RelError};
@@ -55,10 +55,10 @@ impl ProjectSource for ProjectDir {
         if kind_of(&st) != Kind::File {
             return Err(Finding::error(codes::PROJECT_IO, format!("{rel}: not a regular file")).at_file(rel));
         }
-        match read_opened(file, &st, MAX_INPUT_FILE_BYTES) {
+        match read_opened(file, &st, max_input_file_bytes()) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(OpenError::TooLarge(_)) => {
-                Err(Finding::error(codes::PROJECT_LIMIT, format!("{rel}: file exceeds {MAX_INPUT_FILE_BYTES} bytes")).at_file(rel))
+                Err(Finding::error(codes::PROJECT_LIMIT, format!("{rel}: file exceeds {} bytes", max_input_file_bytes())).at_file(rel))
             }
             Err(e) => Err(io_finding(rel, &e)),
         }

@@ -9,6 +9,7 @@ use alloc::borrow::Cow;
 use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
+use crate::budgets::Budget;
 
 use super::select;
 use crate::emulate::go::path as gopath;
@@ -93,7 +94,7 @@ pub struct TreeLimits {
 
 impl Default for TreeLimits {
     fn default() -> Self {
-        TreeLimits { max_entries: 100_000, max_file_bytes: 256 * 1024 * 1024 }
+        TreeLimits { max_entries: Budget::TreeEntries.get(), max_file_bytes: Budget::TreeFileBytes.bytes() }
     }
 }
 

@@ -16,9 +16,6 @@ use crate::json::{self, Value};
 
 pub const INDEX_PATH: &str = "assets/.prometeu/index.json";
 
-/// Most registry entries accepted (a bound on untrusted input).
-pub const MAX_REGISTERED_ASSETS: usize = 100_000;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegistryEntry {
     pub asset_id: u32,
@@ -57,10 +54,11 @@ pub fn parse(bytes: &[u8]) -> Result<Registry, Vec<Finding>> {
         Some(Value::Array(a)) => a,
         _ => return Err(alloc::vec![malformed("assets", "required array")]),
     };
-    if list.len() > MAX_REGISTERED_ASSETS {
+    let most = crate::budgets::Budget::AssetsRegistered.get();
+    if list.len() > most {
         return Err(alloc::vec![Finding::error(
             codes::PROJECT_LIMIT,
-            format!("{INDEX_PATH}: more than {MAX_REGISTERED_ASSETS} registered assets")
+            format!("{INDEX_PATH}: more than {most} registered assets")
         )
         .at_file(INDEX_PATH)]);
     }

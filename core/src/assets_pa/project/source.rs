@@ -12,7 +12,7 @@ use crate::diag::Finding;
 pub trait ProjectSource {
     /// The bytes of a file, `Ok(None)` when it does not exist. Implementations refuse
     /// anything that is not a regular file inside the project (symlinks included) and
-    /// files above [`MAX_INPUT_FILE_BYTES`], with a finding.
+    /// files above [`max_input_file_bytes`], with a finding.
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Finding>;
 
     /// Every directory under `assets/` (relative to `assets/`, e.g. `ui/font`) that
@@ -20,8 +20,10 @@ pub trait ProjectSource {
     fn asset_roots(&self) -> Result<Vec<String>, Finding>;
 }
 
-/// Largest single project file the packer reads (16 MiB).
-pub const MAX_INPUT_FILE_BYTES: u64 = 16 << 20;
+/// Largest single project file the packer reads (budget `asset_file_bytes`, 16 MiB).
+pub fn max_input_file_bytes() -> u64 {
+    crate::budgets::Budget::AssetFileBytes.bytes()
+}
 
 /// An in-memory project: relative path → bytes.
 #[derive(Clone, Debug, Default)]
@@ -38,9 +40,9 @@ impl MemoryProject {
 impl ProjectSource for MemoryProject {
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Finding> {
         match self.files.get(path) {
-            Some(b) if b.len() as u64 > MAX_INPUT_FILE_BYTES => Err(Finding::error(
+            Some(b) if b.len() as u64 > max_input_file_bytes() => Err(Finding::error(
                 crate::assets_pa::codes::PROJECT_LIMIT,
-                alloc::format!("{path}: file exceeds {MAX_INPUT_FILE_BYTES} bytes"),
+                alloc::format!("{path}: file exceeds {} bytes", max_input_file_bytes()),
             )
             .at_file(path)),
             other => Ok(other.cloned()),

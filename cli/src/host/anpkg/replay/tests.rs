@@ -84,7 +84,7 @@ fn f9_output_is_kept_up_to_the_cap_and_drained_past_it() {
         .spawn()
         .expect("spawn");
     let (out, err, status) = supervise(&mut child, DEFAULT_TIMEOUT);
-    assert_eq!((out.len(), err.len()), (MAX_OUTPUT_BYTES, MAX_OUTPUT_BYTES));
+    assert_eq!((out.len(), err.len()), (max_output_bytes(), max_output_bytes()));
     assert_eq!(status.and_then(|s| s.code()), Some(1));
 }
 

@@ -20,6 +20,7 @@ use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use crate::budgets::Budget;
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
@@ -48,7 +49,12 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 16 << 20, max_depth: 200, max_nodes: 1_000_000, max_expanded_bytes: 64 << 20 }
+        Limits {
+            max_bytes: Budget::YamlBytes.get(),
+            max_depth: Budget::YamlDepth.get(),
+            max_nodes: Budget::YamlNodes.get(),
+            max_expanded_bytes: Budget::YamlExpandedBytes.get(),
+        }
     }
 }
 
