@@ -64,7 +64,7 @@ fn assets_pa_pack<'py>(
     let mut project = BTreeMap::new();
     for (k, v) in files.iter() {
         let path: String = k.extract()?;
-        let bytes = v.downcast::<PyBytes>().map_err(|_| pyo3::exceptions::PyTypeError::new_err("pack: file contents must be bytes"))?;
+        let bytes = v.cast::<PyBytes>().map_err(|_| pyo3::exceptions::PyTypeError::new_err("pack: file contents must be bytes"))?;
         project.insert(path, bytes.as_bytes().to_vec());
     }
     let files = project;

@@ -34,7 +34,7 @@ fn to_py_err(py: Python<'_>, failure: Failure) -> PyErr {
 
 /// Runs `f` without the GIL; a core `Error` or a panic becomes `TrustloopError`.
 pub fn call<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -> PyResult<T> {
-    let outcome = py.allow_threads(|| match catch_unwind(AssertUnwindSafe(f)) {
+    let outcome = py.detach(|| match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(Failure::Core(e)),
         Err(payload) => {
