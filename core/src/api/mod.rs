@@ -20,7 +20,13 @@ pub mod anpkg;
 pub mod assets_pa;
 /// Resource budgets by name, settable for the process ([`budgets::set`]).
 pub mod budgets {
-    pub use crate::budgets::{by_name, current, reset, set, Budget, Row, TABLE};
+    pub use crate::budgets::{by_name, current, reset, Budget, Row, TABLE};
+
+    /// Sets the budget called `name` for this process; `INVALID_OPTION` for an unknown
+    /// name or a value above the budget's ceiling.
+    pub fn set(name: &str, value: usize) -> Result<(), crate::diag::Error> {
+        crate::budgets::set(name, value).map_err(|m| crate::diag::Error::new("INVALID_OPTION", m))
+    }
 }
 pub mod diag;
 pub mod digest;
