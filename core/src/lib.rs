@@ -14,7 +14,8 @@
 //! | `json` | Go-compatible canonical JSON, RFC 8785 JCS, Go-style pretty output |
 //! | `digest` | `sha256:<hex>` digests |
 //! | `sign` | Ed25519 signature strings, the development key, key generation |
-//! | `diag` | findings, codes, typed errors |
+//! | `diag` | findings, typed errors |
+//! | `codes` | every finding and error code: section, severity, meaning (`docs/codes.md`) |
 //! | `anip` | ANIP package trust loop: bundles, verify, lock files, build-local, bundle trees, refs, attach, lint |
 //! | `anpkg` | Anolis `.anpkg` validation and export (`zip`) |
 //! | `assets_pa` | Prometeu `assets.pa` writer, reader, GLYPH banks, packer |
@@ -39,6 +40,7 @@ mod anpkg;
 pub mod api;
 mod assets_pa;
 mod budgets;
+mod codes;
 mod diag;
 mod digest;
 mod emulate;

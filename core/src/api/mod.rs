@@ -28,6 +28,11 @@ pub mod budgets {
         crate::budgets::set(name, value).map_err(|m| crate::diag::Error::new("INVALID_OPTION", m))
     }
 }
+/// Every finding and error code, once: section, severity, one-line meaning
+/// (`docs/codes.md` is rendered from [`codes::TABLE`]).
+pub mod codes {
+    pub use crate::codes::{by_name, to_value, Code, Level, Section, TABLE};
+}
 pub mod diag;
 pub mod digest;
 pub mod json;

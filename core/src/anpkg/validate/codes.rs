@@ -76,4 +76,5 @@ pub const RUNTIME_BIN_NOT_FOUND: &str = "ANPKG_RUNTIME_BIN_NOT_FOUND";
 pub const REPLAY_FAILED: &str = "ANPKG_REPLAY_FAILED";
 pub const REPLAY_EXEC: &str = "ANPKG_REPLAY_EXEC";
 pub const REPLAY_TIMEOUT: &str = "ANPKG_REPLAY_TIMEOUT";
+// Retired, never emitted (a host that cannot run processes reports `replay.status`).
 pub const REPLAY_UNAVAILABLE: &str = "ANPKG_REPLAY_UNAVAILABLE";
