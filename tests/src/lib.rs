@@ -14,6 +14,9 @@ use trustloop_core::api::digest::sha256_bytes;
 use trustloop_core::api::json::{self, Map, Value};
 
 mod material_ops;
+pub mod code_literals;
+pub mod codes_render;
+pub mod generated;
 pub mod import_graph;
 pub mod source_tree;
 
