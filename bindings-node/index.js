@@ -223,6 +223,11 @@ function resetLimits () {
   call(native.setLimit, null, null)
 }
 
+/** Every finding and error code, once, from the core's table (docs/codes.md): `[{code, section, severity, meaning}]`. */
+function codes () {
+  return JSON.parse(native.codes())
+}
+
 /** camelCase option keys → the core's snake_case names (values unchanged). */
 function snakeOptions (opts, what) {
   if (opts === undefined || opts === null) return '{}'
@@ -554,6 +559,7 @@ module.exports = {
   limits,
   setLimit,
   resetLimits,
+  codes,
   refCheck,
   treeDigest,
   treeCombine,

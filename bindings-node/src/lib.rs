@@ -15,6 +15,8 @@
 // registration) to code carrying `#[allow(unsafe_code)]`, which `forbid` rejects
 // (E0453). `deny` still refuses any `unsafe` written by hand in this crate.
 #![deny(unsafe_code)]
+mod codes;
+
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
