@@ -20,6 +20,7 @@ mod anip;
 mod anpkg;
 mod assets_pa;
 mod call;
+mod codes;
 mod json;
 
 /// `[(name, bytes)]` as a Python list of tuples.
@@ -82,5 +83,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     anip::register(m)?;
     assets_pa::register(m)?;
     anpkg::register(m)?;
+    codes::register(m)?;
     Ok(())
 }
