@@ -25,6 +25,7 @@ use wasm_bindgen::prelude::*;
 pub mod anip;
 pub mod anpkg;
 pub mod assets_pa;
+pub mod codes;
 pub mod limits;
 pub mod material;
 pub mod registry;
@@ -41,6 +42,7 @@ pub use assets_pa::{
     assets_pa_companions, assets_pa_extract, assets_pa_glyph_bank, assets_pa_pack, assets_pa_read, assets_pa_verify,
     assets_pa_verify_companions, assets_pa_write,
 };
+pub use codes::codes;
 pub use limits::{limits, reset_limits, set_limit};
 pub use material::{attach_request, bundle_materials, bundle_report, lint, ref_check, tree_combine, tree_digest};
 pub use registry::{verify_registry_responses, write_lock_registry_responses};
