@@ -57,47 +57,51 @@ fn is_source(name: &str) -> bool {
     !test_file && [".rs", ".js", ".mjs", ".py"].iter().any(|ext| name.ends_with(ext))
 }
 
-/// `text` without its `#[cfg(test)] mod name { … }` items (braces matched; the test
-/// modules of this repository hold balanced braces only).
+/// `text` without its `#[cfg(test)] mod name { … }` items, blank lines in their place
+/// so later literals keep their line numbers. Braces are matched naively: the test
+/// modules of this repository hold balanced braces only.
 pub fn without_test_modules(text: &str) -> String {
+    const ATTR: &str = "#[cfg(test)]";
     let mut out = String::new();
     let mut rest = text;
-    while let Some(at) = rest.find("#[cfg(test)]") {
-        let after = &rest[at + "#[cfg(test)]".len()..];
+    while let Some(at) = rest.find(ATTR) {
+        let after = &rest[at + ATTR.len()..];
         let item = after.trim_start();
-        let open = item.find(['{', ';']);
-        match (item.starts_with("mod ") || item.starts_with("pub mod "), open) {
-            (true, Some(i)) if item.as_bytes()[i] == b'{' => {
+        let is_mod = item.starts_with("mod ") || item.starts_with("pub mod ");
+        match item.find(['{', ';']).filter(|&i| is_mod && item[i..].starts_with('{')) {
+            Some(open) => {
+                let next = &item[open + block_len(&item[open..])..];
+                let cut = &rest[at..rest.len() - next.len()];
                 out.push_str(&rest[..at]);
-                let body = &item[i..];
-                let mut depth = 0usize;
-                let mut end = body.len();
-                for (j, c) in body.char_indices() {
-                    match c {
-                        '{' => depth += 1,
-                        '}' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                end = j + 1;
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                // Keep the line count, so later literals keep their line numbers.
-                let skipped = &rest[at..rest.len() - body[end..].len()];
-                out.extend(std::iter::repeat('\n').take(skipped.matches('\n').count()));
-                rest = &body[end..];
+                out.push_str(&"\n".repeat(cut.matches('\n').count()));
+                rest = next;
             }
-            _ => {
-                out.push_str(&rest[..at + "#[cfg(test)]".len()]);
+            None => {
+                out.push_str(&rest[..at + ATTR.len()]);
                 rest = after;
             }
         }
     }
     out.push_str(rest);
     out
+}
+
+/// The length of the `{ … }` block `text` starts with, through its closing brace.
+fn block_len(text: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 /// The code-shaped literals of one file's text. Rust strings are `"…"`; JavaScript and
