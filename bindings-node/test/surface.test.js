@@ -9,8 +9,8 @@ const path = require('node:path')
 
 const trustloop = require('..')
 
-// Exports that are not operations: the error class, the table, the version, a limit.
-const NOT_OPERATIONS = new Set(['TrustloopError', 'operations', 'version', 'MAX_REGISTRY_BODY_BYTES', '_panicForTest'])
+// Exports that are not operations: the error class, the tables, the version, a limit.
+const NOT_OPERATIONS = new Set(['TrustloopError', 'operations', 'codes', 'version', 'MAX_REGISTRY_BODY_BYTES', '_panicForTest'])
 const NAMESPACES = ['anpkg', 'assetsPa']
 const DTS = fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8')
 

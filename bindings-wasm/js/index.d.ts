@@ -28,6 +28,8 @@ export declare class TrustloopError extends Error {
 /** Upstream's exit code for a verify result: 2 when `failed`, else 0. */
 export declare function exitCode(result: VerifyResult): 0 | 2;
 export declare const operations: typeof core.operations;
+/** Every finding and error code, once, from the core's table (docs/codes.md). */
+export declare const codes: typeof core.codes;
 export declare const keygen: typeof core.keygen;
 export declare const limits: typeof core.limits;
 export declare const setLimit: typeof core.setLimit;

@@ -29,6 +29,7 @@ export const {
   exitCode,
   keygen,
   operations,
+  codes,
   limits,
   setLimit,
   resetLimits,
