@@ -26,6 +26,6 @@ test('codes the JS helpers raise are listed with their section', () => {
   const byCode = Object.fromEntries(trustloop.codes().map((c) => [c.code, c]));
   assert.equal(byCode.REGISTRY_FETCH_FAILED.section, 'bindings');
   assert.equal(byCode.FILES_TOO_LARGE.section, 'wasm');
-  assert.equal(byCode.INTERNAL_JSON.severity, 'error');
+  assert.equal(byCode.INTERNAL_JSON.severity, 'retired');
   for (const c of Object.values(byCode)) assert.deepEqual(Object.keys(c), ['code', 'section', 'severity', 'meaning']);
 });

@@ -240,7 +240,7 @@ pub const TABLE: &[Code] = &[
     error(AssetsPaPacker, "PA_PROJECT_LIMIT", "a project file or walk exceeds its limit (16 MiB per file, 100,000 registered assets, 1,000,000 walk entries)"),
     error(AssetsPaPacker, "PA_PROJECT_IO", "a project file cannot be read, is not a regular file, or is reached through a symlink"),
     error(AssetsPaPacker, "PA_INPUT_CHANGED", "an input changed between the validation pass and the write pass"),
-    error(Wasm, "INTERNAL_JSON", "the JS engine could not parse a result the core printed; always a bug"),
+    retired(Wasm, "INTERNAL_JSON", "the JS engine could not parse a result the core printed; no longer emitted since results are built as JS values, not JSON text"),
     error(Wasm, "FILES_TOO_LARGE", "`entriesFromFiles`: the picked or dropped files hold more than `maxTotalBytes` (default 512 MiB); nothing is read"),
     error(AnpkgExport, "ANPKG_EXPORT_PROFILE_NOT_FOUND", "E1: `Project file not found: <project>/machine-profile.yaml`"),
     error(AnpkgExport, "ANPKG_EXPORT_READ_FAILED", "E2: `Failed reading <path>: <reason>` (a project YAML file that exists does not decode as UTF-8 or does not parse; the reason text is trustloop's, upstream's is libyaml's)"),
