@@ -230,7 +230,7 @@ function resetLimits () {
 
 /** Every finding and error code, once, from the core's table (docs/codes.md): `[{code, section, severity, meaning}]`. */
 function codes () {
-  return JSON.parse(native.codes())
+  return native.codes()
 }
 
 /** camelCase option keys → the core's snake_case names (values unchanged). */

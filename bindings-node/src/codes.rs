@@ -1,9 +1,13 @@
 //! The core's code table (`docs/codes.md`), for `codes()` in `index.js`.
+use napi::bindgen_prelude::Unknown;
+use napi::Env;
 use napi_derive::napi;
-use trustloop_core::api::{codes, json};
+use trustloop_core::api::codes;
 
-/// Every finding and error code as `[{code, section, severity, meaning}]` JSON.
+use crate::to_js;
+
+/// Every finding and error code, once: `[{code, section, severity, meaning}]`.
 #[napi]
-pub fn codes() -> String {
-    json::to_compact(&codes::to_value())
+pub fn codes(env: &Env) -> napi::Result<Unknown<'_>> {
+    to_js::value(env, &codes::to_value())
 }

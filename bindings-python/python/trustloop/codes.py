@@ -8,7 +8,6 @@ each code is also a module constant (``codes.PA_BAD_MAGIC == "PA_BAD_MAGIC"``), 
 """
 from __future__ import annotations
 
-import json as _json
 from typing import Any, Dict, List, Literal
 
 from . import _native
@@ -17,7 +16,7 @@ from . import _native
 def codes() -> List[Dict[str, Any]]:
     """``[{"code", "section", "severity", "meaning"}]`` in table order; ``severity`` is
     ``error``, ``warning``, ``info``, ``varies`` (both, by context) or ``retired``."""
-    return _json.loads(_native.codes())
+    return _native.codes()
 
 
 # The constants come from the table at import, so this file names no code itself.
