@@ -10,7 +10,7 @@ use trustloop_core::api::anip::tree::{self, BundleReportOptions, TreeDigestOptio
 use trustloop_core::api::json::to_compact;
 
 use crate::call::{call, json_arg, options};
-use trustloop_cli::host::registry;
+use trustloop_host::registry;
 
 /// Verify result JSON (compact text) of a `.anip-package.json` bundle.
 #[pyfunction]
@@ -103,7 +103,7 @@ fn attach_request(py: Python<'_>, bundle: &[u8], entries_json: Option<&str>, opt
     })
 }
 
-/// The URLs to fetch for a registry package (JSON text; see `trustloop_cli::host::registry::target`).
+/// The URLs to fetch for a registry package (JSON text; see `trustloop_host::registry::target`).
 #[pyfunction]
 #[pyo3(signature = (registry_url, package, lock = None, allow_yanked = false))]
 fn registry_target(py: Python<'_>, registry_url: &str, package: &str, lock: Option<&[u8]>, allow_yanked: bool) -> PyResult<String> {

@@ -1,14 +1,14 @@
 //! Anolis `.anpkg` handoff packages: validate (bytes, a zip file or an extracted
 //! directory, optional runtime replay) and export. The file, directory and process
-//! work is `trustloop_cli::host::anpkg` (the CLI's, shared with the Node layer); this
+//! work is `trustloop_host::anpkg` (shared with the CLI and the Node layer); this
 //! file only converts.
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use trustloop_core::api::json::to_compact;
 
 use crate::call::{call, options};
-use trustloop_cli::host::anpkg::export::{export, ExportRequest};
-use trustloop_cli::host::anpkg::validate::{validate_value, Package};
+use trustloop_host::anpkg::export::{export, ExportRequest};
+use trustloop_host::anpkg::validate::{validate_value, Package};
 
 /// The validate result JSON (compact text) for archive `data` or a `path`.
 #[pyfunction]

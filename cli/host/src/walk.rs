@@ -5,7 +5,7 @@
 //! deterministic), each with its own type as `lstat` sees it, so a symlink is reported
 //! as a symlink and never descended into. Walks descend and open files through the
 //! parent's handle with `O_NOFOLLOW` and check the opened handle against the listing
-//! (`host::open`): a file swapped during the walk is an error, never followed.
+//! (`crate::open`): a file swapped during the walk is an error, never followed.
 //! [`Budget`] bounds a walk in entries and depth; it counts while listing, so even one
 //! huge directory cannot grow memory past the limit.
 //!
@@ -257,7 +257,7 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        crate::host::scratch::scratch(&format!("walk-{name}"))
+        crate::scratch::scratch(&format!("walk-{name}"))
     }
 
     #[test]

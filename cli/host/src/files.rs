@@ -4,7 +4,7 @@
 //! [`read`] is every command's whole-file read (bundles, definitions, lock files, trust
 //! stores, signing keys, JSON files): at most [`max_input_bytes`] bytes, checked from `fstat` before reading and enforced on
 //! the stream for pipes and devices, so neither a 3 GB file nor `/dev/zero` can exhaust
-//! memory (issue 9, F8). Opening never blocks on a FIFO (`host::open`).
+//! memory (issue 9, F8). Opening never blocks on a FIFO (`crate::open`).
 //!
 //! One writer serves both naming schemes the hosts need: hidden `.<name>.tmp-<pid>-<n>`
 //! files for lock files, bundles and reports ([`write_private`], mode 0600 like
@@ -122,7 +122,7 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        crate::host::scratch::scratch(&format!("files-{name}"))
+        crate::scratch::scratch(&format!("files-{name}"))
     }
 
     fn names(dir: &Path) -> Vec<String> {
