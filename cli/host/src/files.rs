@@ -42,27 +42,6 @@ pub fn read(path: &Path, what: &str) -> Result<Vec<u8>, String> {
     })
 }
 
-/// Go's `*PathError` text: `open <path>: no such file or directory`.
-pub fn go_path_error(path: &Path, e: &std::io::Error) -> String {
-    let reason = match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_lowercase(),
-                None => s,
-            }
-        }
-    };
-    format!("open {}: {reason}", path.display())
-}
-
-/// Go's `stat <path>: <reason>` text.
-pub fn go_stat_error(path: &Path, e: &std::io::Error) -> String {
-    go_path_error(path, e).replacen("open ", "stat ", 1)
-}
-
 /// Writes `path` atomically with mode 0600 (lock files, bundles, reports): a hidden
 /// temporary file in the same directory, then a rename. Parent directories are created.
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -173,7 +152,5 @@ mod tests {
     fn read_errors_use_go_texts() {
         let missing = Path::new("/nonexistent-trustloop/x.json");
         assert_eq!(read(missing, "lock file").unwrap_err(), "read lock file: open /nonexistent-trustloop/x.json: no such file or directory");
-        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
-        assert_eq!(go_stat_error(missing, &e), "stat /nonexistent-trustloop/x.json: no such file or directory");
     }
 }

@@ -9,6 +9,7 @@
 //! | module | what it does | used by |
 //! |---|---|---|
 //! | [`files`] | bounded reads with upstream's error texts, atomic writes (0600 when private) | CLI |
+//! | [`go_errors`] | Go's `*PathError` texts (`open <path>: …`) | CLI, and the other modules here |
 //! | [`open`] | non-blocking, no-follow opens checked on the handle; capped reads; directory handles | every module here |
 //! | [`paths`] | user paths spelled as the reference tools resolve them | CLI, bindings |
 //! | [`walk`] | directory listing that never follows symlinks, walk limits, custom-code-bundle walk | CLI, and the other walks here |
@@ -24,6 +25,7 @@
 pub mod anpkg;
 pub mod assets_project;
 pub mod files;
+pub mod go_errors;
 pub mod open;
 pub mod paths;
 pub mod registry;

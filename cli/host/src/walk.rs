@@ -28,7 +28,7 @@ use std::sync::Arc;
 use trustloop_core::api::anip::tree::gopath;
 use trustloop_core::api::anip::tree::{ChangedDuringWalk, Entry, EntryKind, FileData};
 
-use super::files::{go_path_error, go_stat_error};
+use super::go_errors::{go_path_error, go_stat_error};
 use super::open::{changed_text, Dir, Kind, ListFailure, Listed, OpenError};
 
 /// How far a walk may go.
