@@ -3,9 +3,9 @@
 //! Thin skin over [`trustloop_core::api`]: every export converts its arguments,
 //! calls the core and converts the result. No verification logic lives here.
 //! One module per artifact family: [`anip`] (verify, lock, build-local, canonical
-//! JSON, keys), [`registry`] (registry sources, sans-IO), [`material`]
-//! (implementation material: refs, tree digests, reports, attach, lint),
-//! [`assets_pa`] and [`anpkg`].
+//! JSON, keys), [`registry`] (registry sources, sans-IO), [`registry_urls`] (the URLs
+//! `helpers.js` fetches), [`material`] (implementation material: refs, tree digests,
+//! reports, attach, lint), [`assets_pa`] and [`anpkg`].
 //!
 //! * Results are plain JS objects with exactly the shape of the CLI's `--json`
 //!   output (the core's JSON value, printed compactly and handed to `JSON.parse`).
@@ -28,6 +28,7 @@ pub mod assets_pa;
 pub mod limits;
 pub mod material;
 pub mod registry;
+pub mod registry_urls;
 
 mod args;
 mod errors;
@@ -44,6 +45,7 @@ pub use assets_pa::{
 pub use limits::{limits, reset_limits, set_limit};
 pub use material::{attach_request, bundle_materials, bundle_report, lint, ref_check, tree_combine, tree_digest};
 pub use registry::{verify_registry_responses, write_lock_registry_responses};
+pub use registry_urls::{registry_api_base, registry_urls};
 
 /// The trustloop version (the core's crate version).
 #[wasm_bindgen]
