@@ -27,47 +27,34 @@ done
 failed=0
 not_run=()
 
-tl_log "cargo deny check licenses bans sources"
-if $NICE cargo deny --all-features check licenses bans sources; then
-    echo "    cargo-deny licenses bans sources: ok"
-else
-    echo "    cargo-deny licenses bans sources: FAILED"
-    failed=1
-fi
+# check LABEL UNREACHABLE CMD...: runs CMD and reports ok or FAILED; output matching the
+# UNREACHABLE pattern (an advisory database that cannot be fetched) is NOT RUN instead.
+check() {
+    local label=$1 unreachable=$2 out rc
+    shift 2
+    tl_log "$label"
+    out="$("$@" 2>&1)"; rc=$?
+    printf '%s\n' "$out" | tail -20
+    if [ $rc = 0 ]; then
+        echo "    $label: ok"
+    elif [ -n "$unreachable" ] && grep -qiE "$unreachable" <<<"$out"; then
+        not_run+=("$label (advisory database not fetchable)")
+    else
+        echo "    $label: FAILED"
+        failed=1
+    fi
+}
 
-# Advisories: a local database when given, else a fetch that may be refused here.
+check "cargo deny check licenses bans sources" "" $NICE cargo deny --all-features check licenses bans sources
 if [ -n "${ADVISORY_DB:-}" ]; then
+    # A local database: cargo audit reads it offline (cargo deny only fetches its own).
     [ -d "$ADVISORY_DB/crates" ] || tl_die "ADVISORY_DB=$ADVISORY_DB does not look like a rustsec/advisory-db clone"
-    tl_log "cargo audit against $ADVISORY_DB ($(git -C "$ADVISORY_DB" log -1 --format=%cs 2>/dev/null || echo 'date unknown'))"
-    if $NICE cargo audit --db "$ADVISORY_DB" --no-fetch --deny warnings -q; then
-        echo "    cargo-audit: ok"
-    else
-        echo "    cargo-audit: FAILED"
-        failed=1
-    fi
+    db_date="$(git -C "$ADVISORY_DB" log -1 --format=%cs 2>/dev/null || echo 'date unknown')"
+    check "cargo audit against $ADVISORY_DB ($db_date)" "" $NICE cargo audit --db "$ADVISORY_DB" --no-fetch --deny warnings -q
 else
-    tl_log "cargo deny check advisories (fetches the RustSec database)"
-    out="$($NICE timeout 180 cargo deny --all-features check advisories 2>&1)"; rc=$?
-    printf '%s\n' "$out" | tail -20
-    if [ $rc = 0 ]; then
-        echo "    cargo-deny advisories: ok"
-    elif grep -qiE 'fail(ed)? to (fetch|clone|open|load)|network|resolve|could not|unable to' <<<"$out"; then
-        not_run+=("cargo-deny advisories (advisory database not fetchable)")
-    else
-        echo "    cargo-deny advisories: FAILED"
-        failed=1
-    fi
-    tl_log "cargo audit (fetches the RustSec database)"
-    out="$($NICE timeout 180 cargo audit --deny warnings 2>&1)"; rc=$?
-    printf '%s\n' "$out" | tail -20
-    if [ $rc = 0 ]; then
-        echo "    cargo-audit: ok"
-    elif grep -qiE 'fetch|clone|network|resolve|couldn.t|could not|unable to|timed out' <<<"$out"; then
-        not_run+=("cargo-audit (advisory database not fetchable)")
-    else
-        echo "    cargo-audit: FAILED"
-        failed=1
-    fi
+    unreachable='fail(ed)? to (fetch|clone|open|load)|network|resolve|couldn.t|could not|unable to|timed out'
+    check "cargo deny check advisories" "$unreachable" $NICE timeout 180 cargo deny --all-features check advisories
+    check "cargo audit" "$unreachable" $NICE timeout 180 cargo audit --deny warnings
 fi
 
 for n in "${not_run[@]}"; do
