@@ -119,6 +119,18 @@ export declare function canonicalize(buf: Uint8Array, mode?: CanonicalMode): Buf
 export declare function digest(buf: Uint8Array): string
 /** A fresh Ed25519 key pair. */
 export declare function keygen(keyId?: string): KeyPair
+/** One row of the core's operation table. */
+export interface Operation {
+  family: '' | 'json' | 'anip' | 'anpkg' | 'assets_pa'
+  name: string
+  python: string
+  js: string
+  cli: string
+  summary: string
+  hosts: { python: boolean; node: boolean; wasm: boolean }
+}
+/** The core's operation table this package is derived from (`js` is the name here). */
+export declare function operations(): Operation[]
 /** The resource budgets in force for this process, by name (docs/limits.md). */
 export declare function limits(): Record<string, number>
 /** Sets one resource budget for this process; throws TrustloopError INVALID_OPTION for an unknown name or a value above its ceiling. */
@@ -156,7 +168,7 @@ export declare function bundleReport(
 /** The implementation materials a package bundle declares. */
 export declare function bundleMaterials(bundle: Uint8Array): Array<Record<string, unknown>>
 /** `package attach-implementation`: the publish request. */
-export declare function attachRequest(
+export declare function attachImplementation(
   bundle: Uint8Array,
   entries?: Entries | null,
   opts?: { packageVersion?: string; implementationMaterialRef?: string; customCodeBundleRef?: string; title?: string; bundleRoot?: string }
@@ -185,6 +197,8 @@ export declare const assetsPa: {
   verify(buf: Uint8Array): { ok: boolean; codes: string[]; [key: string]: unknown }
   extract(buf: Uint8Array, assetId: number): Buffer
   companions(buf: Uint8Array): Record<string, Buffer>
+  /** Whether `asset_table.json` and `preload.json` mirror the archive byte for byte (PA-COMP-4). */
+  verifyCompanions(buf: Uint8Array, assetTable: Uint8Array, preload: Uint8Array): { ok: boolean; findings: Finding[] }
   glyphBank(spec: { tile_size: number; tiles: unknown[]; palettes: unknown[] }): { summary: Record<string, unknown>; payload: Buffer }
   /**
    * `trustloop assets-pa pack`: packs the project in `projectDir` into `outDir` (default
@@ -325,4 +339,9 @@ export declare const anpkg: {
   export(projectDir: PathLike, opts?: AnpkgExportOptions): Buffer
   /** Like `export`, returning the `--json` report. */
   exportReport(projectDir: PathLike, opts?: AnpkgExportOptions): AnpkgExportReport
+  /** Exports a project held in memory: `{package, report}` (the same bytes `export` writes). */
+  exportFiles(
+    files: Record<string, Uint8Array>,
+    opts?: { projectName?: string; projectDir?: string; dataRootFiles?: Record<string, Uint8Array> },
+  ): { package: Buffer; report: AnpkgExportReport }
 }

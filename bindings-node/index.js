@@ -201,6 +201,11 @@ function keygen (keyId = 'trustloop-ed25519') {
   return JSON.parse(call(native.keygen, keyId))
 }
 
+/** The core's operation table this package is derived from (`js` is the name here). */
+function operations () {
+  return JSON.parse(native.operations())
+}
+
 /** The resource budgets in force for this process, by name (docs/limits.md). */
 function limits () {
   return Object.fromEntries(native.limits().map(({ name, value }) => [name, value]))
@@ -280,9 +285,9 @@ function bundleMaterials (bundle) {
 }
 
 /** `package attach-implementation`: the publish request with a material attached. */
-function attachRequest (bundle, entries, opts) {
+function attachImplementation (bundle, entries, opts) {
   const ej = entries === undefined || entries === null ? null : entriesJson(entries)
-  return JSON.parse(call(native.attachRequest, bytes(bundle, 'bundle'), ej, snakeOptions(opts, 'attachRequest')))
+  return JSON.parse(call(native.attachImplementation, bytes(bundle, 'bundle'), ej, snakeOptions(opts, 'attachImplementation')))
 }
 
 /** Publication lint of a bundle's package metadata: `{status, findings}`. */
@@ -311,6 +316,10 @@ const assetsPa = {
     const out = {}
     for (const f of call(native.assetsPaCompanions, bytes(buf, 'archive'))) out[f.name] = f.bytes
     return out
+  },
+  /** Whether `asset_table.json` and `preload.json` mirror the archive byte for byte (PA-COMP-4). */
+  verifyCompanions (buf, assetTable, preload) {
+    return JSON.parse(call(native.assetsPaVerifyCompanions, bytes(buf, 'archive'), bytes(assetTable, 'assetTable'), bytes(preload, 'preload')))
   },
   /** A GLYPH bank payload from `{tile_size, tiles, palettes}`: `{summary, payload}`. */
   glyphBank (spec) {
@@ -417,6 +426,22 @@ const anpkg = {
   /** Like `export`, returning the report `trustloop anpkg export --json` prints (`path` when written). */
   exportReport (projectDir, opts) {
     return JSON.parse(exportCall(projectDir, opts, 'anpkg.exportReport').report)
+  },
+  /**
+   * Exports a project held in memory (project-relative path → bytes): `{package,
+   * report}`, the same bytes `export` writes for the same files. Options:
+   * `projectName` (recorded as `source_project`), `projectDir` (how messages show the
+   * project), `dataRootFiles` (searched for the behavior tree after the project).
+   */
+  exportFiles (files, opts) {
+    const o = checkKeys(opts, ['projectName', 'projectDir', 'dataRootFiles'], 'anpkg.exportFiles')
+    const list = (m, what) => Object.entries(m ?? {}).map(([name, b]) => ({ name, bytes: Buffer.from(bytes(b, what)) }))
+    if (!files || typeof files !== 'object') throw new TypeError('files must be an object of path to bytes')
+    const options = {}
+    if (o.projectName !== undefined) options.project_name = o.projectName
+    if (o.projectDir !== undefined) options.project_dir = o.projectDir
+    const r = call(native.anpkgExportFiles, list(files, 'file content'), list(o.dataRootFiles, 'data root file'), JSON.stringify(options))
+    return { package: r.package, report: JSON.parse(r.report) }
   }
 }
 
@@ -551,6 +576,7 @@ module.exports = {
   canonicalize,
   digest,
   keygen,
+  operations,
   limits,
   setLimit,
   resetLimits,
@@ -559,7 +585,7 @@ module.exports = {
   treeCombine,
   bundleReport,
   bundleMaterials,
-  attachRequest,
+  attachImplementation,
   lint,
   verifyRegistry,
   verifyRegistryResponses,

@@ -46,20 +46,24 @@ for target in web nodejs; do
     wasm-bindgen --target "$target" --out-dir "$out" --out-name trustloop "$input"
 done
 
-# The package entry: index.js re-exports trustloop.js and adds js/helpers.js (fetching
-# registry documents, reading picked folders). pkg-node gets helpers.js as CommonJS:
-# its one `export function` becomes a `module.exports` entry.
-cp "$HERE/js/helpers.js" "$HERE/pkg-web/helpers.js"
+# The package entry: index.js gives trustloop.js the shape of js/surface.js and adds
+# js/helpers.js (fetching registry documents, reading picked folders). pkg-node gets both
+# as CommonJS: each one's single `export function` becomes a `module.exports` entry.
 cp "$HERE/js/index.web.js" "$HERE/pkg-web/index.js"
 cp "$HERE/js/index.d.ts" "$HERE/pkg-web/index.d.ts"
-[ "$(grep -c '^export ' "$HERE/js/helpers.js")" = 1 ] || { echo "js/helpers.js must have exactly one export" >&2; exit 1; }
-{
-    echo "'use strict';"
-    sed 's/^export function createHelpers(/function createHelpers(/' "$HERE/js/helpers.js"
-    echo "module.exports = { createHelpers };"
-} >"$HERE/pkg-node/helpers.js"
+for module in helpers surface; do
+    js="$HERE/js/$module.js"
+    [ "$(grep -c '^export ' "$js")" = 1 ] || { echo "js/$module.js must have exactly one export" >&2; exit 1; }
+    fn="$(sed -n 's/^export function \([A-Za-z]*\)(.*/\1/p' "$js")"
+    cp "$js" "$HERE/pkg-web/$module.js"
+    {
+        echo "'use strict';"
+        sed "s/^export function $fn(/function $fn(/" "$js"
+        echo "module.exports = { $fn };"
+    } >"$HERE/pkg-node/$module.js"
+done
 cp "$HERE/js/index.node.js" "$HERE/pkg-node/index.js"
-sed '/^export { default } from/d' "$HERE/js/index.d.ts" >"$HERE/pkg-node/index.d.ts"
+sed '/^export { default, initSync } from/d' "$HERE/js/index.d.ts" >"$HERE/pkg-node/index.d.ts"
 
 # Minimal package manifests (wasm-bindgen writes none). pkg-node must say CommonJS:
 # it sits below bindings-wasm/package.json, which declares "type": "module".
@@ -74,7 +78,7 @@ manifest() { # dir type description
   "type": "$2",
   "main": "index.js",
   "types": "index.d.ts",
-  "files": ["index.js", "index.d.ts", "helpers.js", "trustloop.js", "trustloop.d.ts", "trustloop_bg.wasm", "trustloop_bg.wasm.d.ts"],
+  "files": ["index.js", "index.d.ts", "helpers.js", "surface.js", "trustloop.js", "trustloop.d.ts", "trustloop_bg.wasm", "trustloop_bg.wasm.d.ts"],
   "sideEffects": false
 }
 JSON

@@ -35,7 +35,7 @@ OP_TARGETS = {
     "verify_bundle": ["verify_bundle", "canonical_json"],
     "write_lock": ["verify_bundle", "lock_check"],
     "lint": ["verify_bundle"],
-    "attach_request": ["verify_bundle"],
+    "attach_implementation": ["verify_bundle"],
     "bundle_report": ["verify_bundle"],
     "verify_definition": ["definition"],
     "build_local": ["definition"],

@@ -9,7 +9,8 @@
 //! Host IO the core must not do (walking `.anpkg` and asset-project directories,
 //! atomic and staged writes, the `.anpkg` runtime replay with its environment
 //! scrubbing and timeout, registry URL construction) is `trustloop_host`, shared
-//! with the CLI and the Python layer, so every host follows one copy of the rules. HTTP fetching of registry sources is `index.js`'s (global `fetch`).
+//! with the CLI and the Python layer, so every host follows one copy of the rules.
+//! HTTP fetching of registry sources is `index.js`'s (global `fetch`).
 // `deny`, not `forbid`: every `#[napi]` item expands (through napi's `ctor`
 // registration) to code carrying `#[allow(unsafe_code)]`, which `forbid` rejects
 // (E0453). `deny` still refuses any `unsafe` written by hand in this crate.
@@ -20,7 +21,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use napi::bindgen_prelude::{Buffer, Uint8Array};
 use napi::{Error as JsError, Status};
 use napi_derive::napi;
-use trustloop_core::api::anip::{attach_implementation, AttachOptions};
+use trustloop_core::api::anip::AttachOptions;
 use trustloop_core::api::anip::{lint_bundle, lint_result, LintOptions};
 use trustloop_core::api::assets_pa as pa;
 use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
@@ -166,13 +167,13 @@ pub fn bundle_materials(bundle: Uint8Array) -> napi::Result<String> {
 
 /// `package attach-implementation`: the publish request.
 #[napi]
-pub fn attach_request(bundle: Uint8Array, entries_json: Option<String>, options_json: String) -> napi::Result<String> {
+pub fn attach_implementation(bundle: Uint8Array, entries_json: Option<String>, options_json: String) -> napi::Result<String> {
     call(|| {
         let e = match &entries_json {
             Some(j) => Some(entries(j)?),
             None => None,
         };
-        attach_implementation(&bundle, e.as_deref(), &AttachOptions::from_value(&api::parse_options(&options_json)?)?)
+        api::anip_attach_implementation(&bundle, e.as_deref(), &AttachOptions::from_value(&api::parse_options(&options_json)?)?)
             .map(|v| json::to_compact(&v))
     })
 }
@@ -212,6 +213,12 @@ pub fn assets_pa_extract(input: Uint8Array, asset_id: i64) -> napi::Result<Buffe
 pub fn assets_pa_companions(input: Uint8Array) -> napi::Result<Vec<OutputFile>> {
     let files = call(|| pa::companions(&input))?;
     Ok(files.into_iter().map(|(name, bytes)| OutputFile { name, bytes: Buffer::from(bytes) }).collect())
+}
+
+/// assets.pa PA-COMP-4: whether companion files mirror the archive; `{ok, findings}` JSON.
+#[napi]
+pub fn assets_pa_verify_companions(input: Uint8Array, asset_table: Uint8Array, preload: Uint8Array) -> String {
+    json::to_compact(&pa::verify_companions(&input, &asset_table, &preload))
 }
 
 /// A built GLYPH bank: summary JSON and payload.
@@ -260,6 +267,33 @@ pub fn assets_pa_pack(files: Vec<OutputFile>, options_json: String) -> napi::Res
 #[napi]
 pub fn keygen(key_id: String) -> napi::Result<String> {
     call(|| api::keygen(&key_id).map(|v| json::to_compact(&v)))
+}
+
+/// The operation table this package is derived from (JSON text).
+#[napi]
+pub fn operations() -> String {
+    json::to_compact(&api::ops::to_value())
+}
+
+/// An in-memory `.anpkg` export: the package bytes and the report (JSON text).
+#[napi(object)]
+pub struct ExportFilesOut {
+    pub package: Buffer,
+    pub report: String,
+}
+
+/// Exports an in-memory project (`files`, `dataRootFiles`: name → bytes).
+#[napi]
+pub fn anpkg_export_files(files: Vec<OutputFile>, data_root_files: Vec<OutputFile>, options_json: String) -> napi::Result<ExportFilesOut> {
+    let files: BTreeMap<String, Vec<u8>> = files.into_iter().map(|f| (f.name, f.bytes.to_vec())).collect();
+    let data_root: BTreeMap<String, Vec<u8>> = data_root_files.into_iter().map(|f| (f.name, f.bytes.to_vec())).collect();
+    call(|| {
+        let mut opts = api::AnpkgExportOptions::from_value(&api::parse_options(&options_json)?)?;
+        opts.data_root_files = data_root;
+        let exported = api::anpkg_export_files(files, &opts)?;
+        let report = json::to_compact(&api::anpkg_export_report(&exported, &opts.export.project_name));
+        Ok(ExportFilesOut { package: Buffer::from(exported.package), report })
+    })
 }
 
 /// One resource budget and the value in force.

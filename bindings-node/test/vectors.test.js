@@ -17,7 +17,7 @@ const IS_CI = /^(true|1)$/i.test(process.env.CI || '')
 // Ops this binding exposes; cases of other ops are counted and reported as NOT RUN.
 const OPS = [
   'canonicalize', 'digest', 'verify_bundle', 'verify_definition', 'write_lock', 'build_local',
-  'ref_check', 'tree_combine', 'tree_digest', 'bundle_report', 'bundle_materials', 'attach_request', 'lint',
+  'ref_check', 'tree_combine', 'tree_digest', 'bundle_report', 'bundle_materials', 'attach_implementation', 'lint',
   'assets_pa_write', 'assets_pa_read', 'assets_pa_verify', 'assets_pa_companions', 'assets_pa_extract',
   'assets_pa_glyph_bank', 'assets_pa_pack'
 ]
@@ -86,7 +86,7 @@ function invoke (c) {
       case 'tree_digest': return { kind: 'value', value: trustloop.treeDigest(entries || [], camel(rest)) }
       case 'bundle_report': return { kind: 'value', value: trustloop.bundleReport(input, entries || [], camel(rest)) }
       case 'bundle_materials': return { kind: 'value', value: trustloop.bundleMaterials(input) }
-      case 'attach_request': return { kind: 'value', value: trustloop.attachRequest(input, entries, camel(rest)) }
+      case 'attach_implementation': return { kind: 'value', value: trustloop.attachImplementation(input, entries, camel(rest)) }
       case 'lint': return { kind: 'value', value: trustloop.lint(input) }
       case 'assets_pa_write': {
         const doc = JSON.parse(input.toString('utf8'))

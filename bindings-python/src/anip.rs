@@ -3,7 +3,7 @@
 //! the decision here; the fetching is the Python wrapper's, with `urllib`).
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
-use trustloop_core::api::anip::{attach_implementation, AttachOptions};
+use trustloop_core::api::anip::AttachOptions;
 use trustloop_core::api::anip::{lint_bundle, lint_result, LintOptions};
 use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
 use trustloop_core::api::anip::tree::{self, BundleReportOptions, TreeDigestOptions};
@@ -92,13 +92,13 @@ fn bundle_materials(py: Python<'_>, bundle: &[u8]) -> PyResult<String> {
 /// `package attach-implementation`: the publish request, optionally checked against a local tree.
 #[pyfunction]
 #[pyo3(signature = (bundle, entries_json = None, options_json = ""))]
-fn attach_request(py: Python<'_>, bundle: &[u8], entries_json: Option<&str>, options_json: &str) -> PyResult<String> {
+fn attach_implementation(py: Python<'_>, bundle: &[u8], entries_json: Option<&str>, options_json: &str) -> PyResult<String> {
     call(py, || {
         let entries = match entries_json {
             Some(e) => Some(tree::entries_from_value(&json_arg(e, "entries")?)?),
             None => None,
         };
-        attach_implementation(bundle, entries.as_deref(), &AttachOptions::from_value(&options(options_json)?)?)
+        trustloop_core::api::anip_attach_implementation(bundle, entries.as_deref(), &AttachOptions::from_value(&options(options_json)?)?)
             .map(|v| to_compact(&v))
     })
 }
@@ -156,7 +156,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tree_combine, m)?)?;
     m.add_function(wrap_pyfunction!(bundle_report, m)?)?;
     m.add_function(wrap_pyfunction!(bundle_materials, m)?)?;
-    m.add_function(wrap_pyfunction!(attach_request, m)?)?;
+    m.add_function(wrap_pyfunction!(attach_implementation, m)?)?;
     m.add_function(wrap_pyfunction!(lint, m)?)?;
     m.add_function(wrap_pyfunction!(registry_target, m)?)?;
     m.add_function(wrap_pyfunction!(verify_registry, m)?)?;

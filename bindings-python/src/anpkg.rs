@@ -3,7 +3,8 @@
 //! work is `trustloop_host::anpkg` (shared with the CLI and the Node layer); this
 //! file only converts.
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyDict};
+use trustloop_core::api::{self, AnpkgExportOptions};
 use trustloop_core::api::json::to_compact;
 
 use crate::call::{call, options};
@@ -25,6 +26,26 @@ fn anpkg_validate(py: Python<'_>, data: Option<&[u8]>, path: Option<&str>, optio
     })
 }
 
+/// Exports an in-memory project: the package bytes and the report (JSON text).
+#[pyfunction]
+#[pyo3(signature = (files, data_root_files, options_json = ""))]
+fn anpkg_export_files<'py>(
+    py: Python<'py>,
+    files: &Bound<'py, PyDict>,
+    data_root_files: &Bound<'py, PyDict>,
+    options_json: &str,
+) -> PyResult<(Bound<'py, PyBytes>, String)> {
+    let files = crate::file_map(files, "export_files")?;
+    let data_root_files = crate::file_map(data_root_files, "export_files data_root_files")?;
+    let (package, report) = call(py, || {
+        let mut opts = AnpkgExportOptions::from_value(&options(options_json)?)?;
+        opts.data_root_files = data_root_files;
+        let exported = api::anpkg_export_files(files, &opts)?;
+        Ok((exported.package.clone(), to_compact(&api::anpkg_export_report(&exported, &opts.export.project_name))))
+    })?;
+    Ok((PyBytes::new(py, &package), report))
+}
+
 /// The package bytes and the export report (JSON text); writes `output` atomically when given.
 #[pyfunction]
 #[pyo3(signature = (project_dir, output = None, options_json = ""))]
@@ -44,5 +65,6 @@ fn anpkg_export<'py>(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(anpkg_validate, m)?)?;
     m.add_function(wrap_pyfunction!(anpkg_export, m)?)?;
+    m.add_function(wrap_pyfunction!(anpkg_export_files, m)?)?;
     Ok(())
 }

@@ -43,6 +43,13 @@ fn assets_pa_companions<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py
     crate::file_list(py, files)
 }
 
+/// PA-COMP-4: whether companion files mirror the archive byte for byte;
+/// `{ok, findings}` (JSON text; never fails).
+#[pyfunction]
+fn assets_pa_verify_companions(py: Python<'_>, data: &[u8], asset_table: &[u8], preload: &[u8]) -> PyResult<String> {
+    call(py, || Ok(to_compact(&pa::verify_companions(data, asset_table, preload))))
+}
+
 /// A GLYPH bank payload from its spec (JSON text): the summary (JSON text) and payload bytes.
 #[pyfunction]
 fn assets_pa_glyph_bank<'py>(py: Python<'py>, spec_json: &str) -> PyResult<(String, Bound<'py, PyBytes>)> {
@@ -61,13 +68,7 @@ fn assets_pa_pack<'py>(
     files: &Bound<'py, PyDict>,
     options_json: &str,
 ) -> PyResult<(String, Bound<'py, PyList>)> {
-    let mut project = BTreeMap::new();
-    for (k, v) in files.iter() {
-        let path: String = k.extract()?;
-        let bytes = v.cast::<PyBytes>().map_err(|_| pyo3::exceptions::PyTypeError::new_err("pack: file contents must be bytes"))?;
-        project.insert(path, bytes.as_bytes().to_vec());
-    }
-    let files = project;
+    let files = crate::file_map(files, "pack")?;
     let result = call(py, || {
         let v = options(options_json)?;
         let opts = match v.as_object() {
@@ -96,6 +97,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assets_pa_verify, m)?)?;
     m.add_function(wrap_pyfunction!(assets_pa_extract, m)?)?;
     m.add_function(wrap_pyfunction!(assets_pa_companions, m)?)?;
+    m.add_function(wrap_pyfunction!(assets_pa_verify_companions, m)?)?;
     m.add_function(wrap_pyfunction!(assets_pa_glyph_bank, m)?)?;
     m.add_function(wrap_pyfunction!(assets_pa_pack, m)?)?;
     m.add_function(wrap_pyfunction!(assets_pa_pack_dir, m)?)?;

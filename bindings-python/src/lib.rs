@@ -10,6 +10,8 @@
 //! CLI uses too, shared with the Node layer; the HTTP fetching of registry sources is the
 //! Python wrapper's (`urllib`).
 #![forbid(unsafe_code)]
+use std::collections::BTreeMap;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use trustloop_core::api::budgets;
@@ -20,6 +22,17 @@ mod anpkg;
 mod assets_pa;
 mod call;
 mod json;
+
+/// A `{path: bytes}` dict as a map (`what` names the argument in the TypeError).
+pub(crate) fn file_map(files: &Bound<'_, PyDict>, what: &str) -> PyResult<BTreeMap<String, Vec<u8>>> {
+    let mut out = BTreeMap::new();
+    for (k, v) in files.iter() {
+        let path: String = k.extract()?;
+        let bytes = v.cast::<PyBytes>().map_err(|_| pyo3::exceptions::PyTypeError::new_err(format!("{what}: file contents must be bytes")))?;
+        out.insert(path, bytes.as_bytes().to_vec());
+    }
+    Ok(out)
+}
 
 /// `[(name, bytes)]` as a Python list of tuples.
 pub(crate) fn file_list<'py>(py: Python<'py>, files: Vec<(String, Vec<u8>)>) -> PyResult<Bound<'py, PyList>> {
@@ -35,6 +48,12 @@ pub(crate) fn file_list<'py>(py: Python<'py>, files: Vec<(String, Vec<u8>)>) -> 
 #[pyo3(signature = (key_id = ""))]
 fn keygen(py: Python<'_>, key_id: &str) -> PyResult<String> {
     call::call(py, || trustloop_core::api::keygen(key_id).map(|v| trustloop_core::api::json::to_compact(&v)))
+}
+
+/// The operation table this module is derived from (JSON text).
+#[pyfunction]
+fn operations() -> String {
+    trustloop_core::api::json::to_compact(&trustloop_core::api::ops::to_value())
 }
 
 /// The resource budgets in force for this process, by name (`docs/limits.md`).
@@ -75,6 +94,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("REGISTRY_TIMEOUT_SECONDS", trustloop_host::registry::TIMEOUT_SECONDS)?;
     m.add_function(wrap_pyfunction!(keygen, m)?)?;
     m.add_function(wrap_pyfunction!(limits, m)?)?;
+    m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(set_limit, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     json::register(m)?;

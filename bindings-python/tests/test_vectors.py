@@ -19,7 +19,7 @@ FIXTURES_PRESENT = FIXTURES.is_dir()
 # Ops this binding exposes; cases of other ops are counted and reported as NOT RUN.
 OPS = {
     "canonicalize", "digest", "verify_bundle", "verify_definition", "write_lock", "build_local",
-    "ref_check", "tree_combine", "tree_digest", "bundle_report", "bundle_materials", "attach_request", "lint",
+    "ref_check", "tree_combine", "tree_digest", "bundle_report", "bundle_materials", "attach_implementation", "lint",
     "assets_pa_write", "assets_pa_read", "assets_pa_verify", "assets_pa_companions", "assets_pa_extract",
     "assets_pa_glyph_bank", "assets_pa_pack",
 }
@@ -105,8 +105,8 @@ def _invoke(case: Dict[str, Any]):
         return "value", anip.bundle_report(data, options.get("entries", []), **rest)
     if op == "bundle_materials":
         return "value", anip.bundle_materials(data)
-    if op == "attach_request":
-        return "value", anip.attach_request(data, options.get("entries"), **rest)
+    if op == "attach_implementation":
+        return "value", anip.attach_implementation(data, options.get("entries"), **rest)
     if op == "lint":
         return "value", anip.lint(data)
     if op == "assets_pa_write":

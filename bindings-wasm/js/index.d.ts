@@ -1,15 +1,70 @@
-// The package entry: every wasm-bindgen export (trustloop.d.ts) and the host-side
-// helpers of helpers.js.
+// The package entry (index.js): the operations of core/src/api/ops.rs in the shape of
+// surface.js (the same names and namespaces as the Node addon), typed from the
+// wasm-bindgen declarations (trustloop.d.ts), and the host-side helpers of helpers.js.
+import type * as core from './trustloop.js';
 import type {
   BundleEntry,
+  Finding,
   RegistryPolicyOptions,
   RegistryResponses,
   VerifyRegistryOptions,
   VerifyResult,
 } from './trustloop.js';
 
-export * from './trustloop.js';
-export { default } from './trustloop.js';
+// The option and result interfaces (the flat wasm-bindgen functions are not exported).
+export type * from './trustloop.js';
+export { default, initSync } from './trustloop.js';
+
+/** The trustloop version (in a browser: set once `init()` has resolved). */
+export declare let version: string;
+
+/** Every error trustloop throws (`instanceof`-able): a stable `code` and the findings. */
+export declare class TrustloopError extends Error {
+  constructor(code: string, message: string, findings?: Finding[]);
+  readonly code: string;
+  readonly findings: Finding[];
+}
+
+/** Upstream's exit code for a verify result: 2 when `failed`, else 0. */
+export declare function exitCode(result: VerifyResult): 0 | 2;
+export declare const operations: typeof core.operations;
+export declare const keygen: typeof core.keygen;
+export declare const limits: typeof core.limits;
+export declare const setLimit: typeof core.setLimit;
+export declare const resetLimits: typeof core.resetLimits;
+export declare const canonicalize: typeof core.canonicalize;
+export declare const digest: typeof core.digest;
+export declare const verifyBundle: typeof core.verifyBundle;
+export declare const verifyDefinition: typeof core.verifyDefinition;
+export declare const verifyRegistryResponses: typeof core.verifyRegistryResponses;
+export declare const writeLock: typeof core.writeLock;
+export declare const writeLockRegistryResponses: typeof core.writeLockRegistryResponses;
+export declare const buildLocal: typeof core.buildLocal;
+export declare const treeDigest: typeof core.treeDigest;
+export declare const treeCombine: typeof core.treeCombine;
+export declare const bundleReport: typeof core.bundleReport;
+export declare const bundleMaterials: typeof core.bundleMaterials;
+export declare const refCheck: typeof core.refCheck;
+export declare const attachImplementation: typeof core.attachImplementation;
+export declare const lint: typeof core.lint;
+
+/** Anolis .anpkg handoff packages (in memory: no paths, no runtime replay). */
+export declare const anpkg: {
+  validate: typeof core.anpkgValidate;
+  exportFiles: typeof core.anpkgExportFiles;
+};
+
+/** Prometeu assets.pa archives (in memory). */
+export declare const assetsPa: {
+  write: typeof core.assetsPaWrite;
+  read: typeof core.assetsPaRead;
+  verify: typeof core.assetsPaVerify;
+  extract: typeof core.assetsPaExtract;
+  companions: typeof core.assetsPaCompanions;
+  verifyCompanions: typeof core.assetsPaVerifyCompanions;
+  glyphBank: typeof core.assetsPaGlyphBank;
+  packFiles: typeof core.assetsPaPackFiles;
+};
 
 /** Options the helpers use for fetching (never passed to the core). */
 export interface FetchOptions {

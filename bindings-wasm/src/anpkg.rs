@@ -89,25 +89,11 @@ fn export_options(opts: &JsValue) -> JsResult<AnpkgExportOptions> {
     Ok(options)
 }
 
-/// `anpkg export` in memory: the `.anpkg` bytes, byte-identical to `anolis-package`,
-/// from a project's files (`{ "machine-profile.yaml": bytes, … }`, project-relative
-/// POSIX paths).
-#[wasm_bindgen(js_name = anpkgExport)]
-pub fn anpkg_export(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, Bytes>")] files: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "AnpkgExportOptions")] opts: JsValue,
-) -> JsResult<Uint8Array> {
-    panic_hook::install();
-    let files = args::file_map(&files, "files")?;
-    let options = export_options(&opts)?;
-    let package = api::anpkg_export(files, &options).map_err(|e| to_js_error(&e))?;
-    Ok(Uint8Array::from(package.as_slice()))
-}
-
-/// [`anpkg_export`] with the report `anpkg export --json` prints:
-/// `{package: Uint8Array, report}`.
-#[wasm_bindgen(js_name = anpkgExportWithReport, unchecked_return_type = "{ package: Uint8Array; report: AnpkgExportReport }")]
-pub fn anpkg_export_with_report(
+/// `anpkg export --json` in memory: `{package, report}`, the `.anpkg` bytes
+/// (byte-identical to `anolis-package`) from a project's files (`{ "machine-profile.yaml":
+/// bytes, … }`, project-relative POSIX paths) and the report the CLI prints.
+#[wasm_bindgen(js_name = anpkgExportFiles, unchecked_return_type = "{ package: Uint8Array; report: AnpkgExportReport }")]
+pub fn anpkg_export_files(
     #[wasm_bindgen(unchecked_param_type = "Record<string, Bytes>")] files: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AnpkgExportOptions")] opts: JsValue,
 ) -> JsResult<JsValue> {

@@ -189,8 +189,8 @@ pub fn assets_pa_glyph_bank(#[wasm_bindgen(unchecked_param_type = "GlyphBankSpec
 /// Packs an in-memory asset project (`assets/.prometeu/index.json`,
 /// `assets/<root>/asset.json` and their inputs): the pack report and the output
 /// files. `opts.outDir` (default `build`) prefixes the output paths.
-#[wasm_bindgen(js_name = assetsPaPack, unchecked_return_type = "AssetsPaPackResult")]
-pub fn assets_pa_pack(
+#[wasm_bindgen(js_name = assetsPaPackFiles, unchecked_return_type = "AssetsPaPackResult")]
+pub fn assets_pa_pack_files(
     #[wasm_bindgen(unchecked_param_type = "Record<string, Bytes>")] files: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "{ outDir?: string }")] opts: JsValue,
 ) -> JsResult<JsValue> {

@@ -37,15 +37,35 @@ mod panic_hook;
 mod to_js;
 
 pub use anip::{build_local, canonicalize, digest, keygen, verify_bundle, verify_definition, write_lock};
-pub use anpkg::{anpkg_export, anpkg_export_with_report, anpkg_validate};
+pub use anpkg::{anpkg_export_files, anpkg_validate};
 pub use assets_pa::{
-    assets_pa_companions, assets_pa_extract, assets_pa_glyph_bank, assets_pa_pack, assets_pa_read, assets_pa_verify,
+    assets_pa_companions, assets_pa_extract, assets_pa_glyph_bank, assets_pa_pack_files, assets_pa_read, assets_pa_verify,
     assets_pa_verify_companions, assets_pa_write,
 };
 pub use limits::{limits, reset_limits, set_limit};
-pub use material::{attach_request, bundle_materials, bundle_report, lint, ref_check, tree_combine, tree_digest};
+pub use material::{attach_implementation, bundle_materials, bundle_report, lint, ref_check, tree_combine, tree_digest};
 pub use registry::{verify_registry_responses, write_lock_registry_responses};
 pub use registry_urls::{registry_api_base, registry_urls};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_OPERATION: &'static str = r#"
+/** One row of the core's operation table. */
+export interface Operation {
+  family: "" | "json" | "anip" | "anpkg" | "assets_pa";
+  name: string;
+  python: string;
+  js: string;
+  cli: string;
+  summary: string;
+  hosts: { python: boolean; node: boolean; wasm: boolean };
+}
+"#;
+
+/// The core's operation table this package is derived from (`js` is the name here).
+#[wasm_bindgen(unchecked_return_type = "Operation[]")]
+pub fn operations() -> Result<JsValue, JsValue> {
+    to_js::value(&trustloop_core::api::ops::to_value())
+}
 
 /// The trustloop version (the core's crate version).
 #[wasm_bindgen]

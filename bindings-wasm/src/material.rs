@@ -90,7 +90,7 @@ export interface Material {
   source?: string;
 }
 
-/** Options of attachRequest (`package attach-implementation`'s flags). */
+/** Options of attachImplementation (`package attach-implementation`'s flags). */
 export interface AttachOptions {
   packageVersion?: string;
   implementationMaterialRef?: string;
@@ -175,8 +175,8 @@ pub fn bundle_materials(#[wasm_bindgen(unchecked_param_type = "Bytes")] bundle: 
 /// `anip package attach-implementation`, sans-IO: the Registry publish request
 /// (the package with the material attached and the new version). Nothing is sent.
 /// `opts.entries` (optional) is the local bundle whose raw digest is checked.
-#[wasm_bindgen(js_name = attachRequest)]
-pub fn attach_request(
+#[wasm_bindgen(js_name = attachImplementation)]
+pub fn attach_implementation(
     #[wasm_bindgen(unchecked_param_type = "Bytes")] bundle: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AttachOptions")] opts: JsValue,
 ) -> JsResult<JsValue> {

@@ -29,7 +29,54 @@ function thrown(fn) {
 }
 
 test('version is a semver string', () => {
-  assert.match(trustloop.version(), /^\d+\.\d+\.\d+/);
+  assert.match(trustloop.version, /^\d+\.\d+\.\d+/);
+});
+
+// The package surface is the core's operation table (core/src/api/ops.rs), the same
+// names and namespaces as the Node addon: every WASM operation at its derived name in
+// the Node entry, the browser entry's export list and index.d.ts; nothing else exported
+// but the helpers that fetch or read files, the error class, the table and the version.
+const NOT_OPERATIONS = new Set(['TrustloopError', 'operations', 'version', 'registryApiBase', 'fetchRegistryResponses', 'entriesFromFiles']);
+const JS_DIR = join(REPO_ROOT, 'bindings-wasm', 'js');
+const lookup = (js) => js.split('.').reduce((o, k) => (o == null ? undefined : o[k]), trustloop);
+
+test('every WASM operation is exported at its derived name, in both entries and the types', () => {
+  const web = readFileSync(join(JS_DIR, 'index.web.js'), 'utf8');
+  const webNames = new Set(web.slice(web.indexOf('export const {')).match(/^  (\w+),$/gm).map((l) => l.trim().slice(0, -1)));
+  const dts = readFileSync(join(JS_DIR, 'index.d.ts'), 'utf8');
+  const ops = trustloop.operations();
+  assert.ok(ops.length > 30);
+  for (const op of ops) {
+    const [ns, member] = op.js.includes('.') ? op.js.split('.') : [null, op.js];
+    if (!op.hosts.wasm) {
+      assert.equal(lookup(op.js), undefined, `${op.js} is exported but the table says WASM has no ${op.name}`);
+      continue;
+    }
+    assert.equal(typeof lookup(op.js), 'function', `${op.js} is not exported`);
+    assert.ok(webNames.has(ns ?? member), `index.web.js does not export ${ns ?? member}`);
+    const declared = ns
+      ? new RegExp(`^  ${member}: typeof core\\.`, 'm').test(dts.slice(dts.indexOf(`export declare const ${ns}: {`)))
+      : new RegExp(`^export declare (const|function) ${member}\\b`, 'm').test(dts);
+    assert.ok(declared, `${op.js} is not declared in index.d.ts`);
+  }
+  const table = new Set(ops.filter((o) => o.hosts.wasm).map((o) => o.js));
+  for (const [name, value] of Object.entries(trustloop)) {
+    if (NOT_OPERATIONS.has(name)) continue;
+    if (name === 'anpkg' || name === 'assetsPa') {
+      for (const member of Object.keys(value)) assert.ok(table.has(`${name}.${member}`), `${name}.${member} is not in the table`);
+    } else {
+      assert.ok(table.has(name), `${name} is exported but not an operation in core/src/api/ops.rs`);
+    }
+  }
+  for (const name of webNames) assert.ok(table.has(name) || NOT_OPERATIONS.has(name) || ['anpkg', 'assetsPa'].includes(name), `index.web.js exports ${name}`);
+});
+
+test('every thrown error is a TrustloopError instance, sync and async', async () => {
+  assert.throws(() => trustloop.digest('['), trustloop.TrustloopError);
+  assert.throws(() => trustloop.anpkg.exportFiles(7), trustloop.TrustloopError);
+  await assert.rejects(async () => trustloop.verifyRegistry('', 'x@1'), trustloop.TrustloopError);
+  assert.equal(trustloop.exitCode({ status: 'failed' }), 2);
+  assert.equal(trustloop.exitCode({ status: 'verified' }), 0);
 });
 
 test('Buffer, Uint8Array, ArrayBuffer and string inputs give the same digest', () => {

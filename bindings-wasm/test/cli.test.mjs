@@ -146,7 +146,7 @@ test('anip attach-implementation (the publish request) and anip lint --json', ne
   const out = runCli(['anip', 'attach-implementation', '--package-bundle', join(REPO_ROOT, bundle), '--package-version', '1.1.0',
     '--custom-code-bundle-ref', GIT_REF, '--implementation-material-title', 'Demo glue', '--custom-code-bundle', root]);
   assert.equal(out.code, 0, out.stderr);
-  const wasm = trustloop.attachRequest(repoFile(bundle), {
+  const wasm = trustloop.attachImplementation(repoFile(bundle), {
     packageVersion: '1.1.0', customCodeBundleRef: GIT_REF, title: 'Demo glue', bundleRoot: root, entries: readTree(root),
   });
   same(wasm, out.stdout, 'attach');
@@ -164,21 +164,21 @@ test('anip attach-implementation (the publish request) and anip lint --json', ne
 test('assets-pa inspect --json and verify --json', needsCli, () => {
   const spec = JSON.parse(repoFile('tests/vectors/assets-pa/glyph-bank.json')).cases.find((c) => c.expect.result_subset);
   const entry = { asset_id: 7, asset_name: 'ui', bank_type: 'GLYPH', glyph: JSON.parse(spec.input.text) };
-  const archive = trustloop.assetsPaWrite([entry], [7]);
+  const archive = trustloop.assetsPa.write([entry], [7]);
   const dir = tempDir('trustloop-wasm-pa-');
   const good = join(dir, 'assets.pa');
   writeFileSync(good, archive);
-  same(trustloop.assetsPaRead(archive), runCli(['assets-pa', 'inspect', good, '--json']).stdout, 'inspect');
-  same(trustloop.assetsPaVerify(archive), runCli(['assets-pa', 'verify', good, '--json']).stdout, 'verify');
+  same(trustloop.assetsPa.read(archive), runCli(['assets-pa', 'inspect', good, '--json']).stdout, 'inspect');
+  same(trustloop.assetsPa.verify(archive), runCli(['assets-pa', 'verify', good, '--json']).stdout, 'verify');
   const truncated = join(dir, 'truncated.pa');
   writeFileSync(truncated, archive.subarray(0, archive.length - 1));
   const out = runCli(['assets-pa', 'verify', truncated, '--json']);
   assert.equal(out.code, 1);
-  const wasm = trustloop.assetsPaVerify(readFileSync(truncated));
+  const wasm = trustloop.assetsPa.verify(readFileSync(truncated));
   assert.equal(wasm.ok, false);
   // The CLI names the file in its findings; the in-memory reader has no file name.
   assert.deepEqual(wasm.codes, JSON.parse(out.stdout).codes);
-  for (const name of ['asset_table.json', 'preload.json']) assert.ok(trustloop.assetsPaCompanions(archive)[name] instanceof Uint8Array);
+  for (const name of ['asset_table.json', 'preload.json']) assert.ok(trustloop.assetsPa.companions(archive)[name] instanceof Uint8Array);
 });
 
 test('anpkg validate --json on the upstream packages', needsBoth, () => {
@@ -187,7 +187,7 @@ test('anpkg validate --json on the upstream packages', needsBoth, () => {
     const out = runCli(['anpkg', 'validate', path, '--json']);
     assert.equal(out.code, 0, out.stderr);
     // The CLI reports the resolved path (as anolis-validate does); give the in-memory call the same name.
-    const wasm = trustloop.anpkgValidate(readFileSync(path), { path: realpathSync(path) });
+    const wasm = trustloop.anpkg.validate(readFileSync(path), { path: realpathSync(path) });
     assert.equal(wasm.valid, true);
     same(wasm, out.stdout, name);
   }
@@ -197,17 +197,17 @@ test('anpkg export: byte-identical to the upstream package, same report as --jso
   const project = join(FIXTURES, 'anpkg/inputs/sim-quickstart');
   const files = Object.fromEntries(readTree(project).map((e) => [e.path, e.bytes]));
   const expected = readFileSync(join(FIXTURES, 'anpkg/packages/sim-quickstart.anpkg'));
-  const pkg = trustloop.anpkgExport(files, { projectName: 'sim-quickstart', projectDir: project });
+  const pkg = trustloop.anpkg.exportFiles(files, { projectName: 'sim-quickstart', projectDir: project }).package;
   assert.ok(Buffer.from(pkg).equals(expected), 'same bytes as anolis-package');
   const out = join(tempDir('trustloop-wasm-anpkg-'), 'sim-quickstart.anpkg');
   const run = runCli(['anpkg', 'export', project, out, '--json']);
   assert.equal(run.code, 0, run.stderr);
   const { path, ...cliReport } = JSON.parse(run.stdout);
   assert.equal(path, out);
-  const { package: bytes, report } = trustloop.anpkgExportWithReport(files, { projectName: 'sim-quickstart', projectDir: project });
+  const { package: bytes, report } = trustloop.anpkg.exportFiles(files, { projectName: 'sim-quickstart', projectDir: project });
   assert.ok(Buffer.from(bytes).equals(expected));
   assert.equal(JSON.stringify(report), JSON.stringify(cliReport));
-  const validated = trustloop.anpkgValidate(bytes, { path: out, runtimeBin: '/usr/bin/anolis-runtime' });
+  const validated = trustloop.anpkg.validate(bytes, { path: out, runtimeBin: '/usr/bin/anolis-runtime' });
   assert.equal(validated.valid, true);
   assert.equal(validated.replay.status, 'unavailable');
 });

@@ -352,7 +352,7 @@ try {
   await init();
   ready = true;
   $('ref-button').disabled = false;
-  $('engine').textContent = `trustloop ${version()} · WebAssembly · verification runs locally`;
+  $('engine').textContent = `trustloop ${version} · WebAssembly · verification runs locally`;
   document.body.dataset.ready = 'true';
   setFile('bundle', state.bundle);
   verify();

@@ -9,7 +9,7 @@ use trustloop_core::api::diag::Error;
 use trustloop_core::api::json::{Map, Value};
 
 /// The ops handled here.
-pub const OPS: &[&str] = &["ref_check", "tree_combine", "tree_digest", "bundle_report", "bundle_materials", "attach_request", "lint"];
+pub const OPS: &[&str] = &["ref_check", "tree_combine", "tree_digest", "bundle_report", "bundle_materials", "attach_implementation", "lint"];
 
 /// What an op returned: bytes (checked with `output_*`) or a value (`result*`).
 pub enum Out {
@@ -44,7 +44,7 @@ pub fn call(op: &str, input: &[u8], options: &Value) -> Result<Out, Error> {
         "tree_digest" => anip_tree_digest(tree, &TreeDigestOptions::from_value(&opts)?).map(Out::Value),
         "bundle_report" => anip_bundle_report(input, tree, &BundleReportOptions::from_value(&opts)?).map(Out::Value),
         "bundle_materials" => anip_bundle_materials(input).map(Out::Value),
-        "attach_request" => anip_attach_implementation(input, entries.as_deref(), &AttachOptions::from_value(&opts)?).map(Out::Value),
+        "attach_implementation" => anip_attach_implementation(input, entries.as_deref(), &AttachOptions::from_value(&opts)?).map(Out::Value),
         "lint" => anip_lint(input).map(Out::Value),
         other => Err(Error::new("INVALID_OPTION", format!("unknown op {other:?}"))),
     }

@@ -15,7 +15,7 @@ Every failure raises :class:`TrustloopError` (``.code``, ``.message``, ``.findin
 from __future__ import annotations
 
 import json as _json
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 from . import _native
 from . import anip, anpkg, assets_pa, json
@@ -24,13 +24,19 @@ from ._errors import TrustloopError
 
 __version__: str = _native.__version__
 
-__all__ = ["TrustloopError", "anip", "anpkg", "assets_pa", "json", "keygen", "limits", "set_limit", "reset_limits", "__version__"]
+__all__ = ["TrustloopError", "anip", "anpkg", "assets_pa", "json", "keygen", "operations", "limits", "set_limit", "reset_limits", "__version__"]
 
 
 def keygen(key_id: str = "trustloop-ed25519") -> Dict[str, Any]:
     """A fresh Ed25519 key pair: ``key_id``, ``algorithm``, ``private_key_seed``,
     ``private_key``, ``public_key``, ``extra_public_entry`` (all strings)."""
     return _json.loads(_native.keygen(as_str(key_id, "key_id")))
+
+
+def operations() -> List[Dict[str, Any]]:
+    """The core's operation table this package is derived from: ``[{family, name, python,
+    js, cli, summary, hosts: {python, node, wasm}}]`` (``python`` is the dotted path here)."""
+    return _json.loads(_native.operations())
 
 
 def limits() -> Dict[str, int]:

@@ -29,7 +29,7 @@ __all__ = [
     "tree_combine",
     "bundle_report",
     "bundle_materials",
-    "attach_request",
+    "attach_implementation",
     "lint",
     "verify_registry",
     "verify_registry_responses",
@@ -238,12 +238,12 @@ def bundle_materials(bundle: BytesLike) -> List[Dict[str, Any]]:
     return _json.loads(_native.bundle_materials(as_bytes(bundle, "bundle")))
 
 
-def attach_request(bundle: BytesLike, entries: Optional[Entries] = None, **options: Any) -> Dict[str, Any]:
+def attach_implementation(bundle: BytesLike, entries: Optional[Entries] = None, **options: Any) -> Dict[str, Any]:
     """``package attach-implementation``: the publish request for ``bundle`` with an
     implementation material attached (options ``package_version``,
     ``implementation_material_ref``, ``custom_code_bundle_ref``, ``title``, ``bundle_root``)."""
     ej = None if entries is None else _entries_json(entries)
-    return _json.loads(_native.attach_request(as_bytes(bundle, "bundle"), ej, _json.dumps(options)))
+    return _json.loads(_native.attach_implementation(as_bytes(bundle, "bundle"), ej, _json.dumps(options)))
 
 
 def lint(bundle: BytesLike) -> Dict[str, Any]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json as _json
 import os as _os
-from typing import Any, Dict, Optional, Sequence, Union
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
 from ._bytes import as_bytes, as_str
 
-__all__ = ["validate", "export", "export_report"]
+__all__ = ["validate", "export", "export_report", "export_files"]
 
 PathLike = Union[str, "_os.PathLike[str]"]
 
@@ -156,3 +156,22 @@ def export_report(
     source_project, warnings}`` plus ``path`` when ``output`` was written."""
     _package, report = _export(project_dir, output, data_root, max_file_size, max_total_size)
     return _json.loads(report)
+
+
+def export_files(
+    files: Mapping[str, Union[bytes, bytearray, memoryview]],
+    *,
+    project_name: str = "project",
+    project_dir: str = "",
+    data_root_files: Optional[Mapping[str, Union[bytes, bytearray, memoryview]]] = None,
+) -> Tuple[bytes, Dict[str, Any]]:
+    """Exports a project held in memory (project-relative POSIX path → bytes):
+    ``(package, report)``, the same bytes :func:`export` writes for the same files.
+    ``project_name`` is recorded as ``source_project``; ``project_dir`` is how messages
+    show the project; ``data_root_files`` are searched for the behavior tree after the
+    project (keyed relative to the data root). Nothing touches the disk."""
+    project = {as_str(k, "project path"): as_bytes(v, "file content") for k, v in files.items()}
+    data_root = {as_str(k, "data root path"): as_bytes(v, "file content") for k, v in (data_root_files or {}).items()}
+    options = {"project_name": as_str(project_name, "project_name"), "project_dir": as_str(project_dir, "project_dir")}
+    package, report = _native.anpkg_export_files(project, data_root, _json.dumps(options))
+    return package, _json.loads(report)

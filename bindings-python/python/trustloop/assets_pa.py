@@ -10,7 +10,7 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 from . import _native
 from ._bytes import BytesLike, as_bytes, as_str
 
-__all__ = ["write", "read", "verify", "extract", "companions", "glyph_bank", "pack", "pack_files"]
+__all__ = ["write", "read", "verify", "extract", "companions", "verify_companions", "glyph_bank", "pack", "pack_files"]
 
 
 def write(entries: Sequence[Mapping[str, Any]], preload: Sequence[Any] = ()) -> bytes:
@@ -39,6 +39,16 @@ def extract(data: BytesLike, asset_id: int) -> bytes:
 def companions(data: BytesLike) -> Dict[str, bytes]:
     """The companion files of an archive: file name → bytes."""
     return {name: content for name, content in _native.assets_pa_companions(as_bytes(data, "data"))}
+
+
+def verify_companions(data: BytesLike, asset_table: BytesLike, preload: BytesLike) -> Dict[str, Any]:
+    """Whether ``asset_table.json`` and ``preload.json`` mirror the archive byte for byte
+    (PA-COMP-4): ``{ok, findings}``."""
+    return _json.loads(
+        _native.assets_pa_verify_companions(
+            as_bytes(data, "data"), as_bytes(asset_table, "asset_table"), as_bytes(preload, "preload")
+        )
+    )
 
 
 def glyph_bank(

@@ -41,7 +41,7 @@ export function loadCases() {
 /** Every op of the shared vectors: this host runs them all. A case of an op not listed here fails. */
 export const OPS = [
   'canonicalize', 'digest', 'verify_bundle', 'verify_definition', 'write_lock', 'build_local',
-  'ref_check', 'tree_combine', 'tree_digest', 'bundle_report', 'bundle_materials', 'attach_request', 'lint',
+  'ref_check', 'tree_combine', 'tree_digest', 'bundle_report', 'bundle_materials', 'attach_implementation', 'lint',
   'assets_pa_write', 'assets_pa_read', 'assets_pa_verify', 'assets_pa_companions', 'assets_pa_extract',
   'assets_pa_glyph_bank', 'assets_pa_pack',
 ];
@@ -118,31 +118,31 @@ function call(t, c) {
         return { kind: 'value', value: t.bundleReport(input, jsEntries(c.options?.entries), jsOptions(c.options)) };
       case 'bundle_materials':
         return { kind: 'value', value: t.bundleMaterials(input) };
-      case 'attach_request': {
+      case 'attach_implementation': {
         const opts = jsOptions(c.options);
         if (c.options?.entries) opts.entries = jsEntries(c.options.entries);
-        return { kind: 'value', value: t.attachRequest(input, opts) };
+        return { kind: 'value', value: t.attachImplementation(input, opts) };
       }
       case 'lint':
         return { kind: 'value', value: t.lint(input) };
       case 'assets_pa_write': {
         const doc = JSON.parse(input.toString('utf8'));
-        return { kind: 'bytes', value: t.assetsPaWrite(doc.entries, doc.preload) };
+        return { kind: 'bytes', value: t.assetsPa.write(doc.entries, doc.preload) };
       }
       case 'assets_pa_read':
-        return { kind: 'value', value: t.assetsPaRead(input) };
+        return { kind: 'value', value: t.assetsPa.read(input) };
       case 'assets_pa_verify':
-        return { kind: 'value', value: t.assetsPaVerify(input) };
+        return { kind: 'value', value: t.assetsPa.verify(input) };
       case 'assets_pa_companions':
-        return { kind: 'files', value: t.assetsPaCompanions(input) };
+        return { kind: 'files', value: t.assetsPa.companions(input) };
       case 'assets_pa_extract':
-        return { kind: 'bytes', value: t.assetsPaExtract(input, c.options.asset_id) };
+        return { kind: 'bytes', value: t.assetsPa.extract(input, c.options.asset_id) };
       case 'assets_pa_glyph_bank':
-        return { kind: 'value', value: glyphSummary(t.assetsPaGlyphBank(JSON.parse(input.toString('utf8')))) };
+        return { kind: 'value', value: glyphSummary(t.assetsPa.glyphBank(JSON.parse(input.toString('utf8')))) };
       case 'assets_pa_pack': {
         const doc = JSON.parse(input.toString('utf8'));
         const files = Object.fromEntries(Object.entries(doc.files).map(([p, form]) => [p, inputBytes(form)]));
-        return { kind: 'value', value: t.assetsPaPack(files, jsOptions(c.options)).report };
+        return { kind: 'value', value: t.assetsPa.packFiles(files, jsOptions(c.options)).report };
       }
       default:
         throw new Error(`unknown op ${c.op}`);

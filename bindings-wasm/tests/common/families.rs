@@ -120,19 +120,19 @@ const PINNED_BUNDLE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), 
 const GIT_REF: &str = "git+https://github.com/acme/demo-glue.git@0123456789abcdef0123456789abcdef01234567#sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 #[wasm_bindgen_test]
-fn attach_request_takes_entries_in_its_options() {
+fn attach_implementation_takes_entries_in_its_options() {
     let opts = || obj(&format!(r#"{{"packageVersion":"1.1.0","customCodeBundleRef":"{GIT_REF}"}}"#));
-    let plain = to_value(&trustloop_wasm::attach_request(FULL_BUNDLE.into_js(), opts()).unwrap()).unwrap();
+    let plain = to_value(&trustloop_wasm::attach_implementation(FULL_BUNDLE.into_js(), opts()).unwrap()).unwrap();
     assert_eq!(plain.str_at("package_version"), "1.1.0");
     // With the local bundle: its raw digest is computed and recorded.
     let with_tree = opts();
     Reflect::set(&with_tree, &"entries".into(), &list(&[entry("src/a.py", "x".into())])).unwrap();
-    let r = to_value(&trustloop_wasm::attach_request(FULL_BUNDLE.into_js(), with_tree).unwrap()).unwrap();
+    let r = to_value(&trustloop_wasm::attach_implementation(FULL_BUNDLE.into_js(), with_tree).unwrap()).unwrap();
     let digest = api::anip_tree_digest(&[api::BundleEntry::file("src/a.py", b"x".to_vec())], &Default::default()).unwrap();
     assert!(json::to_compact(&r).contains(digest.str_at("digest")), "{}", json::to_compact(&r));
     let bad = opts();
     Reflect::set(&bad, &"entries".into(), &"nope".into()).unwrap();
-    assert_code(trustloop_wasm::attach_request(FULL_BUNDLE.into_js(), bad), "INVALID_ARGUMENT");
+    assert_code(trustloop_wasm::attach_implementation(FULL_BUNDLE.into_js(), bad), "INVALID_ARGUMENT");
 }
 
 #[wasm_bindgen_test]
@@ -304,7 +304,7 @@ fn assets_pa_write_refuses_two_payload_forms() {
 fn assets_pa_pack_returns_the_report_and_the_files() {
     let files = Object::new();
     Reflect::set(&files, &"assets/.prometeu/index.json".into(), &r#"{"schema_version":1,"next_asset_id":0,"assets":[]}"#.into()).unwrap();
-    let r = trustloop_wasm::assets_pa_pack(files.clone().into(), obj(r#"{"outDir":"out"}"#)).unwrap();
+    let r = trustloop_wasm::assets_pa_pack_files(files.clone().into(), obj(r#"{"outDir":"out"}"#)).unwrap();
     let report_js = get(&r, "report");
     let report = to_value(&report_js).unwrap();
     let written = get(&r, "files");
@@ -319,8 +319,8 @@ fn assets_pa_pack_returns_the_report_and_the_files() {
     map.insert("assets/.prometeu/index.json".to_string(), br#"{"schema_version":1,"next_asset_id":0,"assets":[]}"#.to_vec());
     let core = api::assets_pa::pack(&map, &api::assets_pa::PackOptions { out_dir: "out".into() }).unwrap();
     assert_same_json(&report_js, &core.report);
-    assert_code(trustloop_wasm::assets_pa_pack(files.into(), obj(r#"{"outDirectory":"x"}"#)), "INVALID_OPTION");
-    assert_code(trustloop_wasm::assets_pa_pack(obj("[]"), JsValue::UNDEFINED), "INVALID_ARGUMENT");
+    assert_code(trustloop_wasm::assets_pa_pack_files(files.into(), obj(r#"{"outDirectory":"x"}"#)), "INVALID_OPTION");
+    assert_code(trustloop_wasm::assets_pa_pack_files(obj("[]"), JsValue::UNDEFINED), "INVALID_ARGUMENT");
 }
 
 // ---- .anpkg ------------------------------------------------------------------
@@ -353,12 +353,12 @@ fn core_project() -> std::collections::BTreeMap<String, Vec<u8>> {
 
 #[wasm_bindgen_test]
 fn anpkg_export_then_validate() {
-    let package = trustloop_wasm::anpkg_export(project().into(), obj(r#"{"projectName":"demo"}"#)).unwrap().to_vec();
+    let package = exported(project(), obj(r#"{"projectName":"demo"}"#)).unwrap();
     let mut core_opts = api::AnpkgExportOptions::default();
     core_opts.export.project_name = "demo".into();
     assert_eq!(package, api::anpkg_export(core_project(), &core_opts).unwrap(), "same bytes as the core");
 
-    let with_report = trustloop_wasm::anpkg_export_with_report(project().into(), obj(r#"{"projectName":"demo"}"#)).unwrap();
+    let with_report = trustloop_wasm::anpkg_export_files(project().into(), obj(r#"{"projectName":"demo"}"#)).unwrap();
     let report = to_value(&get(&with_report, "report")).unwrap();
     assert_eq!(report.str_at("sha256"), &sha256_bytes(&package)["sha256:".len()..]);
     assert_eq!(report.str_at("source_project"), "demo");
@@ -380,7 +380,7 @@ fn limits_are_listed_set_and_reset() {
     let limits = to_value(&trustloop_wasm::limits().unwrap()).unwrap();
     assert_eq!(limits.get("yaml_nodes"), Some(&Value::Number(1_000_000.0)));
     assert_eq!(limits.get("yaml_depth"), Some(&Value::Number(200.0)));
-    let package: JsValue = trustloop_wasm::anpkg_export(project().into(), JsValue::UNDEFINED).unwrap().into();
+    let package: JsValue = Uint8Array::from(exported(project(), JsValue::UNDEFINED).unwrap().as_slice()).into();
     trustloop_wasm::set_limit("yaml_nodes".into(), 3.into()).unwrap();
     let v = to_value(&trustloop_wasm::anpkg_validate(package.clone(), JsValue::UNDEFINED).unwrap()).unwrap();
     trustloop_wasm::reset_limits();
@@ -407,16 +407,22 @@ fn anpkg_options_and_failures() {
     let v = to_value(&trustloop_wasm::anpkg_validate("not a zip".into(), JsValue::UNDEFINED).unwrap()).unwrap();
     assert_eq!(v.str_at("code"), "ANPKG_NOT_A_ZIP");
     assert_code(trustloop_wasm::anpkg_validate("x".into(), obj(r#"{"maxEntriez":1}"#)), "INVALID_OPTION");
-    let package = trustloop_wasm::anpkg_export(project().into(), JsValue::UNDEFINED).unwrap();
+    let package = Uint8Array::from(exported(project(), JsValue::UNDEFINED).unwrap().as_slice());
     let v = to_value(&trustloop_wasm::anpkg_validate(package.into(), obj(r#"{"maxEntries":2}"#)).unwrap()).unwrap();
     assert_eq!(v.str_at("code"), "ANPKG_ZIP_TOO_MANY_ENTRIES");
     // A project without its profile is upstream's E1.
     let empty = Object::new();
-    assert!(trustloop_wasm::anpkg_export(empty.into(), JsValue::UNDEFINED).is_err());
-    assert_code(trustloop_wasm::anpkg_export(project().into(), obj(r#"{"dataRootFiles":7}"#)), "INVALID_ARGUMENT");
+    assert!(exported(empty, JsValue::UNDEFINED).is_err());
+    assert_code(exported(project(), obj(r#"{"dataRootFiles":7}"#)), "INVALID_ARGUMENT");
     let data_root = obj("{}");
     Reflect::set(&data_root, &"behaviors/x.xml".into(), &"<root/>".into()).unwrap();
     let opts = obj("{}");
     Reflect::set(&opts, &"dataRootFiles".into(), &data_root).unwrap();
-    assert!(trustloop_wasm::anpkg_export(project().into(), opts).is_ok());
+    assert!(exported(project(), opts).is_ok());
+}
+
+/// The package bytes of `anpkgExportFiles`.
+fn exported(files: impl Into<JsValue>, opts: JsValue) -> Result<Vec<u8>, JsValue> {
+    let out = trustloop_wasm::anpkg_export_files(files.into(), opts)?;
+    Ok(get(&out, "package").dyn_into::<Uint8Array>()?.to_vec())
 }

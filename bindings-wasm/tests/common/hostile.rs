@@ -39,7 +39,7 @@ fn every_op(input: &JsValue) -> Vec<Option<String>> {
         assert_clean(trustloop_wasm::tree_combine(input.clone(), JsValue::UNDEFINED)),
         assert_clean(trustloop_wasm::bundle_materials(input.clone())),
         assert_clean(trustloop_wasm::bundle_report(input.clone(), js_sys::Array::new().into(), python())),
-        assert_clean(trustloop_wasm::attach_request(input.clone(), attach())),
+        assert_clean(trustloop_wasm::attach_implementation(input.clone(), attach())),
         assert_clean(trustloop_wasm::lint(input.clone())),
         assert_clean(trustloop_wasm::verify_registry_responses(responses(), JsValue::UNDEFINED)),
         assert_clean(trustloop_wasm::write_lock_registry_responses(responses(), JsValue::UNDEFINED)),
@@ -186,13 +186,13 @@ fn hostile_js_arguments() {
         // Bundle trees, file maps, registry responses, asset entries, GLYPH specs, options.
         assert_code(trustloop_wasm::tree_digest(h.clone(), JsValue::UNDEFINED), "INVALID_ARGUMENT");
         assert_code(trustloop_wasm::bundle_report("{}".into(), h.clone(), JsValue::UNDEFINED), "INVALID_ARGUMENT");
-        assert_code(trustloop_wasm::anpkg_export(h.clone(), JsValue::UNDEFINED), "INVALID_ARGUMENT");
-        assert_code(trustloop_wasm::assets_pa_pack(h.clone(), JsValue::UNDEFINED), "INVALID_ARGUMENT");
+        assert_code(trustloop_wasm::anpkg_export_files(h.clone(), JsValue::UNDEFINED), "INVALID_ARGUMENT");
+        assert_code(trustloop_wasm::assets_pa_pack_files(h.clone(), JsValue::UNDEFINED), "INVALID_ARGUMENT");
         assert_code(trustloop_wasm::verify_registry_responses(h.clone(), JsValue::UNDEFINED), "INVALID_ARGUMENT");
         assert_code(trustloop_wasm::assets_pa_write(h.clone(), JsValue::UNDEFINED), "INVALID_ARGUMENT");
         assert_code(trustloop_wasm::assets_pa_glyph_bank(h.clone()), "INVALID_ARGUMENT");
         assert_clean(trustloop_wasm::tree_digest(js_sys::Array::of1(&h).into(), JsValue::UNDEFINED));
-        assert_clean(trustloop_wasm::attach_request("{}".into(), h.clone()));
+        assert_clean(trustloop_wasm::attach_implementation("{}".into(), h.clone()));
         assert_clean(trustloop_wasm::anpkg_validate("x".into(), h.clone()));
     }
     // A getter that throws on one field of an otherwise good entry.

@@ -6,6 +6,7 @@ use base64::Engine as _;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
+use trustloop_core::api::ops::camel_case;
 use trustloop_core::api::digest::sha256_bytes;
 use trustloop_core::api::json::{self, Map, Value};
 
@@ -24,7 +25,7 @@ pub const OPS: &[&str] = &[
     "tree_digest",
     "bundle_report",
     "bundle_materials",
-    "attach_request",
+    "attach_implementation",
     "lint",
     "assets_pa_write",
     "assets_pa_read",
@@ -35,23 +36,6 @@ pub const OPS: &[&str] = &[
     "assets_pa_pack",
 ];
 
-/// `expected_contract_signature` → `expectedContractSignature`: the spelling a JS
-/// caller uses (the binding maps it back).
-pub fn camel_case(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    let mut upper = false;
-    for c in key.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
 
 fn js_error(what: &str) -> impl Fn(JsValue) -> String + '_ {
     move |e| format!("{what}: {e:?}")
@@ -144,12 +128,12 @@ pub fn call(op: &str, input: &[u8], lock: Option<&[u8]>, options: &Map) -> Resul
         "tree_digest" => tl::tree_digest(entries()?, opts()?).and_then(value),
         "bundle_report" => tl::bundle_report(bytes, entries()?, opts()?).and_then(value),
         "bundle_materials" => tl::bundle_materials(bytes).and_then(value),
-        "attach_request" => {
+        "attach_implementation" => {
             let o = opts()?;
             if options.contains_key("entries") {
                 Reflect::set(&o, &"entries".into(), &entries()?).map_err(js_error("set entries"))?;
             }
-            tl::attach_request(bytes, o).and_then(value)
+            tl::attach_implementation(bytes, o).and_then(value)
         }
         "lint" => tl::lint(bytes).and_then(value),
         "assets_pa_write" => {
@@ -175,7 +159,7 @@ pub fn call(op: &str, input: &[u8], lock: Option<&[u8]>, options: &Map) -> Resul
                 let b = input_bytes(form)?;
                 Reflect::set(&project, &path.as_str().into(), &Uint8Array::from(b.as_slice())).map_err(js_error("set file"))?;
             }
-            match tl::assets_pa_pack(project.into(), opts()?) {
+            match tl::assets_pa_pack_files(project.into(), opts()?) {
                 Ok(r) => Reflect::get(&r, &"report".into()).and_then(value),
                 Err(e) => Err(e),
             }

@@ -31,6 +31,7 @@ pub mod budgets {
 pub mod diag;
 pub mod digest;
 pub mod json;
+pub mod ops;
 
 pub use crate::VERSION;
 

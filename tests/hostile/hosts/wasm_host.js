@@ -10,7 +10,7 @@ const path = require('node:path')
 const { codeOf, runFromArgv } = require('./js_common')
 const wasm = require(path.join(__dirname, '..', '..', '..', 'bindings-wasm', 'pkg-node'))
 
-// A project folder as anpkgExport takes it: project-relative path → bytes.
+// A project folder as anpkg.exportFiles takes it: project-relative path → bytes.
 function projectFiles (dir) {
   const files = {}
   for (const name of fs.readdirSync(dir)) files[name] = fs.readFileSync(path.join(dir, name))
@@ -18,8 +18,8 @@ function projectFiles (dir) {
 }
 
 const OPS = {
-  'anpkg-validate': (file) => wasm.anpkgValidate(fs.readFileSync(file)).code,
-  'anpkg-export': (dir) => codeOf(() => wasm.anpkgExport(projectFiles(dir)))
+  'anpkg-validate': (file) => wasm.anpkg.validate(fs.readFileSync(file)).code,
+  'anpkg-export': (dir) => codeOf(() => wasm.anpkg.exportFiles(projectFiles(dir)))
 }
 
 runFromArgv(OPS)

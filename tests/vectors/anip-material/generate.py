@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes attach.json (op `attach_request`, ANIP-ATT-1 / spec §5.6) and lint.json
+"""Writes attach.json (op `attach_implementation`, ANIP-ATT-1 / spec §5.6) and lint.json
 (op `lint`, trustloop's publication lint), with the package bundles they read in
 tests/examples/anip-material/. Expected requests are written out by hand from the
 rules; the tree digest is computed with hashlib (ANIP-TREE-8). Nothing runs trustloop.
@@ -95,7 +95,7 @@ def case(name, rule, bundle, options, expect, entries=None, note=None):
     opts = dict(options)
     if entries is not None:
         opts["entries"] = entries
-    c = {"name": name, "rule": rule, "op": "attach_request", "input": {"file": bundle}, "options": opts, "expect": expect}
+    c = {"name": name, "rule": rule, "op": "attach_implementation", "input": {"file": bundle}, "options": opts, "expect": expect}
     if note:
         c["note"] = note
     cases.append(c)
@@ -149,10 +149,10 @@ case("attach-no-project-ref", "§5.6", NO_PROJECT_PATH, {"package_version": "2",
      err("ATT_NO_PROJECT_REF", "package bundle does not contain project_ref"))
 case("attach-no-lock", "§5.6", NO_LOCK_PATH, {"package_version": "2", "custom_code_bundle_ref": REF},
      err("ATT_NO_DOCUMENTS", "package bundle must contain manifest, service_definition, and recommended_lock or lock"))
-cases.append({"name": "attach-bundle-not-object", "rule": "§5.6", "op": "attach_request", "input": {"text": "[1]"},
+cases.append({"name": "attach-bundle-not-object", "rule": "§5.6", "op": "attach_implementation", "input": {"text": "[1]"},
               "options": {"package_version": "2", "custom_code_bundle_ref": REF},
               "expect": err("ATT_BUNDLE_DECODE", "decode package bundle: json: cannot unmarshal array into Go value of type map[string]interface {}")})
-cases.append({"name": "attach-bundle-null", "rule": "§5.6", "op": "attach_request", "input": {"text": "null"},
+cases.append({"name": "attach-bundle-null", "rule": "§5.6", "op": "attach_implementation", "input": {"text": "null"},
               "options": {"package_version": "2", "custom_code_bundle_ref": REF},
               "expect": err("ATT_NO_PACKAGE_ID", "package bundle does not contain package_id")})
 

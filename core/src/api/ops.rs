@@ -1,0 +1,196 @@
+//! Every operation a host exposes, named once. Hosts derive their spelling from this
+//! table (Python: snake_case in the family's module; Node and WASM: camelCase, top
+//! level for JSON, keys, limits and ANIP, in an `anpkg` / `assetsPa` namespace for those
+//! families), and each host's test compares its public surface with it, as does the
+//! README's host table (`tests/tests/ops_table.rs`).
+
+/// The family an operation belongs to; it decides the module (Python) or namespace (JS).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// Process-wide: key generation, resource budgets.
+    Top,
+    Json,
+    Anip,
+    Anpkg,
+    AssetsPa,
+}
+
+impl Family {
+    /// Python module under `trustloop` (empty: the package itself).
+    pub fn python_module(self) -> &'static str {
+        match self {
+            Family::Top => "",
+            Family::Json => "json",
+            Family::Anip => "anip",
+            Family::Anpkg => "anpkg",
+            Family::AssetsPa => "assets_pa",
+        }
+    }
+
+    /// Namespace in Node and WASM (empty: top level).
+    pub fn js_namespace(self) -> &'static str {
+        match self {
+            Family::Anpkg => "anpkg",
+            Family::AssetsPa => "assetsPa",
+            _ => "",
+        }
+    }
+}
+
+/// Where an operation exists beyond the CLI. `NATIVE`: it reads or writes paths, spawns
+/// or uses the file system, which a browser cannot; `ALL`: every binding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hosts {
+    pub python: bool,
+    pub node: bool,
+    pub wasm: bool,
+}
+
+pub const ALL: Hosts = Hosts { python: true, node: true, wasm: true };
+pub const NATIVE: Hosts = Hosts { python: true, node: true, wasm: false };
+
+/// One operation.
+#[derive(Clone, Copy, Debug)]
+pub struct Op {
+    pub family: Family,
+    /// snake_case; Node and WASM use [`Op::js_name`].
+    pub name: &'static str,
+    /// What it does, one line.
+    pub summary: &'static str,
+    /// The CLI command that does the same (empty: none).
+    pub cli: &'static str,
+    pub hosts: Hosts,
+}
+
+impl Op {
+    /// `verify_bundle` → `verifyBundle`.
+    pub fn js_name(&self) -> alloc::string::String {
+        camel_case(self.name)
+    }
+
+    /// `trustloop.anip.verify_bundle`.
+    pub fn python_path(&self) -> alloc::string::String {
+        match self.family.python_module() {
+            "" => alloc::format!("trustloop.{}", self.name),
+            m => alloc::format!("trustloop.{m}.{}", self.name),
+        }
+    }
+
+    /// `verifyBundle`, `anpkg.validate`.
+    pub fn js_path(&self) -> alloc::string::String {
+        match self.family.js_namespace() {
+            "" => self.js_name(),
+            ns => alloc::format!("{ns}.{}", self.js_name()),
+        }
+    }
+}
+
+/// `expected_contract_signature` → `expectedContractSignature`: how JS spells the
+/// core's snake_case names (operations and option keys).
+pub fn camel_case(snake: &str) -> alloc::string::String {
+    let mut out = alloc::string::String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+const fn op(family: Family, name: &'static str, summary: &'static str, cli: &'static str, hosts: Hosts) -> Op {
+    Op { family, name, summary, cli, hosts }
+}
+
+use crate::json::{Map, Value};
+use Family::{Anip, Anpkg, AssetsPa, Json, Top};
+
+/// Every operation, grouped by family.
+pub const OPS: &[Op] = &[
+    op(Top, "keygen", "a fresh Ed25519 key pair", "keygen", ALL),
+    op(Top, "limits", "the resource budgets in force (docs/limits.md)", "", ALL),
+    op(Top, "set_limit", "set one resource budget for the process", "--limit NAME=N", ALL),
+    op(Top, "reset_limits", "every resource budget back to its default", "", ALL),
+    op(Json, "canonicalize", "canonical JSON bytes (digest, signature or jcs mode)", "json canonicalize", ALL),
+    op(Json, "digest", "sha256 of the digest-mode canonical bytes", "json digest", ALL),
+    op(Anip, "verify_bundle", "verify a package bundle (optionally against a lock file)", "anip verify --package-bundle", ALL),
+    op(Anip, "verify_definition", "verify a plain service definition", "anip verify --definition", ALL),
+    op(Anip, "verify_registry", "fetch and verify a registry package", "anip verify --registry-url", ALL),
+    op(Anip, "verify_registry_responses", "verify already fetched registry documents", "", ALL),
+    op(Anip, "exit_code", "upstream's exit code for a verify result", "", ALL),
+    op(Anip, "write_lock", "the consumer lock file of a bundle", "anip lock write --package-bundle", ALL),
+    op(Anip, "write_lock_registry", "fetch a registry package and write its lock file", "anip lock write --registry-url", ALL),
+    op(Anip, "write_lock_registry_responses", "the lock file of already fetched registry documents", "", ALL),
+    op(Anip, "build_local", "build and sign a local package from a definition", "anip build-local", ALL),
+    op(Anip, "tree_digest", "digest of a custom code bundle tree", "anip bundle digest", ALL),
+    op(Anip, "tree_combine", "combine per-target tree digests", "", ALL),
+    op(Anip, "bundle_report", "a custom code bundle checked against a package", "anip bundle report", ALL),
+    op(Anip, "bundle_materials", "the implementation materials a package declares", "", ALL),
+    op(Anip, "ref_check", "parse and check a remote bundle ref", "anip ref check", ALL),
+    op(Anip, "attach_implementation", "the attach-implementation request for a package", "anip attach-implementation", ALL),
+    op(Anip, "lint", "publication lint of a package bundle", "anip lint", ALL),
+    op(Anpkg, "validate", "validate a .anpkg (archive bytes; natively also a path, with replay)", "anpkg validate", ALL),
+    op(Anpkg, "export", "export a project folder to .anpkg bytes", "anpkg export", NATIVE),
+    op(Anpkg, "export_report", "export a project folder, returning the report", "anpkg export --json", NATIVE),
+    op(Anpkg, "export_files", "export an in-memory project: package bytes and report", "", ALL),
+    op(AssetsPa, "write", "write an assets.pa archive from entries and preload", "", ALL),
+    op(AssetsPa, "read", "read an assets.pa archive", "assets-pa inspect", ALL),
+    op(AssetsPa, "verify", "validate an assets.pa archive", "assets-pa verify", ALL),
+    op(AssetsPa, "extract", "one asset's payload", "assets-pa extract", ALL),
+    op(AssetsPa, "companions", "the companion files of an archive", "", ALL),
+    op(AssetsPa, "verify_companions", "check companion files against an archive", "", ALL),
+    op(AssetsPa, "glyph_bank", "build a GLYPH bank from tiles and palettes", "", ALL),
+    op(AssetsPa, "pack", "pack an asset project folder", "assets-pa pack", NATIVE),
+    op(AssetsPa, "pack_files", "pack an in-memory asset project", "", ALL),
+];
+
+/// The table as every host returns it from `operations()`: `[{family, name, python,
+/// js, cli, summary, hosts: {python, node, wasm}}]` in table order.
+pub fn to_value() -> Value {
+    let family = |f: Family| match f {
+        Family::Top => "",
+        Family::Json => "json",
+        Family::Anip => "anip",
+        Family::Anpkg => "anpkg",
+        Family::AssetsPa => "assets_pa",
+    };
+    Value::Array(
+        OPS.iter()
+            .map(|o| {
+                let hosts = Map::record().with("python", o.hosts.python).with("node", o.hosts.node).with("wasm", o.hosts.wasm);
+                Map::record()
+                    .with("family", family(o.family))
+                    .with("name", o.name)
+                    .with("python", o.python_path().as_str())
+                    .with("js", o.js_path().as_str())
+                    .with("cli", o.cli)
+                    .with("summary", o.summary)
+                    .with("hosts", Value::from(hosts))
+                    .into()
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_snake_case_and_derive_js_names() {
+        for (i, a) in OPS.iter().enumerate() {
+            assert!(a.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{}", a.name);
+            assert!(OPS[..i].iter().all(|b| (b.family, b.name) != (a.family, a.name)), "{}", a.name);
+        }
+        let v = OPS.iter().find(|o| o.name == "write_lock_registry_responses").unwrap();
+        assert_eq!(v.js_path(), "writeLockRegistryResponses");
+        assert_eq!(v.python_path(), "trustloop.anip.write_lock_registry_responses");
+        let p = OPS.iter().find(|o| o.name == "pack_files").unwrap();
+        assert_eq!((p.js_path().as_str(), p.python_path().as_str()), ("assetsPa.packFiles", "trustloop.assets_pa.pack_files"));
+    }
+}
