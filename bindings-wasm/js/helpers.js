@@ -171,6 +171,5 @@ export function createHelpers(core) {
     return entries;
   }
 
-  // `registryApiBase` is the core's, kept among the helpers for callers that list them.
-  return { registryApiBase: core.registryApiBase, fetchRegistryResponses, verifyRegistry, writeLockRegistry, entriesFromFiles };
+  return { fetchRegistryResponses, verifyRegistry, writeLockRegistry, entriesFromFiles };
 }

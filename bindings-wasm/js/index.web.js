@@ -52,6 +52,7 @@ export const {
   anpkg,
   assetsPa,
   registryApiBase,
+  registryUrls,
   fetchRegistryResponses,
   entriesFromFiles,
 } = api;
