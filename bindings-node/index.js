@@ -125,13 +125,13 @@ function verifyArgs (opts) {
  */
 function verifyBundle (buf, opts) {
   const [lock, options] = verifyArgs(opts)
-  return JSON.parse(call(native.verifyBundle, bytes(buf, 'bundle'), lock, options))
+  return call(native.verifyBundle, bytes(buf, 'bundle'), lock, options)
 }
 
 /** Verifies a plain service-definition file (`anip verify --definition`). */
 function verifyDefinition (buf, opts) {
   const [lock, options] = verifyArgs(opts)
-  return JSON.parse(call(native.verifyDefinition, bytes(buf, 'definition'), lock, options))
+  return call(native.verifyDefinition, bytes(buf, 'definition'), lock, options)
 }
 
 /** Upstream's exit code for a verify result: 2 when `failed`, else 0 (`ok`, or `ok_legacy` under `legacy`). */
@@ -198,12 +198,12 @@ function digest (buf) {
 /** A fresh Ed25519 key pair. */
 function keygen (keyId = 'trustloop-ed25519') {
   if (typeof keyId !== 'string') throw new TypeError('keyId must be a string')
-  return JSON.parse(call(native.keygen, keyId))
+  return call(native.keygen, keyId)
 }
 
 /** The core's operation table this package is derived from (`js` is the name here). */
 function operations () {
-  return JSON.parse(native.operations())
+  return native.operations()
 }
 
 /** The resource budgets in force for this process, by name (docs/limits.md). */
@@ -260,12 +260,12 @@ function entriesJson (entries) {
 /** Validates a remote custom-code-bundle ref: `{kind, locator, immutable, digest}`. */
 function refCheck (reference) {
   if (typeof reference !== 'string') throw new TypeError('reference must be a string')
-  return JSON.parse(call(native.refCheck, reference))
+  return call(native.refCheck, reference)
 }
 
 /** Custom-code-bundle tree digest (ANIP-TREE): `{digest, files}`. */
 function treeDigest (entries, opts) {
-  return JSON.parse(call(native.treeDigest, entriesJson(entries), snakeOptions(opts, 'treeDigest')))
+  return call(native.treeDigest, entriesJson(entries), snakeOptions(opts, 'treeDigest'))
 }
 
 /** Tree digest of a per-file list `[{path, sha256}]` at JSON `pointer` in `buf`. */
@@ -276,36 +276,48 @@ function treeCombine (buf, pointer = '') {
 
 /** `generate`'s custom-code-bundle report for a bundle and a local bundle tree. */
 function bundleReport (bundle, entries, opts) {
-  return JSON.parse(call(native.bundleReport, bytes(bundle, 'bundle'), entriesJson(entries), snakeOptions(opts, 'bundleReport')))
+  return call(native.bundleReport, bytes(bundle, 'bundle'), entriesJson(entries), snakeOptions(opts, 'bundleReport'))
 }
 
 /** The implementation materials a package bundle declares. */
 function bundleMaterials (bundle) {
-  return JSON.parse(call(native.bundleMaterials, bytes(bundle, 'bundle')))
+  return call(native.bundleMaterials, bytes(bundle, 'bundle'))
 }
 
 /** `package attach-implementation`: the publish request with a material attached. */
 function attachImplementation (bundle, entries, opts) {
   const ej = entries === undefined || entries === null ? null : entriesJson(entries)
-  return JSON.parse(call(native.attachImplementation, bytes(bundle, 'bundle'), ej, snakeOptions(opts, 'attachImplementation')))
+  return call(native.attachImplementation, bytes(bundle, 'bundle'), ej, snakeOptions(opts, 'attachImplementation'))
 }
 
 /** Publication lint of a bundle's package metadata: `{status, findings}`. */
 function lint (bundle) {
-  return JSON.parse(call(native.lint, bytes(bundle, 'bundle')))
+  return call(native.lint, bytes(bundle, 'bundle'))
 }
 
 /** Prometeu assets.pa archives. */
 const assetsPa = {
-  /** Archive bytes from entries and preload. */
+  /**
+   * Archive bytes from entries (`{asset_id, asset_name, bank_type, codec?, metadata?}`
+   * plus the payload: `payload` bytes, `payload_base64`/`payload_hex` text or a `glyph`
+   * spec) and preload (the preloaded asset ids).
+   */
   write (entries, preload = []) {
     if (!Array.isArray(entries) || !Array.isArray(preload)) throw new TypeError('entries and preload must be arrays')
-    return call(native.assetsPaWrite, JSON.stringify(entries), JSON.stringify(preload))
+    const listed = entries.map((e, i) => {
+      if (!e || typeof e !== 'object' || e.payload === undefined) return e
+      if (['payload_base64', 'payload_hex', 'glyph'].some((k) => k in e)) {
+        throw new TypeError(`entries[${i}]: give one payload form (payload, payload_base64, payload_hex or glyph)`)
+      }
+      const { payload, ...rest } = e
+      return { ...rest, payload_base64: Buffer.from(bytes(payload, `entries[${i}].payload`)).toString('base64') }
+    })
+    return call(native.assetsPaWrite, JSON.stringify(listed), JSON.stringify(preload))
   },
   /** The parsed archive; throws on the first error. */
-  read (buf) { return JSON.parse(call(native.assetsPaRead, bytes(buf, 'archive'))) },
+  read (buf) { return call(native.assetsPaRead, bytes(buf, 'archive')) },
   /** Every reader check: `{ok, codes, findings, …}`; never throws for bad archives. */
-  verify (buf) { return JSON.parse(call(native.assetsPaVerify, bytes(buf, 'archive'))) },
+  verify (buf) { return call(native.assetsPaVerify, bytes(buf, 'archive')) },
   /** One asset's payload slice. */
   extract (buf, assetId) {
     if (!Number.isInteger(assetId)) throw new TypeError('assetId must be an integer')
@@ -319,13 +331,12 @@ const assetsPa = {
   },
   /** Whether `asset_table.json` and `preload.json` mirror the archive byte for byte (PA-COMP-4). */
   verifyCompanions (buf, assetTable, preload) {
-    return JSON.parse(call(native.assetsPaVerifyCompanions, bytes(buf, 'archive'), bytes(assetTable, 'assetTable'), bytes(preload, 'preload')))
+    return call(native.assetsPaVerifyCompanions, bytes(buf, 'archive'), bytes(assetTable, 'assetTable'), bytes(preload, 'preload'))
   },
   /** A GLYPH bank payload from `{tile_size, tiles, palettes}`: `{summary, payload}`. */
   glyphBank (spec) {
     if (!spec || typeof spec !== 'object') throw new TypeError('spec must be an object')
-    const r = call(native.assetsPaGlyphBank, JSON.stringify(spec))
-    return { summary: JSON.parse(r.summary), payload: r.payload }
+    return call(native.assetsPaGlyphBank, JSON.stringify(spec))
   },
   /**
    * `trustloop assets-pa pack`: packs the asset project in `projectDir` into `outDir`
@@ -336,7 +347,7 @@ const assetsPa = {
   pack (projectDir, opts) {
     const o = checkKeys(opts, ['outDir'], 'assetsPa.pack')
     const out = o.outDir === undefined || o.outDir === null ? null : pathArg(o.outDir, 'outDir')
-    return JSON.parse(call(native.assetsPaPackDir, pathArg(projectDir, 'projectDir'), out))
+    return call(native.assetsPaPackDir, pathArg(projectDir, 'projectDir'), out)
   },
   /** Packs an in-memory asset project (path → bytes): `{report, files}`; nothing touches the disk. */
   packFiles (files, opts) {
@@ -345,7 +356,7 @@ const assetsPa = {
     const r = call(native.assetsPaPack, list, snakeOptions(opts, 'packFiles'))
     const written = {}
     for (const f of r.files) written[f.name] = f.bytes
-    return { report: JSON.parse(r.report), files: written }
+    return { report: r.report, files: written }
   }
 }
 
@@ -409,11 +420,11 @@ const anpkg = {
     for (const [k, snake] of Object.entries(VALIDATE_LIMITS)) if (o[k] !== undefined) options[snake] = count(o[k], k)
     if (typeof bufOrPath === 'string' || bufOrPath instanceof URL) {
       if (o.name !== undefined) throw new TypeError('name applies to bytes input only (a path is shown as itself)')
-      return JSON.parse(call(native.anpkgValidate, null, pathArg(bufOrPath, 'path'), JSON.stringify(options)))
+      return call(native.anpkgValidate, null, pathArg(bufOrPath, 'path'), JSON.stringify(options))
     }
     const name = optionalString(o.name, 'name')
     if (name !== undefined) options.path = name
-    return JSON.parse(call(native.anpkgValidate, bytes(bufOrPath, 'package'), null, JSON.stringify(options)))
+    return call(native.anpkgValidate, bytes(bufOrPath, 'package'), null, JSON.stringify(options))
   },
   /**
    * Exports a canonical project folder to .anpkg bytes identical to `anolis-package`'s;
@@ -425,7 +436,7 @@ const anpkg = {
   },
   /** Like `export`, returning the report `trustloop anpkg export --json` prints (`path` when written). */
   exportReport (projectDir, opts) {
-    return JSON.parse(exportCall(projectDir, opts, 'anpkg.exportReport').report)
+    return exportCall(projectDir, opts, 'anpkg.exportReport').report
   },
   /**
    * Exports a project held in memory (project-relative path → bytes): `{package,
@@ -440,8 +451,7 @@ const anpkg = {
     const options = {}
     if (o.projectName !== undefined) options.project_name = o.projectName
     if (o.projectDir !== undefined) options.project_dir = o.projectDir
-    const r = call(native.anpkgExportFiles, list(files, 'file content'), list(o.dataRootFiles, 'data root file'), JSON.stringify(options))
-    return { package: r.package, report: JSON.parse(r.report) }
+    return call(native.anpkgExportFiles, list(files, 'file content'), list(o.dataRootFiles, 'data root file'), JSON.stringify(options))
   }
 }
 
@@ -512,10 +522,10 @@ async function fetchRegistry (registryUrl, pkg, lock, allowYanked, o) {
   if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be a function (global fetch needs Node >= 18)')
   const timeout = o.timeoutSeconds === undefined ? REGISTRY_TIMEOUT_SECONDS : seconds(o.timeoutSeconds, 'timeoutSeconds')
   const signal = o.signal === undefined || o.signal === null ? AbortSignal.timeout(Math.ceil(timeout * 1000)) : o.signal
-  const target = JSON.parse(call(native.registryTarget,
+  const target = call(native.registryTarget,
     registryUrl === undefined || registryUrl === null ? '' : optionalString(registryUrl, 'registryUrl'),
     pkg === undefined || pkg === null ? '' : optionalString(pkg, 'package'),
-    lock, allowYanked))
+    lock, allowYanked)
   const download = await get(fetchImpl, target.download_url, signal)
   const receipt = await get(fetchImpl, target.receipt_url, signal)
   const keys = await get(fetchImpl, target.keys_url, signal)
@@ -533,7 +543,7 @@ function verifyRegistryResponses (responses, opts) {
   const o = checkKeys(opts, [...VERIFY_KEYS, ...POLICY_KEYS], 'verifyRegistryResponses')
   const [lock, verifyJson] = verifyArgs(Object.fromEntries(VERIFY_KEYS.filter((k) => k in o).map((k) => [k, o[k]])))
   const options = { ...JSON.parse(verifyJson), ...policyOptions(o) }
-  return JSON.parse(call(native.verifyRegistry, ...responsesArgs(responses), lock, JSON.stringify(options)))
+  return call(native.verifyRegistry, ...responsesArgs(responses), lock, JSON.stringify(options))
 }
 
 /**
@@ -546,7 +556,7 @@ async function verifyRegistry (registryUrl, pkg, opts) {
   const [lock, verifyJson] = verifyArgs(Object.fromEntries(VERIFY_KEYS.filter((k) => k in o).map((k) => [k, o[k]])))
   const policy = policyOptions(o)
   const responses = await fetchRegistry(registryUrl, pkg, lock, policy.allow_yanked_package === true, o)
-  return JSON.parse(call(native.verifyRegistry, ...responsesArgs(responses), lock, JSON.stringify({ ...JSON.parse(verifyJson), ...policy })))
+  return call(native.verifyRegistry, ...responsesArgs(responses), lock, JSON.stringify({ ...JSON.parse(verifyJson), ...policy }))
 }
 
 /** Sans-IO form of `writeLockRegistry`. */

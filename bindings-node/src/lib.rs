@@ -19,7 +19,8 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use napi::bindgen_prelude::{Buffer, Uint8Array};
-use napi::{Error as JsError, Status};
+use napi::bindgen_prelude::{Object, Unknown};
+use napi::{Env, Error as JsError, Status};
 use napi_derive::napi;
 use trustloop_core::api::anip::AttachOptions;
 use trustloop_core::api::anip::{lint_bundle, lint_result, LintOptions};
@@ -28,6 +29,8 @@ use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
 use trustloop_core::api::anip::tree::{self, BundleReportOptions, TreeDigestOptions};
 use trustloop_core::api::diag::Error;
 use trustloop_core::api::json::{self, Map, Value};
+
+mod to_js;
 
 /// Marks an error thrown by this addon; `index.js` matches it.
 const ERROR_PREFIX: &str = "TRUSTLOOP_ERROR:";
@@ -57,6 +60,13 @@ fn call<T>(f: impl FnOnce() -> Result<T, Error>) -> napi::Result<T> {
     }
 }
 
+/// [`call`] for a core call giving a JSON value: the JS value `JSON.parse` of its JSON
+/// text would give, built directly (`to_js`).
+fn call_value<'e>(env: &'e Env, f: impl FnOnce() -> Result<Value, Error>) -> napi::Result<Unknown<'e>> {
+    let v = call(f)?;
+    to_js::value(env, &v)
+}
+
 fn verify_options(options_json: &str) -> Result<VerifyOptions, Error> {
     VerifyOptions::from_value(&api::parse_options(options_json)?)
 }
@@ -81,19 +91,19 @@ pub fn digest(input: Uint8Array) -> napi::Result<String> {
 
 /// Verify result of a bundle, as compact JSON text.
 #[napi]
-pub fn verify_bundle(input: Uint8Array, lock: Option<Uint8Array>, options_json: String) -> napi::Result<String> {
-    call(|| {
+pub fn verify_bundle<'e>(env: &'e Env, input: Uint8Array, lock: Option<Uint8Array>, options_json: String) -> napi::Result<Unknown<'e>> {
+    call_value(env, || {
         let verdict = api::anip_verify_bundle(&input, lock.as_deref(), &verify_options(&options_json)?)?;
-        Ok(json::to_compact(&verdict.result))
+        Ok(verdict.result)
     })
 }
 
 /// Verify result of a plain service definition, as compact JSON text.
 #[napi]
-pub fn verify_definition(input: Uint8Array, lock: Option<Uint8Array>, options_json: String) -> napi::Result<String> {
-    call(|| {
+pub fn verify_definition<'e>(env: &'e Env, input: Uint8Array, lock: Option<Uint8Array>, options_json: String) -> napi::Result<Unknown<'e>> {
+    call_value(env, || {
         let verdict = api::anip_verify_definition(&input, lock.as_deref(), &verify_options(&options_json)?)?;
-        Ok(json::to_compact(&verdict.result))
+        Ok(verdict.result)
     })
 }
 
@@ -130,16 +140,16 @@ fn entries(entries_json: &str) -> Result<Vec<trustloop_core::api::anip::tree::En
 
 /// A remote custom-code-bundle ref, parsed (`{kind, locator, immutable, digest}` JSON).
 #[napi]
-pub fn ref_check(reference: String) -> napi::Result<String> {
-    call(|| trustloop_core::api::anip::ref_check(&reference).map(|v| json::to_compact(&v)))
+pub fn ref_check<'e>(env: &'e Env, reference: String) -> napi::Result<Unknown<'e>> {
+    call_value(env, || trustloop_core::api::anip::ref_check(&reference))
 }
 
 /// Tree digest of a custom code bundle given as entries JSON (core entry form).
 #[napi]
-pub fn tree_digest(entries_json: String, options_json: String) -> napi::Result<String> {
-    call(|| {
+pub fn tree_digest<'e>(env: &'e Env, entries_json: String, options_json: String) -> napi::Result<Unknown<'e>> {
+    call_value(env, || {
         let e = entries(&entries_json)?;
-        tree::tree_digest(&e, &TreeDigestOptions::from_value(&api::parse_options(&options_json)?)?).map(|v| json::to_compact(&v))
+        tree::tree_digest(&e, &TreeDigestOptions::from_value(&api::parse_options(&options_json)?)?)
     })
 }
 
@@ -151,37 +161,37 @@ pub fn tree_combine(input: Uint8Array, pointer: String) -> napi::Result<String> 
 
 /// `generate`'s custom-code-bundle report for a bundle and a local bundle tree.
 #[napi]
-pub fn bundle_report(bundle: Uint8Array, entries_json: String, options_json: String) -> napi::Result<String> {
-    call(|| {
+pub fn bundle_report<'e>(env: &'e Env, bundle: Uint8Array, entries_json: String, options_json: String) -> napi::Result<Unknown<'e>> {
+    call_value(env, || {
         let e = entries(&entries_json)?;
         tree::bundle_report(&bundle, &e, &BundleReportOptions::from_value(&api::parse_options(&options_json)?)?)
-            .map(|v| json::to_compact(&v))
+            
     })
 }
 
 /// The implementation materials a bundle declares.
 #[napi]
-pub fn bundle_materials(bundle: Uint8Array) -> napi::Result<String> {
-    call(|| tree::bundle_materials(&bundle).map(|v| json::to_compact(&v)))
+pub fn bundle_materials<'e>(env: &'e Env, bundle: Uint8Array) -> napi::Result<Unknown<'e>> {
+    call_value(env, || tree::bundle_materials(&bundle))
 }
 
 /// `package attach-implementation`: the publish request.
 #[napi]
-pub fn attach_implementation(bundle: Uint8Array, entries_json: Option<String>, options_json: String) -> napi::Result<String> {
-    call(|| {
+pub fn attach_implementation<'e>(env: &'e Env, bundle: Uint8Array, entries_json: Option<String>, options_json: String) -> napi::Result<Unknown<'e>> {
+    call_value(env, || {
         let e = match &entries_json {
             Some(j) => Some(entries(j)?),
             None => None,
         };
         api::anip_attach_implementation(&bundle, e.as_deref(), &AttachOptions::from_value(&api::parse_options(&options_json)?)?)
-            .map(|v| json::to_compact(&v))
+            
     })
 }
 
 /// Publication lint of a bundle's package metadata: `{status, findings}` JSON.
 #[napi]
-pub fn lint(bundle: Uint8Array) -> napi::Result<String> {
-    call(|| lint_bundle(&bundle, &LintOptions::default()).map(|f| json::to_compact(&lint_result(&f))))
+pub fn lint<'e>(env: &'e Env, bundle: Uint8Array) -> napi::Result<Unknown<'e>> {
+    call_value(env, || lint_bundle(&bundle, &LintOptions::default()).map(|f| lint_result(&f)))
 }
 
 /// assets.pa: an archive from `entries` and `preload` JSON.
@@ -192,14 +202,14 @@ pub fn assets_pa_write(entries_json: String, preload_json: String) -> napi::Resu
 
 /// assets.pa: the read result (JSON).
 #[napi]
-pub fn assets_pa_read(input: Uint8Array) -> napi::Result<String> {
-    call(|| pa::read(&input).map(|v| json::to_compact(&v)))
+pub fn assets_pa_read<'e>(env: &'e Env, input: Uint8Array) -> napi::Result<Unknown<'e>> {
+    call_value(env, || pa::read(&input))
 }
 
 /// assets.pa: every reader check (JSON; never fails).
 #[napi]
-pub fn assets_pa_verify(input: Uint8Array) -> napi::Result<String> {
-    call(|| Ok(json::to_compact(&pa::verify(&input))))
+pub fn assets_pa_verify<'e>(env: &'e Env, input: Uint8Array) -> napi::Result<Unknown<'e>> {
+    call_value(env, || Ok(pa::verify(&input)))
 }
 
 /// assets.pa: one asset's payload slice.
@@ -215,39 +225,30 @@ pub fn assets_pa_companions(input: Uint8Array) -> napi::Result<Vec<OutputFile>> 
     Ok(files.into_iter().map(|(name, bytes)| OutputFile { name, bytes: Buffer::from(bytes) }).collect())
 }
 
-/// assets.pa PA-COMP-4: whether companion files mirror the archive; `{ok, findings}` JSON.
+/// assets.pa PA-COMP-4: whether companion files mirror the archive; `{ok, findings}`.
 #[napi]
-pub fn assets_pa_verify_companions(input: Uint8Array, asset_table: Uint8Array, preload: Uint8Array) -> String {
-    json::to_compact(&pa::verify_companions(&input, &asset_table, &preload))
+pub fn assets_pa_verify_companions<'e>(env: &'e Env, input: Uint8Array, asset_table: Uint8Array, preload: Uint8Array) -> napi::Result<Unknown<'e>> {
+    call_value(env, || Ok(pa::verify_companions(&input, &asset_table, &preload)))
 }
 
-/// A built GLYPH bank: summary JSON and payload.
-#[napi(object)]
-pub struct GlyphBankOut {
-    pub summary: String,
-    pub payload: Buffer,
+/// `{<bytes_key>: Buffer, <value_key>: value}`: bytes next to the JSON value describing them.
+fn bytes_and_value<'e>(env: &'e Env, bytes_key: &str, bytes: Vec<u8>, value_key: &str, value: &Value) -> napi::Result<Object<'e>> {
+    let mut out = Object::new(env)?;
+    out.set(bytes_key, Buffer::from(bytes))?;
+    out.set(value_key, to_js::value(env, value)?)?;
+    Ok(out)
 }
 
-/// assets.pa: a GLYPH/indexed_v1 payload from its spec JSON.
+/// assets.pa: a GLYPH/indexed_v1 payload from its spec JSON: `{payload, summary}`.
 #[napi]
-pub fn assets_pa_glyph_bank(spec_json: String) -> napi::Result<GlyphBankOut> {
-    let (summary, payload) = call(|| {
-        let bank = pa::glyph_bank_value(&json_arg(&spec_json, "glyph bank")?)?;
-        Ok((json::to_compact(&bank.summary_value()), bank.payload.clone()))
-    })?;
-    Ok(GlyphBankOut { summary, payload: Buffer::from(payload) })
+pub fn assets_pa_glyph_bank<'e>(env: &'e Env, spec_json: String) -> napi::Result<Object<'e>> {
+    let bank = call(|| pa::glyph_bank_value(&json_arg(&spec_json, "glyph bank")?))?;
+    bytes_and_value(env, "payload", bank.payload.clone(), "summary", &bank.summary_value())
 }
 
-/// A pack result: report JSON and written files.
-#[napi(object)]
-pub struct PackOut {
-    pub report: String,
-    pub files: Vec<OutputFile>,
-}
-
-/// assets.pa: packs an in-memory asset project.
+/// assets.pa: packs an in-memory asset project: `{report, files: [{name, bytes}]}`.
 #[napi]
-pub fn assets_pa_pack(files: Vec<OutputFile>, options_json: String) -> napi::Result<PackOut> {
+pub fn assets_pa_pack<'e>(env: &'e Env, files: Vec<OutputFile>, options_json: String) -> napi::Result<Object<'e>> {
     let project: BTreeMap<String, Vec<u8>> = files.into_iter().map(|f| (f.name, f.bytes.to_vec())).collect();
     let result = call(|| {
         let v = api::parse_options(&options_json)?;
@@ -257,43 +258,37 @@ pub fn assets_pa_pack(files: Vec<OutputFile>, options_json: String) -> napi::Res
         };
         pa::pack(&project, &opts)
     })?;
-    Ok(PackOut {
-        report: json::to_compact(&result.report),
-        files: result.files.into_iter().map(|(name, bytes)| OutputFile { name, bytes: Buffer::from(bytes) }).collect(),
-    })
+    let mut out = Object::new(env)?;
+    out.set("report", to_js::value(env, &result.report)?)?;
+    out.set("files", result.files.into_iter().map(|(name, bytes)| OutputFile { name, bytes: Buffer::from(bytes) }).collect::<Vec<_>>())?;
+    Ok(out)
 }
 
-/// A fresh Ed25519 key pair, as compact JSON text.
+/// A fresh Ed25519 key pair.
 #[napi]
-pub fn keygen(key_id: String) -> napi::Result<String> {
-    call(|| api::keygen(&key_id).map(|v| json::to_compact(&v)))
+pub fn keygen<'e>(env: &'e Env, key_id: String) -> napi::Result<Unknown<'e>> {
+    call_value(env, || api::keygen(&key_id))
 }
 
-/// The operation table this package is derived from (JSON text).
+/// The operation table this package is derived from.
 #[napi]
-pub fn operations() -> String {
-    json::to_compact(&api::ops::to_value())
+pub fn operations(env: &Env) -> napi::Result<Unknown<'_>> {
+    to_js::value(env, &api::ops::to_value())
 }
 
-/// An in-memory `.anpkg` export: the package bytes and the report (JSON text).
-#[napi(object)]
-pub struct ExportFilesOut {
-    pub package: Buffer,
-    pub report: String,
-}
-
-/// Exports an in-memory project (`files`, `dataRootFiles`: name → bytes).
+/// Exports an in-memory project (`files`, `dataRootFiles`: name → bytes): `{package, report}`.
 #[napi]
-pub fn anpkg_export_files(files: Vec<OutputFile>, data_root_files: Vec<OutputFile>, options_json: String) -> napi::Result<ExportFilesOut> {
+pub fn anpkg_export_files<'e>(env: &'e Env, files: Vec<OutputFile>, data_root_files: Vec<OutputFile>, options_json: String) -> napi::Result<Object<'e>> {
     let files: BTreeMap<String, Vec<u8>> = files.into_iter().map(|f| (f.name, f.bytes.to_vec())).collect();
     let data_root: BTreeMap<String, Vec<u8>> = data_root_files.into_iter().map(|f| (f.name, f.bytes.to_vec())).collect();
-    call(|| {
+    let (package, report) = call(|| {
         let mut opts = api::AnpkgExportOptions::from_value(&api::parse_options(&options_json)?)?;
         opts.data_root_files = data_root;
         let exported = api::anpkg_export_files(files, &opts)?;
-        let report = json::to_compact(&api::anpkg_export_report(&exported, &opts.export.project_name));
-        Ok(ExportFilesOut { package: Buffer::from(exported.package), report })
-    })
+        let report = api::anpkg_export_report(&exported, &opts.export.project_name);
+        Ok((exported.package, report))
+    })?;
+    bytes_and_value(env, "package", package, "report", &report)
 }
 
 /// One resource budget and the value in force.
@@ -332,41 +327,34 @@ pub fn panic_for_test() -> napi::Result<()> {
 /// anpkg: the validate result JSON for archive bytes `input` or a `path` (file or
 /// extracted directory); `options_json` also carries `runtime_bin`/`timeout_seconds`.
 #[napi]
-pub fn anpkg_validate(input: Option<Uint8Array>, path: Option<String>, options_json: String) -> napi::Result<String> {
-    call(|| {
+pub fn anpkg_validate<'e>(env: &'e Env, input: Option<Uint8Array>, path: Option<String>, options_json: String) -> napi::Result<Unknown<'e>> {
+    call_value(env, || {
         let opts = api::parse_options(&options_json)?;
         let package = match (&input, &path) {
             (Some(d), None) => trustloop_host::anpkg::validate::Package::Bytes(d),
             (None, Some(p)) => trustloop_host::anpkg::validate::Package::Path(p),
             _ => return Err(Error::new("INVALID_ARGUMENT", "give exactly one of input or path")),
         };
-        trustloop_host::anpkg::validate::validate_value(package, &opts).map(|v| json::to_compact(&v))
+        trustloop_host::anpkg::validate::validate_value(package, &opts)
     })
 }
 
-/// An export: the package bytes and the report JSON.
-#[napi(object)]
-pub struct ExportOut {
-    pub package: Buffer,
-    pub report: String,
-}
-
-/// anpkg: exports a project directory; writes `output` atomically when given.
+/// anpkg: exports a project directory (`{package, report}`); writes `output` atomically when given.
 #[napi]
-pub fn anpkg_export(project_dir: String, output: Option<String>, options_json: String) -> napi::Result<ExportOut> {
+pub fn anpkg_export<'e>(env: &'e Env, project_dir: String, output: Option<String>, options_json: String) -> napi::Result<Object<'e>> {
     let (package, report) = call(|| {
         let request = trustloop_host::anpkg::export::ExportRequest::from_value(&api::parse_options(&options_json)?)?;
-        trustloop_host::anpkg::export::export(&project_dir, output.as_deref(), &request).map(|(b, r)| (b, json::to_compact(&r)))
+        trustloop_host::anpkg::export::export(&project_dir, output.as_deref(), &request)
     })?;
-    Ok(ExportOut { package: Buffer::from(package), report })
+    bytes_and_value(env, "package", package, "report", &report)
 }
 
 /// assets.pa: packs a project directory into `out_dir` (default `<project>/build`); the report JSON.
 #[napi]
-pub fn assets_pa_pack_dir(project_dir: String, out_dir: Option<String>) -> napi::Result<String> {
-    call(|| {
+pub fn assets_pa_pack_dir<'e>(env: &'e Env, project_dir: String, out_dir: Option<String>) -> napi::Result<Unknown<'e>> {
+    call_value(env, || {
         let packed = trustloop_host::assets_project::pack(std::path::Path::new(&project_dir), out_dir.as_deref().map(std::path::Path::new))?;
-        Ok(json::to_compact(&packed.report()))
+        Ok(packed.report())
     })
 }
 
@@ -388,23 +376,23 @@ pub fn registry_limits() -> RegistryLimits {
 
 /// Registry: the URLs to fetch (JSON), lock-file gaps filled (ANIP-LOCK-3).
 #[napi]
-pub fn registry_target(registry_url: String, package: String, lock: Option<Uint8Array>, allow_yanked: bool) -> napi::Result<String> {
-    call(|| trustloop_host::registry::target(&registry_url, &package, lock.as_deref(), allow_yanked).map(|v| json::to_compact(&v)))
+pub fn registry_target<'e>(env: &'e Env, registry_url: String, package: String, lock: Option<Uint8Array>, allow_yanked: bool) -> napi::Result<Unknown<'e>> {
+    call_value(env, || trustloop_host::registry::target(&registry_url, &package, lock.as_deref(), allow_yanked))
 }
 
 /// Registry: the verify result JSON from the three fetched bodies.
 #[napi]
-pub fn verify_registry(
+pub fn verify_registry<'e>(env: &'e Env, 
     package_url: String,
     download: Uint8Array,
     receipt: Uint8Array,
     keys: Uint8Array,
     lock: Option<Uint8Array>,
     options_json: String,
-) -> napi::Result<String> {
-    call(|| {
+) -> napi::Result<Unknown<'e>> {
+    call_value(env, || {
         let opts = api::parse_options(&options_json)?;
-        trustloop_host::registry::bodies::verify(&package_url, &download, &receipt, &keys, lock.as_deref(), &opts).map(|v| json::to_compact(&v))
+        trustloop_host::registry::bodies::verify(&package_url, &download, &receipt, &keys, lock.as_deref(), &opts)
     })
 }
 
@@ -423,3 +411,4 @@ pub fn write_lock_registry(
     })
     .map(|s| Buffer::from(s.into_bytes()))
 }
+

@@ -7,28 +7,27 @@ use trustloop_core::api::anip::AttachOptions;
 use trustloop_core::api::anip::{lint_bundle, lint_result, LintOptions};
 use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
 use trustloop_core::api::anip::tree::{self, BundleReportOptions, TreeDigestOptions};
-use trustloop_core::api::json::to_compact;
 
-use crate::call::{call, json_arg, options};
+use crate::call::{call, call_value, json_arg, options};
 use trustloop_host::registry;
 
 /// Verify result JSON (compact text) of a `.anip-package.json` bundle.
 #[pyfunction]
 #[pyo3(signature = (data, lock = None, options_json = ""))]
-fn verify_bundle(py: Python<'_>, data: &[u8], lock: Option<&[u8]>, options_json: &str) -> PyResult<String> {
-    call(py, || {
+fn verify_bundle<'py>(py: Python<'py>, data: &[u8], lock: Option<&[u8]>, options_json: &str) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || {
         let verdict = api::anip_verify_bundle(data, lock, &VerifyOptions::from_value(&options(options_json)?)?)?;
-        Ok(to_compact(&verdict.result))
+        Ok(verdict.result)
     })
 }
 
 /// Verify result JSON (compact text) of a plain service definition.
 #[pyfunction]
 #[pyo3(signature = (data, lock = None, options_json = ""))]
-fn verify_definition(py: Python<'_>, data: &[u8], lock: Option<&[u8]>, options_json: &str) -> PyResult<String> {
-    call(py, || {
+fn verify_definition<'py>(py: Python<'py>, data: &[u8], lock: Option<&[u8]>, options_json: &str) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || {
         let verdict = api::anip_verify_definition(data, lock, &VerifyOptions::from_value(&options(options_json)?)?)?;
-        Ok(to_compact(&verdict.result))
+        Ok(verdict.result)
     })
 }
 
@@ -52,17 +51,17 @@ fn build_local<'py>(py: Python<'py>, definition: &[u8], options_json: &str) -> P
 
 /// A remote custom-code-bundle ref, parsed (`{kind, locator, immutable, digest}` JSON).
 #[pyfunction]
-fn ref_check(py: Python<'_>, reference: &str) -> PyResult<String> {
-    call(py, || trustloop_core::api::anip::ref_check(reference).map(|v| to_compact(&v)))
+fn ref_check<'py>(py: Python<'py>, reference: &str) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || trustloop_core::api::anip::ref_check(reference))
 }
 
 /// Tree digest of a custom code bundle given as entries JSON (core entry form).
 #[pyfunction]
 #[pyo3(signature = (entries_json, options_json = ""))]
-fn tree_digest(py: Python<'_>, entries_json: &str, options_json: &str) -> PyResult<String> {
-    call(py, || {
+fn tree_digest<'py>(py: Python<'py>, entries_json: &str, options_json: &str) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || {
         let entries = tree::entries_from_value(&json_arg(entries_json, "entries")?)?;
-        tree::tree_digest(&entries, &TreeDigestOptions::from_value(&options(options_json)?)?).map(|v| to_compact(&v))
+        tree::tree_digest(&entries, &TreeDigestOptions::from_value(&options(options_json)?)?)
     })
 }
 
@@ -76,53 +75,52 @@ fn tree_combine(py: Python<'_>, data: &[u8], pointer: &str) -> PyResult<String> 
 /// `generate`'s custom-code-bundle report for a bundle and a local bundle tree.
 #[pyfunction]
 #[pyo3(signature = (bundle, entries_json, options_json = ""))]
-fn bundle_report(py: Python<'_>, bundle: &[u8], entries_json: &str, options_json: &str) -> PyResult<String> {
-    call(py, || {
+fn bundle_report<'py>(py: Python<'py>, bundle: &[u8], entries_json: &str, options_json: &str) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || {
         let entries = tree::entries_from_value(&json_arg(entries_json, "entries")?)?;
-        tree::bundle_report(bundle, &entries, &BundleReportOptions::from_value(&options(options_json)?)?).map(|v| to_compact(&v))
+        tree::bundle_report(bundle, &entries, &BundleReportOptions::from_value(&options(options_json)?)?)
     })
 }
 
 /// The implementation materials a bundle declares.
 #[pyfunction]
-fn bundle_materials(py: Python<'_>, bundle: &[u8]) -> PyResult<String> {
-    call(py, || tree::bundle_materials(bundle).map(|v| to_compact(&v)))
+fn bundle_materials<'py>(py: Python<'py>, bundle: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || tree::bundle_materials(bundle))
 }
 
 /// `package attach-implementation`: the publish request, optionally checked against a local tree.
 #[pyfunction]
 #[pyo3(signature = (bundle, entries_json = None, options_json = ""))]
-fn attach_implementation(py: Python<'_>, bundle: &[u8], entries_json: Option<&str>, options_json: &str) -> PyResult<String> {
-    call(py, || {
+fn attach_implementation<'py>(py: Python<'py>, bundle: &[u8], entries_json: Option<&str>, options_json: &str) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || {
         let entries = match entries_json {
             Some(e) => Some(tree::entries_from_value(&json_arg(e, "entries")?)?),
             None => None,
         };
         trustloop_core::api::anip_attach_implementation(bundle, entries.as_deref(), &AttachOptions::from_value(&options(options_json)?)?)
-            .map(|v| to_compact(&v))
     })
 }
 
 /// The URLs to fetch for a registry package (JSON text; see `trustloop_host::registry::target`).
 #[pyfunction]
 #[pyo3(signature = (registry_url, package, lock = None, allow_yanked = false))]
-fn registry_target(py: Python<'_>, registry_url: &str, package: &str, lock: Option<&[u8]>, allow_yanked: bool) -> PyResult<String> {
-    call(py, || registry::target(registry_url, package, lock, allow_yanked).map(|v| to_compact(&v)))
+fn registry_target<'py>(py: Python<'py>, registry_url: &str, package: &str, lock: Option<&[u8]>, allow_yanked: bool) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || registry::target(registry_url, package, lock, allow_yanked))
 }
 
 /// Verify result JSON (compact text) of a registry package from its three fetched bodies.
 #[pyfunction]
 #[pyo3(signature = (package_url, download, receipt, keys, lock = None, options_json = ""))]
-fn verify_registry(
-    py: Python<'_>,
+fn verify_registry<'py>(
+    py: Python<'py>,
     package_url: &str,
     download: &[u8],
     receipt: &[u8],
     keys: &[u8],
     lock: Option<&[u8]>,
     options_json: &str,
-) -> PyResult<String> {
-    call(py, || registry::bodies::verify(package_url, download, receipt, keys, lock, &options(options_json)?).map(|v| to_compact(&v)))
+) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || registry::bodies::verify(package_url, download, receipt, keys, lock, &options(options_json)?))
 }
 
 /// The consumer lock file for a registry package from its three fetched bodies.
@@ -142,8 +140,8 @@ fn write_lock_registry<'py>(
 
 /// Publication lint of a bundle's package metadata: `{status, findings}`.
 #[pyfunction]
-fn lint(py: Python<'_>, bundle: &[u8]) -> PyResult<String> {
-    call(py, || lint_bundle(bundle, &LintOptions::default()).map(|f| to_compact(&lint_result(&f))))
+fn lint<'py>(py: Python<'py>, bundle: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || lint_bundle(bundle, &LintOptions::default()).map(|f| lint_result(&f)))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

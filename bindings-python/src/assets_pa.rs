@@ -1,14 +1,13 @@
 //! Prometeu `assets.pa`: write, read, verify, extract, companions, glyph banks, pack.
 //! Functions are prefixed `assets_pa_` in the native module.
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use trustloop_core::api::assets_pa as pa;
-use trustloop_core::api::json::to_compact;
 
-use crate::call::{call, json_arg, options};
+use crate::call::{call, call_value, json_arg, options};
+use crate::to_py;
 
 /// An archive from `entries` and `preload` (JSON text each).
 #[pyfunction]
@@ -19,14 +18,14 @@ fn assets_pa_write<'py>(py: Python<'py>, entries_json: &str, preload_json: &str)
 
 /// The read result of an archive (JSON text).
 #[pyfunction]
-fn assets_pa_read(py: Python<'_>, data: &[u8]) -> PyResult<String> {
-    call(py, || pa::read(data).map(|v| to_compact(&v)))
+fn assets_pa_read<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || pa::read(data))
 }
 
 /// Every reader check of an archive: `{ok, codes, findings, …}` (JSON text; never fails).
 #[pyfunction]
-fn assets_pa_verify(py: Python<'_>, data: &[u8]) -> PyResult<String> {
-    call(py, || Ok(to_compact(&pa::verify(data))))
+fn assets_pa_verify<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || Ok(pa::verify(data)))
 }
 
 /// One asset's payload slice.
@@ -46,18 +45,18 @@ fn assets_pa_companions<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py
 /// PA-COMP-4: whether companion files mirror the archive byte for byte;
 /// `{ok, findings}` (JSON text; never fails).
 #[pyfunction]
-fn assets_pa_verify_companions(py: Python<'_>, data: &[u8], asset_table: &[u8], preload: &[u8]) -> PyResult<String> {
-    call(py, || Ok(to_compact(&pa::verify_companions(data, asset_table, preload))))
+fn assets_pa_verify_companions<'py>(py: Python<'py>, data: &[u8], asset_table: &[u8], preload: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || Ok(pa::verify_companions(data, asset_table, preload)))
 }
 
 /// A GLYPH bank payload from its spec (JSON text): the summary (JSON text) and payload bytes.
 #[pyfunction]
-fn assets_pa_glyph_bank<'py>(py: Python<'py>, spec_json: &str) -> PyResult<(String, Bound<'py, PyBytes>)> {
+fn assets_pa_glyph_bank<'py>(py: Python<'py>, spec_json: &str) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyBytes>)> {
     let (summary, payload) = call(py, || {
         let bank = pa::glyph_bank_value(&json_arg(spec_json, "glyph bank")?)?;
-        Ok((to_compact(&bank.summary_value()), bank.payload.clone()))
+        Ok((bank.summary_value(), bank.payload.clone()))
     })?;
-    Ok((summary, PyBytes::new(py, &payload)))
+    Ok((to_py::value(py, &summary)?, PyBytes::new(py, &payload)))
 }
 
 /// Packs an in-memory asset project: the report (JSON text) and the written files.
@@ -67,7 +66,7 @@ fn assets_pa_pack<'py>(
     py: Python<'py>,
     files: &Bound<'py, PyDict>,
     options_json: &str,
-) -> PyResult<(String, Bound<'py, PyList>)> {
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyList>)> {
     let files = crate::file_map(files, "pack")?;
     let result = call(py, || {
         let v = options(options_json)?;
@@ -77,17 +76,17 @@ fn assets_pa_pack<'py>(
         };
         pa::pack(&files, &opts)
     })?;
-    Ok((to_compact(&result.report), crate::file_list(py, result.files)?))
+    Ok((to_py::value(py, &result.report)?, crate::file_list(py, result.files)?))
 }
 
 /// Packs an asset project directory into `out_dir` (default `<project>/build`), as
 /// `trustloop assets-pa pack --json`: the report (JSON text).
 #[pyfunction]
 #[pyo3(signature = (project_dir, out_dir = None))]
-fn assets_pa_pack_dir(py: Python<'_>, project_dir: &str, out_dir: Option<&str>) -> PyResult<String> {
-    call(py, || {
+fn assets_pa_pack_dir<'py>(py: Python<'py>, project_dir: &str, out_dir: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    call_value(py, || {
         let packed = trustloop_host::assets_project::pack(Path::new(project_dir), out_dir.map(Path::new))?;
-        Ok(to_compact(&packed.report()))
+        Ok(packed.report())
     })
 }
 

@@ -1,11 +1,11 @@
 //! Running a core call from Python: GIL released, panics caught, core `Error`s
-//! raised as `trustloop.TrustloopError` (built by the pure-Python factory).
+//! raised as `trustloop.TrustloopError` (the pure-Python class, built with native findings).
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
 use trustloop_core::api;
 use trustloop_core::api::diag::{findings_to_value, Error};
-use trustloop_core::api::json::{self, Value};
+use trustloop_core::api::json::Value;
 
 /// A core failure, before it is turned into a Python exception.
 enum Failure {
@@ -16,16 +16,14 @@ enum Failure {
 fn to_py_err(py: Python<'_>, failure: Failure) -> PyErr {
     let (code, message, findings) = match failure {
         Failure::Core(e) => {
-            let findings = json::to_compact(&findings_to_value(core::slice::from_ref(e.finding())));
+            let findings = findings_to_value(core::slice::from_ref(e.finding()));
             (e.code().to_string(), e.message().to_string(), findings)
         }
-        Failure::Panic(msg) => ("INTERNAL_PANIC".to_string(), format!("internal error (panic): {msg}"), "[]".to_string()),
+        Failure::Panic(msg) => ("INTERNAL_PANIC".to_string(), format!("internal error (panic): {msg}"), Value::Array(Vec::new())),
     };
-    match py
-        .import("trustloop._errors")
-        .and_then(|m| m.getattr("_from_native"))
-        .and_then(|f| f.call1((code.as_str(), message.as_str(), findings.as_str())))
-    {
+    match crate::to_py::value(py, &findings).and_then(|findings| {
+        py.import("trustloop._errors")?.getattr("TrustloopError")?.call1((code.as_str(), message.as_str(), findings))
+    }) {
         Ok(exc) => PyErr::from_value(exc),
         // The wrapper package is missing: still never crash, raise a plain RuntimeError.
         Err(_) => pyo3::exceptions::PyRuntimeError::new_err(format!("{code}: {message}")),
@@ -47,6 +45,13 @@ pub fn call<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send
         }
     });
     outcome.map_err(|e| to_py_err(py, e))
+}
+
+/// [`call`] for a core call giving a JSON value: the Python object `json.loads` of its
+/// JSON text would give, built directly (`to_py`).
+pub fn call_value<'py>(py: Python<'py>, f: impl FnOnce() -> Result<Value, Error> + Send) -> PyResult<Bound<'py, PyAny>> {
+    let v = call(py, f)?;
+    crate::to_py::value(py, &v)
 }
 
 /// A binding's options object ("" means defaults).

@@ -22,6 +22,7 @@ mod anpkg;
 mod assets_pa;
 mod call;
 mod json;
+mod to_py;
 
 /// A `{path: bytes}` dict as a map (`what` names the argument in the TypeError).
 pub(crate) fn file_map(files: &Bound<'_, PyDict>, what: &str) -> PyResult<BTreeMap<String, Vec<u8>>> {
@@ -43,17 +44,17 @@ pub(crate) fn file_list<'py>(py: Python<'py>, files: Vec<(String, Vec<u8>)>) -> 
     PyList::new(py, items)
 }
 
-/// A fresh Ed25519 key pair, as compact JSON text.
+/// A fresh Ed25519 key pair.
 #[pyfunction]
 #[pyo3(signature = (key_id = ""))]
-fn keygen(py: Python<'_>, key_id: &str) -> PyResult<String> {
-    call::call(py, || trustloop_core::api::keygen(key_id).map(|v| trustloop_core::api::json::to_compact(&v)))
+fn keygen<'py>(py: Python<'py>, key_id: &str) -> PyResult<Bound<'py, PyAny>> {
+    call::call_value(py, || trustloop_core::api::keygen(key_id))
 }
 
-/// The operation table this module is derived from (JSON text).
+/// The operation table this module is derived from.
 #[pyfunction]
-fn operations() -> String {
-    trustloop_core::api::json::to_compact(&trustloop_core::api::ops::to_value())
+fn operations(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py::value(py, &trustloop_core::api::ops::to_value())
 }
 
 /// The resource budgets in force for this process, by name (`docs/limits.md`).

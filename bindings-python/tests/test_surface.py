@@ -44,3 +44,36 @@ def test_the_table_names_the_cli_command_where_there_is_one() -> None:
     assert by_name["trustloop.anip.verify_bundle"]["cli"] == "anip verify --package-bundle"
     assert by_name["trustloop.anip.verify_bundle"]["js"] == "verifyBundle"
     assert by_name["trustloop.assets_pa.pack_files"]["js"] == "assetsPa.packFiles"
+
+
+def test_results_are_native_objects_equal_to_the_cli_json() -> None:
+    from trustloop import anip, assets_pa, TrustloopError
+
+    import pytest
+
+    r = anip.ref_check("git+https://example.com/repo.git@0123456789abcdef0123456789abcdef01234567#sha256:" + "0" * 64)
+    assert r["kind"] == "git" and r["digest"] == "sha256:" + "0" * 64
+    with pytest.raises(TrustloopError) as e:
+        anip.verify_bundle(b"not json")
+    assert isinstance(e.value.findings, list) and e.value.findings[0]["code"] == "JSON_SYNTAX"
+    spec = {"tile_size": 8, "tiles": [{"index": 0, "pixels": "12345678" * 8}], "palettes": [{"index": 0, "palette": [0, 63488] + [0] * 14}]}
+    summary, payload = assets_pa.glyph_bank(spec)
+    assert type(summary["tile_count"]) is int
+    from_spec = assets_pa.write([{"asset_id": 1, "asset_name": "ui", "bank_type": "GLYPH", "glyph": spec}], [1])
+    entry = {"asset_id": 1, "asset_name": "ui", "bank_type": "GLYPH", "metadata": summary["metadata"], "payload": payload}
+    assert assets_pa.write([entry], [1]) == from_spec
+    assert type(assets_pa.read(from_spec)["asset_table"][0]["asset_id"]) is int
+    assert assets_pa.extract(from_spec, 1) == payload
+    with pytest.raises(TypeError):
+        assets_pa.write([dict(entry, payload_hex="00")], [])
+
+
+def test_keys_come_in_the_order_the_cli_prints_them() -> None:
+    from trustloop import assets_pa
+
+    project = {"assets/.prometeu/index.json": b'{"schema_version":1,"next_asset_id":0,"assets":[]}'}
+    report, _files = assets_pa.pack_files(project, out_dir="out")
+    assert list(report)[:3] == ["ok", "assets", "preload"]  # a record: insertion order
+    assert len(report["artifact_sha256"]) > 1
+    assert list(report["artifact_sha256"]) == sorted(report["artifact_sha256"])  # a Go map: key order
+    assert list(trustloop.operations()[0]) == ["family", "name", "python", "js", "cli", "summary", "hosts"]

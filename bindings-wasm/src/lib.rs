@@ -8,7 +8,7 @@
 //! reports, attach, lint), [`assets_pa`] and [`anpkg`].
 //!
 //! * Results are plain JS objects with exactly the shape of the CLI's `--json`
-//!   output (the core's JSON value, printed compactly and handed to `JSON.parse`).
+//!   output, built from the core's JSON value without a text round trip ([`to_js`]).
 //! * Every failure is thrown as a JS `Error` named `TrustloopError` with the
 //!   finding's stable `code` and a `findings` array (see [`errors`]).
 //! * Options are a JS object; camelCase keys are mapped to the core's snake_case

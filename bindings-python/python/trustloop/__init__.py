@@ -14,7 +14,6 @@ Every failure raises :class:`TrustloopError` (``.code``, ``.message``, ``.findin
 """
 from __future__ import annotations
 
-import json as _json
 from typing import Any, Dict, List
 
 from . import _native
@@ -30,13 +29,13 @@ __all__ = ["TrustloopError", "anip", "anpkg", "assets_pa", "json", "keygen", "op
 def keygen(key_id: str = "trustloop-ed25519") -> Dict[str, Any]:
     """A fresh Ed25519 key pair: ``key_id``, ``algorithm``, ``private_key_seed``,
     ``private_key``, ``public_key``, ``extra_public_entry`` (all strings)."""
-    return _json.loads(_native.keygen(as_str(key_id, "key_id")))
+    return _native.keygen(as_str(key_id, "key_id"))
 
 
 def operations() -> List[Dict[str, Any]]:
     """The core's operation table this package is derived from: ``[{family, name, python,
     js, cli, summary, hosts: {python, node, wasm}}]`` (``python`` is the dotted path here)."""
-    return _json.loads(_native.operations())
+    return _native.operations()
 
 
 def limits() -> Dict[str, int]:

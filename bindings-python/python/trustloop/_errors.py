@@ -1,7 +1,6 @@
 """The one exception type every trustloop failure raises."""
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, List
 
 
@@ -29,11 +28,3 @@ class TrustloopError(Exception):
     def __repr__(self) -> str:
         return f"TrustloopError(code={self.code!r}, message={self.message!r})"
 
-
-def _from_native(code: str, message: str, findings_json: str) -> TrustloopError:
-    """Called by the native layer to build the exception it raises."""
-    try:
-        findings = json.loads(findings_json)
-    except ValueError:
-        findings = []
-    return TrustloopError(code, message, findings if isinstance(findings, list) else [])

@@ -83,7 +83,7 @@ def _optional_bytes(value: Optional[BytesLike], name: str) -> Optional[bytes]:
 
 def _verify(native: Any, data: BytesLike, lock: Optional[BytesLike], options: str) -> Dict[str, Any]:
     """One native verify call: bytes in, the result object out."""
-    return _json.loads(native(as_bytes(data, "data"), _optional_bytes(lock, "lock"), options))
+    return native(as_bytes(data, "data"), _optional_bytes(lock, "lock"), options)
 
 
 def verify_bundle(
@@ -188,7 +188,7 @@ def build_local(
 def ref_check(reference: str) -> Dict[str, str]:
     """Validates a remote custom-code-bundle ref (spec §13): ``{kind, locator,
     immutable, digest}``, or :class:`trustloop.TrustloopError` with upstream's message."""
-    return _json.loads(_native.ref_check(as_str(reference, "reference")))
+    return _native.ref_check(as_str(reference, "reference"))
 
 
 def _entries_json(entries: Entries) -> str:
@@ -217,7 +217,7 @@ def tree_digest(entries: Entries, **options: Any) -> Dict[str, Any]:
     """Custom-code-bundle tree digest (ANIP-TREE): ``{digest, files}``. Options are the
     core's snake_case names (``root``, ``applied``, ``target``, ``vars``,
     ``system_name``, ``package_id``, ``root_name``, ``max_entries``, ``max_file_bytes``)."""
-    return _json.loads(_native.tree_digest(_entries_json(entries), _json.dumps(options)))
+    return _native.tree_digest(_entries_json(entries), _json.dumps(options))
 
 
 def tree_combine(data: BytesLike, pointer: str = "") -> str:
@@ -230,12 +230,12 @@ def bundle_report(bundle: BytesLike, entries: Entries, **options: Any) -> Dict[s
     tree: ``{report, template_values, custom_code_bundle_refs?, custom_code_bundle_warnings?}``.
     Options: ``target``, ``bundle_path``, ``root_name``, ``verify_digest``,
     ``custom_code_bundle_ref``, ``fetch``, ``vars``, ``existing_files``."""
-    return _json.loads(_native.bundle_report(as_bytes(bundle, "bundle"), _entries_json(entries), _json.dumps(options)))
+    return _native.bundle_report(as_bytes(bundle, "bundle"), _entries_json(entries), _json.dumps(options))
 
 
 def bundle_materials(bundle: BytesLike) -> List[Dict[str, Any]]:
     """The implementation materials a package bundle declares (ANIP-MAT)."""
-    return _json.loads(_native.bundle_materials(as_bytes(bundle, "bundle")))
+    return _native.bundle_materials(as_bytes(bundle, "bundle"))
 
 
 def attach_implementation(bundle: BytesLike, entries: Optional[Entries] = None, **options: Any) -> Dict[str, Any]:
@@ -243,12 +243,12 @@ def attach_implementation(bundle: BytesLike, entries: Optional[Entries] = None, 
     implementation material attached (options ``package_version``,
     ``implementation_material_ref``, ``custom_code_bundle_ref``, ``title``, ``bundle_root``)."""
     ej = None if entries is None else _entries_json(entries)
-    return _json.loads(_native.attach_implementation(as_bytes(bundle, "bundle"), ej, _json.dumps(options)))
+    return _native.attach_implementation(as_bytes(bundle, "bundle"), ej, _json.dumps(options))
 
 
 def lint(bundle: BytesLike) -> Dict[str, Any]:
     """Publication lint of a bundle's package metadata: ``{status, findings}``."""
-    return _json.loads(_native.lint(as_bytes(bundle, "bundle")))
+    return _native.lint(as_bytes(bundle, "bundle"))
 
 
 # --- Registry sources (ANIP-SIG-12): fetched here with urllib, decided by the core. ---
@@ -323,13 +323,11 @@ def _fetch_registry(
 ) -> Tuple[str, bytes, bytes, bytes]:
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
         raise TypeError("timeout must be a positive number of seconds")
-    target = _json.loads(
-        _native.registry_target(
-            "" if registry_url is None else as_str(registry_url, "registry_url"),
-            "" if package is None else as_str(package, "package"),
-            lock,
-            allow_yanked,
-        )
+    target = _native.registry_target(
+        "" if registry_url is None else as_str(registry_url, "registry_url"),
+        "" if package is None else as_str(package, "package"),
+        lock,
+        allow_yanked,
     )
     opener = _opener()
     download = _get(opener, target["download_url"], float(timeout))
@@ -366,7 +364,7 @@ def verify_registry(
     options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     options.update(_policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package))
     package_url, download, receipt, keys = _fetch_registry(registry_url, package, lock_bytes, allow_yanked_package, timeout)
-    return _json.loads(_native.verify_registry(package_url, download, receipt, keys, lock_bytes, _json.dumps(options)))
+    return _native.verify_registry(package_url, download, receipt, keys, lock_bytes, _json.dumps(options))
 
 
 def verify_registry_responses(
@@ -397,7 +395,7 @@ def verify_registry_responses(
         _optional_bytes(lock, "lock"),
         _json.dumps(options),
     )
-    return _json.loads(text)
+    return text
 
 
 def write_lock_registry(

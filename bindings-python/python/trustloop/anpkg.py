@@ -100,7 +100,7 @@ def validate(
         if name is not None:
             options["path"] = as_str(name, "name")
         text = _native.anpkg_validate(as_bytes(data_or_path, "data_or_path"), None, _json.dumps(options))
-    return _json.loads(text)
+    return text
 
 
 def _export(
@@ -155,7 +155,7 @@ def export_report(
     ``{sha256, size, entries, exported_at, omitted_variants, token_removed,
     source_project, warnings}`` plus ``path`` when ``output`` was written."""
     _package, report = _export(project_dir, output, data_root, max_file_size, max_total_size)
-    return _json.loads(report)
+    return report
 
 
 def export_files(
@@ -174,4 +174,4 @@ def export_files(
     data_root = {as_str(k, "data root path"): as_bytes(v, "file content") for k, v in (data_root_files or {}).items()}
     options = {"project_name": as_str(project_name, "project_name"), "project_dir": as_str(project_dir, "project_dir")}
     package, report = _native.anpkg_export_files(project, data_root, _json.dumps(options))
-    return package, _json.loads(report)
+    return package, report

@@ -3,6 +3,7 @@ files, GLYPH banks and asset-project packing, from a directory (:func:`pack`, as
 CLI) or from memory (:func:`pack_files`) (spec ``assets-pa.md``)."""
 from __future__ import annotations
 
+import base64 as _base64
 import json as _json
 import os as _os
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
@@ -13,20 +14,33 @@ from ._bytes import BytesLike, as_bytes, as_str
 __all__ = ["write", "read", "verify", "extract", "companions", "verify_companions", "glyph_bank", "pack", "pack_files"]
 
 
+def _entry(entry: Mapping[str, Any], at: str) -> Mapping[str, Any]:
+    """An entry whose ``payload`` is bytes, in the core's JSON form (``payload_base64``)."""
+    if "payload" not in entry:
+        return entry
+    if any(k in entry for k in ("payload_base64", "payload_hex", "glyph")):
+        raise TypeError(f"{at}: give one payload form (payload, payload_base64, payload_hex or glyph)")
+    out = {k: v for k, v in entry.items() if k != "payload"}
+    out["payload_base64"] = _base64.b64encode(as_bytes(entry["payload"], f"{at}.payload")).decode("ascii")
+    return out
+
+
 def write(entries: Sequence[Mapping[str, Any]], preload: Sequence[Any] = ()) -> bytes:
     """The archive bytes for ``entries`` (``{asset_id, asset_name, bank_type, codec?,
-    metadata?}`` plus ``payload_base64``/``payload_hex``/``glyph``) and ``preload``."""
-    return _native.assets_pa_write(_json.dumps(list(entries)), _json.dumps(list(preload)))
+    metadata?}`` plus the payload: ``payload`` bytes, or ``payload_base64``/``payload_hex``
+    text, or a ``glyph`` bank spec) and ``preload`` (the preloaded asset ids)."""
+    listed = [_entry(e, f"entries[{i}]") for i, e in enumerate(entries)]
+    return _native.assets_pa_write(_json.dumps(listed), _json.dumps(list(preload)))
 
 
 def read(data: BytesLike) -> Dict[str, Any]:
     """The parsed archive (header, asset table, preload); raises on the first error."""
-    return _json.loads(_native.assets_pa_read(as_bytes(data, "data")))
+    return _native.assets_pa_read(as_bytes(data, "data"))
 
 
 def verify(data: BytesLike) -> Dict[str, Any]:
     """Every reader check: ``{ok, codes, findings, …}``. Never raises for bad archives."""
-    return _json.loads(_native.assets_pa_verify(as_bytes(data, "data")))
+    return _native.assets_pa_verify(as_bytes(data, "data"))
 
 
 def extract(data: BytesLike, asset_id: int) -> bytes:
@@ -44,10 +58,8 @@ def companions(data: BytesLike) -> Dict[str, bytes]:
 def verify_companions(data: BytesLike, asset_table: BytesLike, preload: BytesLike) -> Dict[str, Any]:
     """Whether ``asset_table.json`` and ``preload.json`` mirror the archive byte for byte
     (PA-COMP-4): ``{ok, findings}``."""
-    return _json.loads(
-        _native.assets_pa_verify_companions(
-            as_bytes(data, "data"), as_bytes(asset_table, "asset_table"), as_bytes(preload, "preload")
-        )
+    return _native.assets_pa_verify_companions(
+        as_bytes(data, "data"), as_bytes(asset_table, "asset_table"), as_bytes(preload, "preload")
     )
 
 
@@ -72,7 +84,7 @@ def glyph_bank(
             raise TypeError("glyph_bank(tiles, palettes) needs tile_size= (8, 16 or 32)")
         spec = {"tile_size": tile_size, "tiles": list(tiles), "palettes": list(palettes)}
     summary, payload = _native.assets_pa_glyph_bank(_json.dumps(spec))
-    return _json.loads(summary), payload
+    return summary, payload
 
 
 def _path(value: object, name: str) -> str:
@@ -95,7 +107,7 @@ def pack(project_dir: Union[str, "_os.PathLike[str]"], out_dir: Optional[Union[s
     directory.
     """
     out = None if out_dir is None else _path(out_dir, "out_dir")
-    return _json.loads(_native.assets_pa_pack_dir(_path(project_dir, "project_dir"), out))
+    return _native.assets_pa_pack_dir(_path(project_dir, "project_dir"), out)
 
 
 def pack_files(files: Mapping[str, BytesLike], **options: Any) -> Tuple[Dict[str, Any], Dict[str, bytes]]:
@@ -104,4 +116,4 @@ def pack_files(files: Mapping[str, BytesLike], **options: Any) -> Tuple[Dict[str
     default ``build``)."""
     project = {as_str(k, "project path"): as_bytes(v, "file content") for k, v in files.items()}
     report, written = _native.assets_pa_pack(project, _json.dumps(options))
-    return _json.loads(report), {name: content for name, content in written}
+    return report, {name: content for name, content in written}

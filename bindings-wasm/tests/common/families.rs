@@ -291,6 +291,33 @@ fn assets_pa_round_trip_with_a_binary_payload() {
     assert_eq!(to_value(&check.unwrap()).unwrap().get("ok"), Some(&Value::Bool(false)));
 }
 
+/// Results are built as JS values without recursion and with own properties only: a
+/// metadata object 5,000 levels deep with a `__proto__` key at the top reads back as
+/// `JSON.parse` would give it, on WASM's 1 MB stack.
+#[wasm_bindgen_test]
+fn deep_results_and_proto_keys_convert_like_json_parse() {
+    let bank = trustloop_wasm::assets_pa_glyph_bank(glyph_spec()).unwrap();
+    let summary = to_value(&get(&bank, "metadata")).unwrap();
+    let payload: String = get(&bank, "payload").dyn_into::<Uint8Array>().unwrap().to_vec().iter().map(|b| format!("{b:02x}")).collect();
+    let mut metadata = json::to_compact(&summary);
+    metadata.insert_str(1, &format!(r#""__proto__":{{"polluted":true}},"deep":{}1{},"#, "[".repeat(5000), "]".repeat(5000)));
+    // Written by the core directly: the input side (JSON.stringify) is not what is tested.
+    let entries = json::parse(format!(r#"[{{"asset_id":0,"asset_name":"ui","bank_type":"GLYPH","metadata":{metadata},"payload_hex":"{payload}"}}]"#).as_bytes()).unwrap();
+    let archive: JsValue = Uint8Array::from(api::assets_pa::write_value(&entries, &json::parse(b"[0]").unwrap()).unwrap().as_slice()).into();
+    let read = trustloop_wasm::assets_pa_read(archive).unwrap();
+    let table = get(&read, "asset_table");
+    let read_metadata = Reflect::get_u32(&table, 0).map(|e| get(&e, "metadata")).unwrap();
+    assert!(Object::get_own_property_descriptor(read_metadata.unchecked_ref::<Object>(), &"__proto__".into()).is_object());
+    assert_eq!(Object::get_prototype_of(&read_metadata), Object::get_prototype_of(&Object::new()));
+    let mut depth = 0;
+    let mut at = get(&read_metadata, "deep");
+    while js_sys::Array::is_array(&at) {
+        at = Reflect::get_u32(&at, 0).unwrap();
+        depth += 1;
+    }
+    assert_eq!((depth, at.as_f64()), (5000, Some(1.0)));
+}
+
 #[wasm_bindgen_test]
 fn assets_pa_write_refuses_two_payload_forms() {
     let e = obj(r#"{"asset_id":0,"asset_name":"ui","bank_type":"GLYPH","payload_hex":"00"}"#);

@@ -64,7 +64,7 @@ fn write(out: &mut String, v: &Value, pretty: bool) {
             }
             Some(Value::Object(m)) if m.is_empty() => out.push_str("{}"),
             Some(Value::Object(m)) => {
-                let entries: Vec<_> = if m.is_record() { m.iter().collect() } else { m.sorted() };
+                let entries = m.printed();
                 out.push('{');
                 stack.push(Open::Object(entries.into_iter(), false));
             }

@@ -223,6 +223,16 @@ impl Map {
         self.entries.iter().map(|(k, _)| k)
     }
 
+    /// Entries in the order the printers write them (insertion order for a record, key
+    /// bytes for a Go map): `to_compact`, `to_pretty` and every host's native values.
+    pub fn printed(&self) -> Vec<(&String, &Value)> {
+        if self.record {
+            self.iter().collect()
+        } else {
+            self.sorted()
+        }
+    }
+
     /// Entries sorted by key bytes (Go map iteration as printed by `encoding/json`).
     pub fn sorted(&self) -> Vec<(&String, &Value)> {
         let mut v: Vec<_> = self.iter().collect();
