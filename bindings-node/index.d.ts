@@ -123,6 +123,8 @@ export declare function keygen(keyId?: string): KeyPair
 export interface Operation {
   family: '' | 'json' | 'anip' | 'anpkg' | 'assets_pa'
   name: string
+  /** `assets_pa_write`, `verify_bundle`: the `op` of the conformance vectors. */
+  flat: string
   python: string
   js: string
   cli: string

@@ -14,13 +14,9 @@ const ROOT = path.resolve(__dirname, '..', '..')
 const FIXTURES = process.env.TRUSTLOOP_FIXTURES || path.join(ROOT, '..', 'shared', 'fixtures')
 const FIXTURES_PRESENT = fs.existsSync(FIXTURES) && fs.statSync(FIXTURES).isDirectory()
 const IS_CI = /^(true|1)$/i.test(process.env.CI || '')
-// Ops this binding exposes; cases of other ops are counted and reported as NOT RUN.
-const OPS = [
-  'canonicalize', 'digest', 'verify_bundle', 'verify_definition', 'write_lock', 'build_local',
-  'ref_check', 'tree_combine', 'tree_digest', 'bundle_report', 'bundle_materials', 'attach_implementation', 'lint',
-  'assets_pa_write', 'assets_pa_read', 'assets_pa_verify', 'assets_pa_companions', 'assets_pa_extract',
-  'assets_pa_glyph_bank', 'assets_pa_pack'
-]
+// Ops this binding exposes, from the core's operation table (vector ops are the table's
+// flat names); cases of other ops are counted and reported as NOT RUN.
+const OPS = trustloop.operations().filter((o) => o.hosts.node).map((o) => o.flat)
 const camel = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]))
 
 function vectorFiles (dir) {
@@ -97,7 +93,7 @@ function invoke (c) {
       case 'assets_pa_companions': return { kind: 'files', files: trustloop.assetsPa.companions(input) }
       case 'assets_pa_extract': return { kind: 'bytes', out: trustloop.assetsPa.extract(input, options.asset_id) }
       case 'assets_pa_glyph_bank': return { kind: 'value', value: trustloop.assetsPa.glyphBank(JSON.parse(input.toString('utf8'))).summary }
-      case 'assets_pa_pack': {
+      case 'assets_pa_pack_files': {
         const doc = JSON.parse(input.toString('utf8'))
         const files = {}
         for (const [p, form] of Object.entries(doc.files)) files[p] = inputBytes(form)

@@ -53,6 +53,8 @@ const TS_OPERATION: &'static str = r#"
 export interface Operation {
   family: "" | "json" | "anip" | "anpkg" | "assets_pa";
   name: string;
+  /** `assets_pa_write`, `verify_bundle`: the `op` of the conformance vectors. */
+  flat: string;
   python: string;
   js: string;
   cli: string;

@@ -37,3 +37,29 @@ fn the_readme_host_table_is_the_operation_table() {
         panic!("README.md's operations table differs from core/src/api/ops.rs; run TRUSTLOOP_BLESS=1 cargo test -p trustloop-conformance --test ops_table\n--- want\n{want}");
     }
 }
+
+/// Every conformance vector names its operation by the table's flat name, so each
+/// host's runner can take its op list from the table.
+#[test]
+fn every_vector_op_is_an_operation_of_the_table() {
+    let flat: Vec<String> = OPS.iter().map(|o| o.flat_name()).collect();
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/vectors"));
+    let mut dirs = vec![root.to_path_buf()];
+    let mut seen = 0;
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                let doc = trustloop_core::api::json::parse(&std::fs::read(&path).unwrap()).unwrap();
+                for case in doc.get("cases").and_then(|c| c.as_array()).into_iter().flatten() {
+                    let op = case.get("op").and_then(|o| o.as_str()).unwrap_or("");
+                    assert!(flat.iter().any(|f| f == op), "{}: op {op:?} is not an operation of core/src/api/ops.rs", path.display());
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen > 500, "only {seen} vector cases found");
+}

@@ -12,29 +12,11 @@ use trustloop_core::api::json::{self, Map, Value};
 
 use super::vectors::{input_bytes, to_value, Actual};
 
-/// Every op of the shared vectors; this host runs them all.
-pub const OPS: &[&str] = &[
-    "canonicalize",
-    "digest",
-    "verify_bundle",
-    "verify_definition",
-    "write_lock",
-    "build_local",
-    "ref_check",
-    "tree_combine",
-    "tree_digest",
-    "bundle_report",
-    "bundle_materials",
-    "attach_implementation",
-    "lint",
-    "assets_pa_write",
-    "assets_pa_read",
-    "assets_pa_verify",
-    "assets_pa_companions",
-    "assets_pa_extract",
-    "assets_pa_glyph_bank",
-    "assets_pa_pack",
-];
+/// The ops of the core's operation table this host has (vector ops are the table's flat
+/// names).
+pub fn ops() -> Vec<String> {
+    trustloop_core::api::ops::OPS.iter().filter(|o| o.hosts.wasm).map(|o| o.flat_name()).collect()
+}
 
 
 fn js_error(what: &str) -> impl Fn(JsValue) -> String + '_ {
@@ -152,7 +134,7 @@ pub fn call(op: &str, input: &[u8], lock: Option<&[u8]>, options: &Map) -> Resul
             Ok(bank) => Ok(Actual::Value(glyph_summary(&bank)?)),
             Err(e) => Err(e),
         },
-        "assets_pa_pack" => {
+        "assets_pa_pack_files" => {
             let doc = parse_input(input)?;
             let project = Object::new();
             for (path, form) in doc.get("files").and_then(Value::as_object).ok_or("pack input needs files")?.iter() {

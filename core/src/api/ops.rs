@@ -68,6 +68,15 @@ impl Op {
         camel_case(self.name)
     }
 
+    /// The name with its family for the families JS namespaces (`assets_pa_write`,
+    /// `anpkg_validate`, `verify_bundle`): the `op` of the conformance vectors.
+    pub fn flat_name(&self) -> alloc::string::String {
+        match self.family {
+            Family::Anpkg | Family::AssetsPa => alloc::format!("{}_{}", self.family.python_module(), self.name),
+            _ => alloc::string::String::from(self.name),
+        }
+    }
+
     /// `trustloop.anip.verify_bundle`.
     pub fn python_path(&self) -> alloc::string::String {
         match self.family.python_module() {
@@ -149,8 +158,8 @@ pub const OPS: &[Op] = &[
     op(AssetsPa, "pack_files", "pack an in-memory asset project", "", ALL),
 ];
 
-/// The table as every host returns it from `operations()`: `[{family, name, python,
-/// js, cli, summary, hosts: {python, node, wasm}}]` in table order.
+/// The table as every host returns it from `operations()`: `[{family, name, flat,
+/// python, js, cli, summary, hosts: {python, node, wasm}}]` in table order.
 pub fn to_value() -> Value {
     let family = |f: Family| match f {
         Family::Top => "",
@@ -166,6 +175,7 @@ pub fn to_value() -> Value {
                 Map::record()
                     .with("family", family(o.family))
                     .with("name", o.name)
+                    .with("flat", o.flat_name().as_str())
                     .with("python", o.python_path().as_str())
                     .with("js", o.js_path().as_str())
                     .with("cli", o.cli)

@@ -56,7 +56,7 @@ fn call(case: &Value, input: &[u8], root: &Path) -> Actual {
         "assets_pa_glyph_bank" => {
             api::glyph_bank_value(&json::parse(input).unwrap()).map(|b| Actual::Result(b.summary_value()))
         }
-        "assets_pa_pack" => {
+        "assets_pa_pack_files" => {
             let doc = json::parse(input).unwrap();
             let mut files = BTreeMap::new();
             for (path, form) in doc.get("files").and_then(Value::as_object).unwrap().iter() {

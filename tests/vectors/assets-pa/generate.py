@@ -584,7 +584,7 @@ V3_PROJECT = {
 
 
 def pack_case(name, rule, files, expect, note=None):
-    c = {"name": name, "rule": rule, "op": "assets_pa_pack", "input": {"text": json.dumps(project(files))},
+    c = {"name": name, "rule": rule, "op": "assets_pa_pack_files", "input": {"text": json.dumps(project(files))},
          "expect": expect}
     if note:
         c["note"] = note
