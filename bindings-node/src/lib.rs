@@ -8,9 +8,9 @@
 //!
 //! Host IO the core must not do (walking `.anpkg` and asset-project directories,
 //! atomic and staged writes, the `.anpkg` runtime replay with its environment
-//! scrubbing and timeout, registry URL construction) is `trustloop_cli::host`, the
-//! CLI's own code, which the Python layer uses too, so every host follows one copy of
-//! the rules. HTTP fetching of registry sources is `index.js`'s (global `fetch`).
+//! scrubbing and timeout, registry URL construction) is `trustloop_host`, shared
+//! with the CLI and the Python layer, so every host follows one copy of the rules.
+//! HTTP fetching of registry sources is `index.js`'s (global `fetch`).
 // `deny`, not `forbid`: every `#[napi]` item expands (through napi's `ctor`
 // registration) to code carrying `#[allow(unsafe_code)]`, which `forbid` rejects
 // (E0453). `deny` still refuses any `unsafe` written by hand in this crate.
@@ -24,7 +24,6 @@ use napi::bindgen_prelude::{Buffer, Uint8Array};
 use napi::bindgen_prelude::{Object, Unknown};
 use napi::{Env, Error as JsError, Status};
 use napi_derive::napi;
-use trustloop_cli::host;
 use trustloop_core::api::anip::AttachOptions;
 use trustloop_core::api::anip::{lint_bundle, lint_result, LintOptions};
 use trustloop_core::api::assets_pa as pa;
@@ -334,11 +333,11 @@ pub fn anpkg_validate<'e>(env: &'e Env, input: Option<Uint8Array>, path: Option<
     call_value(env, || {
         let opts = api::parse_options(&options_json)?;
         let package = match (&input, &path) {
-            (Some(d), None) => host::anpkg::validate::Package::Bytes(d),
-            (None, Some(p)) => host::anpkg::validate::Package::Path(p),
+            (Some(d), None) => trustloop_host::anpkg::validate::Package::Bytes(d),
+            (None, Some(p)) => trustloop_host::anpkg::validate::Package::Path(p),
             _ => return Err(Error::new("INVALID_ARGUMENT", "give exactly one of input or path")),
         };
-        host::anpkg::validate::validate_value(package, &opts)
+        trustloop_host::anpkg::validate::validate_value(package, &opts)
     })
 }
 
@@ -346,8 +345,8 @@ pub fn anpkg_validate<'e>(env: &'e Env, input: Option<Uint8Array>, path: Option<
 #[napi]
 pub fn anpkg_export<'e>(env: &'e Env, project_dir: String, output: Option<String>, options_json: String) -> napi::Result<Object<'e>> {
     let (package, report) = call(|| {
-        let request = host::anpkg::export::ExportRequest::from_value(&api::parse_options(&options_json)?)?;
-        host::anpkg::export::export(&project_dir, output.as_deref(), &request)
+        let request = trustloop_host::anpkg::export::ExportRequest::from_value(&api::parse_options(&options_json)?)?;
+        trustloop_host::anpkg::export::export(&project_dir, output.as_deref(), &request)
     })?;
     bytes_and_value(env, "package", package, "report", &report)
 }
@@ -356,7 +355,7 @@ pub fn anpkg_export<'e>(env: &'e Env, project_dir: String, output: Option<String
 #[napi]
 pub fn assets_pa_pack_dir<'e>(env: &'e Env, project_dir: String, out_dir: Option<String>) -> napi::Result<Unknown<'e>> {
     call_value(env, || {
-        let packed = host::assets_project::pack(std::path::Path::new(&project_dir), out_dir.as_deref().map(std::path::Path::new))?;
+        let packed = trustloop_host::assets_project::pack(std::path::Path::new(&project_dir), out_dir.as_deref().map(std::path::Path::new))?;
         Ok(packed.report())
     })
 }
@@ -372,15 +371,15 @@ pub struct RegistryLimits {
 #[napi]
 pub fn registry_limits() -> RegistryLimits {
     RegistryLimits {
-        max_body_bytes: u32::try_from(host::registry::MAX_BODY_BYTES).unwrap_or(u32::MAX),
-        timeout_seconds: u32::try_from(host::registry::TIMEOUT_SECONDS).unwrap_or(u32::MAX),
+        max_body_bytes: u32::try_from(trustloop_host::registry::MAX_BODY_BYTES).unwrap_or(u32::MAX),
+        timeout_seconds: u32::try_from(trustloop_host::registry::TIMEOUT_SECONDS).unwrap_or(u32::MAX),
     }
 }
 
 /// Registry: the URLs to fetch (JSON), lock-file gaps filled (ANIP-LOCK-3).
 #[napi]
 pub fn registry_target<'e>(env: &'e Env, registry_url: String, package: String, lock: Option<Uint8Array>, allow_yanked: bool) -> napi::Result<Unknown<'e>> {
-    call_value(env, || host::registry::target(&registry_url, &package, lock.as_deref(), allow_yanked))
+    call_value(env, || trustloop_host::registry::target(&registry_url, &package, lock.as_deref(), allow_yanked))
 }
 
 /// Registry: the verify result JSON from the three fetched bodies.
@@ -395,7 +394,7 @@ pub fn verify_registry<'e>(env: &'e Env,
 ) -> napi::Result<Unknown<'e>> {
     call_value(env, || {
         let opts = api::parse_options(&options_json)?;
-        host::registry::bodies::verify(&package_url, &download, &receipt, &keys, lock.as_deref(), &opts)
+        trustloop_host::registry::bodies::verify(&package_url, &download, &receipt, &keys, lock.as_deref(), &opts)
     })
 }
 
@@ -410,7 +409,7 @@ pub fn write_lock_registry(
 ) -> napi::Result<Buffer> {
     call(|| {
         let opts = api::parse_options(&options_json)?;
-        host::registry::bodies::write_lock(&package_url, &download, &receipt, &keys, &opts)
+        trustloop_host::registry::bodies::write_lock(&package_url, &download, &receipt, &keys, &opts)
     })
     .map(|s| Buffer::from(s.into_bytes()))
 }

@@ -9,7 +9,7 @@ use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
 use trustloop_core::api::anip::tree::{self, BundleReportOptions, TreeDigestOptions};
 
 use crate::call::{call, call_value, json_arg, options};
-use trustloop_cli::host::registry;
+use trustloop_host::registry;
 
 /// Verify result JSON (compact text) of a `.anip-package.json` bundle.
 #[pyfunction]
@@ -101,7 +101,7 @@ fn attach_implementation<'py>(py: Python<'py>, bundle: &[u8], entries_json: Opti
     })
 }
 
-/// The URLs to fetch for a registry package (JSON text; see `trustloop_cli::host::registry::target`).
+/// The URLs to fetch for a registry package (JSON text; see `trustloop_host::registry::target`).
 #[pyfunction]
 #[pyo3(signature = (registry_url, package, lock = None, allow_yanked = false))]
 fn registry_target<'py>(py: Python<'py>, registry_url: &str, package: &str, lock: Option<&[u8]>, allow_yanked: bool) -> PyResult<Bound<'py, PyAny>> {

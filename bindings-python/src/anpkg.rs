@@ -1,6 +1,6 @@
 //! Anolis `.anpkg` handoff packages: validate (bytes, a zip file or an extracted
 //! directory, optional runtime replay) and export. The file, directory and process
-//! work is `trustloop_cli::host::anpkg` (the CLI's, shared with the Node layer); this
+//! work is `trustloop_host::anpkg` (shared with the CLI and the Node layer); this
 //! file only converts.
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
@@ -8,8 +8,8 @@ use trustloop_core::api::{self, AnpkgExportOptions};
 
 use crate::call::{call, call_value, options};
 use crate::to_py;
-use trustloop_cli::host::anpkg::export::{export, ExportRequest};
-use trustloop_cli::host::anpkg::validate::{validate_value, Package};
+use trustloop_host::anpkg::export::{export, ExportRequest};
+use trustloop_host::anpkg::validate::{validate_value, Package};
 
 /// The validate result for archive `data` or a `path`.
 #[pyfunction]

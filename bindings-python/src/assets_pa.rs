@@ -85,7 +85,7 @@ fn assets_pa_pack<'py>(
 #[pyo3(signature = (project_dir, out_dir = None))]
 fn assets_pa_pack_dir<'py>(py: Python<'py>, project_dir: &str, out_dir: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
     call_value(py, || {
-        let packed = trustloop_cli::host::assets_project::pack(Path::new(project_dir), out_dir.map(Path::new))?;
+        let packed = trustloop_host::assets_project::pack(Path::new(project_dir), out_dir.map(Path::new))?;
         Ok(packed.report())
     })
 }

@@ -6,15 +6,14 @@
 //! becomes `TrustloopError("INTERNAL_PANIC")`, so nothing unwinds into the interpreter.
 //!
 //! Host IO the core must not do (walking directories, writing outputs atomically,
-//! spawning the `.anpkg` replay, registry URLs) is `trustloop_cli::host`, the CLI's
-//! own code, shared with the Node layer; the HTTP fetching of registry sources is the
+//! spawning the `.anpkg` replay, registry URLs) is `trustloop_host`, the crate the
+//! CLI uses too, shared with the Node layer; the HTTP fetching of registry sources is the
 //! Python wrapper's (`urllib`).
 #![forbid(unsafe_code)]
 use std::collections::BTreeMap;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
-use trustloop_cli::host;
 use trustloop_core::api::budgets;
 use trustloop_core::api::diag::Error;
 
@@ -93,8 +92,8 @@ fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", trustloop_core::api::VERSION)?;
-    m.add("REGISTRY_MAX_BODY_BYTES", host::registry::MAX_BODY_BYTES)?;
-    m.add("REGISTRY_TIMEOUT_SECONDS", host::registry::TIMEOUT_SECONDS)?;
+    m.add("REGISTRY_MAX_BODY_BYTES", trustloop_host::registry::MAX_BODY_BYTES)?;
+    m.add("REGISTRY_TIMEOUT_SECONDS", trustloop_host::registry::TIMEOUT_SECONDS)?;
     m.add_function(wrap_pyfunction!(keygen, m)?)?;
     m.add_function(wrap_pyfunction!(limits, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;

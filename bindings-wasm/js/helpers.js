@@ -1,7 +1,8 @@
 // Host-side helpers of the trustloop WebAssembly packages: the I/O the core must not
 // do. `verifyRegistry` / `writeLockRegistry` fetch a Registry package's three
-// documents and hand them to the core's sans-IO functions; `entriesFromFiles` reads
-// a picked or dropped folder into bundle entries. Every decision stays in the core.
+// documents (at the URLs the core's `registryUrls` builds) and hand them to the core's
+// sans-IO functions; `entriesFromFiles` reads a picked or dropped folder into bundle
+// entries. Every decision stays in the core.
 //
 // Source of pkg-web/helpers.js (as is, an ES module) and pkg-node/helpers.js
 // (build.sh turns the one `export` into `module.exports`). Keep exactly one export.
@@ -21,36 +22,6 @@ export function createHelpers(core) {
     error.code = code;
     error.findings = [{ code, severity: 'error', message, location: {} }];
     return error;
-  }
-
-  /** `{base}/registry-api/v1`, appending the API path unless the base already ends with it. */
-  function registryApiBase(baseUrl) {
-    if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
-      throw trustloopError('INVALID_ARGUMENT', 'baseUrl is required (the Registry base URL)');
-    }
-    const base = baseUrl.trim().replace(/\/+$/, '');
-    return base.endsWith('/registry-api/v1') ? base : `${base}/registry-api/v1`;
-  }
-
-  /** `id@version`, split at the last `@` (ANIP-VER-1). */
-  function splitPackageRef(ref) {
-    const s = typeof ref === 'string' ? ref.trim() : '';
-    if (s === '') throw trustloopError('PACKAGE_REF_INVALID', 'package reference is required');
-    const at = s.lastIndexOf('@');
-    if (at <= 0 || at + 1 >= s.length) {
-      throw trustloopError('PACKAGE_REF_INVALID', 'package reference must use package_id@package_version');
-    }
-    return [s.slice(0, at), s.slice(at + 1)];
-  }
-
-  /** Go's `url.PathEscape` of one path segment, byte by byte. */
-  function pathEscape(segment) {
-    let out = '';
-    for (const b of new TextEncoder().encode(segment)) {
-      const c = String.fromCharCode(b);
-      out += /[A-Za-z0-9\-_.~$&+,;=:@]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return out;
   }
 
   async function readBody(response, url) {
@@ -112,17 +83,15 @@ export function createHelpers(core) {
    * Resolves to the `{packageUrl, download, receipt, keys}` the core takes.
    */
   async function fetchRegistryResponses(baseUrl, packageRef, opts = {}) {
-    const api = registryApiBase(baseUrl);
-    const [id, version] = splitPackageRef(packageRef);
     const { fetchImpl, signal, coreOptions } = hostOptions(opts);
+    const allowYanked = (coreOptions.allowYankedPackage ?? coreOptions.allow_yanked_package) === true;
+    const urls = core.registryUrls(baseUrl, packageRef, allowYanked);
     if (typeof fetchImpl !== 'function') throw trustloopError('INVALID_ARGUMENT', 'no fetch implementation (pass opts.fetch)');
-    const allowYanked = coreOptions.allowYankedPackage ?? coreOptions.allow_yanked_package;
     const budget = signal ?? (typeof AbortSignal?.timeout === 'function' ? AbortSignal.timeout(FETCH_TIMEOUT_MS) : undefined);
-    const packageUrl = `${api}/packages/${pathEscape(id)}/${pathEscape(version)}`;
-    const download = await get(allowYanked === true ? `${packageUrl}/download?allow_yanked=true` : `${packageUrl}/download`, fetchImpl, budget);
-    const receipt = await get(`${packageUrl}/receipt`, fetchImpl, budget);
-    const keys = await get(`${api}/keys`, fetchImpl, budget);
-    return { packageUrl, download, receipt, keys };
+    const download = await get(urls.downloadUrl, fetchImpl, budget);
+    const receipt = await get(urls.receiptUrl, fetchImpl, budget);
+    const keys = await get(urls.keysUrl, fetchImpl, budget);
+    return { packageUrl: urls.packageUrl, download, receipt, keys };
   }
 
   /**
@@ -202,5 +171,5 @@ export function createHelpers(core) {
     return entries;
   }
 
-  return { registryApiBase, fetchRegistryResponses, verifyRegistry, writeLockRegistry, entriesFromFiles };
+  return { fetchRegistryResponses, verifyRegistry, writeLockRegistry, entriesFromFiles };
 }

@@ -77,7 +77,9 @@ export interface FetchOptions {
 }
 
 /** `{base}/registry-api/v1`, appending the API path unless `baseUrl` already ends with it. */
-export declare function registryApiBase(baseUrl: string): string;
+export declare const registryApiBase: typeof core.registryApiBase;
+/** The URLs `fetchRegistryResponses` GETs for `packageRef` (`ID@VERSION`) under `baseUrl`. */
+export declare const registryUrls: typeof core.registryUrls;
 
 /**
  * GETs `{api}/packages/{id}/{version}/download` (`?allow_yanked=true` with

@@ -53,6 +53,7 @@ export const {
   anpkg,
   assetsPa,
   registryApiBase,
+  registryUrls,
   fetchRegistryResponses,
   entriesFromFiles,
 } = api;

@@ -3,9 +3,9 @@
 //! Thin skin over [`trustloop_core::api`]: every export converts its arguments,
 //! calls the core and converts the result. No verification logic lives here.
 //! One module per artifact family: [`anip`] (verify, lock, build-local, canonical
-//! JSON, keys), [`registry`] (registry sources, sans-IO), [`material`]
-//! (implementation material: refs, tree digests, reports, attach, lint),
-//! [`assets_pa`] and [`anpkg`].
+//! JSON, keys), [`registry`] (registry sources, sans-IO), [`registry_urls`] (the URLs
+//! `helpers.js` fetches), [`material`] (implementation material: refs, tree digests,
+//! reports, attach, lint), [`assets_pa`] and [`anpkg`].
 //!
 //! * Results are plain JS objects with exactly the shape of the CLI's `--json`
 //!   output, built from the core's JSON value without a text round trip ([`to_js`]).
@@ -29,6 +29,7 @@ pub mod codes;
 pub mod limits;
 pub mod material;
 pub mod registry;
+pub mod registry_urls;
 
 mod args;
 mod errors;
@@ -46,6 +47,7 @@ pub use codes::codes;
 pub use limits::{limits, reset_limits, set_limit};
 pub use material::{attach_implementation, bundle_materials, bundle_report, lint, ref_check, tree_combine, tree_digest};
 pub use registry::{verify_registry_responses, write_lock_registry_responses};
+pub use registry_urls::{registry_api_base, registry_urls};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_OPERATION: &'static str = r#"

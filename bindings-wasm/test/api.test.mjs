@@ -35,8 +35,9 @@ test('version is a semver string', () => {
 // The package surface is the core's operation table (core/src/api/ops.rs), the same
 // names and namespaces as the Node addon: every WASM operation at its derived name in
 // the Node entry, the browser entry's export list and index.d.ts; nothing else exported
-// but the helpers that fetch or read files, the error class, the tables and the version.
-const NOT_OPERATIONS = new Set(['TrustloopError', 'operations', 'codes', 'version', 'registryApiBase', 'fetchRegistryResponses', 'entriesFromFiles']);
+// but the helpers that fetch or read files, the registry URL builders, the error class,
+// the tables and the version.
+const NOT_OPERATIONS = new Set(['TrustloopError', 'operations', 'codes', 'version', 'registryApiBase', 'registryUrls', 'fetchRegistryResponses', 'entriesFromFiles']);
 const JS_DIR = join(REPO_ROOT, 'bindings-wasm', 'js');
 const lookup = (js) => js.split('.').reduce((o, k) => (o == null ? undefined : o[k]), trustloop);
 

@@ -80,4 +80,22 @@ test('registryApiBase appends /registry-api/v1 once, like the CLI', () => {
   assert.equal(trustloop.registryApiBase(' http://r.example/registry-api/v1/ '), 'http://r.example/registry-api/v1');
   assert.equal(trustloop.registryApiBase('http://r.example/base'), 'http://r.example/base/registry-api/v1');
   assert.throws(() => trustloop.registryApiBase(' '), (e) => e.code === 'INVALID_ARGUMENT');
+  assert.throws(() => trustloop.registryApiBase(undefined), (e) => e.code === 'INVALID_ARGUMENT');
+});
+
+test('fetchRegistryResponses refuses a blank base or a bad reference before any GET', async () => {
+  let calls = 0;
+  const fetch = async () => {
+    calls += 1;
+    throw new Error('no GET expected');
+  };
+  const message = 'baseUrl is required (the Registry base URL)';
+  await assert.rejects(trustloop.fetchRegistryResponses(' ', 'p@1', { fetch }), (e) =>
+    e.name === 'TrustloopError' && e.code === 'INVALID_ARGUMENT' && e.message === message &&
+    JSON.stringify(e.findings) === JSON.stringify([{ code: 'INVALID_ARGUMENT', severity: 'error', message, location: {} }]));
+  await assert.rejects(trustloop.fetchRegistryResponses('http://r', 'p@', { fetch }), (e) =>
+    e.code === 'PACKAGE_REF_INVALID' && e.message === 'package reference must use package_id@package_version');
+  await assert.rejects(trustloop.fetchRegistryResponses('http://r', undefined, { fetch }), (e) =>
+    e.code === 'PACKAGE_REF_INVALID' && e.message === 'package reference is required');
+  assert.equal(calls, 0);
 });

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Subcommand, ValueEnum};
 use trustloop_core::api;
 
-use trustloop_cli::host::files::read;
+use trustloop_host::files::read;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Mode {

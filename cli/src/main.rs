@@ -1,5 +1,5 @@
 //! `trustloop`: the native host. Flags and the terminal live here, files, processes
-//! and the network in the library's `trustloop_cli::host`; every decision is the core's.
+//! and the network in the `trustloop_host` crate (`cli/host/`); every decision is the core's.
 #![forbid(unsafe_code)]
 use std::process::ExitCode;
 

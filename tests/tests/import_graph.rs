@@ -1,5 +1,5 @@
-//! No import circles: between the files of `core/src` and of `bindings-wasm/src`, and
-//! between the top-level folders of `core/src` (see `trustloop_conformance::import_graph`
+//! No import circles: between the files of `core/src`, of `cli/host/src` (the host
+//! crate) and of `bindings-wasm/src`, and between the top-level folders of `core/src` (see `trustloop_conformance::import_graph`
 //! for what counts as an import).
 use trustloop_conformance::import_graph::Graph;
 use trustloop_conformance::repo_root;
@@ -24,6 +24,13 @@ fn core_files_import_without_circles() {
 fn core_folders_import_without_circles() {
     let graph = Graph::of_crate(&repo_root().join("core/src")).folders();
     assert_no_circles(&graph, "core/src (top-level folders)");
+}
+
+#[test]
+fn host_crate_files_import_without_circles() {
+    let graph = Graph::of_crate(&repo_root().join("cli/host/src"));
+    assert!(graph.edges.len() > 10, "only {} files found: is the walk right?", graph.edges.len());
+    assert_no_circles(&graph, "cli/host/src (files)");
 }
 
 #[test]

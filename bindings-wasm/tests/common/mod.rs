@@ -3,6 +3,7 @@
 pub mod api;
 pub mod families;
 pub mod hostile;
+pub mod registry_urls;
 pub mod vector_ops;
 pub mod vectors;
 

@@ -11,8 +11,8 @@ use trustloop_core::api::anip::tree::{
 };
 use trustloop_core::api::json::{to_pretty, Value};
 
-use trustloop_cli::host::files::{read, write_private};
-use trustloop_cli::host::walk::{list_files, symlinked_root_error, walk_bundle};
+use trustloop_host::files::{read, write_private};
+use trustloop_host::walk::{list_files, symlinked_root_error, walk_bundle};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -156,7 +156,7 @@ fn digest(a: DigestArgs) -> Result<(), Failure> {
 }
 
 /// Relative paths of every file below `dir` (a generated project), bounded and
-/// without following symlinks (`host::walk::list_files`).
+/// without following symlinks (`trustloop_host::walk::list_files`).
 fn project_files(dir: &std::path::Path) -> Result<Vec<String>, Failure> {
     list_files(dir).map_err(|e| (format!("read generated project {}: {e}", dir.display()), 1))
 }

@@ -4,10 +4,11 @@ use std::path::PathBuf;
 use clap::{Args as ClapArgs, Subcommand};
 use trustloop_core::api::{self, RegistryPolicy};
 use trustloop_core::api::json::{to_pretty, Map, Value};
+use trustloop_core::api::anip::registry_urls::split_package_ref;
 
-use trustloop_cli::host::files::{read, write_private};
-use trustloop_cli::host::registry::fetch::fetch;
-use trustloop_cli::host::registry::{split_package_ref, RegistryTarget};
+use trustloop_host::files::{read, write_private};
+use trustloop_host::registry::fetch::fetch;
+use trustloop_host::registry::RegistryTarget;
 
 #[derive(Subcommand)]
 pub enum Command {

@@ -7,9 +7,10 @@ use clap::{Args as ClapArgs, ValueEnum};
 use trustloop_core::api::anip::check_lock;
 use trustloop_core::api::{self, RegistryPolicy, VerifyOptions};
 use trustloop_core::api::json::{to_pretty, Value};
+use trustloop_core::api::anip::registry_urls::split_package_ref;
 
-use trustloop_cli::host::files::read;
-use trustloop_cli::host::registry::{fetch::fetch, split_package_ref, RegistryTarget};
+use trustloop_host::files::read;
+use trustloop_host::registry::{fetch::fetch, RegistryTarget};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Compat {

@@ -5,10 +5,10 @@
 //!
 //! The host part (resolving paths, answering the core's file requests from the disk
 //! within the project and data roots and the size limits, writing the archive
-//! atomically) is `trustloop_cli::host::anpkg::export`, shared with the bindings.
+//! atomically) is `trustloop_host::anpkg::export`, shared with the bindings.
 use clap::Parser;
-use trustloop_cli::host::anpkg::export::{build, project_path, write, ExportRequest, DEFAULT_MAX_FILE, DEFAULT_MAX_TOTAL};
-use trustloop_cli::host::paths::resolve;
+use trustloop_host::anpkg::export::{build, project_path, write, ExportRequest, DEFAULT_MAX_FILE, DEFAULT_MAX_TOTAL};
+use trustloop_host::paths::resolve;
 use trustloop_core::api::diag::Error;
 use trustloop_core::api::json;
 

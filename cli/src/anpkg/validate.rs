@@ -4,13 +4,13 @@
 //!
 //! The host part (resolving the path, walking a directory into the core's tree, the
 //! replay as a sandboxed child: allowlisted environment, own process group, timeout) is
-//! `trustloop_cli::host::anpkg::validate`, shared with the Python and Node bindings.
+//! `trustloop_host::anpkg::validate`, shared with the Python and Node bindings.
 //! An archive is validated in memory; only a replay materialises it, into a fresh
 //! temporary directory, after the archive passed every hardening check.
 use std::time::Duration;
 
 use clap::Parser;
-use trustloop_cli::host::anpkg::validate::{validate, Package, Replay};
+use trustloop_host::anpkg::validate::{validate, Package, Replay};
 use trustloop_core::api::anpkg::ValidateOptions;
 use trustloop_core::api::anpkg::package::ArchiveLimits;
 use trustloop_core::api::json;

@@ -1,6 +1,6 @@
 //! `trustloop assets-pa …` (spec assets-pa.md): pack an asset project, inspect,
 //! verify and extract from `assets.pa`. Files live here (the pack's project reading
-//! and staging in `trustloop_cli::host::assets_project`); every decision is the core's.
+//! and staging in `trustloop_host::assets_project`); every decision is the core's.
 //! Archives are read as streams (prelude and header only), so memory stays bounded
 //! by the header however large the archive is.
 mod inspect;
@@ -71,11 +71,11 @@ fn read_archive(path: &Path) -> Result<(File, ArchiveInfo), Finding> {
         Finding::error(trustloop_core::api::assets_pa::codes::READ_IO, format!("{}: {e}", path.display()))
     };
     // Non-blocking open (a FIFO cannot hang it); only a regular file's size is trusted.
-    let (file, st) = trustloop_cli::host::open::open_path(path).map_err(|e| match e {
-        trustloop_cli::host::open::OpenError::Open(e) => io(e),
+    let (file, st) = trustloop_host::open::open_path(path).map_err(|e| match e {
+        trustloop_host::open::OpenError::Open(e) => io(e),
         other => io(std::io::Error::other(other.to_string())),
     })?;
-    if trustloop_cli::host::open::kind_of(&st) != trustloop_cli::host::open::Kind::File {
+    if trustloop_host::open::kind_of(&st) != trustloop_host::open::Kind::File {
         return Err(io(std::io::Error::other("not a regular file")));
     }
     let len = file.metadata().map_err(io)?.len();

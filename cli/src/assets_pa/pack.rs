@@ -1,10 +1,10 @@
-//! `trustloop assets-pa pack PROJECT [--out DIR]`: `trustloop_cli::host::assets_project`
+//! `trustloop assets-pa pack PROJECT [--out DIR]`: `trustloop_host::assets_project`
 //! plans, streams `assets.pa` into a staging directory, re-reads it, adds the
 //! companions and `packer-artifacts.json`, then promotes them into DIR together; this
 //! file prints the outcome.
 use std::path::Path;
 
-use trustloop_cli::host::assets_project::pack;
+use trustloop_host::assets_project::pack;
 use trustloop_core::api::diag::Severity;
 use trustloop_core::api::json::to_pretty;
 

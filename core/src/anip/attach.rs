@@ -347,12 +347,7 @@ pub fn request_body(request: &Value) -> Vec<u8> {
 
 /// `url.JoinPath(registryAPIBase(base), "publications")` for ordinary base URLs.
 pub fn publish_url(registry_base: &str) -> String {
-    let base = registry_base.trim().trim_end_matches('/');
-    if base.ends_with("/registry-api/v1") {
-        alloc::format!("{base}/publications")
-    } else {
-        alloc::format!("{base}/registry-api/v1/publications")
-    }
+    alloc::format!("{}/publications", super::registry_urls::api_base(registry_base))
 }
 
 /// Largest response body upstream reads.

@@ -10,6 +10,7 @@
 //! | [`execution_signature`] | the package execution signature (ANIP-DIG-5) |
 //! | [`receipt`] | receipt payloads and their checks (ANIP-SIG-6, -9, -11) |
 //! | [`registry`] | registry sources: lifecycle, client trust checks (ANIP-SIG-12, ANIP-VER-5) |
+//! | [`registry_urls`] | where a registry package lives: `ID@VERSION` and its URLs (ANIP-SIG-12, ANIP-VER-1) |
 //! | [`verify`] | the verify checks, result JSON and exit codes (ANIP-VER) |
 //! | [`lock`] | consumer lock files (ANIP-LOCK): load, compare, write |
 //! | [`write_lock`] | `generate --write-lock`: resolve strictly, then write the lock |
@@ -37,6 +38,7 @@ pub mod materials;
 pub mod receipt;
 pub mod refs;
 pub mod registry;
+pub mod registry_urls;
 pub mod verify;
 pub mod write_lock;
 

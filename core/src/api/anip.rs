@@ -70,6 +70,12 @@ pub fn declares_capabilities(bundle: &[u8]) -> bool {
         .is_ok_and(|r| !crate::anip::definition::formalized_capability_ids(&Value::Object(r.definition)).is_empty())
 }
 
+/// Where a registry package lives: `ID@VERSION` and the URLs a host GETs (the host
+/// crate and the WASM `registryUrls` build them here; only the fetching is theirs).
+pub mod registry_urls {
+    pub use crate::anip::registry_urls::{api_base, split_package_ref, PackageUrls};
+}
+
 /// Custom-code-bundle trees: digests, apply rules, reports, materials, and what a
 /// host's directory walk needs to collect entries the way upstream does.
 pub mod tree {

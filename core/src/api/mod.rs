@@ -1,4 +1,4 @@
-//! The core's only door. Every host (the CLI and its host library, the Python, Node
+//! The core's only door. Every host (the CLI and the host crate, the Python, Node
 //! and WASM bindings, the test and fuzz crates) imports `trustloop_core::api::…` and
 //! nothing else; the family modules behind it are private to the crate.
 //!
@@ -9,8 +9,8 @@
 //!   nothing else. Options arrive either typed (Rust, CLI) or as a JSON object
 //!   (bindings) through each options type's `from_value`.
 //! * One file per family for what a host needs beyond the operations: [`anip`]
-//!   (with [`anip::tree`], custom-code-bundle trees), [`anpkg`], [`assets_pa`],
-//!   [`json`], [`diag`], [`digest`].
+//!   (with [`anip::tree`], custom-code-bundle trees, and [`anip::registry_urls`]),
+//!   [`anpkg`], [`assets_pa`], [`json`], [`diag`], [`digest`].
 use crate::diag::Error;
 use crate::json::{Map, Value};
 

@@ -5,7 +5,7 @@ use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::Path;
 
-use trustloop_cli::host::files::go_path_error;
+use trustloop_host::go_errors::go_path_error;
 
 /// Go's `filepath.Clean` (Unix): `.` and empty elements dropped, `..` resolved
 /// lexically, no trailing slash; `""` becomes `.`.

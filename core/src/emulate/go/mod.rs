@@ -4,7 +4,7 @@
 //! |---|---|
 //! | [`json_struct`] | `encoding/json` decoding into structs |
 //! | [`quote`] | `strconv.Quote` (`%q`) |
-//! | [`url`] | the part of `net/url.Parse` remote refs depend on |
+//! | [`url`] | the part of `net/url.Parse` remote refs depend on; `url.PathEscape` |
 //! | [`path`] | `path.Clean`, `Join`, `Base`, `Ext` |
 //! | [`rfc3339`] | `time.Parse(time.RFC3339, …)` and `Format` |
 //! | [`re2`] | whether `regexp.Compile` accepts a pattern |

@@ -1,4 +1,5 @@
-//! The part of Go's `net/url.Parse` that remote bundle refs depend on (ANIP-REF-11).
+//! The part of Go's `net/url.Parse` that remote bundle refs depend on (ANIP-REF-11),
+//! and `url.PathEscape`, with which upstream builds registry URLs (ANIP-SIG-12).
 //!
 //! Upstream validates refs by handing `https://…` and `s3://…` strings to Go's URL
 //! parser and then looking at `Scheme`, `User`, `Host`, `Path`, `RawQuery` and
@@ -248,6 +249,20 @@ fn unescape(s: &str, mode: Mode) -> Result<String, UrlError> {
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
+/// Go `url.PathEscape`: one path segment, every byte outside its unreserved set
+/// (letters, digits, `-_.~$&+,;=:@`) as `%XX`, upper-case.
+pub fn path_escape(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'$' | b'&' | b'+' | b',' | b';' | b'='
+            | b':' | b'@' => out.push(b as char),
+            _ => out.push_str(&alloc::format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,6 +311,13 @@ mod tests {
         assert_eq!(parse("https://h%C3%A9/p").unwrap().host, "h\u{e9}");
         assert!(parse("https://h/p#%zz").is_err());
         assert!(parse("https://u%zz@h/p").is_err());
+    }
+
+    #[test]
+    fn path_escape_keeps_go_s_unreserved_set() {
+        assert_eq!(path_escape("a b/c"), "a%20b%2Fc");
+        assert_eq!(path_escape("A-z_0.9~$&+,;=:@"), "A-z_0.9~$&+,;=:@");
+        assert_eq!(path_escape("?#%\u{e9}"), "%3F%23%25%C3%A9");
     }
 
     #[test]

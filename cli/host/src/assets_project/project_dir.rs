@@ -14,8 +14,8 @@ use trustloop_core::api::assets_pa::codes;
 use trustloop_core::api::assets_pa::project::{max_input_file_bytes, ProjectSource};
 use trustloop_core::api::diag::{Error, Finding};
 
-use crate::host::open::{changed_text, kind_of, read_opened, Dir, Kind, OpenError, RelError};
-use crate::host::walk::{children, Budget, ListError, WalkLimits};
+use crate::open::{changed_text, kind_of, read_opened, Dir, Kind, OpenError, RelError};
+use crate::walk::{children, Budget, ListError, WalkLimits};
 
 /// Bounds on the `assets/` walk.
 const WALK_LIMITS: WalkLimits = WalkLimits { max_entries: 1_000_000, max_depth: 32 };

@@ -25,9 +25,9 @@ use trustloop_core::api::diag::{Error, Finding};
 use trustloop_core::api::json::Value;
 
 use super::replay::{run_replay, ReplayRoot, DEFAULT_CONFIG, DEFAULT_TIMEOUT};
-use crate::host::open::{kind_of, open_path, read_opened, read_path, Dir, Kind, OpenError};
-use crate::host::paths::absolute;
-use crate::host::walk::{children, Budget, ListError, WalkLimits};
+use crate::open::{kind_of, open_path, read_opened, read_path, Dir, Kind, OpenError};
+use crate::paths::absolute;
+use crate::walk::{children, Budget, ListError, WalkLimits};
 
 /// What to validate.
 pub enum Package<'a> {
@@ -249,7 +249,7 @@ impl PackageWalk<'_> {
                 format!("Package directory holds more than the limit of bytes (at {})", path.display()),
             ),
             OpenError::Changed { listed, found } => {
-                Finding::error(codes::PATH_CHANGED, crate::host::open::changed_text(&path.display().to_string(), listed, found))
+                Finding::error(codes::PATH_CHANGED, crate::open::changed_text(&path.display().to_string(), listed, found))
             }
             other => Finding::error(codes::PATH_NOT_FOUND, format!("Cannot read {}: {other}", path.display())),
         }
@@ -261,7 +261,7 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> std::path::PathBuf {
-        crate::host::scratch::scratch(&format!("anpkg-validate-{name}"))
+        crate::scratch::scratch(&format!("anpkg-validate-{name}"))
     }
 
     #[test]

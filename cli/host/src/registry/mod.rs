@@ -2,17 +2,18 @@
 //! package lives and how its three documents are fetched. The core only ever sees the
 //! response bodies and decides everything from them.
 //!
-//! - [`urls`]: `{base}/registry-api/v1/...` with Go's path escaping.
-//! - [`RegistryTarget`]: base URL, id and version after filling gaps from a lock file.
-//! - [`fetch`] (feature `net`, default on): the CLI's GETs with ureq. The Python and
+//! - [`RegistryTarget`]: base URL, id and version after filling gaps from a lock file;
+//!   its URLs and the `ID@VERSION` split are the core's (`api::anip::registry_urls`).
+//! - [`target`]: the URLs to GET, for the bindings.
+//! - [`fetch`] (feature `net`, which the CLI turns on): its GETs with ureq. The Python and
 //!   Node bindings build without it and GET the same URLs with `urllib`/`fetch`,
 //!   within [`MAX_BODY_BYTES`] and [`TIMEOUT_SECONDS`].
 //! - [`bodies`]: verify and lock writing from bodies a host fetched itself.
 //!
-//! The two former copies differed only in error types: `split_package_ref` and the
-//! target resolution now return `Error`s with codes (`PACKAGE_REF_INVALID`,
-//! `REGISTRY_URL_REQUIRED`) everywhere; the CLI prints their messages as before.
+//! Errors carry codes (`PACKAGE_REF_INVALID`, `REGISTRY_URL_REQUIRED`) for every host;
+//! the CLI prints their messages.
 use trustloop_core::api::anip::check_lock;
+use trustloop_core::api::anip::registry_urls::{split_package_ref, PackageUrls};
 use trustloop_core::api;
 use trustloop_core::api::diag::Error;
 use trustloop_core::api::json::{Map, Value};
@@ -20,30 +21,11 @@ use trustloop_core::api::json::{Map, Value};
 pub mod bodies;
 #[cfg(feature = "net")]
 pub mod fetch;
-pub mod urls;
-
-pub use urls::{api_base, PackageUrls};
 
 /// Largest response body a host accepts (the Registry's own request limit is 5 MiB).
 pub const MAX_BODY_BYTES: u64 = 64 << 20;
 /// Timeout of a host's registry requests, in seconds.
 pub const TIMEOUT_SECONDS: u64 = 60;
-
-fn ref_error(msg: &str) -> Error {
-    Error::new("PACKAGE_REF_INVALID", msg)
-}
-
-/// ANIP-VER-1: `ID@VERSION`, split at the last `@`.
-pub fn split_package_ref(s: &str) -> Result<(String, String), Error> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Err(ref_error("package reference is required"));
-    }
-    match s.rfind('@') {
-        Some(i) if i > 0 && i + 1 < s.len() => Ok((s[..i].to_string(), s[i + 1..].to_string())),
-        _ => Err(ref_error("package reference must use package_id@package_version")),
-    }
-}
 
 /// Where a registry package lives, after filling gaps from the lock file (ANIP-LOCK-3).
 #[derive(Debug, PartialEq, Eq)]
@@ -67,7 +49,7 @@ impl RegistryTarget {
             return Ok(None);
         }
         if id.is_empty() || version.is_empty() {
-            return Err(ref_error("package id and package version are required for registry resolution"));
+            return Err(Error::new("PACKAGE_REF_INVALID", "package id and package version are required for registry resolution"));
         }
         Ok(Some(RegistryTarget { base, id, version }))
     }
@@ -107,14 +89,6 @@ pub fn target(registry_url: &str, package: &str, lock: Option<&[u8]>, allow_yank
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn refs_split_at_the_last_at() {
-        assert_eq!(split_package_ref(" a@b@1.0 ").expect("ok"), ("a@b".to_string(), "1.0".to_string()));
-        assert_eq!(split_package_ref("a").expect_err("no @").message(), "package reference must use package_id@package_version");
-        assert_eq!(split_package_ref("@1").expect_err("no id").code(), "PACKAGE_REF_INVALID");
-        assert_eq!(split_package_ref("  ").expect_err("blank").message(), "package reference is required");
-    }
 
     #[test]
     fn gaps_are_filled_from_the_lock() {

@@ -5,7 +5,7 @@
 //! deterministic), each with its own type as `lstat` sees it, so a symlink is reported
 //! as a symlink and never descended into. Walks descend and open files through the
 //! parent's handle with `O_NOFOLLOW` and check the opened handle against the listing
-//! (`host::open`): a file swapped during the walk is an error, never followed.
+//! (`crate::open`): a file swapped during the walk is an error, never followed.
 //! [`Budget`] bounds a walk in entries and depth; it counts while listing, so even one
 //! huge directory cannot grow memory past the limit.
 //!
@@ -28,7 +28,7 @@ use std::sync::Arc;
 use trustloop_core::api::anip::tree::gopath;
 use trustloop_core::api::anip::tree::{ChangedDuringWalk, Entry, EntryKind, FileData};
 
-use super::files::{go_path_error, go_stat_error};
+use super::go_errors::{go_path_error, go_stat_error};
 use super::open::{changed_text, Dir, Kind, ListFailure, Listed, OpenError};
 
 /// How far a walk may go.
@@ -257,7 +257,7 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        crate::host::scratch::scratch(&format!("walk-{name}"))
+        crate::scratch::scratch(&format!("walk-{name}"))
     }
 
     #[test]

@@ -16,9 +16,9 @@ use trustloop_core::api::anpkg::project::{build_package, codes, ExportOptions, E
 use trustloop_core::api::diag::Error;
 use trustloop_core::api::json::Value;
 
-use crate::host::files::write_with_tmp_suffix;
-use crate::host::open::{kind_of, open_path_nofollow, read_opened, Kind, OpenError};
-use crate::host::paths::resolve;
+use crate::files::write_with_tmp_suffix;
+use crate::open::{kind_of, open_path_nofollow, read_opened, Kind, OpenError};
+use crate::paths::resolve;
 
 pub const DEFAULT_MAX_FILE: u64 = 16 << 20;
 pub const DEFAULT_MAX_TOTAL: u64 = 64 << 20;
@@ -211,7 +211,7 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        crate::host::scratch::scratch(&format!("anpkg-export-{name}"))
+        crate::scratch::scratch(&format!("anpkg-export-{name}"))
     }
 
     fn project(dir: &Path) -> DiskProject {

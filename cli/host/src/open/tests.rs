@@ -1,7 +1,7 @@
 use super::*;
 
 fn scratch(name: &str) -> PathBuf {
-    crate::host::scratch::scratch(&format!("open-{name}"))
+    crate::scratch::scratch(&format!("open-{name}"))
 }
 
 fn mkfifo(path: &Path) {

@@ -4,7 +4,7 @@
 //! [`read`] is every command's whole-file read (bundles, definitions, lock files, trust
 //! stores, signing keys, JSON files): at most [`max_input_bytes`] bytes, checked from `fstat` before reading and enforced on
 //! the stream for pipes and devices, so neither a 3 GB file nor `/dev/zero` can exhaust
-//! memory (issue 9, F8). Opening never blocks on a FIFO (`host::open`).
+//! memory (issue 9, F8). Opening never blocks on a FIFO (`crate::open`).
 //!
 //! One writer serves both naming schemes the hosts need: hidden `.<name>.tmp-<pid>-<n>`
 //! files for lock files, bundles and reports ([`write_private`], mode 0600 like
@@ -40,27 +40,6 @@ pub fn read(path: &Path, what: &str) -> Result<Vec<u8>, String> {
             _ => format!("read {what}: {text}"),
         }
     })
-}
-
-/// Go's `*PathError` text: `open <path>: no such file or directory`.
-pub fn go_path_error(path: &Path, e: &std::io::Error) -> String {
-    let reason = match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_lowercase(),
-                None => s,
-            }
-        }
-    };
-    format!("open {}: {reason}", path.display())
-}
-
-/// Go's `stat <path>: <reason>` text.
-pub fn go_stat_error(path: &Path, e: &std::io::Error) -> String {
-    go_path_error(path, e).replacen("open ", "stat ", 1)
 }
 
 /// Writes `path` atomically with mode 0600 (lock files, bundles, reports): a hidden
@@ -122,7 +101,7 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        crate::host::scratch::scratch(&format!("files-{name}"))
+        crate::scratch::scratch(&format!("files-{name}"))
     }
 
     fn names(dir: &Path) -> Vec<String> {
@@ -173,7 +152,5 @@ mod tests {
     fn read_errors_use_go_texts() {
         let missing = Path::new("/nonexistent-trustloop/x.json");
         assert_eq!(read(missing, "lock file").unwrap_err(), "read lock file: open /nonexistent-trustloop/x.json: no such file or directory");
-        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
-        assert_eq!(go_stat_error(missing, &e), "stat /nonexistent-trustloop/x.json: no such file or directory");
     }
 }

@@ -24,7 +24,7 @@ fn a_missing_runtime_binary_is_a_finding() {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    crate::host::scratch::scratch(&format!("replay-{name}"))
+    crate::scratch::scratch(&format!("replay-{name}"))
 }
 
 /// A runtime script in `dir` (a package root with nothing in it).

@@ -99,9 +99,9 @@ impl OpenError {
     pub fn go_text(&self, path: &Path) -> String {
         let p = path.display();
         match self {
-            OpenError::Open(e) => super::files::go_path_error(path, e),
+            OpenError::Open(e) => crate::go_errors::go_path_error(path, e),
             OpenError::IsDir => format!("read {p}: is a directory"),
-            OpenError::Read(e) => super::files::go_path_error(path, e).replacen("open ", "read ", 1),
+            OpenError::Read(e) => crate::go_errors::go_path_error(path, e).replacen("open ", "read ", 1),
             OpenError::TooLarge(cap) => format!("read {p}: file is larger than the input limit of {cap} bytes"),
             OpenError::Changed { listed, found } => changed_text(&p.to_string(), *listed, *found),
         }
