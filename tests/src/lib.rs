@@ -4,15 +4,18 @@
 //! The vector files are read with the core's own JSON parser, so this crate needs
 //! nothing but the core and base64.
 #![forbid(unsafe_code)]
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
 use trustloop_core::api::diag::Error;
-use trustloop_core::api::digest::sha256_bytes;
 use trustloop_core::api::json::{self, Map, Value};
 
+use check::{compare, Actual};
+pub use check::json_eq;
+
+pub mod check;
+mod assets_pa_ops;
 mod material_ops;
 pub mod code_literals;
 pub mod codes_render;
@@ -22,10 +25,6 @@ pub mod source_tree;
 
 /// This host's name in a case's `hosts` list.
 pub const HOST: &str = "rust";
-
-/// Op prefixes whose Rust runner lives elsewhere (and runs in the same `cargo test`):
-/// `assets_pa_*` in `core/src/assets_pa/vector_tests.rs`.
-pub const DELEGATED_OP_PREFIXES: &[&str] = &["assets_pa_"];
 
 /// The repository root (the parent of this crate).
 pub fn repo_root() -> PathBuf {
@@ -54,7 +53,7 @@ pub struct Case {
 }
 
 impl Case {
-    fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value> {
         self.value.get(key)
     }
     fn uses_fixture(&self) -> bool {
@@ -71,8 +70,6 @@ pub enum Outcome {
     NoFixtures,
     /// `hosts` excludes this host.
     NotForHost,
-    /// Run by another Rust runner (see [`DELEGATED_OP_PREFIXES`]).
-    Delegated,
 }
 
 /// Every `*.json` below `dir`, sorted by path.
@@ -136,17 +133,8 @@ fn input_bytes(form: &Value, root: &Path, fixtures: &Path) -> Result<Vec<u8>, St
     Err("unknown input form".into())
 }
 
-/// What the core returned.
-enum Actual {
-    Bytes(Vec<u8>),
-    /// A JSON result, checked with `result` (deep-equal) and `result_subset`.
-    Value(Value),
-    Verdict { result: Value, exit_code: i32 },
-    Files(Vec<api::OutputFile>),
-    Error(Error),
-}
 
-fn call(case: &Case, input: &[u8], lock: Option<&[u8]>) -> Result<Actual, String> {
+fn call(case: &Case, input: &[u8], lock: Option<&[u8]>, read: &dyn Fn(&Value) -> Result<Vec<u8>, String>) -> Result<Actual, String> {
     let op = case.get("op").and_then(Value::as_str).ok_or("case has no op")?;
     let empty = Value::Object(Map::new());
     let options = case.get("options").unwrap_or(&empty);
@@ -159,21 +147,22 @@ fn call(case: &Case, input: &[u8], lock: Option<&[u8]>) -> Result<Actual, String
         "digest" => api::json_digest(input).map(|d| Actual::Bytes(d.into_bytes())),
         "verify_bundle" => verify_opts()
             .and_then(|o| api::anip_verify_bundle(input, lock, &o))
-            .map(|v| Actual::Verdict { result: v.result, exit_code: v.exit_code }),
+            .map(|v| Actual::Verdict { result: v.result, exit_code: Some(v.exit_code) }),
         "verify_definition" => verify_opts()
             .and_then(|o| api::anip_verify_definition(input, lock, &o))
-            .map(|v| Actual::Verdict { result: v.result, exit_code: v.exit_code }),
+            .map(|v| Actual::Verdict { result: v.result, exit_code: Some(v.exit_code) }),
         "write_lock" => api::anip_write_lock(input).map(|s| Actual::Bytes(s.into_bytes())),
         "build_local" => BuildLocalOptions::from_value(options)
             .and_then(|o| api::anip_build_local(input, &o))
-            .map(Actual::Files),
+            .map(|files| Actual::Files(files.into_iter().map(|f| (f.name, f.bytes)).collect())),
         op if material_ops::OPS.contains(&op) => material_ops::call(op, input, options).map(|o| match o {
             material_ops::Out::Text(t) => Actual::Bytes(t.into_bytes()),
             material_ops::Out::Value(v) => Actual::Value(v),
         }),
+        op if op.starts_with(assets_pa_ops::PREFIX) => assets_pa_ops::call(op, input, options, read)?,
         other => return Err(format!("unknown op {other:?}")),
     };
-    Ok(r.unwrap_or_else(Actual::Error))
+    Ok(r.unwrap_or_else(|e: Error| Actual::Error { code: e.code().to_string(), message: e.message().to_string() }))
 }
 
 /// Runs one case.
@@ -182,10 +171,6 @@ pub fn run_case(case: &Case, root: &Path, fixtures: &Path, fixtures_present: boo
         if !hosts.iter().any(|h| h.as_str() == Some(HOST)) {
             return Outcome::NotForHost;
         }
-    }
-    let op = case.get("op").and_then(Value::as_str).unwrap_or("");
-    if DELEGATED_OP_PREFIXES.iter().any(|p| op.starts_with(p)) {
-        return Outcome::Delegated;
     }
     if case.uses_fixture() && !fixtures_present {
         return Outcome::NoFixtures;
@@ -206,208 +191,8 @@ fn check(case: &Case, root: &Path, fixtures: &Path) -> Result<(), String> {
     if expect.is_empty() {
         return Err("expect is empty".into());
     }
-    let actual = call(case, &input, lock.as_deref())?;
+    let actual = call(case, &input, lock.as_deref(), &|form| input_bytes(form, root, fixtures))?;
     compare(expect, &actual)
-}
-
-fn exp_str<'a>(expect: &'a Map, key: &str) -> Option<&'a str> {
-    expect.get(key).and_then(Value::as_str)
-}
-
-fn compare(expect: &Map, actual: &Actual) -> Result<(), String> {
-    let wants_error = expect.get("exit_code").and_then(Value::as_f64) == Some(1.0)
-        || expect.keys().any(|k| k.starts_with("error_"));
-    let mut problems = String::new();
-    let mut fail = |msg: String| {
-        let _ = writeln!(problems, "    {msg}");
-    };
-    match actual {
-        Actual::Error(e) => {
-            if !wants_error {
-                return Err(format!("unexpected error {}: {}", e.code(), e.message()));
-            }
-            if let Some(code) = exp_str(expect, "error_code") {
-                if code != e.code() {
-                    fail(format!("error_code: expected {code:?}, got {:?} ({})", e.code(), e.message()));
-                }
-            }
-            if let Some(msg) = exp_str(expect, "error_message") {
-                if msg != e.message() {
-                    fail(format!("error_message:\n      expected {msg:?}\n      got      {:?}", e.message()));
-                }
-            }
-            if let Some(p) = exp_str(expect, "error_message_prefix") {
-                if !e.message().starts_with(p) {
-                    fail(format!("error_message_prefix: expected {p:?}, got {:?}", e.message()));
-                }
-            }
-        }
-        _ if wants_error => return Err("expected an error, the call succeeded".into()),
-        Actual::Bytes(out) => {
-            if let Some(code) = expect.get("exit_code").and_then(Value::as_f64) {
-                if code != 0.0 {
-                    fail(format!("exit_code: expected {code}, got 0"));
-                }
-            }
-            if let Some(t) = exp_str(expect, "output_text") {
-                if t.as_bytes() != out.as_slice() {
-                    fail(format!("output_text:\n      expected {t:?}\n      got      {:?}", String::from_utf8_lossy(out)));
-                }
-            }
-            if let Some(b) = exp_str(expect, "output_base64") {
-                let want = base64::engine::general_purpose::STANDARD.decode(b).map_err(|e| format!("bad output_base64: {e}"))?;
-                if want != *out {
-                    fail(format!("output_base64: got {}", base64::engine::general_purpose::STANDARD.encode(out)));
-                }
-            }
-            if let Some(d) = exp_str(expect, "output_sha256") {
-                let got = sha256_bytes(out);
-                if got != d {
-                    fail(format!("output_sha256: expected {d}, got {got}"));
-                }
-            }
-            if let Some(d) = exp_str(expect, "digest") {
-                if d.as_bytes() != out.as_slice() {
-                    fail(format!("digest: expected {d}, got {}", String::from_utf8_lossy(out)));
-                }
-            }
-        }
-        Actual::Verdict { result, exit_code } => {
-            let status = result.get("status").and_then(Value::as_str).unwrap_or("");
-            let derived = if status == "failed" { 2 } else { 0 };
-            if *exit_code != derived {
-                fail(format!("core exit_code {exit_code} disagrees with status {status:?}"));
-            }
-            if let Some(code) = expect.get("exit_code").and_then(Value::as_f64) {
-                if code != f64::from(derived) {
-                    fail(format!("exit_code: expected {code}, got {derived} (status {status:?}; failed checks {:?})", failed_checks(result)));
-                }
-            }
-            if let Some(s) = exp_str(expect, "status") {
-                if s != status {
-                    fail(format!("status: expected {s:?}, got {status:?} (failed checks {:?})", failed_checks(result)));
-                }
-            }
-            if let Some(want) = expect.get("checks").and_then(Value::as_array) {
-                check_checks(want, result, &mut fail);
-            }
-            if let Some(want) = expect.get("failed_checks").and_then(Value::as_array) {
-                let want: Vec<&str> = want.iter().filter_map(Value::as_str).collect();
-                let got = failed_checks(result);
-                if want != got {
-                    fail(format!("failed_checks: expected {want:?}, got {got:?}"));
-                }
-            }
-            if let Some(sub) = expect.get("result_subset") {
-                if let Err(e) = subset(sub, result, "result") {
-                    fail(format!("result_subset: {e}"));
-                }
-            }
-            if let Some(want) = expect.get("result_keys").and_then(Value::as_array) {
-                if let Err(e) = same_keys(want, result) {
-                    fail(format!("result_keys: {e}"));
-                }
-            }
-        }
-        Actual::Value(v) => {
-            if let Some(want) = expect.get("result") {
-                if !json_eq(want, v) {
-                    fail(format!("result:\n      expected {}\n      got      {}", json::to_compact(want), json::to_compact(v)));
-                }
-            }
-            if let Some(sub) = expect.get("result_subset") {
-                if let Err(e) = subset(sub, v, "result") {
-                    fail(format!("result_subset: {e}"));
-                }
-            }
-        }
-        Actual::Files(files) => {
-            if let Some(want) = expect.get("files_sha256").and_then(Value::as_object) {
-                let mut got: Vec<(String, String)> = files.iter().map(|f| (f.name.clone(), sha256_bytes(&f.bytes))).collect();
-                got.sort();
-                let mut exp: Vec<(String, String)> =
-                    want.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())).collect();
-                exp.sort();
-                if got != exp {
-                    fail(format!("files_sha256:\n      expected {exp:?}\n      got      {got:?}"));
-                }
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.trim_end().to_string())
-    }
-}
-
-fn failed_checks(result: &Value) -> Vec<&str> {
-    result
-        .get("checks")
-        .and_then(Value::as_array)
-        .unwrap_or(&[])
-        .iter()
-        .filter(|c| c.get("status").and_then(Value::as_str) == Some("fail"))
-        .filter_map(|c| c.get("name").and_then(Value::as_str))
-        .collect()
-}
-
-fn check_checks(want: &[Value], result: &Value, fail: &mut impl FnMut(String)) {
-    let got = result.get("checks").and_then(Value::as_array).unwrap_or(&[]);
-    let show = |list: &[Value]| -> Vec<String> {
-        list.iter().map(|c| format!("{}={}", c.str_at("name"), c.str_at("status"))).collect()
-    };
-    if want.len() != got.len() {
-        fail(format!("checks: expected {} entries {:?}, got {} {:?}", want.len(), show(want), got.len(), show(got)));
-        return;
-    }
-    for (i, (w, g)) in want.iter().zip(got).enumerate() {
-        for key in ["name", "status", "detail"] {
-            if let Some(wv) = w.get(key) {
-                if g.get(key) != Some(wv) {
-                    fail(format!("checks[{i}].{key}: expected {}, got {}", json::to_compact(wv), g.get(key).map(json::to_compact).unwrap_or_else(|| "(absent)".into())));
-                }
-            }
-        }
-    }
-}
-
-/// `want` ⊆ `got`: objects recursively as subsets, everything else exactly.
-/// `result_keys`: the result has exactly these top-level keys (order not compared).
-fn same_keys(want: &[Value], got: &Value) -> Result<(), String> {
-    let mut want: Vec<&str> = want.iter().filter_map(Value::as_str).collect();
-    let mut have: Vec<&str> = got.as_object().map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default();
-    want.sort_unstable();
-    have.sort_unstable();
-    if want == have {
-        Ok(())
-    } else {
-        Err(format!("expected {want:?}, got {have:?}"))
-    }
-}
-
-fn subset(want: &Value, got: &Value, path: &str) -> Result<(), String> {
-    match (want, got) {
-        (Value::Object(w), Value::Object(g)) => {
-            for (k, wv) in w.iter() {
-                let gv = g.get(k).ok_or_else(|| format!("{path}.{k} missing"))?;
-                subset(wv, gv, &format!("{path}.{k}"))?;
-            }
-            Ok(())
-        }
-        _ if json_eq(want, got) => Ok(()),
-        _ => Err(format!("{path}: expected {}, got {}", json::to_compact(want), json::to_compact(got))),
-    }
-}
-
-/// Deep equality, ignoring object key order.
-pub fn json_eq(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w))),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(v, w)| json_eq(v, w)),
-        (Value::Number(x), Value::Number(y)) => x == y,
-        _ => a == b,
-    }
 }
 
 /// Totals of a run.
@@ -417,7 +202,6 @@ pub struct Summary {
     pub failed: Vec<(String, String)>,
     pub no_fixtures: usize,
     pub not_for_host: usize,
-    pub delegated: usize,
 }
 
 /// Runs every case; prints one line per failure and the totals.
@@ -431,7 +215,6 @@ pub fn run_all(root: &Path) -> Result<Summary, String> {
             Outcome::Fail(e) => s.failed.push((case.id.clone(), e)),
             Outcome::NoFixtures => s.no_fixtures += 1,
             Outcome::NotForHost => s.not_for_host += 1,
-            Outcome::Delegated => s.delegated += 1,
         }
     }
     Ok(s)

@@ -100,8 +100,8 @@ pub fn call(op: &str, input: &[u8], lock: Option<&[u8]>, options: &Map) -> Resul
     Ok(match op {
         "canonicalize" => tl::canonicalize(bytes, str_opt("mode")).map(|a| Actual::Bytes(a.to_vec())),
         "digest" => tl::digest(bytes).map(|d| Actual::Bytes(d.into_bytes())),
-        "verify_bundle" => tl::verify_bundle(bytes, opts()?).and_then(|v| to_value(&v)).map(Actual::Verdict),
-        "verify_definition" => tl::verify_definition(bytes, opts()?).and_then(|v| to_value(&v)).map(Actual::Verdict),
+        "verify_bundle" => tl::verify_bundle(bytes, opts()?).and_then(|v| to_value(&v)).map(|result| Actual::Verdict { result, exit_code: None }),
+        "verify_definition" => tl::verify_definition(bytes, opts()?).and_then(|v| to_value(&v)).map(|result| Actual::Verdict { result, exit_code: None }),
         "write_lock" => tl::write_lock(bytes).map(|a| Actual::Bytes(a.to_vec())),
         "build_local" => tl::build_local(bytes, opts()?).map(|o| files(&o)),
         // As the Rust runner: input that is not UTF-8 is one replacement character.

@@ -13,7 +13,6 @@ use base64::Engine as _;
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 
-use trustloop_core::api::digest::sha256_bytes;
 use trustloop_core::api::json::{self, Map, Value};
 
 mod embedded {
@@ -24,6 +23,8 @@ mod embedded {
 pub const HOST: &str = "wasm";
 
 use super::vector_ops::ops;
+pub use trustloop_conformance::check::Actual;
+use trustloop_conformance::check::compare;
 
 pub struct Case {
     pub id: String,
@@ -134,16 +135,6 @@ pub fn input_bytes(form: &Value) -> Result<Vec<u8>, String> {
     Err("unknown input form".into())
 }
 
-pub enum Actual {
-    Bytes(Vec<u8>),
-    /// A verify result (checked with `status`, `checks`, …).
-    Verdict(Value),
-    /// Any other JSON result (checked with `result` and `result_subset`).
-    Value(Value),
-    Files(Vec<(String, Vec<u8>)>),
-    Error { code: String, message: String },
-}
-
 fn check(case: &Case) -> Result<(), String> {
     let input = input_bytes(case.get("input").ok_or("case has no input")?)?;
     let lock = match case.get("lock") {
@@ -193,199 +184,4 @@ pub fn error_parts(e: &JsValue) -> Result<(String, String), String> {
 fn thrown(e: &JsValue) -> Result<Actual, String> {
     let (code, message) = error_parts(e)?;
     Ok(Actual::Error { code, message })
-}
-
-fn exp_str<'a>(expect: &'a Map, key: &str) -> Option<&'a str> {
-    expect.get(key).and_then(Value::as_str)
-}
-
-fn compare(expect: &Map, actual: &Actual) -> Result<(), String> {
-    let wants_error =
-        expect.get("exit_code").and_then(Value::as_f64) == Some(1.0) || expect.keys().any(|k| k.starts_with("error_"));
-    let mut problems = Vec::<String>::new();
-    match actual {
-        Actual::Error { code, message } => {
-            if !wants_error {
-                return Err(format!("unexpected error {code}: {message}"));
-            }
-            if let Some(c) = exp_str(expect, "error_code") {
-                if c != code {
-                    problems.push(format!("error_code: expected {c:?}, got {code:?} ({message})"));
-                }
-            }
-            if let Some(m) = exp_str(expect, "error_message") {
-                if m != message {
-                    problems.push(format!("error_message: expected {m:?}, got {message:?}"));
-                }
-            }
-            if let Some(p) = exp_str(expect, "error_message_prefix") {
-                if !message.starts_with(p) {
-                    problems.push(format!("error_message_prefix: expected {p:?}, got {message:?}"));
-                }
-            }
-        }
-        _ if wants_error => return Err("expected an error, the call succeeded".into()),
-        Actual::Bytes(out) => {
-            if let Some(code) = expect.get("exit_code").and_then(Value::as_f64) {
-                if code != 0.0 {
-                    problems.push(format!("exit_code: expected {code}, got 0"));
-                }
-            }
-            if let Some(t) = exp_str(expect, "output_text") {
-                if t.as_bytes() != out.as_slice() {
-                    problems.push(format!("output_text: expected {t:?}, got {:?}", String::from_utf8_lossy(out)));
-                }
-            }
-            if let Some(b) = exp_str(expect, "output_base64") {
-                let want = base64::engine::general_purpose::STANDARD.decode(b).map_err(|e| format!("bad output_base64: {e}"))?;
-                if want != *out {
-                    problems.push(format!("output_base64: got {}", base64::engine::general_purpose::STANDARD.encode(out)));
-                }
-            }
-            if let Some(d) = exp_str(expect, "output_sha256") {
-                let got = sha256_bytes(out);
-                if got != d {
-                    problems.push(format!("output_sha256: expected {d}, got {got}"));
-                }
-            }
-            if let Some(d) = exp_str(expect, "digest") {
-                if d.as_bytes() != out.as_slice() {
-                    problems.push(format!("digest: expected {d}, got {}", String::from_utf8_lossy(out)));
-                }
-            }
-        }
-        Actual::Verdict(result) => {
-            let status = result.str_at("status");
-            // `ok_legacy` (only under the legacy option) exits 0 like `ok`.
-            let exit = if status == "ok" || status == "ok_legacy" { 0.0 } else { 2.0 };
-            if let Some(code) = expect.get("exit_code").and_then(Value::as_f64) {
-                if code != exit {
-                    problems.push(format!("exit_code: expected {code}, got {exit} (failed checks {:?})", failed_checks(result)));
-                }
-            }
-            if let Some(s) = exp_str(expect, "status") {
-                if s != status {
-                    problems.push(format!("status: expected {s:?}, got {status:?} (failed checks {:?})", failed_checks(result)));
-                }
-            }
-            if let Some(want) = expect.get("checks").and_then(Value::as_array) {
-                check_checks(want, result, &mut problems);
-            }
-            if let Some(want) = expect.get("failed_checks").and_then(Value::as_array) {
-                let want: Vec<&str> = want.iter().filter_map(Value::as_str).collect();
-                let got = failed_checks(result);
-                if want != got {
-                    problems.push(format!("failed_checks: expected {want:?}, got {got:?}"));
-                }
-            }
-            if let Some(sub) = expect.get("result_subset") {
-                if let Err(e) = subset(sub, result, "result") {
-                    problems.push(format!("result_subset: {e}"));
-                }
-            }
-            if let Some(want) = expect.get("result_keys").and_then(Value::as_array) {
-                if let Err(e) = same_keys(want, result) {
-                    problems.push(format!("result_keys: {e}"));
-                }
-            }
-        }
-        Actual::Value(v) => {
-            if let Some(code) = expect.get("exit_code").and_then(Value::as_f64) {
-                if code != 0.0 {
-                    problems.push(format!("exit_code: expected {code}, got 0"));
-                }
-            }
-            if let Some(want) = expect.get("result") {
-                if !json_eq(want, v) {
-                    problems.push(format!("result: expected {}, got {}", json::to_compact(want), json::to_compact(v)));
-                }
-            }
-            if let Some(sub) = expect.get("result_subset") {
-                if let Err(e) = subset(sub, v, "result") {
-                    problems.push(format!("result_subset: {e}"));
-                }
-            }
-        }
-        Actual::Files(files) => {
-            if let Some(want) = expect.get("files_sha256").and_then(Value::as_object) {
-                let mut got: Vec<(String, String)> = files.iter().map(|(n, b)| (n.clone(), sha256_bytes(b))).collect();
-                got.sort();
-                let mut exp: Vec<(String, String)> = want.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())).collect();
-                exp.sort();
-                if got != exp {
-                    problems.push(format!("files_sha256: expected {exp:?}, got {got:?}"));
-                }
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("\n    "))
-    }
-}
-
-fn failed_checks(result: &Value) -> Vec<&str> {
-    result
-        .get("checks")
-        .and_then(Value::as_array)
-        .unwrap_or(&[])
-        .iter()
-        .filter(|c| c.str_at("status") == "fail")
-        .map(|c| c.str_at("name"))
-        .collect()
-}
-
-fn check_checks(want: &[Value], result: &Value, problems: &mut Vec<String>) {
-    let got = result.get("checks").and_then(Value::as_array).unwrap_or(&[]);
-    let show = |list: &[Value]| -> Vec<String> { list.iter().map(|c| format!("{}={}", c.str_at("name"), c.str_at("status"))).collect() };
-    if want.len() != got.len() {
-        problems.push(format!("checks: expected {:?}, got {:?}", show(want), show(got)));
-        return;
-    }
-    for (i, (w, g)) in want.iter().zip(got).enumerate() {
-        for key in ["name", "status", "detail"] {
-            if let Some(wv) = w.get(key) {
-                if g.get(key) != Some(wv) {
-                    problems.push(format!("checks[{i}].{key}: expected {}, got {:?}", json::to_compact(wv), g.get(key).map(json::to_compact)));
-                }
-            }
-        }
-    }
-}
-
-/// `want` ⊆ `got`: objects recursively as subsets, everything else exactly.
-/// `result_keys`: the result has exactly these top-level keys (order not compared).
-fn same_keys(want: &[Value], got: &Value) -> Result<(), String> {
-    let mut want: Vec<&str> = want.iter().filter_map(Value::as_str).collect();
-    let mut have: Vec<&str> = got.as_object().map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default();
-    want.sort_unstable();
-    have.sort_unstable();
-    if want == have {
-        Ok(())
-    } else {
-        Err(format!("expected {want:?}, got {have:?}"))
-    }
-}
-
-fn subset(want: &Value, got: &Value, path: &str) -> Result<(), String> {
-    match (want, got) {
-        (Value::Object(w), Value::Object(g)) => {
-            for (k, wv) in w.iter() {
-                let gv = g.get(k).ok_or_else(|| format!("{path}.{k} missing"))?;
-                subset(wv, gv, &format!("{path}.{k}"))?;
-            }
-            Ok(())
-        }
-        _ if json_eq(want, got) => Ok(()),
-        _ => Err(format!("{path}: expected {}, got {}", json::to_compact(want), json::to_compact(got))),
-    }
-}
-
-fn json_eq(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w))),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(v, w)| json_eq(v, w)),
-        _ => a == b,
-    }
 }

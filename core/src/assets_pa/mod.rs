@@ -43,6 +43,4 @@ pub mod slices;
 pub mod writer;
 
 #[cfg(all(test, feature = "std"))]
-mod vector_tests;
-#[cfg(all(test, feature = "std"))]
 mod golden_tests;
