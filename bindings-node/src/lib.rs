@@ -1,7 +1,7 @@
 //! The napi-rs skin over `trustloop_core::api` (npm package `trustloop`).
 //!
-//! Thin by design: `Uint8Array`/`Buffer` and strings in, core call, bytes or compact
-//! JSON text out (the JS wrapper `JSON.parse`s it). A core `Error` or a caught panic
+//! Thin by design: `Uint8Array`/`Buffer` and strings in, core call, bytes or plain JS
+//! values out (built from the core's JSON value by `to_js.rs`). A core `Error` or a caught panic
 //! is thrown as a JS `Error` whose message is `TRUSTLOOP_ERROR:` + `{code, message,
 //! findings}` JSON; `index.js` turns that into a `TrustloopError`. Nothing unwinds
 //! into Node.
@@ -91,7 +91,7 @@ pub fn digest(input: Uint8Array) -> napi::Result<String> {
     call(|| api::json_digest(&input))
 }
 
-/// Verify result of a bundle, as compact JSON text.
+/// Verify result of a bundle.
 #[napi]
 pub fn verify_bundle<'e>(env: &'e Env, input: Uint8Array, lock: Option<Uint8Array>, options_json: String) -> napi::Result<Unknown<'e>> {
     call_value(env, || {
@@ -100,7 +100,7 @@ pub fn verify_bundle<'e>(env: &'e Env, input: Uint8Array, lock: Option<Uint8Arra
     })
 }
 
-/// Verify result of a plain service definition, as compact JSON text.
+/// Verify result of a plain service definition.
 #[napi]
 pub fn verify_definition<'e>(env: &'e Env, input: Uint8Array, lock: Option<Uint8Array>, options_json: String) -> napi::Result<Unknown<'e>> {
     call_value(env, || {
@@ -140,7 +140,7 @@ fn entries(entries_json: &str) -> Result<Vec<trustloop_core::api::anip::tree::En
     tree::entries_from_value(&json_arg(entries_json, "entries")?)
 }
 
-/// A remote custom-code-bundle ref, parsed (`{kind, locator, immutable, digest}` JSON).
+/// A remote custom-code-bundle ref, parsed: `{kind, locator, immutable, digest}`.
 #[napi]
 pub fn ref_check<'e>(env: &'e Env, reference: String) -> napi::Result<Unknown<'e>> {
     call_value(env, || trustloop_core::api::anip::ref_check(&reference))
@@ -190,7 +190,7 @@ pub fn attach_implementation<'e>(env: &'e Env, bundle: Uint8Array, entries_json:
     })
 }
 
-/// Publication lint of a bundle's package metadata: `{status, findings}` JSON.
+/// Publication lint of a bundle's package metadata: `{status, findings}`.
 #[napi]
 pub fn lint<'e>(env: &'e Env, bundle: Uint8Array) -> napi::Result<Unknown<'e>> {
     call_value(env, || lint_bundle(&bundle, &LintOptions::default()).map(|f| lint_result(&f)))
@@ -202,13 +202,13 @@ pub fn assets_pa_write(entries_json: String, preload_json: String) -> napi::Resu
     call(|| pa::write_value(&json_arg(&entries_json, "entries")?, &json_arg(&preload_json, "preload")?)).map(Buffer::from)
 }
 
-/// assets.pa: the read result (JSON).
+/// assets.pa: the read result.
 #[napi]
 pub fn assets_pa_read<'e>(env: &'e Env, input: Uint8Array) -> napi::Result<Unknown<'e>> {
     call_value(env, || pa::read(&input))
 }
 
-/// assets.pa: every reader check (JSON; never fails).
+/// assets.pa: every reader check (never fails).
 #[napi]
 pub fn assets_pa_verify<'e>(env: &'e Env, input: Uint8Array) -> napi::Result<Unknown<'e>> {
     call_value(env, || Ok(pa::verify(&input)))
@@ -376,7 +376,7 @@ pub fn registry_limits() -> RegistryLimits {
     }
 }
 
-/// Registry: the URLs to fetch (JSON), lock-file gaps filled (ANIP-LOCK-3).
+/// Registry: the URLs to fetch, lock-file gaps filled (ANIP-LOCK-3).
 #[napi]
 pub fn registry_target<'e>(env: &'e Env, registry_url: String, package: String, lock: Option<Uint8Array>, allow_yanked: bool) -> napi::Result<Unknown<'e>> {
     call_value(env, || trustloop_host::registry::target(&registry_url, &package, lock.as_deref(), allow_yanked))

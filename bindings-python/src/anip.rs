@@ -11,7 +11,7 @@ use trustloop_core::api::anip::tree::{self, BundleReportOptions, TreeDigestOptio
 use crate::call::{call, call_value, json_arg, options};
 use trustloop_host::registry;
 
-/// Verify result JSON (compact text) of a `.anip-package.json` bundle.
+/// The verify result of a `.anip-package.json` bundle.
 #[pyfunction]
 #[pyo3(signature = (data, lock = None, options_json = ""))]
 fn verify_bundle<'py>(py: Python<'py>, data: &[u8], lock: Option<&[u8]>, options_json: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -21,7 +21,7 @@ fn verify_bundle<'py>(py: Python<'py>, data: &[u8], lock: Option<&[u8]>, options
     })
 }
 
-/// Verify result JSON (compact text) of a plain service definition.
+/// The verify result of a plain service definition.
 #[pyfunction]
 #[pyo3(signature = (data, lock = None, options_json = ""))]
 fn verify_definition<'py>(py: Python<'py>, data: &[u8], lock: Option<&[u8]>, options_json: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -49,7 +49,7 @@ fn build_local<'py>(py: Python<'py>, definition: &[u8], options_json: &str) -> P
     crate::file_list(py, files.into_iter().map(|f| (f.name, f.bytes)).collect())
 }
 
-/// A remote custom-code-bundle ref, parsed (`{kind, locator, immutable, digest}` JSON).
+/// A remote custom-code-bundle ref, parsed: `{kind, locator, immutable, digest}`.
 #[pyfunction]
 fn ref_check<'py>(py: Python<'py>, reference: &str) -> PyResult<Bound<'py, PyAny>> {
     call_value(py, || trustloop_core::api::anip::ref_check(reference))
@@ -101,14 +101,14 @@ fn attach_implementation<'py>(py: Python<'py>, bundle: &[u8], entries_json: Opti
     })
 }
 
-/// The URLs to fetch for a registry package (JSON text; see `trustloop_host::registry::target`).
+/// The URLs to fetch for a registry package (see `trustloop_host::registry::target`).
 #[pyfunction]
 #[pyo3(signature = (registry_url, package, lock = None, allow_yanked = false))]
 fn registry_target<'py>(py: Python<'py>, registry_url: &str, package: &str, lock: Option<&[u8]>, allow_yanked: bool) -> PyResult<Bound<'py, PyAny>> {
     call_value(py, || registry::target(registry_url, package, lock, allow_yanked))
 }
 
-/// Verify result JSON (compact text) of a registry package from its three fetched bodies.
+/// The verify result of a registry package from its three fetched bodies.
 #[pyfunction]
 #[pyo3(signature = (package_url, download, receipt, keys, lock = None, options_json = ""))]
 fn verify_registry<'py>(

@@ -16,13 +16,13 @@ fn assets_pa_write<'py>(py: Python<'py>, entries_json: &str, preload_json: &str)
     Ok(PyBytes::new(py, &out))
 }
 
-/// The read result of an archive (JSON text).
+/// The read result of an archive.
 #[pyfunction]
 fn assets_pa_read<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyAny>> {
     call_value(py, || pa::read(data))
 }
 
-/// Every reader check of an archive: `{ok, codes, findings, …}` (JSON text; never fails).
+/// Every reader check of an archive: `{ok, codes, findings, …}` (never fails).
 #[pyfunction]
 fn assets_pa_verify<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyAny>> {
     call_value(py, || Ok(pa::verify(data)))
@@ -43,13 +43,13 @@ fn assets_pa_companions<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py
 }
 
 /// PA-COMP-4: whether companion files mirror the archive byte for byte;
-/// `{ok, findings}` (JSON text; never fails).
+/// `{ok, findings}` (never fails).
 #[pyfunction]
 fn assets_pa_verify_companions<'py>(py: Python<'py>, data: &[u8], asset_table: &[u8], preload: &[u8]) -> PyResult<Bound<'py, PyAny>> {
     call_value(py, || Ok(pa::verify_companions(data, asset_table, preload)))
 }
 
-/// A GLYPH bank payload from its spec (JSON text): the summary (JSON text) and payload bytes.
+/// A GLYPH bank payload from its spec (JSON text): the summary and the payload bytes.
 #[pyfunction]
 fn assets_pa_glyph_bank<'py>(py: Python<'py>, spec_json: &str) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyBytes>)> {
     let (summary, payload) = call(py, || {
@@ -59,7 +59,7 @@ fn assets_pa_glyph_bank<'py>(py: Python<'py>, spec_json: &str) -> PyResult<(Boun
     Ok((to_py::value(py, &summary)?, PyBytes::new(py, &payload)))
 }
 
-/// Packs an in-memory asset project: the report (JSON text) and the written files.
+/// Packs an in-memory asset project: the report and the written files.
 #[pyfunction]
 #[pyo3(signature = (files, options_json = ""))]
 fn assets_pa_pack<'py>(
@@ -80,7 +80,7 @@ fn assets_pa_pack<'py>(
 }
 
 /// Packs an asset project directory into `out_dir` (default `<project>/build`), as
-/// `trustloop assets-pa pack --json`: the report (JSON text).
+/// `trustloop assets-pa pack --json`: the report.
 #[pyfunction]
 #[pyo3(signature = (project_dir, out_dir = None))]
 fn assets_pa_pack_dir<'py>(py: Python<'py>, project_dir: &str, out_dir: Option<&str>) -> PyResult<Bound<'py, PyAny>> {

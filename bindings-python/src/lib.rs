@@ -1,7 +1,7 @@
 //! `trustloop._native`: the PyO3 skin over `trustloop_core`.
 //!
 //! Deliberately thin: bytes and strings in, core call with the GIL released, results
-//! out as bytes or compact JSON text (the Python wrapper `json.loads` it). Every core
+//! out as bytes or Python objects (built from the core's JSON value by `to_py.rs`). Every core
 //! `Error` becomes `trustloop.TrustloopError`; a panic is caught (`call.rs`) and
 //! becomes `TrustloopError("INTERNAL_PANIC")`, so nothing unwinds into the interpreter.
 //!

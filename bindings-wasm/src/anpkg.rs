@@ -39,7 +39,7 @@ export interface AnpkgValidateResult {
   replay: { status: "not_requested" | "unavailable" | "skipped" | "passed" | "failed"; config: string | null };
 }
 
-/** Options of anpkgExport. */
+/** Options of anpkg.exportFiles. */
 export interface AnpkgExportOptions {
   /** The project directory's name (`source_project` in provenance). Default `project`. */
   projectName?: string;
