@@ -73,7 +73,7 @@ pub fn declares_capabilities(bundle: &[u8]) -> bool {
 /// Where a registry package lives: `ID@VERSION` and the URLs a host GETs (the host
 /// crate and the WASM `registryUrls` build them here; only the fetching is theirs).
 pub mod registry_urls {
-    pub use crate::anip::registry_urls::{api_base, split_package_ref, PackageUrls};
+    pub use crate::anip::registry_urls::{api_base, split_package_ref, target, PackageUrls, RegistryTarget};
 }
 
 /// Custom-code-bundle trees: digests, apply rules, reports, materials, and what a
