@@ -16,8 +16,9 @@ pub enum Family {
 }
 
 impl Family {
-    /// Python module under `trustloop` (empty: the package itself).
-    pub fn python_module(self) -> &'static str {
+    /// snake_case: the `family` of `operations()` and the Python module under
+    /// `trustloop` (empty: process-wide, the package itself).
+    pub fn name(self) -> &'static str {
         match self {
             Family::Top => "",
             Family::Json => "json",
@@ -72,14 +73,14 @@ impl Op {
     /// `anpkg_validate`, `verify_bundle`): the `op` of the conformance vectors.
     pub fn flat_name(&self) -> alloc::string::String {
         match self.family {
-            Family::Anpkg | Family::AssetsPa => alloc::format!("{}_{}", self.family.python_module(), self.name),
+            Family::Anpkg | Family::AssetsPa => alloc::format!("{}_{}", self.family.name(), self.name),
             _ => alloc::string::String::from(self.name),
         }
     }
 
     /// `trustloop.anip.verify_bundle`.
     pub fn python_path(&self) -> alloc::string::String {
-        match self.family.python_module() {
+        match self.family.name() {
             "" => alloc::format!("trustloop.{}", self.name),
             m => alloc::format!("trustloop.{m}.{}", self.name),
         }
@@ -161,19 +162,12 @@ pub const OPS: &[Op] = &[
 /// The table as every host returns it from `operations()`: `[{family, name, flat,
 /// python, js, cli, summary, hosts: {python, node, wasm}}]` in table order.
 pub fn to_value() -> Value {
-    let family = |f: Family| match f {
-        Family::Top => "",
-        Family::Json => "json",
-        Family::Anip => "anip",
-        Family::Anpkg => "anpkg",
-        Family::AssetsPa => "assets_pa",
-    };
     Value::Array(
         OPS.iter()
             .map(|o| {
                 let hosts = Map::record().with("python", o.hosts.python).with("node", o.hosts.node).with("wasm", o.hosts.wasm);
                 Map::record()
-                    .with("family", family(o.family))
+                    .with("family", o.family.name())
                     .with("name", o.name)
                     .with("flat", o.flat_name().as_str())
                     .with("python", o.python_path().as_str())

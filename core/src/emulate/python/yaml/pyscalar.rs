@@ -65,6 +65,20 @@ impl Cursor<'_> {
             self.bump();
         }
     }
+    /// A run of blanks and breaks inside a flow scalar: blanks kept as they are when no
+    /// break follows, else the breaks folded (see [`fold`]).
+    fn whitespace(&mut self, out: &mut String) {
+        let blanks_from = self.at;
+        self.skip_blanks();
+        match self.line_break() {
+            Some(first) => {
+                let breaks = self.further_breaks();
+                fold(first, &breaks, out);
+            }
+            None => out.extend(self.chars.get(blanks_from..self.at).unwrap_or_default().iter()),
+        }
+    }
+
     /// The breaks after a first one, with the blanks around them skipped.
     fn further_breaks(&mut self) -> Vec<char> {
         let mut breaks = Vec::new();
@@ -95,15 +109,7 @@ pub(super) fn plain(chars: &[char]) -> String {
     let mut out = String::new();
     while let Some(c) = cur.peek() {
         if is_blank(c) || is_break(c) {
-            let blanks_from = cur.at;
-            cur.skip_blanks();
-            match cur.line_break() {
-                Some(first) => {
-                    let breaks = cur.further_breaks();
-                    fold(first, &breaks, &mut out);
-                }
-                None => out.extend(chars.get(blanks_from..cur.at).unwrap_or_default().iter()),
-            }
+            cur.whitespace(&mut out);
         } else {
             out.push(c);
             cur.bump();
@@ -138,15 +144,7 @@ pub(super) fn quoted(chars: &[char], start: usize) -> Result<String, Unreadable>
             cur.bump();
             escape(&mut cur, &mut out)?;
         } else if is_blank(c) || is_break(c) {
-            let blanks_from = cur.at;
-            cur.skip_blanks();
-            match cur.line_break() {
-                Some(first) => {
-                    let breaks = cur.further_breaks();
-                    fold(first, &breaks, &mut out);
-                }
-                None => out.extend(chars.get(blanks_from..cur.at).unwrap_or_default().iter()),
-            }
+            cur.whitespace(&mut out);
         } else {
             out.push(c);
             cur.bump();
