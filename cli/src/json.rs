@@ -1,5 +1,4 @@
 //! `trustloop json …`: the canonical encodings behind every ANIP digest.
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
@@ -45,7 +44,7 @@ pub fn run(command: Command) -> u8 {
     };
     match result {
         Ok(bytes) => {
-            let _ = std::io::stdout().write_all(&bytes);
+            crate::stdout::write_all(&bytes);
             0
         }
         Err(msg) => {

@@ -15,10 +15,10 @@ pub fn run(args: Args) -> u8 {
     match trustloop_core::api::keygen(&args.key_id) {
         Ok(v) => {
             if args.json {
-                print!("{}", trustloop_core::api::json::to_pretty(&v));
+                out!("{}", trustloop_core::api::json::to_pretty(&v));
             } else if let Some(m) = v.as_object() {
                 for (k, val) in m.iter() {
-                    println!("{}={}", k, val.as_str().unwrap_or_default());
+                    outln!("{}={}", k, val.as_str().unwrap_or_default());
                 }
             }
             0

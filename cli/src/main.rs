@@ -6,6 +6,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use trustloop_core::api::budgets;
 
+// First: the output macros are textually scoped.
+#[macro_use]
+mod stdout;
 mod anip;
 mod anpkg;
 mod assets_pa;

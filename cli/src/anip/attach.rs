@@ -128,7 +128,7 @@ pub fn run(a: Args) -> u8 {
         }
         return match post(url, token, &request_body(&request)) {
             Ok(result) => {
-                print!("{}", to_pretty(&result));
+                out!("{}", to_pretty(&result));
                 0
             }
             Err(msg) => fail(msg, 1),
@@ -138,10 +138,10 @@ pub fn run(a: Args) -> u8 {
         if let Err(e) = write_private(path, to_pretty(&request).as_bytes()) {
             return fail(format!("write output: {e}"), 1);
         }
-        println!("wrote publish request: {}", path.display());
+        outln!("wrote publish request: {}", path.display());
         return 0;
     }
-    print!("{}", to_pretty(&request));
+    out!("{}", to_pretty(&request));
     0
 }
 

@@ -148,9 +148,9 @@ fn digest(a: DigestArgs) -> Result<(), Failure> {
     };
     let v = tree_digest(&dir.entries, &options).map_err(|e| (e.to_string(), 1))?;
     if a.json {
-        print!("{}", to_pretty(&v));
+        out!("{}", to_pretty(&v));
     } else {
-        println!("{}", v.str_at("digest"));
+        outln!("{}", v.str_at("digest"));
     }
     Ok(())
 }
@@ -216,9 +216,9 @@ fn report(a: ReportArgs) -> Result<(), Failure> {
         write_private(path, to_pretty(&report).as_bytes()).map_err(|e| (format!("write {}: {e}", path.display()), 1))?;
     }
     if a.json {
-        print!("{}", to_pretty(&result));
+        out!("{}", to_pretty(&result));
     } else if a.output.is_none() {
-        print!("{}", to_pretty(&report));
+        out!("{}", to_pretty(&report));
     }
     Ok(())
 }
@@ -226,7 +226,7 @@ fn report(a: ReportArgs) -> Result<(), Failure> {
 fn materials(a: MaterialsArgs) -> Result<(), Failure> {
     let bundle = read(&a.package_bundle, "package bundle").map_err(|m| (m, 1))?;
     let v = bundle_materials(&bundle).map_err(|e| (e.to_string(), 1))?;
-    print!("{}", to_pretty(&v));
+    out!("{}", to_pretty(&v));
     Ok(())
 }
 

@@ -35,14 +35,14 @@ pub fn run(a: Args) -> u8 {
         }
     };
     if a.json {
-        print!("{}", to_pretty(&lint_result(&findings)));
+        out!("{}", to_pretty(&lint_result(&findings)));
     } else if findings.is_empty() {
-        println!("clean: {file}");
+        outln!("clean: {file}");
     } else {
         for f in &findings {
-            println!("{} {}: {}", f.code, f.path, f.message);
+            outln!("{} {}: {}", f.code, f.path, f.message);
         }
-        println!("{} finding(s) in {file}", findings.len());
+        outln!("{} finding(s) in {file}", findings.len());
     }
     u8::from(!findings.is_empty())
 }

@@ -73,7 +73,7 @@ pub fn run(command: Command) -> u8 {
         }
     };
     if args.output.as_os_str() == "-" {
-        print!("{text}");
+        out!("{text}");
         return 0;
     }
     if let Err(e) = write_private(&args.output, text.as_bytes()) {
@@ -88,9 +88,9 @@ pub fn run(command: Command) -> u8 {
         let out = Map::record()
             .with("written_lock_file", args.output.display().to_string())
             .with("written_lock_digest", digest);
-        print!("{}", to_pretty(&Value::Object(out)));
+        out!("{}", to_pretty(&Value::Object(out)));
     } else {
-        println!("wrote {} (lock_digest {digest})", args.output.display());
+        outln!("wrote {} (lock_digest {digest})", args.output.display());
     }
     0
 }

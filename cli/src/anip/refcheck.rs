@@ -38,17 +38,17 @@ pub fn run(command: Command) -> u8 {
     match result {
         Ok(v) => {
             if a.json {
-                print!("{}", to_pretty(&v));
+                out!("{}", to_pretty(&v));
             } else {
                 for key in ["kind", "locator", "immutable", "digest"] {
-                    println!("{key:<10} {}", v.str_at(key));
+                    outln!("{key:<10} {}", v.str_at(key));
                 }
             }
             0
         }
         Err(e) => {
             if a.json {
-                print!("{}", to_pretty(&e.to_value()));
+                out!("{}", to_pretty(&e.to_value()));
             }
             eprintln!("{e}");
             1

@@ -6,30 +6,30 @@ pub fn print_verify(result: &Value) {
     let status = s("status");
     let mark = if status == "failed" { "FAILED" } else { "OK" };
     if s("package_id").is_empty() {
-        println!("{mark}  {}", s("source_kind"));
+        outln!("{mark}  {}", s("source_kind"));
     } else {
-        println!("{mark}  {} {}@{}", s("source_kind"), s("package_id"), s("package_version"));
+        outln!("{mark}  {} {}@{}", s("source_kind"), s("package_id"), s("package_version"));
     }
     for (label, key) in [("definition digest", "definition_digest"), ("receipt", "receipt_status")] {
         if !s(key).is_empty() {
-            println!("  {label:<19} {}", s(key));
+            outln!("  {label:<19} {}", s(key));
         }
     }
     if let Some(line) = signer(result) {
-        println!("  {:<19} {line}", "signed by");
+        outln!("  {:<19} {line}", "signed by");
     }
     if !s("contract_signature").is_empty() {
-        println!("  {:<19} {}", "contract signature", s("contract_signature"));
+        outln!("  {:<19} {}", "contract signature", s("contract_signature"));
     }
     if let Some(compat) = result.get("compatibility") {
-        println!("  {:<19} {}", "compatibility", compat.str_at("mode"));
+        outln!("  {:<19} {}", "compatibility", compat.str_at("mode"));
     }
-    println!();
+    outln!();
     for check in result.get("checks").and_then(Value::as_array).unwrap_or(&[]) {
         let pass = check.str_at("status") == "pass";
-        println!("  [{}] {}", if pass { "pass" } else { "FAIL" }, check.str_at("name"));
+        outln!("  [{}] {}", if pass { "pass" } else { "FAIL" }, check.str_at("name"));
         if !pass && !check.str_at("detail").is_empty() {
-            println!("         {}", check.str_at("detail"));
+            outln!("         {}", check.str_at("detail"));
         }
     }
 }

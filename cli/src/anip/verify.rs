@@ -137,7 +137,7 @@ pub fn run(args: Args) -> u8 {
     match verify(&args) {
         Ok((result, code)) => {
             if args.json {
-                print!("{}", to_pretty(&result));
+                out!("{}", to_pretty(&result));
             } else {
                 super::report::print_verify(&result);
             }

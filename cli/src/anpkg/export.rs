@@ -35,7 +35,7 @@ pub struct Args {
 
 fn fail(json_out: bool, e: &Error) -> u8 {
     if json_out {
-        println!("{}", json::to_pretty(&e.to_value()));
+        outln!("{}", json::to_pretty(&e.to_value()));
     } else {
         eprintln!("ERROR: {}", e.message());
     }
@@ -59,9 +59,9 @@ pub fn run(args: Args) -> u8 {
         return fail(args.json, &e);
     }
     if args.json {
-        println!("{}", json::to_pretty(&built.report(Some(&out))));
+        outln!("{}", json::to_pretty(&built.report(Some(&out))));
     } else {
-        println!("{}", out.to_string_lossy());
+        outln!("{}", out.to_string_lossy());
     }
     0
 }

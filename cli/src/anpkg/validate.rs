@@ -74,9 +74,9 @@ pub fn run(args: Args) -> u8 {
     let validated = validate(Package::Path(&args.package_path), options, replay.as_ref());
     let outcome = &validated.outcome;
     if args.json {
-        println!("{}", json::to_pretty(&validated.to_value()));
+        outln!("{}", json::to_pretty(&validated.to_value()));
     } else if outcome.passed() {
-        println!("{}", outcome.message());
+        outln!("{}", outcome.message());
     } else {
         eprintln!("{}", outcome.message());
         if args.all {

@@ -100,15 +100,15 @@ fn inspect_cmd(path: &Path, json: bool) -> u8 {
     match read_archive(path) {
         Ok((_, info)) => {
             if json {
-                println!("{}", to_pretty(&info.to_value()));
+                outln!("{}", to_pretty(&info.to_value()));
             } else {
-                print!("{}", inspect::render(&path.display().to_string(), &info));
+                out!("{}", inspect::render(&path.display().to_string(), &info));
             }
             0
         }
         Err(f) => {
             if json {
-                println!("{}", to_pretty(&trustloop_core::api::diag::Error(f).to_value()));
+                outln!("{}", to_pretty(&trustloop_core::api::diag::Error(f).to_value()));
             } else {
                 print_finding(&f);
             }
@@ -125,7 +125,7 @@ fn verify_cmd(path: &Path, json: bool, deny_warnings: bool) -> u8 {
         Err(_) => false,
     };
     if json {
-        println!("{}", to_pretty(&value));
+        outln!("{}", to_pretty(&value));
     } else {
         let findings: Vec<Finding> = match &result {
             Ok(info) => info.warnings.clone(),
@@ -135,7 +135,7 @@ fn verify_cmd(path: &Path, json: bool, deny_warnings: bool) -> u8 {
             print_finding(f);
         }
         match &result {
-            Ok(info) => println!(
+            Ok(info) => outln!(
                 "{}: {} ({} assets, {} preload, {} warnings)",
                 if ok { "OK" } else { "FAIL" },
                 path.display(),
@@ -143,7 +143,7 @@ fn verify_cmd(path: &Path, json: bool, deny_warnings: bool) -> u8 {
                 info.header.preload.len(),
                 info.warnings.len()
             ),
-            Err(_) => println!("FAIL: {}", path.display()),
+            Err(_) => outln!("FAIL: {}", path.display()),
         }
     }
     u8::from(!ok)

@@ -19,20 +19,20 @@ pub fn run(project: &Path, out: Option<&Path>, json: bool) -> u8 {
         }
     };
     if json {
-        println!("{}", to_pretty(&packed.report()));
+        outln!("{}", to_pretty(&packed.report()));
     } else {
         for d in &packed.diagnostics {
             print_finding(d);
         }
         if packed.ok {
             let (assets, preloaded) = packed.counts;
-            println!("packed {assets} assets ({preloaded} preloaded) into {}", packed.out_dir.display());
+            outln!("packed {assets} assets ({preloaded} preloaded) into {}", packed.out_dir.display());
             for (path, sha, size) in &packed.artifacts {
-                println!("  {path}  {size} bytes  sha256 {sha}");
+                outln!("  {path}  {size} bytes  sha256 {sha}");
             }
         } else {
             let blocking = packed.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-            println!("pack failed: {blocking} blocking diagnostic(s); {} left unchanged", packed.out_dir.display());
+            outln!("pack failed: {blocking} blocking diagnostic(s); {} left unchanged", packed.out_dir.display());
         }
     }
     u8::from(!packed.ok)

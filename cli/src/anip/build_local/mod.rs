@@ -154,7 +154,7 @@ fn build(args: Args) -> Result<String, Failure> {
 pub fn run(args: Args) -> u8 {
     match build(args) {
         Ok(bundle) => {
-            println!("wrote local package bundle: {bundle}");
+            outln!("wrote local package bundle: {bundle}");
             0
         }
         Err((message, code)) => {
