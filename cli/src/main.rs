@@ -12,8 +12,10 @@ mod stdout;
 mod anip;
 mod anpkg;
 mod assets_pa;
+mod completions;
 mod json;
 mod keygen;
+mod man;
 
 /// Verify ANIP packages, Anolis .anpkg handoff packages and Prometeu assets.pa archives.
 #[derive(Parser)]
@@ -45,6 +47,10 @@ enum Command {
     /// Canonical JSON and digests.
     #[command(subcommand)]
     Json(json::Command),
+    /// Print a shell completion script (trustloop only; e.g. `trustloop completions bash > /etc/bash_completion.d/trustloop`).
+    Completions(completions::Args),
+    /// Print the trustloop(1) man page in roff (trustloop only; e.g. `trustloop man > trustloop.1`).
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -73,6 +79,8 @@ fn main() -> ExitCode {
         Command::AssetsPa(c) => assets_pa::run(c),
         Command::Keygen(a) => keygen::run(a),
         Command::Json(c) => json::run(c),
+        Command::Completions(a) => completions::run(a, <Cli as clap::CommandFactory>::command()),
+        Command::Man => man::run(<Cli as clap::CommandFactory>::command()),
     };
     ExitCode::from(code)
 }
