@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use clap::{Subcommand, ValueEnum};
 use trustloop_core::api;
 
-use trustloop_host::files::read;
+use crate::input::read;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Mode {

@@ -13,6 +13,7 @@ mod anip;
 mod anpkg;
 mod assets_pa;
 mod completions;
+mod input;
 mod json;
 mod keygen;
 mod man;

@@ -14,7 +14,8 @@ use trustloop_core::api::anip::{
 use trustloop_core::api::diag::Error;
 use trustloop_core::api::json::to_pretty;
 
-use trustloop_host::files::{read, write_private};
+use crate::input::read;
+use trustloop_host::files::write_private;
 use trustloop_host::walk::walk_bundle;
 
 #[derive(ClapArgs)]

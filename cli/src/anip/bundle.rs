@@ -11,7 +11,8 @@ use trustloop_core::api::anip::tree::{
 };
 use trustloop_core::api::json::{to_pretty, Value};
 
-use trustloop_host::files::{read, write_private};
+use crate::input::read;
+use trustloop_host::files::write_private;
 use trustloop_host::walk::{list_files, symlinked_root_error, walk_bundle};
 
 #[derive(Subcommand)]

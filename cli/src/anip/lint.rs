@@ -6,7 +6,7 @@ use clap::Args as ClapArgs;
 use trustloop_core::api::anip::{lint_bundle, lint_result, LintOptions};
 use trustloop_core::api::json::to_pretty;
 
-use trustloop_host::files::read;
+use crate::input::read;
 
 #[derive(ClapArgs)]
 pub struct Args {

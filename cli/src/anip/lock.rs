@@ -6,7 +6,8 @@ use trustloop_core::api::{self, RegistryPolicy};
 use trustloop_core::api::json::{to_pretty, Map, Value};
 use trustloop_core::api::anip::registry_urls::split_package_ref;
 
-use trustloop_host::files::{read, write_private};
+use crate::input::read;
+use trustloop_host::files::write_private;
 use trustloop_host::registry::fetch::fetch;
 use trustloop_host::registry::RegistryTarget;
 

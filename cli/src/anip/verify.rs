@@ -9,7 +9,7 @@ use trustloop_core::api::{self, RegistryPolicy, VerifyOptions};
 use trustloop_core::api::json::{to_pretty, Value};
 use trustloop_core::api::anip::registry_urls::split_package_ref;
 
-use trustloop_host::files::read;
+use crate::input::read;
 use trustloop_host::registry::{fetch::fetch, RegistryTarget};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

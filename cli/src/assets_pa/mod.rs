@@ -65,23 +65,37 @@ pub fn run(command: Command) -> u8 {
     }
 }
 
-/// Opens and validates an archive from disk without loading its payload.
-fn read_archive(path: &Path) -> Result<(File, ArchiveInfo), Finding> {
+/// An open archive: a file, or standard input read into memory for `-`.
+trait ArchiveSource: Read + Seek {}
+impl<T: Read + Seek> ArchiveSource for T {}
+
+/// Opens and validates an archive without loading its payload. `-` is standard input,
+/// held in memory (at most `--max-input-bytes`), since the payload is read by seeking.
+fn read_archive(path: &Path) -> Result<(Box<dyn ArchiveSource>, ArchiveInfo), Finding> {
     let io = |e: std::io::Error| {
         Finding::error(trustloop_core::api::assets_pa::codes::READ_IO, format!("{}: {e}", path.display()))
     };
-    // Non-blocking open (a FIFO cannot hang it); only a regular file's size is trusted.
-    let (file, st) = trustloop_host::open::open_path(path).map_err(|e| match e {
-        trustloop_host::open::OpenError::Open(e) => io(e),
-        other => io(std::io::Error::other(other.to_string())),
-    })?;
-    if trustloop_host::open::kind_of(&st) != trustloop_host::open::Kind::File {
-        return Err(io(std::io::Error::other("not a regular file")));
-    }
-    let len = file.metadata().map_err(io)?.len();
-    let info = reader::read_from(std::io::BufReader::new(&file), len)
+    let (source, len): (Box<dyn ArchiveSource>, u64) = if crate::input::is_stdin(path) {
+        let bytes = crate::input::read(path, "assets.pa archive")
+            .map_err(|m| Finding::error(trustloop_core::api::assets_pa::codes::READ_IO, m))?;
+        let len = bytes.len() as u64;
+        (Box::new(std::io::Cursor::new(bytes)), len)
+    } else {
+        // Non-blocking open (a FIFO cannot hang it); only a regular file's size is trusted.
+        let (file, st) = trustloop_host::open::open_path(path).map_err(|e| match e {
+            trustloop_host::open::OpenError::Open(e) => io(e),
+            other => io(std::io::Error::other(other.to_string())),
+        })?;
+        if trustloop_host::open::kind_of(&st) != trustloop_host::open::Kind::File {
+            return Err(io(std::io::Error::other("not a regular file")));
+        }
+        let len = file.metadata().map_err(io)?.len();
+        (Box::new(std::io::BufReader::new(file)), len)
+    };
+    let mut source = source;
+    let info = reader::read_from(&mut source, len)
         .map_err(|f| if f.file.is_empty() { f.at_file(path.display().to_string()) } else { f })?;
-    Ok((file, info))
+    Ok((source, info))
 }
 
 pub(crate) fn print_finding(f: &Finding) {

@@ -5,7 +5,7 @@ use clap::Args as ClapArgs;
 use trustloop_core::api::{self, BuildLocalOptions};
 use trustloop_core::api::anip::{DEFAULT_GENERATED_AT, DEFAULT_PORT};
 
-use trustloop_host::files::read;
+use crate::input::read;
 
 pub(super) mod go_flags;
 mod go_fs;

@@ -1,0 +1,95 @@
+//! `-` names standard input wherever trustloop reads one input file, bounded by the
+//! same byte budget as a file and readable once per run.
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn repo(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(rel).display().to_string()
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trustloop")).args(args).output().expect("run trustloop")
+}
+
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trustloop"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run trustloop");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // A refused input is not read to the end; the write may then see a closed pipe.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().expect("wait")
+}
+
+fn file(rel: &str) -> (String, Vec<u8>) {
+    let path = repo(rel);
+    let bytes = std::fs::read(&path).expect("fixture");
+    (path, bytes)
+}
+
+#[test]
+fn dash_reads_the_same_input_as_the_file() {
+    let (good, good_bytes) = file("tests/examples/anip/order-desk-1.0.0.anip-package.json");
+    let (tampered, tampered_bytes) = file("tests/examples/anip/tampered/signature-bit-flip.anip-package.json");
+    let (pa, pa_bytes) = file("tests/vectors/assets-pa/files/v3.pa");
+    let cases: &[(&[&str], &[&str], &[u8])] = &[
+        (&["anip", "verify", "--json", "--package-bundle", &good], &["anip", "verify", "--json", "--package-bundle", "-"], &good_bytes),
+        (&["anip", "verify", "--json", "--package-bundle", &tampered], &["anip", "verify", "--json", "--package-bundle", "-"], &tampered_bytes),
+        (&["anip", "lint", "--package-bundle", &good], &["anip", "lint", "--package-bundle", "-"], &good_bytes),
+        (&["json", "digest", &good], &["json", "digest", "-"], &good_bytes),
+        (&["json", "canonicalize", &good], &["json", "canonicalize", "-"], &good_bytes),
+        (&["assets-pa", "inspect", "--json", &pa], &["assets-pa", "inspect", "--json", "-"], &pa_bytes),
+        (&["assets-pa", "verify", "--json", &pa], &["assets-pa", "verify", "--json", "-"], &pa_bytes),
+    ];
+    for (from_file, from_stdin, input) in cases {
+        let mut expected = run(from_file);
+        // The summary and the result name the input as given (`registry_record_path`).
+        for path in [&good, &tampered, &pa] {
+            expected.stdout = String::from_utf8_lossy(&expected.stdout).replace(path.as_str(), "-").into_bytes();
+        }
+        let got = run_with_stdin(from_stdin, input);
+        assert_eq!(got.status.code(), expected.status.code(), "{from_stdin:?}: {}", String::from_utf8_lossy(&got.stderr));
+        assert_eq!(String::from_utf8_lossy(&got.stdout), String::from_utf8_lossy(&expected.stdout), "{from_stdin:?}");
+    }
+}
+
+#[test]
+fn assets_pa_extract_reads_the_archive_from_stdin() {
+    let (_, pa_bytes) = file("tests/vectors/assets-pa/files/v3.pa");
+    let dir = std::env::temp_dir().join(format!("trustloop-stdin-extract-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out = dir.join("font.bin");
+    let o = run_with_stdin(&["assets-pa", "extract", "-", "--asset-id", "3", "-o", &out.display().to_string()], &pa_bytes);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let slice = std::fs::read(&out).expect("extracted");
+    std::fs::remove_dir_all(&dir).ok();
+    // Asset 3 is the first slice of the payload (offset 0, 34816 bytes; header ends at 674).
+    assert_eq!(slice.as_slice(), &pa_bytes[674..674 + 34816]);
+}
+
+#[test]
+fn stdin_is_bounded_by_the_input_budget() {
+    let (_, good_bytes) = file("tests/examples/anip/order-desk-1.0.0.anip-package.json");
+    let cap = (good_bytes.len() - 1).to_string();
+    let o = run_with_stdin(&["--max-input-bytes", &cap, "json", "digest", "-"], &good_bytes);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(&format!("standard input is larger than the input limit of {cap} bytes")), "{err}");
+    let fits = (good_bytes.len()).to_string();
+    assert_eq!(run_with_stdin(&["--max-input-bytes", &fits, "json", "digest", "-"], &good_bytes).status.code(), Some(0));
+}
+
+#[test]
+fn stdin_serves_one_input_per_run() {
+    let store = br#"{"keys": [{"key_id": "anip-registry-dev-ed25519-v1", "algorithm": "ed25519", "public_key": "NZ8bIweTW/SJ14NTpSOCV/ITzTL7TIJP/Sl0CPAQV14="}]}"#;
+    let o = run_with_stdin(&["anip", "verify", "--trust-store", "-", "--package-bundle", "-"], store);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("standard input (-) was already read for another input"), "{err}");
+}
