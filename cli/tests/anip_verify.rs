@@ -137,3 +137,26 @@ fn strict_trust_examples_equal_the_hostile_reproducers() {
     }
     assert_eq!(compared, 5);
 }
+
+#[test]
+fn definition_with_bundle_verifies_the_definition_as_upstream_unless_refused() {
+    let definition = repo("examples/anip/order-desk-service-definition.json");
+    let tampered = repo("tests/examples/anip/tampered/signature-bit-flip.anip-package.json");
+    // Upstream (ANIP-VER-2): the first of definition, bundle, registry wins; the bundle is not even read.
+    let alone = run(&["anip", "verify", "--json", "--definition", &definition]);
+    let both = run(&["anip", "verify", "--json", "--definition", &definition, "--package-bundle", &tampered]);
+    assert_eq!(both.status.code(), Some(0));
+    assert_eq!(stdout(&both), stdout(&alone));
+    assert_eq!(stderr(&both), "");
+
+    let refused = run(&["anip", "verify", "--json", "--refuse-ignored-sources", "--definition", &definition, "--package-bundle", &tampered]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(stdout(&refused), "");
+    assert_eq!(stderr(&refused), "error: only one source can be verified: upstream verifies --definition and ignores --package-bundle\n");
+    let registry = run(&["anip", "verify", "--refuse-ignored-sources", "--package-bundle", &tampered, "--registry-url", "http://127.0.0.1:9", "--package", "a@1"]);
+    assert_eq!(registry.status.code(), Some(1));
+    assert!(stderr(&registry).contains("upstream verifies --package-bundle and ignores the registry package"), "{}", stderr(&registry));
+    // One source: the flag changes nothing.
+    let one = run(&["anip", "verify", "--json", "--refuse-ignored-sources", "--definition", &definition]);
+    assert_eq!(stdout(&one), stdout(&alone));
+}

@@ -74,6 +74,10 @@ pub struct Args {
     /// Implied by --trusted-key, --trust-store and --compat legacy.
     #[arg(long)]
     extended_report: bool,
+    /// Refuse (exit 1) when more than one source is given, instead of upstream's silent choice of
+    /// the first of --definition, --package-bundle, registry (trustloop only).
+    #[arg(long)]
+    refuse_ignored_sources: bool,
 }
 
 pub fn policy(args: &Args) -> RegistryPolicy {
@@ -150,7 +154,29 @@ pub fn run(args: Args) -> u8 {
     }
 }
 
+/// The sources given, in upstream's order of precedence (ANIP-VER-2): upstream verifies the
+/// first and ignores the others without a word.
+fn sources_given(args: &Args) -> Vec<&'static str> {
+    let registry = non_blank(&args.registry_url).or(non_blank(&args.registry_base)).is_some();
+    [
+        (non_blank(&args.definition).is_some(), "--definition"),
+        (non_blank(&args.package_bundle).is_some(), "--package-bundle"),
+        (registry, "the registry package"),
+    ]
+    .into_iter()
+    .filter_map(|(given, name)| given.then_some(name))
+    .collect()
+}
+
 fn verify(args: &Args) -> Result<(Value, u8), String> {
+    if let [used, ignored @ ..] = sources_given(args).as_slice() {
+        if args.refuse_ignored_sources && !ignored.is_empty() {
+            return Err(format!(
+                "error: only one source can be verified: upstream verifies {used} and ignores {}",
+                ignored.join(" and ")
+            ));
+        }
+    }
     // ANIP-VER-4 step 1: the lock file is loaded before any source.
     let lock = match non_blank(&args.lock_file) {
         Some(path) => {
