@@ -1,7 +1,7 @@
 //! Input files as the user names them: `-` is standard input (the Unix convention),
 //! any other name a file read by `trustloop_host::files::read`. Standard input is
 //! bounded by the same byte budget as a file (`--max-input-bytes`, the `input_bytes`
-//! budget), and can be read for one input per run: a second `-` would silently be
+//! budget; an `.anpkg` archive by `zip_total_bytes`), and can be read for one input per run: a second `-` would silently be
 //! empty. A file named `-` is reached as `./-`.
 use std::io::Read;
 use std::path::Path;
@@ -28,20 +28,23 @@ pub fn read(path: &Path, what: &str) -> Result<Vec<u8>, String> {
 }
 
 fn read_stdin(what: &str) -> Result<Vec<u8>, String> {
+    let cap = max_input_bytes();
+    read_stdin_within(cap, what)?.ok_or_else(|| {
+        format!("read {what}: standard input is larger than the input limit of {cap} bytes (raise it with --max-input-bytes)")
+    })
+}
+
+/// Standard input whole, `None` when it holds more than `cap` bytes. For inputs whose
+/// file form has its own budget (an `.anpkg` archive: `zip_total_bytes`).
+pub fn read_stdin_within(cap: u64, what: &str) -> Result<Option<Vec<u8>>, String> {
     if STDIN_TAKEN.swap(true, Ordering::SeqCst) {
         return Err(format!("read {what}: standard input (-) was already read for another input"));
     }
-    let cap = max_input_bytes();
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
         .take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| format!("read {what}: read standard input: {e}"))?;
-    if bytes.len() as u64 > cap {
-        return Err(format!(
-            "read {what}: standard input is larger than the input limit of {cap} bytes (raise it with --max-input-bytes)"
-        ));
-    }
-    Ok(bytes)
+    Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }

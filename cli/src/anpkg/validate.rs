@@ -1,6 +1,12 @@
-//! `trustloop anpkg validate PKG [--runtime-bin BIN] [--timeout SECS] [--json] [--all]`
+//! `trustloop anpkg validate PKG... [--runtime-bin BIN] [--timeout SECS] [--json] [--all]`
 //! (spec §12, §13.2): prints `Package validation passed: <path>` (stdout, exit 0) or
 //! `Validation failed: <message>` (stderr, exit 1), like `anolis-validate`.
+//!
+//! Several packages (a trustloop addition; `anolis-validate` takes one) are validated in
+//! order, each reported as above, except that a failure line starts with `<path>: `;
+//! then one summary line on stderr. Exit 1 when any failed. Under `--json`, an array of
+//! the results, in order. One package keeps the single-package output exactly.
+//! `-` is an archive read from standard input (at most `--max-input-bytes`).
 //!
 //! The host part (resolving the path, walking a directory into the core's tree, the
 //! replay as a sandboxed child: allowlisted environment, own process group, timeout) is
@@ -10,15 +16,18 @@
 use std::time::Duration;
 
 use clap::Parser;
-use trustloop_host::anpkg::validate::{validate, Package, Replay};
-use trustloop_core::api::anpkg::ValidateOptions;
+use trustloop_host::anpkg::validate::{validate, Package, Replay, Validated};
+use trustloop_core::api::anpkg::package::codes;
+use trustloop_core::api::anpkg::{Outcome, ReplayStatus, ValidateOptions};
+use trustloop_core::api::diag::Finding;
 use trustloop_core::api::anpkg::package::ArchiveLimits;
 use trustloop_core::api::json;
 
 #[derive(Parser)]
 pub struct Args {
-    /// Package archive (.anpkg/.zip, or any zip) or extracted package directory.
-    package_path: String,
+    /// Package archives (.anpkg/.zip, or any zip) or extracted package directories; `-` is an archive on standard input.
+    #[arg(required = true, value_name = "PACKAGE_PATH")]
+    package_paths: Vec<String>,
     /// Runtime binary to replay `--check-config runtime/anolis-runtime.yaml` with.
     #[arg(long = "runtime-bin")]
     runtime_bin: Option<String>,
@@ -53,6 +62,25 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
+    let results: Vec<Validated> = args.package_paths.iter().map(|path| validate_one(&args, path)).collect();
+    let failed = results.iter().filter(|v| !v.outcome.passed()).count();
+    let several = results.len() > 1;
+    if args.json {
+        let values: Vec<_> = results.iter().map(Validated::to_value).collect();
+        let shown = if several { json::Value::Array(values) } else { values.into_iter().next().unwrap_or_default() };
+        outln!("{}", json::to_pretty(&shown));
+    } else {
+        for validated in &results {
+            print_outcome(validated, several, args.all);
+        }
+        if several {
+            eprintln!("{} of {} packages failed validation", failed, results.len());
+        }
+    }
+    u8::from(failed > 0)
+}
+
+fn validate_one(args: &Args, path: &str) -> Validated {
     // Defaults are read now, after `--limit` has set the budgets.
     let budget = ArchiveLimits::default();
     let options = ValidateOptions {
@@ -71,19 +99,33 @@ pub fn run(args: Args) -> u8 {
         timeout: Duration::from_secs(args.timeout),
         pass_env: args.replay_env.clone(),
     });
-    let validated = validate(Package::Path(&args.package_path), options, replay.as_ref());
+    if path != crate::input::STDIN {
+        return validate(Package::Path(path), options, replay.as_ref());
+    }
+    // An archive on standard input, within the budget of an archive file, with its messages.
+    let cap = options.archive_limits.max_total_size;
+    let refused = |finding: Finding| Validated {
+        outcome: Outcome { path: path.to_string(), findings: vec![finding], tree: None, replay_config: None },
+        replay: ReplayStatus::NotRequested,
+    };
+    match crate::input::read_stdin_within(cap, "package") {
+        Ok(Some(bytes)) => validate(Package::Bytes(&bytes), ValidateOptions { path: path.to_string(), ..options }, replay.as_ref()),
+        Ok(None) => refused(Finding::error(codes::ZIP_TOO_LARGE, format!("Package file is larger than {cap} bytes: {path}"))),
+        Err(message) => refused(Finding::error(codes::PATH_NOT_FOUND, format!("Package path not readable: {message}"))),
+    }
+}
+
+fn print_outcome(validated: &Validated, several: bool, all: bool) {
     let outcome = &validated.outcome;
-    if args.json {
-        outln!("{}", json::to_pretty(&validated.to_value()));
-    } else if outcome.passed() {
+    if outcome.passed() {
         outln!("{}", outcome.message());
-    } else {
-        eprintln!("{}", outcome.message());
-        if args.all {
-            for f in &outcome.findings {
-                eprintln!("- {}: {}", f.code, f.message);
-            }
+        return;
+    }
+    let which = if several { format!("{}: ", outcome.path) } else { String::new() };
+    eprintln!("{which}{}", outcome.message());
+    if all {
+        for f in &outcome.findings {
+            eprintln!("- {}: {}", f.code, f.message);
         }
     }
-    if outcome.passed() { 0 } else { 1 }
 }
