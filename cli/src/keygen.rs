@@ -1,5 +1,17 @@
 //! `trustloop keygen`: an Ed25519 key pair, printed like `anip-registry-keygen`.
+//!
+//! The output holds the private key, so it never lands in a file readable by others:
+//! `--output FILE` creates FILE with mode 0600 (refusing an existing file, so no key is
+//! overwritten and no file's mode is changed), and when stdout is a regular file
+//! (`keygen > key.env`, created by the shell at the umask) its group and other
+//! permission bits are removed before the key is written. Modes are only tightened.
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::PathBuf;
+
 use clap::Args as ClapArgs;
+use rustix::fs::{fchmod, fstat, FileType, Mode};
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -9,23 +21,69 @@ pub struct Args {
     /// Print JSON instead of KEY=VALUE lines.
     #[arg(long)]
     json: bool,
+    /// Write the key pair to this new file, created with mode 0600, instead of stdout (trustloop only).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> u8 {
-    match trustloop_core::api::keygen(&args.key_id) {
-        Ok(v) => {
-            if args.json {
-                out!("{}", trustloop_core::api::json::to_pretty(&v));
-            } else if let Some(m) = v.as_object() {
-                for (k, val) in m.iter() {
-                    outln!("{}={}", k, val.as_str().unwrap_or_default());
-                }
-            }
-            0
-        }
+    let text = match trustloop_core::api::keygen(&args.key_id) {
+        Ok(v) if args.json => trustloop_core::api::json::to_pretty(&v),
+        Ok(v) => v
+            .as_object()
+            .map(|m| m.iter().map(|(k, val)| format!("{}={}\n", k, val.as_str().unwrap_or_default())).collect())
+            .unwrap_or_default(),
         Err(e) => {
             eprintln!("{e}");
-            1
+            return 1;
         }
+    };
+    match &args.output {
+        Some(path) => match write_new_private(path, text.as_bytes()) {
+            Ok(()) => {
+                outln!("wrote key pair: {}", path.display());
+                0
+            }
+            Err(e) => {
+                eprintln!("error: write {}: {e}", path.display());
+                1
+            }
+        },
+        None => match restrict_stdout_file() {
+            Ok(()) => {
+                out!("{text}");
+                0
+            }
+            Err(e) => {
+                eprintln!("error: keygen: cannot make the output file private (mode 0600): {e}");
+                1
+            }
+        },
     }
+}
+
+/// Creates `path` with mode 0600 (`O_EXCL`: an existing file is refused, not replaced).
+fn write_new_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if written.is_err() {
+        let _ = std::fs::remove_file(path);
+    }
+    written
+}
+
+/// When stdout is a regular file, removes its group and other permissions (and the
+/// owner's execute bit); anything else (a terminal, a pipe) is left alone.
+fn restrict_stdout_file() -> rustix::io::Result<()> {
+    let stdout = std::io::stdout();
+    let st = fstat(&stdout)?;
+    if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
+        return Ok(());
+    }
+    let mode = Mode::from_raw_mode(st.st_mode);
+    let private = mode & (Mode::RUSR | Mode::WUSR);
+    if private != mode {
+        fchmod(&stdout, private)?;
+    }
+    Ok(())
 }
