@@ -77,3 +77,17 @@ def test_keys_come_in_the_order_the_cli_prints_them() -> None:
     assert len(report["artifact_sha256"]) > 1
     assert list(report["artifact_sha256"]) == sorted(report["artifact_sha256"])  # a Go map: key order
     assert list(trustloop.operations()[0]) == ["family", "name", "flat", "python", "js", "cli", "summary", "hosts"]
+
+
+def test_star_imports_shadow_no_stdlib_module() -> None:
+    import sys
+
+    for name in MODULES:
+        namespace: dict = {}
+        exec(f"from {name} import *", namespace)
+        shadowed = set(namespace) & set(sys.stdlib_module_names)
+        assert not shadowed, f"from {name} import * shadows the stdlib's {sorted(shadowed)}"
+    # Still reachable by attribute and import.
+    import trustloop.json
+
+    assert trustloop.json.digest(b"{}").startswith("sha256:")

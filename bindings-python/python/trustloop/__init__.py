@@ -10,7 +10,9 @@
 * :func:`limits`, :func:`set_limit`, :func:`reset_limits` — the resource budgets
   (``docs/limits.md``) for this process
 
-Every failure raises :class:`TrustloopError` (``.code``, ``.message``, ``.findings``).
+Every failure raises :class:`TrustloopError` (``.code``, ``.message``, ``.findings``;
+picklable, so it crosses process boundaries). ``python -m trustloop`` is a small
+command line (``--version``, ``verify FILE``).
 """
 from __future__ import annotations
 
@@ -23,7 +25,9 @@ from ._errors import TrustloopError
 
 __version__: str = _native.__version__
 
-__all__ = ["TrustloopError", "anip", "anpkg", "assets_pa", "json", "keygen", "operations", "limits", "set_limit", "reset_limits", "__version__"]
+# No stdlib module names: ``from trustloop import *`` must not shadow ``json``
+# (``trustloop.json`` stays an attribute and an importable submodule).
+__all__ = ["TrustloopError", "anip", "anpkg", "assets_pa", "keygen", "operations", "limits", "set_limit", "reset_limits", "__version__"]
 
 
 def keygen(key_id: str = "trustloop-ed25519") -> Dict[str, Any]:

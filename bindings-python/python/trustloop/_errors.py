@@ -1,7 +1,7 @@
 """The one exception type every trustloop failure raises."""
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Callable, Dict, List, Tuple
 
 
 class TrustloopError(Exception):
@@ -21,6 +21,12 @@ class TrustloopError(Exception):
         self.code = code
         self.message = message
         self.findings = list(findings or [])
+
+    def __reduce__(self) -> Tuple[Callable[..., "TrustloopError"], Tuple[str, str, List[Dict[str, Any]]], Dict[str, Any]]:
+        # Exception's own reduce would rebuild from ``args`` (the message alone) and lose
+        # ``code`` and ``findings``; a ProcessPoolExecutor worker raising this error would
+        # then break the pool. The instance dict carries any further attribute.
+        return (type(self), (self.code, self.message, self.findings), dict(self.__dict__))
 
     def __str__(self) -> str:
         return self.message
