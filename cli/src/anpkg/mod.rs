@@ -6,7 +6,7 @@ mod validate;
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Validate a .anpkg archive or an extracted package directory, like `anolis-validate`.
+    /// Validate .anpkg archives or extracted package directories, like `anolis-validate` (which takes one).
     Validate(validate::Args),
     /// Export a canonical project folder to a .anpkg, byte-identical to `anolis-package`.
     Export(export::Args),
