@@ -32,7 +32,8 @@ fn a_closed_stdout_ends_output_quietly_with_the_commands_own_exit_code() {
         (&["json", "canonicalize", &good], 0),
         (&["json", "digest", &good], 0),
         (&["keygen"], 0),
-        (&["anpkg", "validate", &repo("tests/examples/anip")], 1),
+        (&["anpkg", "validate", "--json", &repo("tests/examples/anip")], 1),
+        (&["completions", "bash"], 0),
     ];
     for (args, code) in cases {
         let (status, stderr) = run_into_closed_pipe(args);

@@ -26,7 +26,7 @@ use trustloop_core::api::json;
 #[derive(Parser)]
 pub struct Args {
     /// Package archives (.anpkg/.zip, or any zip) or extracted package directories; `-` is an archive on standard input.
-    #[arg(required = true, value_name = "PACKAGE_PATH")]
+    #[arg(required = true)]
     package_paths: Vec<String>,
     /// Runtime binary to replay `--check-config runtime/anolis-runtime.yaml` with.
     #[arg(long = "runtime-bin")]
