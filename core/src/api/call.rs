@@ -19,6 +19,8 @@ use crate::json::{Map, Value};
 pub enum Arg<'a> {
     Absent,
     Bytes(&'a [u8]),
+    /// Bytes the host had to assemble itself (read from a file, copied).
+    Buf(Vec<u8>),
     Text(String),
     Int(i64),
     Bool(bool),
@@ -61,7 +63,7 @@ impl<'a> Args<'a> {
         for (p, a) in op.params.iter().zip(&args) {
             let fits = match (p.kind, a) {
                 (_, Arg::Absent) => !p.required,
-                (Kind::Bytes, Arg::Bytes(_))
+                (Kind::Bytes, Arg::Bytes(_) | Arg::Buf(_))
                 | (Kind::Text, Arg::Text(_))
                 | (Kind::Int, Arg::Int(_))
                 | (Kind::Bool, Arg::Bool(_))
@@ -91,9 +93,10 @@ impl<'a> Args<'a> {
         i.map_or(&Arg::Absent, |i| &self.args[i])
     }
 
-    pub fn bytes(&self, name: &str) -> Option<&'a [u8]> {
+    pub fn bytes(&self, name: &str) -> Option<&[u8]> {
         match self.slot(name) {
             Arg::Bytes(b) => Some(b),
+            Arg::Buf(b) => Some(b),
             _ => None,
         }
     }
@@ -141,7 +144,7 @@ impl<'a> Args<'a> {
     }
 
     // Required arguments were checked by `new`; these give them without an Option.
-    fn req_bytes(&self, name: &str) -> &'a [u8] {
+    fn req_bytes(&self, name: &str) -> &[u8] {
         self.bytes(name).unwrap_or_default()
     }
 
