@@ -71,7 +71,7 @@ after(async () => {
   scratch.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
-/** A fresh context and page with the verifier loaded. */
+/** A fresh context and page with the verifier loaded (close its context when done). */
 async function openPage(viewport = DESKTOP) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   // The context sees the requests of its pages and of their workers.
@@ -81,7 +81,6 @@ async function openPage(viewport = DESKTOP) {
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
   await page.goto(`${server.url}/www/`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-  page.once('close', () => context.close());
   return page;
 }
 
@@ -166,7 +165,7 @@ test('the verifier loads in a module Web Worker and reports its version', async 
   assert.deepEqual(workers, ['/www/worker.js']);
   // The module is instantiated by the worker, not by the page.
   assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm'))), false);
-  await page.close();
+  await page.context().close();
 });
 
 for (const [width, viewport] of Object.entries(WIDTHS)) {
@@ -191,6 +190,10 @@ for (const [width, viewport] of Object.entries(WIDTHS)) {
     ]);
     await assertNoOverflow(page, width);
     await page.screenshot({ path: join(SHOTS, `${width}-every-family.png`), fullPage: true });
+    // Each verdict on its own, for a quick look at every family at this width.
+    for (const c of got) {
+      await card(page, c.name).locator('.verdict-line').screenshot({ path: join(SHOTS, `${width}-verdict-${c.name}.png`) });
+    }
     // Pinned: the same good bundle is now verified as signed by a trusted key.
     await setKeys(page, `${DEV_KEY_ID}=${DEV_KEY}`);
     await page.waitForFunction((n) => document.querySelector(`.result[data-name="${n}"] .badge`)?.dataset.status === 'ok', basename(inputs.anipGood));
@@ -206,7 +209,7 @@ for (const [width, viewport] of Object.entries(WIDTHS)) {
     await assertNoOverflow(page, `${width}, pinned, details open`);
     await page.screenshot({ path: join(SHOTS, `${width}-every-family-pinned.png`), fullPage: true });
     await assertAccessible(page, width);
-    await page.close();
+    await page.context().close();
   });
 }
 
@@ -226,7 +229,7 @@ test('content decides the kind, not the name: a zip named .json is read as an .a
     await tableRows(page, basename(misnamed), 'findings'),
     expected.findings.map((f) => [f.code, f.severity, f.location.file ?? '—', f.message]),
   );
-  await page.close();
+  await page.context().close();
 });
 
 // ---- Trust choices ------------------------------------------------------------------
@@ -253,7 +256,7 @@ test('trust: a pinned wrong key fails the bundle; a trust-store file pins the ri
   await page.waitForSelector('#trust-error:not([hidden])');
   assert.match(await text(page.locator('#trust-error')), /line 1: expected KEY_ID=BASE64/);
   assert.equal(await page.getAttribute('#trusted-keys', 'aria-invalid'), 'true');
-  await page.close();
+  await page.context().close();
 });
 
 test('trust: keys stay in local storage only when the user asks, and are restored', async () => {
@@ -269,7 +272,7 @@ test('trust: keys stay in local storage only when the user asks, and are restore
   assert.equal(await page.isChecked('#remember-keys'), true);
   await page.uncheck('#remember-keys');
   assert.equal(await stored(), null, 'unticking forgets the keys');
-  await page.close();
+  await page.context().close();
 });
 
 test('legacy switch: passed to the verifier and shown in the CLI command', async () => {
@@ -279,7 +282,7 @@ test('legacy switch: passed to the verifier and shown in the CLI command', async
   // A current bundle needs no relaxation: still ok, still distinguished by its signer.
   assert.equal(c.label, 'Intact · signed by its own key');
   assert.match(await text(card(page, c.name).locator('.document summary code')), / --compat legacy --extended-report --json$/);
-  await page.close();
+  await page.context().close();
 });
 
 // ---- Family details -------------------------------------------------------------------
@@ -301,7 +304,7 @@ test('.anpkg: every finding with code and location, the file list with checksums
   // Without it, only the first.
   await page.uncheck('#all-findings');
   await page.waitForFunction((n) => document.querySelectorAll(`.result[data-name="${n}"] table.findings tbody tr`).length === 1, basename(inputs.anpkgTampered));
-  await page.close();
+  await page.context().close();
 });
 
 test('assets.pa: prelude, asset table, preload, warnings, and a per-asset download', async () => {
@@ -318,7 +321,7 @@ test('assets.pa: prelude, asset table, preload, warnings, and a per-asset downlo
   const asset = info.asset_table[1];
   const bytes = await downloaded(page, page.getByRole('button', { name: `Download asset ${asset.asset_id} (${asset.asset_name})` }));
   assert.ok(Buffer.from(trustloop.assetsPa.extract(inputs.paBytes, asset.asset_id)).equals(bytes), 'the extracted asset');
-  await page.close();
+  await page.context().close();
 });
 
 // ---- The JSON download is the CLI's --json ------------------------------------------
@@ -366,7 +369,7 @@ test('downloaded result JSON equals `trustloop … --json` byte for byte, every 
   const printed = runCli(dir, args);
   assert.equal((await documentsOf(page, n(inputs.anipGood)))['Result JSON'].toString(), printed);
   assert.equal(JSON.parse(printed).receipt_trust, 'pinned-key');
-  await page.close();
+  await page.context().close();
 });
 
 // ---- Any screen, any input device, no network ------------------------------------------
@@ -402,7 +405,7 @@ test('keyboard: every control is reachable by Tab with a visible focus ring, and
   await button.focus();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.equal(dl.suggestedFilename(), 'assets.pa.verify.json');
-  await page.close();
+  await page.context().close();
 });
 
 test('no request leaves the page\'s origin (worker included), and the policy says so', async () => {
@@ -420,7 +423,7 @@ test('no request leaves the page\'s origin (worker included), and the policy say
     return url.origin !== server.url;
   });
   assert.deepEqual(foreign, []);
-  await page.close();
+  await page.context().close();
 });
 
 // ---- Fixtures (upstream bundles and packages) ------------------------------------------
@@ -437,7 +440,7 @@ test('upstream fixtures: a lock mismatch, a bundle rejected before the checks, a
   assert.equal(lockRow[1], 'fail');
   assert.match(lockRow[2], /^lock mismatch for lock_digest: expected sha256:0{64} got sha256:8f40f3af/);
   assert.equal(await text(card(page, basename(rejected)).locator('.error-message')), 'resolved package is missing package_execution_signature');
-  await page.close();
+  await page.context().close();
 });
 
 // ---- Custom code bundle and ref check panels ----------------------------------------------
@@ -507,7 +510,7 @@ test('custom code bundle: a picked folder\'s raw digest, compared with the decla
   await assertNoOverflow(page, 'tree and ref panels at 390 px');
   await page.locator('#tree-card').screenshot({ path: join(SHOTS, 'phone-390-bundle-panel.png') });
   await assertAccessible(page, 'tree and ref panels');
-  await page.close();
+  await page.context().close();
 });
 
 test('ref check: a valid ref is parsed, an invalid one shows the code and upstream message', async () => {
@@ -531,7 +534,7 @@ test('ref check: a valid ref is parsed, an invalid one shows the code and upstre
   assert.equal(await text(page.locator('#ref-error-code')), expected.code);
   assert.equal(await text(page.locator('#ref-error-message')), expected.message);
   assert.equal(await page.isHidden('#ref-result'), true);
-  await page.close();
+  await page.context().close();
 });
 
 test('no script errors on the page', () => {
