@@ -48,7 +48,15 @@ function loadNative () {
 
 const native = loadNative()
 
-/** Runs a native call, turning addon errors into TrustloopError. */
+/**
+ * Runs the core's operation `name` (its flat name in the operation table) through the
+ * addon's one entry, turning addon errors into TrustloopError.
+ */
+function op (name, ...args) {
+  return call(native.call, name, args)
+}
+
+/** Runs a native function, turning addon errors into TrustloopError. */
 function call (fn, ...args) {
   try {
     return fn(...args)
@@ -116,7 +124,7 @@ function verifyArgs (opts) {
     if (o.extendedReport) options.extended_report = true
   }
   const lock = o.lock === undefined || o.lock === null ? null : bytes(o.lock, 'lock')
-  return [lock, JSON.stringify(options)]
+  return [lock, options]
 }
 
 /**
@@ -125,23 +133,23 @@ function verifyArgs (opts) {
  */
 function verifyBundle (buf, opts) {
   const [lock, options] = verifyArgs(opts)
-  return call(native.verifyBundle, bytes(buf, 'bundle'), lock, options)
+  return op('verify_bundle', bytes(buf, 'bundle'), lock, options)
 }
 
 /** Verifies a plain service-definition file (`anip verify --definition`). */
 function verifyDefinition (buf, opts) {
   const [lock, options] = verifyArgs(opts)
-  return call(native.verifyDefinition, bytes(buf, 'definition'), lock, options)
+  return op('verify_definition', bytes(buf, 'definition'), lock, options)
 }
 
 /** Upstream's exit code for a verify result: 2 when `failed`, else 0 (`ok`, or `ok_legacy` under `legacy`). */
 function exitCode (result) {
-  return result && result.status !== 'failed' ? 0 : 2
+  return op('exit_code', result)
 }
 
 /** The consumer lock file (anip-package-lock/v1) for a bundle. */
 function writeLock (buf) {
-  return call(native.writeLock, bytes(buf, 'bundle'))
+  return op('write_lock', bytes(buf, 'bundle'))
 }
 
 const BUILD_STRINGS = {
@@ -178,7 +186,7 @@ function buildLocal (def, opts) {
     if (typeof o.writeDefinition !== 'boolean') throw new TypeError('writeDefinition must be a boolean')
     options.write_definition = o.writeDefinition
   }
-  const files = call(native.buildLocal, bytes(def, 'definition'), JSON.stringify(options))
+  const files = op('build_local', bytes(def, 'definition'), options)
   const out = {}
   for (const f of files) out[f.name] = f.bytes
   return out
@@ -187,18 +195,18 @@ function buildLocal (def, opts) {
 /** Canonical bytes of a JSON document: mode 'digest' (default), 'signature' or 'jcs'. */
 function canonicalize (buf, mode = 'digest') {
   if (typeof mode !== 'string') throw new TypeError('mode must be a string')
-  return call(native.canonicalize, bytes(buf, 'input'), mode)
+  return op('canonicalize', bytes(buf, 'input'), mode)
 }
 
 /** `sha256:<hex>` of the digest-mode canonical bytes. */
 function digest (buf) {
-  return call(native.digest, bytes(buf, 'input'))
+  return op('digest', bytes(buf, 'input'))
 }
 
 /** A fresh Ed25519 key pair. */
 function keygen (keyId = 'trustloop-ed25519') {
   if (typeof keyId !== 'string') throw new TypeError('keyId must be a string')
-  return call(native.keygen, keyId)
+  return op('keygen', keyId)
 }
 
 /** The core's operation table this package is derived from (`js` is the name here). */
@@ -208,7 +216,7 @@ function operations () {
 
 /** The resource budgets in force for this process, by name (docs/limits.md). */
 function limits () {
-  return Object.fromEntries(native.limits().map(({ name, value }) => [name, value]))
+  return op('limits')
 }
 
 /**
@@ -220,12 +228,12 @@ function limits () {
 function setLimit (name, value) {
   if (typeof name !== 'string') throw new TypeError('name must be a string')
   if (!Number.isSafeInteger(value) || value < 0) throw new TypeError('value must be a non-negative safe integer')
-  call(native.setLimit, name, value)
+  op('set_limit', name, value)
 }
 
 /** Puts every resource budget back to its default. */
 function resetLimits () {
-  call(native.setLimit, null, null)
+  op('reset_limits')
 }
 
 /** Every finding and error code, once, from the core's table (docs/codes.md): `[{code, section, severity, meaning}]`. */
@@ -235,29 +243,29 @@ function codes () {
 
 /** camelCase option keys → the core's snake_case names (values unchanged). */
 function snakeOptions (opts, what) {
-  if (opts === undefined || opts === null) return '{}'
+  if (opts === undefined || opts === null) return {}
   if (typeof opts !== 'object' || Array.isArray(opts)) throw new TypeError(`${what} options must be an object`)
   const out = {}
   for (const [k, v] of Object.entries(opts)) out[k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())] = v
-  return JSON.stringify(out)
+  return out
 }
 
 /**
  * A bundle tree as the core's entry list: `{path: Uint8Array|string}` becomes
  * `[{path, base64|text}]`; an array of entry objects (`{path, text|base64|bytes|symlink|special}`) passes through.
  */
-function entriesJson (entries) {
+function entryList (entries) {
   if (Array.isArray(entries)) {
-    return JSON.stringify(entries.map((e) => {
+    return entries.map((e) => {
       if (!e || typeof e !== 'object' || typeof e.path !== 'string') throw new TypeError('each entry must be an object with a string path')
       if (e.bytes === undefined) return e
       const { bytes: b, ...rest } = e
       return { ...rest, base64: Buffer.from(bytes(b, 'entry bytes')).toString('base64') }
-    }))
+    })
   }
   if (entries && typeof entries === 'object') {
-    return JSON.stringify(Object.entries(entries).map(([path, content]) =>
-      typeof content === 'string' ? { path, text: content } : { path, base64: Buffer.from(bytes(content, 'entry content')).toString('base64') }))
+    return Object.entries(entries).map(([path, content]) =>
+      typeof content === 'string' ? { path, text: content } : { path, base64: Buffer.from(bytes(content, 'entry content')).toString('base64') })
   }
   throw new TypeError('entries must be an object of path to bytes or an array of entry objects')
 }
@@ -265,39 +273,39 @@ function entriesJson (entries) {
 /** Validates a remote custom-code-bundle ref: `{kind, locator, immutable, digest}`. */
 function refCheck (reference) {
   if (typeof reference !== 'string') throw new TypeError('reference must be a string')
-  return call(native.refCheck, reference)
+  return op('ref_check', reference)
 }
 
 /** Custom-code-bundle tree digest (ANIP-TREE): `{digest, files}`. */
 function treeDigest (entries, opts) {
-  return call(native.treeDigest, entriesJson(entries), snakeOptions(opts, 'treeDigest'))
+  return op('tree_digest', entryList(entries), snakeOptions(opts, 'treeDigest'))
 }
 
 /** Tree digest of a per-file list `[{path, sha256}]` at JSON `pointer` in `buf`. */
 function treeCombine (buf, pointer = '') {
   if (typeof pointer !== 'string') throw new TypeError('pointer must be a string')
-  return call(native.treeCombine, bytes(buf, 'input'), pointer)
+  return op('tree_combine', bytes(buf, 'input'), pointer)
 }
 
 /** `generate`'s custom-code-bundle report for a bundle and a local bundle tree. */
 function bundleReport (bundle, entries, opts) {
-  return call(native.bundleReport, bytes(bundle, 'bundle'), entriesJson(entries), snakeOptions(opts, 'bundleReport'))
+  return op('bundle_report', bytes(bundle, 'bundle'), entryList(entries), snakeOptions(opts, 'bundleReport'))
 }
 
 /** The implementation materials a package bundle declares. */
 function bundleMaterials (bundle) {
-  return call(native.bundleMaterials, bytes(bundle, 'bundle'))
+  return op('bundle_materials', bytes(bundle, 'bundle'))
 }
 
 /** `package attach-implementation`: the publish request with a material attached. */
 function attachImplementation (bundle, entries, opts) {
-  const ej = entries === undefined || entries === null ? null : entriesJson(entries)
-  return call(native.attachImplementation, bytes(bundle, 'bundle'), ej, snakeOptions(opts, 'attachImplementation'))
+  const ej = entries === undefined || entries === null ? null : entryList(entries)
+  return op('attach_implementation', bytes(bundle, 'bundle'), ej, snakeOptions(opts, 'attachImplementation'))
 }
 
 /** Publication lint of a bundle's package metadata: `{status, findings}`. */
 function lint (bundle) {
-  return call(native.lint, bytes(bundle, 'bundle'))
+  return op('lint', bytes(bundle, 'bundle'))
 }
 
 /** Prometeu assets.pa archives. */
@@ -317,31 +325,31 @@ const assetsPa = {
       const { payload, ...rest } = e
       return { ...rest, payload_base64: Buffer.from(bytes(payload, `entries[${i}].payload`)).toString('base64') }
     })
-    return call(native.assetsPaWrite, JSON.stringify(listed), JSON.stringify(preload))
+    return op('assets_pa_write', listed, preload)
   },
   /** The parsed archive; throws on the first error. */
-  read (buf) { return call(native.assetsPaRead, bytes(buf, 'archive')) },
+  read (buf) { return op('assets_pa_read', bytes(buf, 'archive')) },
   /** Every reader check: `{ok, codes, findings, …}`; never throws for bad archives. */
-  verify (buf) { return call(native.assetsPaVerify, bytes(buf, 'archive')) },
+  verify (buf) { return op('assets_pa_verify', bytes(buf, 'archive')) },
   /** One asset's payload slice. */
   extract (buf, assetId) {
     if (!Number.isInteger(assetId)) throw new TypeError('assetId must be an integer')
-    return call(native.assetsPaExtract, bytes(buf, 'archive'), assetId)
+    return op('assets_pa_extract', bytes(buf, 'archive'), assetId)
   },
   /** Companion files: name → Buffer. */
   companions (buf) {
     const out = {}
-    for (const f of call(native.assetsPaCompanions, bytes(buf, 'archive'))) out[f.name] = f.bytes
+    for (const f of op('assets_pa_companions', bytes(buf, 'archive'))) out[f.name] = f.bytes
     return out
   },
   /** Whether `asset_table.json` and `preload.json` mirror the archive byte for byte (PA-COMP-4). */
   verifyCompanions (buf, assetTable, preload) {
-    return call(native.assetsPaVerifyCompanions, bytes(buf, 'archive'), bytes(assetTable, 'assetTable'), bytes(preload, 'preload'))
+    return op('assets_pa_verify_companions', bytes(buf, 'archive'), bytes(assetTable, 'assetTable'), bytes(preload, 'preload'))
   },
   /** A GLYPH bank payload from `{tile_size, tiles, palettes}`: `{summary, payload}`. */
   glyphBank (spec) {
     if (!spec || typeof spec !== 'object') throw new TypeError('spec must be an object')
-    return call(native.assetsPaGlyphBank, JSON.stringify(spec))
+    return op('assets_pa_glyph_bank', spec)
   },
   /**
    * `trustloop assets-pa pack`: packs the asset project in `projectDir` into `outDir`
@@ -352,17 +360,24 @@ const assetsPa = {
   pack (projectDir, opts) {
     const o = checkKeys(opts, ['outDir'], 'assetsPa.pack')
     const out = o.outDir === undefined || o.outDir === null ? null : pathArg(o.outDir, 'outDir')
-    return call(native.assetsPaPackDir, pathArg(projectDir, 'projectDir'), out)
+    return op('assets_pa_pack', pathArg(projectDir, 'projectDir'), out)
   },
   /** Packs an in-memory asset project (path → bytes): `{report, files}`; nothing touches the disk. */
   packFiles (files, opts) {
     if (!files || typeof files !== 'object') throw new TypeError('files must be an object of path to bytes')
-    const list = Object.entries(files).map(([name, b]) => ({ name, bytes: Buffer.from(bytes(b, 'file content')) }))
-    const r = call(native.assetsPaPack, list, snakeOptions(opts, 'packFiles'))
+    const project = fileMap(files, 'file content')
+    const r = op('assets_pa_pack_files', project, snakeOptions(opts, 'packFiles'))
     const written = {}
     for (const f of r.files) written[f.name] = f.bytes
     return { report: r.report, files: written }
   }
+}
+
+/** `{path: bytes}` with every value checked to be bytes. */
+function fileMap (files, what) {
+  const out = {}
+  for (const [name, b] of Object.entries(files)) out[name] = bytes(b, what)
+  return out
 }
 
 /** A file system path: a string or a `file:` URL. */
@@ -386,14 +401,14 @@ const VALIDATE_LIMITS = { maxEntries: 'max_entries', maxEntrySize: 'max_entry_si
 const VALIDATE_KEYS = ['runtimeBin', 'timeoutSeconds', 'replayEnv', 'all', 'name', ...Object.keys(VALIDATE_LIMITS)]
 const EXPORT_KEYS = ['output', 'dataRoot', 'maxFileSize', 'maxTotalSize']
 
-function exportCall (projectDir, opts, what) {
+function exportCall (name, projectDir, opts, what) {
   const o = checkKeys(opts, EXPORT_KEYS, what)
   const options = {}
   if (o.dataRoot !== undefined && o.dataRoot !== null) options.data_root = pathArg(o.dataRoot, 'dataRoot')
   if (o.maxFileSize !== undefined) options.max_file_size = count(o.maxFileSize, 'maxFileSize')
   if (o.maxTotalSize !== undefined) options.max_total_size = count(o.maxTotalSize, 'maxTotalSize')
   const out = o.output === undefined || o.output === null ? null : pathArg(o.output, 'output')
-  return call(native.anpkgExport, pathArg(projectDir, 'projectDir'), out, JSON.stringify(options))
+  return op(name, pathArg(projectDir, 'projectDir'), out, options)
 }
 
 /** Anolis .anpkg handoff packages. */
@@ -425,11 +440,11 @@ const anpkg = {
     for (const [k, snake] of Object.entries(VALIDATE_LIMITS)) if (o[k] !== undefined) options[snake] = count(o[k], k)
     if (typeof bufOrPath === 'string' || bufOrPath instanceof URL) {
       if (o.name !== undefined) throw new TypeError('name applies to bytes input only (a path is shown as itself)')
-      return call(native.anpkgValidate, null, pathArg(bufOrPath, 'path'), JSON.stringify(options))
+      return op('anpkg_validate', null, pathArg(bufOrPath, 'path'), options)
     }
     const name = optionalString(o.name, 'name')
     if (name !== undefined) options.path = name
-    return call(native.anpkgValidate, bytes(bufOrPath, 'package'), null, JSON.stringify(options))
+    return op('anpkg_validate', bytes(bufOrPath, 'package'), null, options)
   },
   /**
    * Exports a canonical project folder to .anpkg bytes identical to `anolis-package`'s;
@@ -437,11 +452,11 @@ const anpkg = {
    * upstream's ExportError message.
    */
   export (projectDir, opts) {
-    return exportCall(projectDir, opts, 'anpkg.export').package
+    return exportCall('anpkg_export', projectDir, opts, 'anpkg.export')
   },
   /** Like `export`, returning the report `trustloop anpkg export --json` prints (`path` when written). */
   exportReport (projectDir, opts) {
-    return exportCall(projectDir, opts, 'anpkg.exportReport').report
+    return exportCall('anpkg_export_report', projectDir, opts, 'anpkg.exportReport')
   },
   /**
    * Exports a project held in memory (project-relative path → bytes): `{package,
@@ -451,12 +466,11 @@ const anpkg = {
    */
   exportFiles (files, opts) {
     const o = checkKeys(opts, ['projectName', 'projectDir', 'dataRootFiles'], 'anpkg.exportFiles')
-    const list = (m, what) => Object.entries(m ?? {}).map(([name, b]) => ({ name, bytes: Buffer.from(bytes(b, what)) }))
     if (!files || typeof files !== 'object') throw new TypeError('files must be an object of path to bytes')
     const options = {}
     if (o.projectName !== undefined) options.project_name = o.projectName
     if (o.projectDir !== undefined) options.project_dir = o.projectDir
-    return call(native.anpkgExportFiles, list(files, 'file content'), list(o.dataRootFiles, 'data root file'), JSON.stringify(options))
+    return op('anpkg_export_files', fileMap(files, 'file content'), fileMap(o.dataRootFiles ?? {}, 'data root file'), options)
   }
 }
 
@@ -527,7 +541,7 @@ async function fetchRegistry (registryUrl, pkg, lock, allowYanked, o) {
   if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be a function (global fetch needs Node >= 18)')
   const timeout = o.timeoutSeconds === undefined ? REGISTRY_TIMEOUT_SECONDS : seconds(o.timeoutSeconds, 'timeoutSeconds')
   const signal = o.signal === undefined || o.signal === null ? AbortSignal.timeout(Math.ceil(timeout * 1000)) : o.signal
-  const target = call(native.registryTarget,
+  const target = op('registry_target',
     registryUrl === undefined || registryUrl === null ? '' : optionalString(registryUrl, 'registryUrl'),
     pkg === undefined || pkg === null ? '' : optionalString(pkg, 'package'),
     lock, allowYanked)
@@ -546,9 +560,8 @@ function responsesArgs (responses) {
 /** Sans-IO registry verify: the three bodies the caller fetched. */
 function verifyRegistryResponses (responses, opts) {
   const o = checkKeys(opts, [...VERIFY_KEYS, ...POLICY_KEYS], 'verifyRegistryResponses')
-  const [lock, verifyJson] = verifyArgs(Object.fromEntries(VERIFY_KEYS.filter((k) => k in o).map((k) => [k, o[k]])))
-  const options = { ...JSON.parse(verifyJson), ...policyOptions(o) }
-  return call(native.verifyRegistry, ...responsesArgs(responses), lock, JSON.stringify(options))
+  const [lock, verify] = verifyArgs(Object.fromEntries(VERIFY_KEYS.filter((k) => k in o).map((k) => [k, o[k]])))
+  return op('verify_registry_responses', ...responsesArgs(responses), lock, { ...verify, ...policyOptions(o) })
 }
 
 /**
@@ -558,16 +571,16 @@ function verifyRegistryResponses (responses, opts) {
  */
 async function verifyRegistry (registryUrl, pkg, opts) {
   const o = checkKeys(opts, [...VERIFY_KEYS, ...POLICY_KEYS, ...FETCH_KEYS], 'verifyRegistry')
-  const [lock, verifyJson] = verifyArgs(Object.fromEntries(VERIFY_KEYS.filter((k) => k in o).map((k) => [k, o[k]])))
+  const [lock, verify] = verifyArgs(Object.fromEntries(VERIFY_KEYS.filter((k) => k in o).map((k) => [k, o[k]])))
   const policy = policyOptions(o)
   const responses = await fetchRegistry(registryUrl, pkg, lock, policy.allow_yanked_package === true, o)
-  return call(native.verifyRegistry, ...responsesArgs(responses), lock, JSON.stringify({ ...JSON.parse(verifyJson), ...policy }))
+  return op('verify_registry_responses', ...responsesArgs(responses), lock, { ...verify, ...policy })
 }
 
 /** Sans-IO form of `writeLockRegistry`. */
 function writeLockRegistryResponses (responses, opts) {
   const o = checkKeys(opts, POLICY_KEYS, 'writeLockRegistryResponses')
-  return call(native.writeLockRegistry, ...responsesArgs(responses), JSON.stringify(policyOptions(o)))
+  return op('write_lock_registry_responses', ...responsesArgs(responses), policyOptions(o))
 }
 
 /** `anip lock write --registry-url URL --package ID@VERSION`: the lock file bytes (carrying `registry_url`). */
@@ -577,39 +590,39 @@ async function writeLockRegistry (registryUrl, pkg, opts) {
   if (typeof pkg !== 'string') throw new TypeError('pkg must be a string')
   const policy = policyOptions(o)
   const responses = await fetchRegistry(registryUrl, pkg, null, policy.allow_yanked_package === true, o)
-  return call(native.writeLockRegistry, ...responsesArgs(responses), JSON.stringify(policy))
+  return op('write_lock_registry_responses', ...responsesArgs(responses), policy)
 }
 
-module.exports = {
-  version: native.version(),
-  TrustloopError,
-  verifyBundle,
-  verifyDefinition,
-  exitCode,
-  writeLock,
-  buildLocal,
-  canonicalize,
-  digest,
-  keygen,
-  operations,
-  limits,
-  setLimit,
-  resetLimits,
-  codes,
-  refCheck,
-  treeDigest,
-  treeCombine,
-  bundleReport,
-  bundleMaterials,
-  attachImplementation,
-  lint,
-  verifyRegistry,
-  verifyRegistryResponses,
-  writeLockRegistry,
-  writeLockRegistryResponses,
-  MAX_REGISTRY_BODY_BYTES,
-  assetsPa,
-  anpkg,
-  // Test hook: a deliberate panic inside the addon (must surface as INTERNAL_PANIC).
-  _panicForTest: () => call(native._panicForTest)
-}
+// One assignment per name: Node's ESM loader (cjs-module-lexer) finds named exports
+// only in this form, so `import { verifyBundle } from 'trustloop'` works.
+exports.version = native.version()
+exports.TrustloopError = TrustloopError
+exports.verifyBundle = verifyBundle
+exports.verifyDefinition = verifyDefinition
+exports.exitCode = exitCode
+exports.writeLock = writeLock
+exports.buildLocal = buildLocal
+exports.canonicalize = canonicalize
+exports.digest = digest
+exports.keygen = keygen
+exports.operations = operations
+exports.limits = limits
+exports.setLimit = setLimit
+exports.resetLimits = resetLimits
+exports.codes = codes
+exports.refCheck = refCheck
+exports.treeDigest = treeDigest
+exports.treeCombine = treeCombine
+exports.bundleReport = bundleReport
+exports.bundleMaterials = bundleMaterials
+exports.attachImplementation = attachImplementation
+exports.lint = lint
+exports.verifyRegistry = verifyRegistry
+exports.verifyRegistryResponses = verifyRegistryResponses
+exports.writeLockRegistry = writeLockRegistry
+exports.writeLockRegistryResponses = writeLockRegistryResponses
+exports.MAX_REGISTRY_BODY_BYTES = MAX_REGISTRY_BODY_BYTES
+exports.assetsPa = assetsPa
+exports.anpkg = anpkg
+// Test hook: a deliberate panic inside the addon (must surface as INTERNAL_PANIC).
+exports._panicForTest = () => call(native._panicForTest)

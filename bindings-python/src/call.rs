@@ -2,10 +2,15 @@
 //! raised as `trustloop.TrustloopError` (the pure-Python class, built with native findings).
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use trustloop_core::api;
+use pyo3::types::PyTuple;
+use trustloop_core::api::call::Args;
 use trustloop_core::api::diag::{findings_to_value, Error};
 use trustloop_core::api::json::Value;
+use trustloop_host::call as host;
+
+use crate::from_py::{self, Refused};
 
 /// A core failure, before it is turned into a Python exception.
 enum Failure {
@@ -31,7 +36,7 @@ fn to_py_err(py: Python<'_>, failure: Failure) -> PyErr {
 }
 
 /// Runs `f` without the GIL; a core `Error` or a panic becomes `TrustloopError`.
-pub fn call<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -> PyResult<T> {
+pub fn guarded<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -> PyResult<T> {
     let outcome = py.detach(|| match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(Failure::Core(e)),
@@ -47,19 +52,26 @@ pub fn call<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send
     outcome.map_err(|e| to_py_err(py, e))
 }
 
-/// [`call`] for a core call giving a JSON value: the Python object `json.loads` of its
-/// JSON text would give, built directly (`to_py`).
-pub fn call_value<'py>(py: Python<'py>, f: impl FnOnce() -> Result<Value, Error> + Send) -> PyResult<Bound<'py, PyAny>> {
-    let v = call(py, f)?;
-    crate::to_py::value(py, &v)
-}
-
-/// A binding's options object ("" means defaults).
-pub fn options(options_json: &str) -> Result<Value, Error> {
-    api::parse_options(options_json)
-}
-
-/// Any JSON argument the wrapper serialized (entries, file lists, specs).
-pub fn json_arg(text: &str, what: &str) -> Result<Value, Error> {
-    api::parse_json(text.as_bytes(), what)
+/// `trustloop._native.call(op, *args)`: the one native entry. Arguments are converted
+/// by the parameter kinds of the operation table (`from_py`), the operation runs with
+/// the GIL released (`trustloop_host::call`), and its result comes back as Python
+/// values (`to_py`).
+#[pyfunction(name = "call")]
+#[pyo3(signature = (op, *args))]
+pub fn call_op<'py>(py: Python<'py>, op: &str, args: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
+    let op = host::find(op).map_err(|e| to_py_err(py, Failure::Core(e)))?;
+    let items: Vec<Bound<'py, PyAny>> = args.iter().collect();
+    if items.len() > op.params.len() {
+        return Err(PyTypeError::new_err(format!("{}() takes {} arguments ({} given)", op.name, op.params.len(), items.len())));
+    }
+    let mut converted = Vec::with_capacity(items.len());
+    for (param, item) in op.params.iter().zip(&items) {
+        match from_py::arg(param, item) {
+            Ok(a) => converted.push(a),
+            Err(Refused::Type(e)) => return Err(e),
+            Err(Refused::Core(e)) => return Err(to_py_err(py, Failure::Core(e))),
+        }
+    }
+    let out = guarded(py, || host::call(Args::new(op, converted)?))?;
+    crate::to_py::out(py, out)
 }

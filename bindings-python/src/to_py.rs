@@ -6,8 +6,32 @@
 //! Iterative: a result can nest as deep as its input (JSON allows 10,000 levels), so
 //! containers are inserted into their parent first and filled from an explicit stack.
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+use trustloop_core::api::call::Out;
 use trustloop_core::api::json::Value;
+
+/// An operation's result: `None`, a JSON-shaped object, `bytes`, `str`, `int`, a list
+/// of `(name, bytes)` pairs, or a tuple of those (a record, in its field order).
+pub fn out(py: Python<'_>, result: Out) -> PyResult<Bound<'_, PyAny>> {
+    Ok(match result {
+        Out::Unit => py.None().into_bound(py),
+        Out::Json(v) => value(py, &v)?,
+        Out::Bytes(b) => PyBytes::new(py, &b).into_any(),
+        Out::Text(t) => t.into_pyobject(py)?.into_any(),
+        Out::Int(n) => n.into_pyobject(py)?.into_any(),
+        Out::Files(files) => {
+            let items = files
+                .into_iter()
+                .map(|(name, bytes)| PyTuple::new(py, [name.into_pyobject(py)?.into_any(), PyBytes::new(py, &bytes).into_any()]))
+                .collect::<PyResult<Vec<_>>>()?;
+            PyList::new(py, items)?.into_any()
+        }
+        Out::Record(fields) => {
+            let items = fields.into_iter().map(|(_, v)| out(py, v)).collect::<PyResult<Vec<_>>>()?;
+            PyTuple::new(py, items)?.into_any()
+        }
+    })
+}
 
 /// A container still being filled and the children left to add to it.
 enum Frame<'v, 'py> {

@@ -111,16 +111,48 @@ def test_option_types_checked() -> None:
 
 def test_native_refuses_str_directly() -> None:
     with pytest.raises(TypeError):
-        _native.digest("{}")  # type: ignore[arg-type]
+        _native.call("digest", "{}")
 
 
 def test_native_options_must_be_object() -> None:
     with pytest.raises(TrustloopError) as info:
-        _native.verify_bundle(b"{}", None, "[1]")
+        _native.call("verify_bundle", b"{}", None, [1])
     assert info.value.code == "OPTIONS_NOT_OBJECT"
     with pytest.raises(TrustloopError) as info:
-        _native.verify_bundle(b"{}", None, '{"nope":1}')
+        _native.call("verify_bundle", b"{}", None, {"nope": 1})
     assert info.value.code == "INVALID_OPTION"
+
+
+def test_native_call_checks_names_and_arguments_against_the_table() -> None:
+    with pytest.raises(TrustloopError) as info:
+        _native.call("no_such_operation")
+    assert info.value.code == "UNKNOWN_OPERATION"
+    with pytest.raises(TrustloopError) as info:
+        _native.call("verify_bundle")  # data is required
+    assert info.value.code == "INVALID_ARGUMENT"
+    with pytest.raises(TypeError):
+        _native.call("digest", b"{}", b"{}")
+    with pytest.raises(TypeError):
+        _native.call("assets_pa_extract", b"", True)  # a bool is not an asset id
+    with pytest.raises(TypeError):
+        _native.call("verify_bundle", b"{}", None, {1: "non-str key"})
+    with pytest.raises(TrustloopError) as info:
+        _native.call("verify_registry", "http://registry.invalid")  # fetching is the wrapper's
+    assert info.value.code == "UNSUPPORTED_OPERATION"
+
+
+def test_native_arguments_that_nest_forever_are_refused_not_followed() -> None:
+    looped: list = []
+    looped.append(looped)
+    with pytest.raises(TrustloopError) as info:
+        _native.call("verify_bundle", b"{}", None, {"trusted_keys": looped})
+    assert info.value.code == "JSON_TOO_DEEP"
+    deep: object = "leaf"
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(TrustloopError) as info:
+        _native.call("tree_digest", deep)
+    assert info.value.code == "JSON_TOO_DEEP"
 
 
 @pytest.mark.parametrize("data", [b"", b"null", b"[]", b"{}", b'{"service_definition":1}', b"\x00\x01", b'{"a":', b"\xff\xfe"])

@@ -203,7 +203,7 @@ def test_registry_urls_are_built_like_the_cli() -> None:
     the API path appended once, ``allow_yanked`` on the download URL only."""
     from trustloop import _native
 
-    t = _native.registry_target(" http://h:1/base/ ", "acme/glue pkg@1.0+b", None, True)
+    t = _native.call("registry_target", " http://h:1/base/ ", "acme/glue pkg@1.0+b", None, True)
     assert t == {
         "registry_url": "http://h:1/base/registry-api/v1",
         "package_url": "http://h:1/base/registry-api/v1/packages/acme%2Fglue%20pkg/1.0+b",
@@ -211,7 +211,7 @@ def test_registry_urls_are_built_like_the_cli() -> None:
         "receipt_url": "http://h:1/base/registry-api/v1/packages/acme%2Fglue%20pkg/1.0+b/receipt",
         "keys_url": "http://h:1/base/registry-api/v1/keys",
     }
-    t = _native.registry_target("http://h/registry-api/v1", "a@b@1.0", None, False)
+    t = _native.call("registry_target", "http://h/registry-api/v1", "a@b@1.0", None, False)
     assert t["package_url"] == "http://h/registry-api/v1/packages/a@b/1.0"
     assert t["download_url"].endswith("/download")
 

@@ -166,6 +166,8 @@ pub const TABLE: &[Code] = &[
     error(Bindings, "PACKAGE_REF_INVALID", "the registry package is not `package_id@package_version`, or no id/version is given nor in the lock file (the CLI's messages; Python, Node and the WebAssembly JS helpers)"),
     error(Bindings, "REGISTRY_URL_REQUIRED", "a registry verify without a registry URL, neither given nor in the lock file's `registry_url`"),
     error(Bindings, "INVALID_ARGUMENT", "Python, Node: a native-layer call with an impossible argument combination (e.g. `anpkg_validate` with both or neither of bytes and path; the public wrappers never make one). WebAssembly: an argument has the wrong JS type or shape (document bytes must be `Uint8Array`, `ArrayBuffer`, a typed-array view or a string; `mode`, `keyId`, `ref` must be strings; bundle entries `[{path, bytes}]`, file maps `{path: bytes}`, registry responses `{packageUrl, download, receipt, keys}`; `assetId` an integer), or reading it threw (getter, proxy)"),
+    error(Bindings, "UNKNOWN_OPERATION", "`call` (the bindings' one native entry, `api::call`) was given a name that is not in the operation table (`operations()`)"),
+    error(Bindings, "UNSUPPORTED_OPERATION", "the operation exists but not in this host: it reads paths or spawns (WebAssembly), or it fetches over HTTP, which each host composes from `registry_target` and the `_responses` operation"),
     error(AssetsPaReader, "PA_PRELUDE_TRUNCATED", "file shorter than the 32-byte prelude (`PreludeTruncated`)"),
     error(AssetsPaReader, "PA_BAD_MAGIC", "magic is not `PMTA` (`BadMagic`)"),
     error(AssetsPaReader, "PA_UNSUPPORTED_SCHEMA_VERSION", "prelude `schema_version` is not 1 (`UnsupportedSchemaVersion`)"),

@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
-use trustloop_core::api::{self, BuildLocalOptions, VerifyOptions};
+use trustloop_core::api;
+use trustloop_core::api::call::Out;
 use trustloop_core::api::diag::Error;
 use trustloop_core::api::json::{self, Map, Value};
 
@@ -15,8 +16,7 @@ use check::{compare, Actual};
 pub use check::json_eq;
 
 pub mod check;
-mod assets_pa_ops;
-mod material_ops;
+mod case_args;
 pub mod code_literals;
 pub mod codes_render;
 pub mod generated;
@@ -135,34 +135,33 @@ fn input_bytes(form: &Value, root: &Path, fixtures: &Path) -> Result<Vec<u8>, St
 
 
 fn call(case: &Case, input: &[u8], lock: Option<&[u8]>, read: &dyn Fn(&Value) -> Result<Vec<u8>, String>) -> Result<Actual, String> {
-    let op = case.get("op").and_then(Value::as_str).ok_or("case has no op")?;
+    let name = case.get("op").and_then(Value::as_str).ok_or("case has no op")?;
+    let op = api::call::find(name).map_err(|e| e.message().to_string())?;
     let empty = Value::Object(Map::new());
-    let options = case.get("options").unwrap_or(&empty);
-    let verify_opts = || VerifyOptions::from_value(options);
-    let r = match op {
-        "canonicalize" => {
-            let mode = options.get("mode").and_then(Value::as_str).unwrap_or("digest");
-            api::canonical_json(input, mode).map(Actual::Bytes)
-        }
-        "digest" => api::json_digest(input).map(|d| Actual::Bytes(d.into_bytes())),
-        "verify_bundle" => verify_opts()
-            .and_then(|o| api::anip_verify_bundle(input, lock, &o))
-            .map(|v| Actual::Verdict { result: v.result, exit_code: Some(v.exit_code) }),
-        "verify_definition" => verify_opts()
-            .and_then(|o| api::anip_verify_definition(input, lock, &o))
-            .map(|v| Actual::Verdict { result: v.result, exit_code: Some(v.exit_code) }),
-        "write_lock" => api::anip_write_lock(input).map(|s| Actual::Bytes(s.into_bytes())),
-        "build_local" => BuildLocalOptions::from_value(options)
-            .and_then(|o| api::anip_build_local(input, &o))
-            .map(|files| Actual::Files(files.into_iter().map(|f| (f.name, f.bytes)).collect())),
-        op if material_ops::OPS.contains(&op) => material_ops::call(op, input, options).map(|o| match o {
-            material_ops::Out::Text(t) => Actual::Bytes(t.into_bytes()),
-            material_ops::Out::Value(v) => Actual::Value(v),
-        }),
-        op if op.starts_with(assets_pa_ops::PREFIX) => assets_pa_ops::call(op, input, options, read)?,
-        other => return Err(format!("unknown op {other:?}")),
-    };
+    let args = case_args::args(op, input, lock, case.get("options").unwrap_or(&empty), read)?;
+    let r = api::call::Args::new(op, args).and_then(api::call::call).map(|out| actual(op.name, out));
     Ok(r.unwrap_or_else(|e: Error| Actual::Error { code: e.code().to_string(), message: e.message().to_string() }))
+}
+
+/// What the checks compare: verify results with their exit code, text as bytes, and
+/// of a record (a GLYPH bank, a pack) its JSON member.
+fn actual(name: &str, out: Out) -> Actual {
+    match out {
+        Out::Json(result) if name.starts_with("verify_") && result.get("status").is_some() => {
+            let exit_code = api::anip::exit_code(&result).ok().map(|c| c as i32);
+            Actual::Verdict { result, exit_code }
+        }
+        Out::Json(v) => Actual::Value(v),
+        Out::Bytes(b) => Actual::Bytes(b),
+        Out::Text(t) => Actual::Bytes(t.into_bytes()),
+        Out::Int(n) => Actual::Value(Value::from(n)),
+        Out::Unit => Actual::Value(Value::Null),
+        Out::Files(f) => Actual::Files(f),
+        Out::Record(members) => members
+            .into_iter()
+            .find_map(|(_, m)| matches!(m, Out::Json(_)).then(|| actual(name, m)))
+            .unwrap_or(Actual::Value(Value::Null)),
+    }
 }
 
 /// Runs one case.

@@ -3,7 +3,7 @@
 //! `TRUSTLOOP_BLESS=1` rewrites the README's table from the core's.
 #![forbid(unsafe_code)]
 
-use trustloop_core::api::ops::OPS;
+use trustloop_core::api::ops::{HELPER, OPS};
 
 const BEGIN: &str = "<!-- operations: generated from core/src/api/ops.rs (tests/tests/ops_table.rs) -->\n";
 const END: &str = "<!-- end of operations -->\n";
@@ -11,7 +11,7 @@ const END: &str = "<!-- end of operations -->\n";
 fn render() -> String {
     let code = |s: String| if s.is_empty() { String::from("–") } else { format!("`{s}`") };
     let mut out = String::from("| operation | CLI `trustloop …` | Python | Node `require('trustloop')` | WASM / browser |\n|---|---|---|---|---|\n");
-    for op in OPS {
+    for op in OPS.iter().filter(|o| o.hosts != HELPER) {
         let py = if op.hosts.python { code(op.python_path()) } else { code(String::new()) };
         let node = if op.hosts.node { code(op.js_path()) } else { code(String::new()) };
         let wasm = if op.hosts.wasm { code(op.js_path()) } else { code(String::new()) };

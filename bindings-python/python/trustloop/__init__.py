@@ -29,18 +29,19 @@ __all__ = ["TrustloopError", "anip", "anpkg", "assets_pa", "json", "keygen", "op
 def keygen(key_id: str = "trustloop-ed25519") -> Dict[str, Any]:
     """A fresh Ed25519 key pair: ``key_id``, ``algorithm``, ``private_key_seed``,
     ``private_key``, ``public_key``, ``extra_public_entry`` (all strings)."""
-    return _native.keygen(as_str(key_id, "key_id"))
+    return _native.call("keygen", as_str(key_id, "key_id"))
 
 
 def operations() -> List[Dict[str, Any]]:
     """The core's operation table this package is derived from: ``[{family, name, python,
-    js, cli, summary, hosts: {python, node, wasm}}]`` (``python`` is the dotted path here)."""
+    js, cli, summary, hosts: {python, node, wasm}, params: [{name, kind, required}],
+    fetches}]`` (``python`` is the dotted path here)."""
     return _native.operations()
 
 
 def limits() -> Dict[str, int]:
     """The resource budgets in force for this process, by name (``docs/limits.md``)."""
-    return _native.limits()
+    return _native.call("limits")
 
 
 def set_limit(name: str, value: int) -> None:
@@ -53,9 +54,9 @@ def set_limit(name: str, value: int) -> None:
         raise TypeError("name must be str")
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise TypeError("value must be a non-negative int")
-    _native.set_limit(name, value)
+    _native.call("set_limit", name, value)
 
 
 def reset_limits() -> None:
     """Puts every resource budget back to its default."""
-    _native.set_limit(None, None)
+    _native.call("reset_limits")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64 as _base64
 import http as _http
 import http.client as _httpclient
-import json as _json
 import urllib.error as _urlerr
 import urllib.request as _urlreq
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
@@ -46,8 +45,8 @@ def _verify_options(
     legacy: bool,
     record_path: Optional[str],
     extended_report: bool,
-) -> str:
-    return _json.dumps(_verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report))
+) -> Dict[str, Any]:
+    return _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
 
 
 def _verify_dict(
@@ -81,9 +80,9 @@ def _optional_bytes(value: Optional[BytesLike], name: str) -> Optional[bytes]:
     return None if value is None else as_bytes(value, name)
 
 
-def _verify(native: Any, data: BytesLike, lock: Optional[BytesLike], options: str) -> Dict[str, Any]:
+def _verify(op: str, data: BytesLike, lock: Optional[BytesLike], options: Dict[str, Any]) -> Dict[str, Any]:
     """One native verify call: bytes in, the result object out."""
-    return native(as_bytes(data, "data"), _optional_bytes(lock, "lock"), options)
+    return _native.call(op, as_bytes(data, "data"), _optional_bytes(lock, "lock"), options)
 
 
 def verify_bundle(
@@ -104,7 +103,7 @@ def verify_bundle(
     Raises :class:`trustloop.TrustloopError` where upstream exits 1.
     """
     options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
-    return _verify(_native.verify_bundle, data, lock, options)
+    return _verify("verify_bundle", data, lock, options)
 
 
 def verify_definition(
@@ -119,18 +118,18 @@ def verify_definition(
 ) -> Dict[str, Any]:
     """Verifies a plain service-definition file (``anip verify --definition``)."""
     options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
-    return _verify(_native.verify_definition, data, lock, options)
+    return _verify("verify_definition", data, lock, options)
 
 
 def exit_code(result: Mapping[str, Any]) -> int:
     """The upstream CLI exit code for a verify result: 2 when ``failed``, else 0
     (``ok``, or ``ok_legacy`` under the ``legacy`` option)."""
-    return 2 if result.get("status") == "failed" else 0
+    return _native.call("exit_code", dict(result))
 
 
 def write_lock(bundle: BytesLike) -> bytes:
     """The consumer lock file (``anip-package-lock/v1``) for a bundle, as bytes."""
-    return _native.write_lock(as_bytes(bundle, "bundle"))
+    return _native.call("write_lock", as_bytes(bundle, "bundle"))
 
 
 def build_local(
@@ -181,17 +180,17 @@ def build_local(
     if not isinstance(write_definition, bool):
         raise TypeError("write_definition must be a bool")
     options["write_definition"] = write_definition
-    files = _native.build_local(as_bytes(definition, "definition"), _json.dumps(options))
+    files = _native.call("build_local", as_bytes(definition, "definition"), options)
     return {file_name: content for file_name, content in files}
 
 
 def ref_check(reference: str) -> Dict[str, str]:
     """Validates a remote custom-code-bundle ref (spec §13): ``{kind, locator,
     immutable, digest}``, or :class:`trustloop.TrustloopError` with upstream's message."""
-    return _native.ref_check(as_str(reference, "reference"))
+    return _native.call("ref_check", as_str(reference, "reference"))
 
 
-def _entries_json(entries: Entries) -> str:
+def _entries(entries: Entries) -> List[Dict[str, Any]]:
     """A bundle tree as the core's entry list: ``{path: bytes}`` becomes
     ``[{path, base64}]``; a list of entry objects (``{path, text|base64|symlink|special}``)
     passes through."""
@@ -199,7 +198,7 @@ def _entries_json(entries: Entries) -> str:
         out: List[Dict[str, Any]] = []
         for path, content in entries.items():
             out.append({"path": as_str(path, "entry path"), "base64": _base64.b64encode(as_bytes(content, "entry content")).decode("ascii")})
-        return _json.dumps(out)
+        return out
     if isinstance(entries, (str, bytes)) or not isinstance(entries, Sequence):
         raise TypeError("entries must be a mapping of path to bytes or a list of entry objects")
     items: List[Dict[str, Any]] = []
@@ -210,19 +209,19 @@ def _entries_json(entries: Entries) -> str:
         if "bytes" in item:
             item["base64"] = _base64.b64encode(as_bytes(item.pop("bytes"), "entry bytes")).decode("ascii")
         items.append(item)
-    return _json.dumps(items)
+    return items
 
 
 def tree_digest(entries: Entries, **options: Any) -> Dict[str, Any]:
     """Custom-code-bundle tree digest (ANIP-TREE): ``{digest, files}``. Options are the
     core's snake_case names (``root``, ``applied``, ``target``, ``vars``,
     ``system_name``, ``package_id``, ``root_name``, ``max_entries``, ``max_file_bytes``)."""
-    return _native.tree_digest(_entries_json(entries), _json.dumps(options))
+    return _native.call("tree_digest", _entries(entries), options)
 
 
 def tree_combine(data: BytesLike, pointer: str = "") -> str:
     """Tree digest of a per-file list ``[{path, sha256}]`` at JSON ``pointer`` in ``data``."""
-    return _native.tree_combine(as_bytes(data, "data"), as_str(pointer, "pointer"))
+    return _native.call("tree_combine", as_bytes(data, "data"), as_str(pointer, "pointer"))
 
 
 def bundle_report(bundle: BytesLike, entries: Entries, **options: Any) -> Dict[str, Any]:
@@ -230,25 +229,25 @@ def bundle_report(bundle: BytesLike, entries: Entries, **options: Any) -> Dict[s
     tree: ``{report, template_values, custom_code_bundle_refs?, custom_code_bundle_warnings?}``.
     Options: ``target``, ``bundle_path``, ``root_name``, ``verify_digest``,
     ``custom_code_bundle_ref``, ``fetch``, ``vars``, ``existing_files``."""
-    return _native.bundle_report(as_bytes(bundle, "bundle"), _entries_json(entries), _json.dumps(options))
+    return _native.call("bundle_report", as_bytes(bundle, "bundle"), _entries(entries), options)
 
 
 def bundle_materials(bundle: BytesLike) -> List[Dict[str, Any]]:
     """The implementation materials a package bundle declares (ANIP-MAT)."""
-    return _native.bundle_materials(as_bytes(bundle, "bundle"))
+    return _native.call("bundle_materials", as_bytes(bundle, "bundle"))
 
 
 def attach_implementation(bundle: BytesLike, entries: Optional[Entries] = None, **options: Any) -> Dict[str, Any]:
     """``package attach-implementation``: the publish request for ``bundle`` with an
     implementation material attached (options ``package_version``,
     ``implementation_material_ref``, ``custom_code_bundle_ref``, ``title``, ``bundle_root``)."""
-    ej = None if entries is None else _entries_json(entries)
-    return _native.attach_implementation(as_bytes(bundle, "bundle"), ej, _json.dumps(options))
+    listed = None if entries is None else _entries(entries)
+    return _native.call("attach_implementation", as_bytes(bundle, "bundle"), listed, options)
 
 
 def lint(bundle: BytesLike) -> Dict[str, Any]:
     """Publication lint of a bundle's package metadata: ``{status, findings}``."""
-    return _native.lint(as_bytes(bundle, "bundle"))
+    return _native.call("lint", as_bytes(bundle, "bundle"))
 
 
 # --- Registry sources (ANIP-SIG-12): fetched here with urllib, decided by the core. ---
@@ -323,7 +322,8 @@ def _fetch_registry(
 ) -> Tuple[str, bytes, bytes, bytes]:
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
         raise TypeError("timeout must be a positive number of seconds")
-    target = _native.registry_target(
+    target = _native.call(
+        "registry_target",
         "" if registry_url is None else as_str(registry_url, "registry_url"),
         "" if package is None else as_str(package, "package"),
         lock,
@@ -364,7 +364,7 @@ def verify_registry(
     options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     options.update(_policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package))
     package_url, download, receipt, keys = _fetch_registry(registry_url, package, lock_bytes, allow_yanked_package, timeout)
-    return _native.verify_registry(package_url, download, receipt, keys, lock_bytes, _json.dumps(options))
+    return _native.call("verify_registry_responses", package_url, download, receipt, keys, lock_bytes, options)
 
 
 def verify_registry_responses(
@@ -387,15 +387,15 @@ def verify_registry_responses(
     ``{package_url}/receipt`` and ``{registry}/keys``, fetched by the caller."""
     options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     options.update(_policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package))
-    text = _native.verify_registry(
+    return _native.call(
+        "verify_registry_responses",
         as_str(package_url, "package_url"),
         as_bytes(download, "download"),
         as_bytes(receipt, "receipt"),
         as_bytes(keys, "keys"),
         _optional_bytes(lock, "lock"),
-        _json.dumps(options),
+        options,
     )
-    return text
 
 
 def write_lock_registry(
@@ -413,7 +413,7 @@ def write_lock_registry(
     package_url, download, receipt, keys = _fetch_registry(
         as_str(registry_url, "registry_url"), as_str(package, "package"), None, allow_yanked_package, timeout
     )
-    return _native.write_lock_registry(package_url, download, receipt, keys, _json.dumps(policy))
+    return _native.call("write_lock_registry_responses", package_url, download, receipt, keys, policy)
 
 
 def write_lock_registry_responses(
@@ -428,10 +428,11 @@ def write_lock_registry_responses(
 ) -> bytes:
     """Sans-IO form of :func:`write_lock_registry`."""
     policy = _policy_dict(require_registry_mode, trusted_registry_key_id, allow_yanked_package)
-    return _native.write_lock_registry(
+    return _native.call(
+        "write_lock_registry_responses",
         as_str(package_url, "package_url"),
         as_bytes(download, "download"),
         as_bytes(receipt, "receipt"),
         as_bytes(keys, "keys"),
-        _json.dumps(policy),
+        policy,
     )

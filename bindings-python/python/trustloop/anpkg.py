@@ -8,7 +8,6 @@ scrubbing, timeout).
 """
 from __future__ import annotations
 
-import json as _json
 import os as _os
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
@@ -95,15 +94,16 @@ def validate(
     if isinstance(data_or_path, (str, _os.PathLike)):
         if name is not None:
             raise TypeError("name applies to bytes input only (a path is shown as itself)")
-        text = _native.anpkg_validate(None, _path(data_or_path, "data_or_path"), _json.dumps(options))
+        text = _native.call("anpkg_validate", None, _path(data_or_path, "data_or_path"), options)
     else:
         if name is not None:
             options["path"] = as_str(name, "name")
-        text = _native.anpkg_validate(as_bytes(data_or_path, "data_or_path"), None, _json.dumps(options))
+        text = _native.call("anpkg_validate", as_bytes(data_or_path, "data_or_path"), None, options)
     return text
 
 
 def _export(
+    op: str,
     project_dir: PathLike,
     output: Optional[PathLike],
     data_root: Optional[PathLike],
@@ -118,7 +118,7 @@ def _export(
     if max_total_size is not None:
         options["max_total_size"] = _count(max_total_size, "max_total_size")
     out = None if output is None else _path(output, "output")
-    return _native.anpkg_export(_path(project_dir, "project_dir"), out, _json.dumps(options))
+    return _native.call(op, _path(project_dir, "project_dir"), out, options)
 
 
 def export(
@@ -139,8 +139,7 @@ def export(
     ``max_file_size`` bytes each (16 MiB) and ``max_total_size`` in all (64 MiB).
     Raises :class:`trustloop.TrustloopError` with upstream's ``ExportError`` message.
     """
-    package, _report = _export(project_dir, output, data_root, max_file_size, max_total_size)
-    return package
+    return _export("anpkg_export", project_dir, output, data_root, max_file_size, max_total_size)
 
 
 def export_report(
@@ -154,8 +153,7 @@ def export_report(
     """Like :func:`export`, returning the report ``trustloop anpkg export --json`` prints:
     ``{sha256, size, entries, exported_at, omitted_variants, token_removed,
     source_project, warnings}`` plus ``path`` when ``output`` was written."""
-    _package, report = _export(project_dir, output, data_root, max_file_size, max_total_size)
-    return report
+    return _export("anpkg_export_report", project_dir, output, data_root, max_file_size, max_total_size)
 
 
 def export_files(
@@ -173,5 +171,5 @@ def export_files(
     project = {as_str(k, "project path"): as_bytes(v, "file content") for k, v in files.items()}
     data_root = {as_str(k, "data root path"): as_bytes(v, "file content") for k, v in (data_root_files or {}).items()}
     options = {"project_name": as_str(project_name, "project_name"), "project_dir": as_str(project_dir, "project_dir")}
-    package, report = _native.anpkg_export_files(project, data_root, _json.dumps(options))
+    package, report = _native.call("anpkg_export_files", project, data_root, options)
     return package, report

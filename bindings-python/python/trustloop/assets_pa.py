@@ -4,7 +4,6 @@ CLI) or from memory (:func:`pack_files`) (spec ``assets-pa.md``)."""
 from __future__ import annotations
 
 import base64 as _base64
-import json as _json
 import os as _os
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
@@ -30,35 +29,36 @@ def write(entries: Sequence[Mapping[str, Any]], preload: Sequence[Any] = ()) -> 
     metadata?}`` plus the payload: ``payload`` bytes, or ``payload_base64``/``payload_hex``
     text, or a ``glyph`` bank spec) and ``preload`` (the preloaded asset ids)."""
     listed = [_entry(e, f"entries[{i}]") for i, e in enumerate(entries)]
-    return _native.assets_pa_write(_json.dumps(listed), _json.dumps(list(preload)))
+    return _native.call("assets_pa_write", listed, list(preload))
 
 
 def read(data: BytesLike) -> Dict[str, Any]:
     """The parsed archive (header, asset table, preload); raises on the first error."""
-    return _native.assets_pa_read(as_bytes(data, "data"))
+    return _native.call("assets_pa_read", as_bytes(data, "data"))
 
 
 def verify(data: BytesLike) -> Dict[str, Any]:
     """Every reader check: ``{ok, codes, findings, …}``. Never raises for bad archives."""
-    return _native.assets_pa_verify(as_bytes(data, "data"))
+    return _native.call("assets_pa_verify", as_bytes(data, "data"))
 
 
 def extract(data: BytesLike, asset_id: int) -> bytes:
     """One asset's payload slice."""
     if not isinstance(asset_id, int) or isinstance(asset_id, bool):
         raise TypeError("asset_id must be int")
-    return _native.assets_pa_extract(as_bytes(data, "data"), asset_id)
+    return _native.call("assets_pa_extract", as_bytes(data, "data"), asset_id)
 
 
 def companions(data: BytesLike) -> Dict[str, bytes]:
     """The companion files of an archive: file name → bytes."""
-    return {name: content for name, content in _native.assets_pa_companions(as_bytes(data, "data"))}
+    return {name: content for name, content in _native.call("assets_pa_companions", as_bytes(data, "data"))}
 
 
 def verify_companions(data: BytesLike, asset_table: BytesLike, preload: BytesLike) -> Dict[str, Any]:
     """Whether ``asset_table.json`` and ``preload.json`` mirror the archive byte for byte
     (PA-COMP-4): ``{ok, findings}``."""
-    return _native.assets_pa_verify_companions(
+    return _native.call(
+        "assets_pa_verify_companions",
         as_bytes(data, "data"), as_bytes(asset_table, "asset_table"), as_bytes(preload, "preload")
     )
 
@@ -83,7 +83,7 @@ def glyph_bank(
         if tile_size is None:
             raise TypeError("glyph_bank(tiles, palettes) needs tile_size= (8, 16 or 32)")
         spec = {"tile_size": tile_size, "tiles": list(tiles), "palettes": list(palettes)}
-    summary, payload = _native.assets_pa_glyph_bank(_json.dumps(spec))
+    summary, payload = _native.call("assets_pa_glyph_bank", spec)
     return summary, payload
 
 
@@ -107,7 +107,7 @@ def pack(project_dir: Union[str, "_os.PathLike[str]"], out_dir: Optional[Union[s
     directory.
     """
     out = None if out_dir is None else _path(out_dir, "out_dir")
-    return _native.assets_pa_pack_dir(_path(project_dir, "project_dir"), out)
+    return _native.call("assets_pa_pack", _path(project_dir, "project_dir"), out)
 
 
 def pack_files(files: Mapping[str, BytesLike], **options: Any) -> Tuple[Dict[str, Any], Dict[str, bytes]]:
@@ -115,5 +115,5 @@ def pack_files(files: Mapping[str, BytesLike], **options: Any) -> Tuple[Dict[str
     nothing touches the disk. Options: ``out_dir`` (prefix of the returned paths,
     default ``build``)."""
     project = {as_str(k, "project path"): as_bytes(v, "file content") for k, v in files.items()}
-    report, written = _native.assets_pa_pack(project, _json.dumps(options))
+    report, written = _native.call("assets_pa_pack_files", project, options)
     return report, {name: content for name, content in written}

@@ -17,9 +17,9 @@ def canonicalize(data: BytesLike, mode: str = "digest") -> bytes:
 
     Raises :class:`trustloop.TrustloopError` for invalid JSON or an unknown ``mode``.
     """
-    return _native.canonicalize(as_bytes(data, "data"), as_str(mode, "mode"))
+    return _native.call("canonicalize", as_bytes(data, "data"), as_str(mode, "mode"))
 
 
 def digest(data: BytesLike) -> str:
     """``sha256:<hex>`` of the digest-mode canonical bytes of ``data``."""
-    return _native.digest(as_bytes(data, "data"))
+    return _native.call("digest", as_bytes(data, "data"))

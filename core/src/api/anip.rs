@@ -91,3 +91,29 @@ pub mod tree {
     pub use crate::anip::bundle_tree::ChangedDuringWalk;
     pub use crate::anip::bundle_tree::{Entry, EntryKind, FileData, TreeLimits};
 }
+
+/// The verify options and the registry policy, split from one options object (the
+/// policy's keys are `require_registry_mode`, `trusted_registry_key_id`,
+/// `allow_yanked_package`; every other key is a verify option).
+pub fn split_registry_options(options: &Value) -> Result<(VerifyOptions, RegistryPolicy), Error> {
+    use crate::json::Map;
+    const POLICY_KEYS: [&str; 3] = ["require_registry_mode", "trusted_registry_key_id", "allow_yanked_package"];
+    let mut verify = Map::new();
+    let mut policy = Map::new();
+    if let Some(m) = options.as_object() {
+        for (k, v) in m.iter() {
+            let into = if POLICY_KEYS.contains(&k.as_str()) { &mut policy } else { &mut verify };
+            into.insert(k.as_str(), v.clone());
+        }
+    }
+    Ok((VerifyOptions::from_value(&Value::Object(verify))?, RegistryPolicy::from_value(&Value::Object(policy))?))
+}
+
+/// Upstream's exit code for a verify result object: 2 when its `status` is `failed`,
+/// else 0 (exit 1, a hard error, never has a result).
+pub fn exit_code(result: &Value) -> Result<i64, Error> {
+    match result.as_object() {
+        Some(m) => Ok(if m.get("status").and_then(Value::as_str) == Some("failed") { 2 } else { 0 }),
+        None => Err(Error::new("INVALID_ARGUMENT", "exit_code: the result must be a verify result object")),
+    }
+}

@@ -36,6 +36,7 @@ pub mod codes {
 pub mod diag;
 pub mod digest;
 pub mod json;
+pub mod call;
 pub mod ops;
 
 pub use crate::VERSION;

@@ -50,6 +50,53 @@ pub struct Hosts {
 pub const ALL: Hosts = Hosts { python: true, node: true, wasm: true };
 pub const NATIVE: Hosts = Hosts { python: true, node: true, wasm: false };
 
+/// What a parameter takes; hosts convert their native values by it (Python `bytes`,
+/// JS `Uint8Array`; `str`/`string`; `int`/`number`; `bool`/`boolean`; `Json`: any
+/// JSON-shaped native value; `Files`: a `{path: bytes}` mapping; `Options`: the
+/// keyword arguments (Python) or options object (JS), snake_case keys in the core).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Bytes,
+    Text,
+    Int,
+    Bool,
+    Json,
+    Files,
+    Options,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Bytes => "bytes",
+            Kind::Text => "text",
+            Kind::Int => "int",
+            Kind::Bool => "bool",
+            Kind::Json => "json",
+            Kind::Files => "files",
+            Kind::Options => "options",
+        }
+    }
+}
+
+/// One parameter of an operation, in call order.
+#[derive(Clone, Copy, Debug)]
+pub struct Param {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+}
+
+const fn req(name: &'static str, kind: Kind) -> Param {
+    Param { name, kind, required: true }
+}
+
+const fn opt(name: &'static str, kind: Kind) -> Param {
+    Param { name, kind, required: false }
+}
+
+const OPTIONS: Param = opt("options", Kind::Options);
+
 /// One operation.
 #[derive(Clone, Copy, Debug)]
 pub struct Op {
@@ -61,6 +108,11 @@ pub struct Op {
     /// The CLI command that does the same (empty: none).
     pub cli: &'static str,
     pub hosts: Hosts,
+    /// Its parameters, in call order ([`super::call`] checks arguments against them).
+    pub params: &'static [Param],
+    /// The host fetches over HTTP (with `registry_target`'s URLs) and then calls the
+    /// `_responses` operation; no single core call does it.
+    pub fetches: bool,
 }
 
 impl Op {
@@ -113,54 +165,76 @@ pub fn camel_case(snake: &str) -> alloc::string::String {
     out
 }
 
-const fn op(family: Family, name: &'static str, summary: &'static str, cli: &'static str, hosts: Hosts) -> Op {
-    Op { family, name, summary, cli, hosts }
+const fn op(family: Family, name: &'static str, summary: &'static str, cli: &'static str, hosts: Hosts, params: &'static [Param]) -> Op {
+    Op { family, name, summary, cli, hosts, params, fetches: false }
 }
+
+const fn fetching(op: Op) -> Op {
+    Op { fetches: true, ..op }
+}
+
+/// Not a host's public function: the part of a fetching operation each host's own
+/// HTTP client needs (the URLs to GET).
+pub const HELPER: Hosts = Hosts { python: false, node: false, wasm: false };
 
 use crate::json::{Map, Value};
 use Family::{Anip, Anpkg, AssetsPa, Json, Top};
+use Kind::{Bytes, Files, Int, Text};
+
+const REGISTRY_RESPONSES: &[Param] = &[
+    req("package_url", Text),
+    req("download", Bytes),
+    req("receipt", Bytes),
+    req("keys", Bytes),
+    opt("lock", Bytes),
+    OPTIONS,
+];
+const REGISTRY_RESPONSES_NO_LOCK: &[Param] =
+    &[req("package_url", Text), req("download", Bytes), req("receipt", Bytes), req("keys", Bytes), OPTIONS];
 
 /// Every operation, grouped by family.
 pub const OPS: &[Op] = &[
-    op(Top, "keygen", "a fresh Ed25519 key pair", "keygen", ALL),
-    op(Top, "limits", "the resource budgets in force (docs/limits.md)", "", ALL),
-    op(Top, "set_limit", "set one resource budget for the process", "--limit NAME=N", ALL),
-    op(Top, "reset_limits", "every resource budget back to its default", "", ALL),
-    op(Json, "canonicalize", "canonical JSON bytes (digest, signature or jcs mode)", "json canonicalize", ALL),
-    op(Json, "digest", "sha256 of the digest-mode canonical bytes", "json digest", ALL),
-    op(Anip, "verify_bundle", "verify a package bundle (optionally against a lock file)", "anip verify --package-bundle", ALL),
-    op(Anip, "verify_definition", "verify a plain service definition", "anip verify --definition", ALL),
-    op(Anip, "verify_registry", "fetch and verify a registry package", "anip verify --registry-url", ALL),
-    op(Anip, "verify_registry_responses", "verify already fetched registry documents", "", ALL),
-    op(Anip, "exit_code", "upstream's exit code for a verify result", "", ALL),
-    op(Anip, "write_lock", "the consumer lock file of a bundle", "anip lock write --package-bundle", ALL),
-    op(Anip, "write_lock_registry", "fetch a registry package and write its lock file", "anip lock write --registry-url", ALL),
-    op(Anip, "write_lock_registry_responses", "the lock file of already fetched registry documents", "", ALL),
-    op(Anip, "build_local", "build and sign a local package from a definition", "anip build-local", ALL),
-    op(Anip, "tree_digest", "digest of a custom code bundle tree", "anip bundle digest", ALL),
-    op(Anip, "tree_combine", "combine per-target tree digests", "", ALL),
-    op(Anip, "bundle_report", "a custom code bundle checked against a package", "anip bundle report", ALL),
-    op(Anip, "bundle_materials", "the implementation materials a package declares", "", ALL),
-    op(Anip, "ref_check", "parse and check a remote bundle ref", "anip ref check", ALL),
-    op(Anip, "attach_implementation", "the attach-implementation request for a package", "anip attach-implementation", ALL),
-    op(Anip, "lint", "publication lint of a package bundle", "anip lint", ALL),
-    op(Anpkg, "validate", "validate a .anpkg (archive bytes; natively also a path, with replay)", "anpkg validate", ALL),
-    op(Anpkg, "export", "export a project folder to .anpkg bytes", "anpkg export", NATIVE),
-    op(Anpkg, "export_report", "export a project folder, returning the report", "anpkg export --json", NATIVE),
-    op(Anpkg, "export_files", "export an in-memory project: package bytes and report", "", ALL),
-    op(AssetsPa, "write", "write an assets.pa archive from entries and preload", "", ALL),
-    op(AssetsPa, "read", "read an assets.pa archive", "assets-pa inspect", ALL),
-    op(AssetsPa, "verify", "validate an assets.pa archive", "assets-pa verify", ALL),
-    op(AssetsPa, "extract", "one asset's payload", "assets-pa extract", ALL),
-    op(AssetsPa, "companions", "the companion files of an archive", "", ALL),
-    op(AssetsPa, "verify_companions", "check companion files against an archive", "", ALL),
-    op(AssetsPa, "glyph_bank", "build a GLYPH bank from tiles and palettes", "", ALL),
-    op(AssetsPa, "pack", "pack an asset project folder", "assets-pa pack", NATIVE),
-    op(AssetsPa, "pack_files", "pack an in-memory asset project", "", ALL),
+    op(Top, "keygen", "a fresh Ed25519 key pair", "keygen", ALL, &[opt("key_id", Text)]),
+    op(Top, "limits", "the resource budgets in force (docs/limits.md)", "", ALL, &[]),
+    op(Top, "set_limit", "set one resource budget for the process", "--limit NAME=N", ALL, &[req("name", Text), req("value", Int)]),
+    op(Top, "reset_limits", "every resource budget back to its default", "", ALL, &[]),
+    op(Json, "canonicalize", "canonical JSON bytes (digest, signature or jcs mode)", "json canonicalize", ALL, &[req("data", Bytes), opt("mode", Text)]),
+    op(Json, "digest", "sha256 of the digest-mode canonical bytes", "json digest", ALL, &[req("data", Bytes)]),
+    op(Anip, "verify_bundle", "verify a package bundle (optionally against a lock file)", "anip verify --package-bundle", ALL, &[req("data", Bytes), opt("lock", Bytes), OPTIONS]),
+    op(Anip, "verify_definition", "verify a plain service definition", "anip verify --definition", ALL, &[req("data", Bytes), opt("lock", Bytes), OPTIONS]),
+    fetching(op(Anip, "verify_registry", "fetch and verify a registry package", "anip verify --registry-url", ALL, &[opt("registry_url", Text), opt("package", Text), opt("lock", Bytes), OPTIONS])),
+    op(Anip, "verify_registry_responses", "verify already fetched registry documents", "", ALL, REGISTRY_RESPONSES),
+    op(Anip, "registry_target", "the URLs a host GETs for a registry package (lock gaps filled)", "", HELPER, &[opt("registry_url", Text), opt("package", Text), opt("lock", Bytes), opt("allow_yanked", Kind::Bool)]),
+    op(Anip, "exit_code", "upstream's exit code for a verify result", "", ALL, &[req("result", Kind::Json)]),
+    op(Anip, "write_lock", "the consumer lock file of a bundle", "anip lock write --package-bundle", ALL, &[req("bundle", Bytes)]),
+    fetching(op(Anip, "write_lock_registry", "fetch a registry package and write its lock file", "anip lock write --registry-url", ALL, &[opt("registry_url", Text), opt("package", Text), OPTIONS])),
+    op(Anip, "write_lock_registry_responses", "the lock file of already fetched registry documents", "", ALL, REGISTRY_RESPONSES_NO_LOCK),
+    op(Anip, "build_local", "build and sign a local package from a definition", "anip build-local", ALL, &[req("definition", Bytes), OPTIONS]),
+    op(Anip, "tree_digest", "digest of a custom code bundle tree", "anip bundle digest", ALL, &[req("entries", Kind::Json), OPTIONS]),
+    op(Anip, "tree_combine", "combine per-target tree digests", "", ALL, &[req("data", Bytes), opt("pointer", Text)]),
+    op(Anip, "bundle_report", "a custom code bundle checked against a package", "anip bundle report", ALL, &[req("bundle", Bytes), req("entries", Kind::Json), OPTIONS]),
+    op(Anip, "bundle_materials", "the implementation materials a package declares", "", ALL, &[req("bundle", Bytes)]),
+    op(Anip, "ref_check", "parse and check a remote bundle ref", "anip ref check", ALL, &[req("reference", Text)]),
+    op(Anip, "attach_implementation", "the attach-implementation request for a package", "anip attach-implementation", ALL, &[req("bundle", Bytes), opt("entries", Kind::Json), OPTIONS]),
+    op(Anip, "lint", "publication lint of a package bundle", "anip lint", ALL, &[req("bundle", Bytes)]),
+    op(Anpkg, "validate", "validate a .anpkg (archive bytes; natively also a path, with replay)", "anpkg validate", ALL, &[opt("data", Bytes), opt("path", Text), OPTIONS]),
+    op(Anpkg, "export", "export a project folder to .anpkg bytes", "anpkg export", NATIVE, &[req("project_dir", Text), opt("output", Text), OPTIONS]),
+    op(Anpkg, "export_report", "export a project folder, returning the report", "anpkg export --json", NATIVE, &[req("project_dir", Text), opt("output", Text), OPTIONS]),
+    op(Anpkg, "export_files", "export an in-memory project: package bytes and report", "", ALL, &[req("files", Files), opt("data_root_files", Files), OPTIONS]),
+    op(AssetsPa, "write", "write an assets.pa archive from entries and preload", "", ALL, &[req("entries", Kind::Json), opt("preload", Kind::Json)]),
+    op(AssetsPa, "read", "read an assets.pa archive", "assets-pa inspect", ALL, &[req("data", Bytes)]),
+    op(AssetsPa, "verify", "validate an assets.pa archive", "assets-pa verify", ALL, &[req("data", Bytes)]),
+    op(AssetsPa, "extract", "one asset's payload", "assets-pa extract", ALL, &[req("data", Bytes), req("asset_id", Int)]),
+    op(AssetsPa, "companions", "the companion files of an archive", "", ALL, &[req("data", Bytes)]),
+    op(AssetsPa, "verify_companions", "check companion files against an archive", "", ALL, &[req("data", Bytes), req("asset_table", Bytes), req("preload", Bytes)]),
+    op(AssetsPa, "glyph_bank", "build a GLYPH bank from tiles and palettes", "", ALL, &[req("spec", Kind::Json)]),
+    op(AssetsPa, "pack", "pack an asset project folder", "assets-pa pack", NATIVE, &[req("project_dir", Text), opt("out_dir", Text)]),
+    op(AssetsPa, "pack_files", "pack an in-memory asset project", "", ALL, &[req("files", Files), OPTIONS]),
 ];
 
 /// The table as every host returns it from `operations()`: `[{family, name, flat,
-/// python, js, cli, summary, hosts: {python, node, wasm}}]` in table order.
+/// python, js, cli, summary, hosts: {python, node, wasm}, params: [{name, kind,
+/// required}], fetches}]` in table order.
 pub fn to_value() -> Value {
     Value::Array(
         OPS.iter()
@@ -175,6 +249,16 @@ pub fn to_value() -> Value {
                     .with("cli", o.cli)
                     .with("summary", o.summary)
                     .with("hosts", Value::from(hosts))
+                    .with(
+                        "params",
+                        Value::Array(
+                            o.params
+                                .iter()
+                                .map(|p| Map::record().with("name", p.name).with("kind", p.kind.name()).with("required", p.required).into())
+                                .collect(),
+                        ),
+                    )
+                    .with("fetches", o.fetches)
                     .into()
             })
             .collect(),

@@ -8,13 +8,13 @@
 //! - [`fetch`] (feature `net`, which the CLI turns on): its GETs with ureq. The Python and
 //!   Node bindings build without it and GET the same URLs with `urllib`/`fetch`,
 //!   within [`MAX_BODY_BYTES`] and [`TIMEOUT_SECONDS`].
-//! - [`bodies`]: verify and lock writing from bodies a host fetched itself.
+//! - Verify and lock writing from bodies a host fetched itself are core operations
+//!   (`verify_registry_responses`, `write_lock_registry_responses`).
 //!
 //! Errors carry codes (`PACKAGE_REF_INVALID`, `REGISTRY_URL_REQUIRED`) for every host;
 //! the CLI prints their messages.
 pub use trustloop_core::api::anip::registry_urls::{target, RegistryTarget};
 
-pub mod bodies;
 #[cfg(feature = "net")]
 pub mod fetch;
 

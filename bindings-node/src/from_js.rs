@@ -1,0 +1,202 @@
+//! JS values as the core's arguments: `Uint8Array`/`Buffer` as borrowed bytes,
+//! strings, numbers (integers where the table says int), booleans, `{path: bytes}`
+//! files, and JSON-shaped values (plain objects, arrays, strings, finite numbers,
+//! booleans, null) as the core's JSON value. `undefined` and `null` omit an argument.
+//!
+//! Iterative, with the `json_depth` budget as the nesting limit, so a deeply nested or
+//! self-containing array is refused (`JSON_TOO_DEEP`) instead of exhausting the stack.
+//! Keys are own enumerable string keys, as `JSON.stringify` reads them.
+use std::collections::BTreeMap;
+
+use napi::bindgen_prelude::{FromNapiValue, JsObjectValue, JsValue, KeyCollectionMode, KeyConversion, KeyFilter, Object, Uint8Array, Unknown};
+use napi::ValueType;
+use trustloop_core::api::budgets::Budget;
+use trustloop_core::api::call::Arg;
+use trustloop_core::api::diag::Error;
+use trustloop_core::api::json::{Map, Value};
+use trustloop_core::api::ops::{Kind, Param};
+
+fn invalid(message: String) -> Error {
+    Error::new("INVALID_ARGUMENT", message)
+}
+
+fn napi(e: napi::Error) -> Error {
+    invalid(e.reason.clone())
+}
+
+/// A JS value held for the call, so bytes can be borrowed from it.
+pub enum Held {
+    Absent,
+    Bytes(Uint8Array),
+    Other(Arg<'static>),
+}
+
+/// `v` as the argument `param` takes.
+pub fn hold(param: &Param, v: Unknown<'_>) -> Result<Held, Error> {
+    let ty = v.get_type().map_err(napi)?;
+    if matches!(ty, ValueType::Undefined | ValueType::Null) {
+        return Ok(Held::Absent);
+    }
+    let wrong = || invalid(format!("{} must be {}, got {}", param.name, js_type(param.kind), type_name(ty)));
+    Ok(match param.kind {
+        Kind::Bytes if v.is_typedarray().map_err(napi)? => Held::Bytes(Uint8Array::from_unknown(v).map_err(|_| wrong())?),
+        Kind::Text if ty == ValueType::String => Held::Other(Arg::Text(String::from_unknown(v).map_err(napi)?)),
+        Kind::Int if ty == ValueType::Number => {
+            let n = f64::from_unknown(v).map_err(napi)?;
+            if n.fract() != 0.0 || n.abs() > 9_007_199_254_740_991.0 {
+                return Err(invalid(format!("{} must be a safe integer", param.name)));
+            }
+            Held::Other(Arg::Int(n as i64))
+        }
+        Kind::Bool if ty == ValueType::Boolean => Held::Other(Arg::Bool(bool::from_unknown(v).map_err(napi)?)),
+        Kind::Json | Kind::Options => Held::Other(Arg::Json(value(v, param.name)?)),
+        Kind::Files if ty == ValueType::Object => {
+            let object = Object::from_unknown(v).map_err(napi)?;
+            let mut files = BTreeMap::new();
+            for (key, child) in own_entries(&object)? {
+                if !child.is_typedarray().map_err(napi)? {
+                    return Err(invalid(format!("{}: file contents must be a Uint8Array or Buffer", param.name)));
+                }
+                files.insert(key, Uint8Array::from_unknown(child).map_err(napi)?.to_vec());
+            }
+            Held::Other(Arg::Files(files))
+        }
+        _ => return Err(wrong()),
+    })
+}
+
+impl Held {
+    /// The argument, borrowing held bytes.
+    pub fn arg(&mut self) -> Arg<'_> {
+        match self {
+            Held::Absent => Arg::Absent,
+            Held::Bytes(b) => Arg::Bytes(b),
+            Held::Other(a) => std::mem::replace(a, Arg::Absent),
+        }
+    }
+}
+
+fn js_type(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Bytes => "a Uint8Array or Buffer",
+        Kind::Text => "a string",
+        Kind::Int => "an integer",
+        Kind::Bool => "a boolean",
+        Kind::Files => "an object of path to Uint8Array",
+        Kind::Json | Kind::Options => "a JSON-shaped value",
+    }
+}
+
+fn type_name(ty: ValueType) -> &'static str {
+    match ty {
+        ValueType::Undefined => "undefined",
+        ValueType::Null => "null",
+        ValueType::Boolean => "boolean",
+        ValueType::Number => "number",
+        ValueType::String => "string",
+        ValueType::Symbol => "symbol",
+        ValueType::Object => "object",
+        ValueType::Function => "function",
+        ValueType::BigInt => "bigint",
+        _ => "a value of another type",
+    }
+}
+
+/// An object's own enumerable string-keyed properties.
+fn own_entries<'e>(object: &Object<'e>) -> Result<Vec<(String, Unknown<'e>)>, Error> {
+    let names = object
+        .get_all_property_names(KeyCollectionMode::OwnOnly, KeyFilter::Enumerable, KeyConversion::NumbersToStrings)
+        .map_err(napi)?;
+    let len = names.get_array_length().map_err(napi)?;
+    let mut out = Vec::with_capacity(len as usize);
+    for i in 0..len {
+        let key: Unknown = names.get_element(i).map_err(napi)?;
+        if key.get_type().map_err(napi)? != ValueType::String {
+            continue; // symbols: JSON.stringify skips them too
+        }
+        let key = String::from_unknown(key).map_err(napi)?;
+        let child: Unknown = object.get_named_property(&key).map_err(napi)?;
+        out.push((key, child));
+    }
+    Ok(out)
+}
+
+/// A container being filled and the JS children left to convert.
+enum Frame<'e> {
+    Array(Vec<Value>, std::vec::IntoIter<Unknown<'e>>),
+    Object(Map, std::vec::IntoIter<(String, Unknown<'e>)>, Option<String>),
+}
+
+/// A JSON-shaped JS value as the core's JSON value.
+pub fn value(v: Unknown<'_>, what: &str) -> Result<Value, Error> {
+    let max_depth = Budget::JsonDepth.get();
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut done = match shallow(v, what, &mut stack)? {
+        Some(v) => return Ok(v),
+        None => None,
+    };
+    loop {
+        if stack.len() > max_depth {
+            return Err(Error::new("JSON_TOO_DEEP", format!("{what}: nesting deeper than {max_depth} levels")));
+        }
+        let next = match stack.last_mut() {
+            None => return Ok(done.take().unwrap_or_default()),
+            Some(Frame::Array(items, rest)) => {
+                if let Some(v) = done.take() {
+                    items.push(v);
+                }
+                rest.next()
+            }
+            Some(Frame::Object(map, rest, key)) => {
+                if let (Some(v), Some(k)) = (done.take(), key.take()) {
+                    map.insert(k, v);
+                }
+                rest.next().map(|(k, child)| {
+                    *key = Some(k);
+                    child
+                })
+            }
+        };
+        match next {
+            Some(child) => done = shallow(child, what, &mut stack)?,
+            None => {
+                done = Some(match stack.pop() {
+                    Some(Frame::Array(items, _)) => Value::Array(items),
+                    Some(Frame::Object(map, _, _)) => Value::Object(map),
+                    None => Value::Null,
+                });
+            }
+        }
+    }
+}
+
+/// A scalar's value, or `None` after pushing a container's frame.
+fn shallow<'e>(v: Unknown<'e>, what: &str, stack: &mut Vec<Frame<'e>>) -> Result<Option<Value>, Error> {
+    let ty = v.get_type().map_err(napi)?;
+    Ok(Some(match ty {
+        ValueType::Null => Value::Null,
+        ValueType::Boolean => Value::Bool(bool::from_unknown(v).map_err(napi)?),
+        ValueType::Number => {
+            let n = f64::from_unknown(v).map_err(napi)?;
+            if !n.is_finite() {
+                return Err(invalid(format!("{what}: numbers must be finite")));
+            }
+            Value::Number(n)
+        }
+        ValueType::String => Value::String(String::from_unknown(v).map_err(napi)?),
+        ValueType::Object if v.is_array().map_err(napi)? => {
+            let object = Object::from_unknown(v).map_err(napi)?;
+            let len = object.get_array_length().map_err(napi)?;
+            let items = (0..len).map(|i| object.get_element::<Unknown>(i).map_err(napi)).collect::<Result<Vec<_>, _>>()?;
+            stack.push(Frame::Array(Vec::with_capacity(items.len()), items.into_iter()));
+            return Ok(None);
+        }
+        ValueType::Object if !v.is_typedarray().map_err(napi)? => {
+            let object = Object::from_unknown(v).map_err(napi)?;
+            let entries = own_entries(&object)?;
+            stack.push(Frame::Object(Map::new(), entries.into_iter(), None));
+            return Ok(None);
+        }
+        other => return Err(invalid(format!("{what}: a {} is not JSON-shaped", type_name(other)))),
+    }))
+}

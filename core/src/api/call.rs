@@ -1,0 +1,386 @@
+//! One door for every binding: an operation of the table ([`super::ops`]) called by
+//! name with host-neutral arguments. The Python, Node and WASM layers convert their
+//! native values into [`Arg`]s by each parameter's [`Kind`] (read from the table),
+//! call [`call`] (natively through the host crate, which adds the operations that
+//! touch the file system), and convert the [`Out`] back. They hold no per-operation
+//! code, so an operation is added here and in the table, not in five hosts.
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::ops::{self, Kind, Op};
+use crate::diag::Error;
+use crate::json::{Map, Value};
+
+/// One argument as a host passes it: bytes as bytes, structures as the core's JSON
+/// value, `{path: bytes}` maps as files. `Absent` is an omitted optional argument.
+#[derive(Debug)]
+pub enum Arg<'a> {
+    Absent,
+    Bytes(&'a [u8]),
+    Text(String),
+    Int(i64),
+    Bool(bool),
+    Json(Value),
+    Files(BTreeMap<String, Vec<u8>>),
+}
+
+/// What an operation returns; hosts build native values from it (a `Record` is a
+/// tuple in Python and an object with these keys in JS).
+#[derive(Debug)]
+pub enum Out {
+    Unit,
+    Json(Value),
+    Bytes(Vec<u8>),
+    Text(String),
+    Int(i64),
+    /// `[(name, bytes)]` in the core's order.
+    Files(Vec<(String, Vec<u8>)>),
+    Record(Vec<(&'static str, Out)>),
+}
+
+/// The arguments of one call, checked against the operation's parameters.
+pub struct Args<'a> {
+    op: &'static Op,
+    args: Vec<Arg<'a>>,
+}
+
+fn invalid(message: String) -> Error {
+    Error::new("INVALID_ARGUMENT", message)
+}
+
+impl<'a> Args<'a> {
+    /// `args` in parameter order; missing trailing ones are absent. `INVALID_ARGUMENT`
+    /// for too many, a missing required one or a kind the parameter does not take.
+    pub fn new(op: &'static Op, mut args: Vec<Arg<'a>>) -> Result<Args<'a>, Error> {
+        if args.len() > op.params.len() {
+            return Err(invalid(format!("{}: takes {} arguments, got {}", op.name, op.params.len(), args.len())));
+        }
+        args.resize_with(op.params.len(), || Arg::Absent);
+        for (p, a) in op.params.iter().zip(&args) {
+            let fits = match (p.kind, a) {
+                (_, Arg::Absent) => !p.required,
+                (Kind::Bytes, Arg::Bytes(_))
+                | (Kind::Text, Arg::Text(_))
+                | (Kind::Int, Arg::Int(_))
+                | (Kind::Bool, Arg::Bool(_))
+                | (Kind::Json | Kind::Options, Arg::Json(_))
+                | (Kind::Files, Arg::Files(_)) => true,
+                _ => false,
+            };
+            if p.kind == Kind::Options && matches!(a, Arg::Json(v) if !matches!(v, Value::Object(_) | Value::Null)) {
+                return Err(Error::new("OPTIONS_NOT_OBJECT", "options must be a JSON object"));
+            }
+            if !fits {
+                let what = if matches!(a, Arg::Absent) { "is required" } else { "has the wrong type" };
+                return Err(invalid(format!("{}: argument {} {what} (expected {})", op.name, p.name, p.kind.name())));
+            }
+        }
+        Ok(Args { op, args })
+    }
+
+    /// The operation these arguments are for.
+    pub fn op(&self) -> &'static Op {
+        self.op
+    }
+
+    fn slot(&self, name: &str) -> &Arg<'a> {
+        let i = self.op.params.iter().position(|p| p.name == name);
+        // A name missing from the table is a bug in this file, caught by the tests.
+        i.map_or(&Arg::Absent, |i| &self.args[i])
+    }
+
+    pub fn bytes(&self, name: &str) -> Option<&'a [u8]> {
+        match self.slot(name) {
+            Arg::Bytes(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self, name: &str) -> Option<&str> {
+        match self.slot(name) {
+            Arg::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn int(&self, name: &str) -> Option<i64> {
+        match self.slot(name) {
+            Arg::Int(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn bool(&self, name: &str) -> bool {
+        matches!(self.slot(name), Arg::Bool(true))
+    }
+
+    pub fn json(&self, name: &str) -> Option<&Value> {
+        match self.slot(name) {
+            Arg::Json(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The options object (`{}` when absent).
+    pub fn options(&self) -> Value {
+        match self.json("options") {
+            Some(v @ Value::Object(_)) => v.clone(),
+            _ => Value::Object(Map::new()),
+        }
+    }
+
+    /// Takes a files argument out (empty when absent).
+    pub fn take_files(&mut self, name: &str) -> BTreeMap<String, Vec<u8>> {
+        let i = self.op.params.iter().position(|p| p.name == name);
+        match i.map(|i| core::mem::replace(&mut self.args[i], Arg::Absent)) {
+            Some(Arg::Files(f)) => f,
+            _ => BTreeMap::new(),
+        }
+    }
+
+    // Required arguments were checked by `new`; these give them without an Option.
+    fn req_bytes(&self, name: &str) -> &'a [u8] {
+        self.bytes(name).unwrap_or_default()
+    }
+
+    fn req_text(&self, name: &str) -> &str {
+        self.text(name).unwrap_or_default()
+    }
+}
+
+/// The table entry called `name` (the flat name: `verify_bundle`, `anpkg_validate`,
+/// `assets_pa_write`).
+pub fn find(name: &str) -> Result<&'static Op, Error> {
+    ops::OPS
+        .iter()
+        .find(|o| o.flat_name() == name)
+        .ok_or_else(|| Error::new("UNKNOWN_OPERATION", format!("unknown operation {name:?}")))
+}
+
+/// Runs a pure operation. The operations that read or write paths are the host
+/// crate's (`trustloop_host::call`), which hands everything else to this function.
+// `mut`: only the operations that take file maps (features zip, std) move them out.
+#[allow(unused_mut)]
+pub fn call(mut args: Args<'_>) -> Result<Out, Error> {
+    use super::anip::tree;
+    use super::assets_pa as pa;
+    let op = args.op;
+    let out = match op.flat_name().as_str() {
+        #[cfg(feature = "keygen")]
+        "keygen" => Out::Json(super::keygen(args.text("key_id").unwrap_or(""))?),
+        "limits" => {
+            let mut m = Map::new();
+            for (name, value) in crate::budgets::current() {
+                m.insert(name, Value::from(value));
+            }
+            Out::Json(Value::Object(m))
+        }
+        "set_limit" => {
+            let value = args.int("value").unwrap_or(-1);
+            let value = usize::try_from(value).map_err(|_| invalid(String::from("set_limit: value must be a non-negative integer")))?;
+            super::budgets::set(args.req_text("name"), value)?;
+            Out::Unit
+        }
+        "reset_limits" => {
+            crate::budgets::reset();
+            Out::Unit
+        }
+        "canonicalize" => Out::Bytes(super::json::canonical(args.req_bytes("data"), args.text("mode").unwrap_or("digest"))?),
+        "digest" => Out::Text(super::json::digest(args.req_bytes("data"))?),
+        "verify_bundle" | "verify_definition" => {
+            let options = super::VerifyOptions::from_value(&args.options())?;
+            let (data, lock) = (args.req_bytes("data"), args.bytes("lock"));
+            let verdict = if op.name == "verify_bundle" {
+                super::anip::verify_bundle(data, lock, &options)?
+            } else {
+                super::anip::verify_definition(data, lock, &options)?
+            };
+            Out::Json(verdict.result)
+        }
+        "verify_registry_responses" => {
+            let (verify, policy) = super::anip::split_registry_options(&args.options())?;
+            let lock = args.bytes("lock");
+            if let Some(bytes) = lock {
+                super::anip::check_lock(bytes)?;
+            }
+            let responses = registry_responses(&args);
+            Out::Json(super::anip::verify_registry(&responses, lock, &verify, &policy)?.result)
+        }
+        "write_lock_registry_responses" => {
+            let policy = super::RegistryPolicy::from_value(&args.options())?;
+            Out::Bytes(super::anip::write_lock_registry(&registry_responses(&args), &policy)?.into_bytes())
+        }
+        "registry_target" => {
+            let target = super::anip::registry_urls::target(
+                args.text("registry_url").unwrap_or(""),
+                args.text("package").unwrap_or(""),
+                args.bytes("lock"),
+                args.bool("allow_yanked"),
+            )?;
+            Out::Json(target)
+        }
+        "exit_code" => Out::Int(super::anip::exit_code(args.json("result").unwrap_or(&Value::Null))?),
+        "write_lock" => Out::Bytes(super::anip::write_lock(args.req_bytes("bundle"))?.into_bytes()),
+        "build_local" => {
+            let options = super::BuildLocalOptions::from_value(&args.options())?;
+            let files = super::anip::build_local(args.req_bytes("definition"), &options)?;
+            Out::Files(files.into_iter().map(|f| (f.name, f.bytes)).collect())
+        }
+        "tree_digest" => {
+            let entries = tree::entries_from_value(args.json("entries").unwrap_or(&Value::Null))?;
+            Out::Json(tree::tree_digest(&entries, &tree::TreeDigestOptions::from_value(&args.options())?)?)
+        }
+        "tree_combine" => Out::Text(tree::tree_combine(args.req_bytes("data"), args.text("pointer").unwrap_or(""))?),
+        "bundle_report" => {
+            let entries = tree::entries_from_value(args.json("entries").unwrap_or(&Value::Null))?;
+            let options = tree::BundleReportOptions::from_value(&args.options())?;
+            Out::Json(tree::bundle_report(args.req_bytes("bundle"), &entries, &options)?)
+        }
+        "bundle_materials" => Out::Json(tree::bundle_materials(args.req_bytes("bundle"))?),
+        "ref_check" => Out::Json(super::anip::ref_check(args.req_text("reference"))?),
+        "attach_implementation" => {
+            let entries = args.json("entries").map(tree::entries_from_value).transpose()?;
+            let options = super::AttachOptions::from_value(&args.options())?;
+            Out::Json(super::anip::attach_implementation(args.req_bytes("bundle"), entries.as_deref(), &options)?)
+        }
+        "lint" => Out::Json(super::anip::lint(args.req_bytes("bundle"))?),
+        #[cfg(feature = "zip")]
+        "anpkg_validate" => {
+            let Some(data) = args.bytes("data") else {
+                return Err(invalid(String::from("anpkg_validate: give the archive bytes (a path needs a native host)")));
+            };
+            let options_value = args.options();
+            let options = super::AnpkgValidateOptions::from_value(&options_value)?;
+            // A host without processes cannot replay: say so instead of skipping silently.
+            let replay = if options_value.get("runtime_bin").is_some_and(|v| !matches!(v, Value::Null)) {
+                super::AnpkgReplayStatus::Unavailable
+            } else {
+                super::AnpkgReplayStatus::NotRequested
+            };
+            Out::Json(super::anpkg_validate_archive(data, &options).to_value(replay))
+        }
+        #[cfg(feature = "zip")]
+        "anpkg_export_files" => {
+            let files = args.take_files("files");
+            let mut options = super::AnpkgExportOptions::from_value(&args.options())?;
+            options.data_root_files = args.take_files("data_root_files");
+            let exported = super::anpkg_export_files(files, &options)?;
+            let report = super::anpkg_export_report(&exported, &options.export.project_name);
+            Out::Record(alloc::vec![("package", Out::Bytes(exported.package)), ("report", Out::Json(report))])
+        }
+        "assets_pa_write" => {
+            Out::Bytes(pa::write_value(args.json("entries").unwrap_or(&Value::Null), args.json("preload").unwrap_or(&Value::Null))?)
+        }
+        "assets_pa_read" => Out::Json(pa::read(args.req_bytes("data"))?),
+        "assets_pa_verify" => Out::Json(pa::verify(args.req_bytes("data"))),
+        "assets_pa_extract" => Out::Bytes(pa::extract(args.req_bytes("data"), args.int("asset_id").unwrap_or(-1))?),
+        "assets_pa_companions" => Out::Files(pa::companions(args.req_bytes("data"))?),
+        "assets_pa_verify_companions" => {
+            Out::Json(pa::verify_companions(args.req_bytes("data"), args.req_bytes("asset_table"), args.req_bytes("preload")))
+        }
+        "assets_pa_glyph_bank" => {
+            let bank = pa::glyph_bank_value(args.json("spec").unwrap_or(&Value::Null))?;
+            Out::Record(alloc::vec![("summary", Out::Json(bank.summary_value())), ("payload", Out::Bytes(bank.payload))])
+        }
+        #[cfg(feature = "std")]
+        "assets_pa_pack_files" => {
+            let files = args.take_files("files");
+            let options = args.options();
+            let options = match options.as_object() {
+                Some(m) if m.is_empty() => pa::PackOptions::default(),
+                _ => pa::PackOptions::from_value(&options)?,
+            };
+            let packed = pa::pack(&files, &options)?;
+            Out::Record(alloc::vec![("report", Out::Json(packed.report)), ("files", Out::Files(packed.files))])
+        }
+        name => return Err(Error::new("UNSUPPORTED_OPERATION", format!("{name}: not available in this host"))),
+    };
+    Ok(out)
+}
+
+fn registry_responses<'a>(args: &'a Args<'a>) -> super::RegistryResponses<'a> {
+    super::RegistryResponses {
+        package_url: args.req_text("package_url"),
+        download: args.req_bytes("download"),
+        receipt: args.req_bytes("receipt"),
+        keys: args.req_bytes("keys"),
+    }
+}
+
+impl Out {
+    /// The value as the CLI's `--json` would print it where one exists (tests, vectors).
+    pub fn into_json(self) -> Option<Value> {
+        match self {
+            Out::Json(v) => Some(v),
+            Out::Text(t) => Some(Value::String(t)),
+            Out::Int(n) => Some(Value::from(n)),
+            Out::Unit => Some(Value::Null),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(kind: Kind) -> Arg<'static> {
+        match kind {
+            Kind::Bytes => Arg::Bytes(b"{}"),
+            Kind::Text => Arg::Text(String::from("x")),
+            Kind::Int => Arg::Int(0),
+            Kind::Bool => Arg::Bool(false),
+            Kind::Json | Kind::Options => Arg::Json(Value::Object(Map::new())),
+            Kind::Files => Arg::Files(BTreeMap::new()),
+        }
+    }
+
+    /// Every operation a browser has (and the helper) is the core's: none falls through
+    /// to `UNSUPPORTED_OPERATION`, whatever its arguments make of it.
+    #[test]
+    fn the_core_runs_every_operation_without_file_system_or_fetching() {
+        for op in ops::OPS.iter().filter(|o| (o.hosts.wasm || o.hosts == ops::HELPER) && !o.fetches) {
+            if op.name == "set_limit" {
+                continue; // would change the process's budgets under the other tests
+            }
+            // Operations whose feature is off here (the no_std build) are unsupported.
+            let gated = (op.name == "keygen" && !cfg!(feature = "keygen"))
+                || (op.family == ops::Family::Anpkg && !cfg!(feature = "zip"))
+                || (op.name == "pack_files" && !cfg!(feature = "std"));
+            if gated {
+                continue;
+            }
+            let args = Args::new(op, op.params.iter().map(|p| sample(p.kind)).collect()).unwrap();
+            if let Err(e) = call(args) {
+                assert_ne!(e.code(), "UNSUPPORTED_OPERATION", "{}", op.name);
+            }
+        }
+    }
+
+    #[test]
+    fn arguments_are_checked_against_the_table() {
+        let verify = find("verify_bundle").unwrap();
+        let code = |args: Vec<Arg<'static>>| Args::new(verify, args).err().map(|e| String::from(e.code()));
+        assert_eq!(code(Vec::new()).as_deref(), Some("INVALID_ARGUMENT")); // data is required
+        assert_eq!(code(alloc::vec![Arg::Text(String::from("{}"))]).as_deref(), Some("INVALID_ARGUMENT"));
+        assert_eq!(code(alloc::vec![Arg::Bytes(b"{}"), Arg::Absent, Arg::Absent, Arg::Absent]).as_deref(), Some("INVALID_ARGUMENT"));
+        assert_eq!(code(alloc::vec![Arg::Bytes(b"{}")]), None);
+        assert_eq!(find("no_such_operation").err().map(|e| String::from(e.code())).as_deref(), Some("UNKNOWN_OPERATION"));
+        let fetch = find("verify_registry").unwrap();
+        let e = call(Args::new(fetch, alloc::vec![Arg::Text(String::from("http://r"))]).unwrap()).unwrap_err();
+        assert_eq!(e.code(), "UNSUPPORTED_OPERATION");
+    }
+
+    #[test]
+    fn exit_codes_follow_the_status() {
+        let exit = find("exit_code").unwrap();
+        let run = |v: Value| match call(Args::new(exit, alloc::vec![Arg::Json(v)]).unwrap()) {
+            Ok(Out::Int(n)) => n,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(run(Map::record().with("status", "failed").into()), 2);
+        assert_eq!(run(Map::record().with("status", "ok_legacy").into()), 0);
+    }
+}
