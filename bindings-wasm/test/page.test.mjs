@@ -443,6 +443,32 @@ test('upstream fixtures: a lock mismatch, a bundle rejected before the checks, a
   await page.context().close();
 });
 
+test('upstream fixtures: a legacy bundle is refused, then accepted under the legacy switch and marked so', needsFixtures, async () => {
+  const page = await openPage();
+  const legacy = join(FIXTURES, 'anip/gitlab-fronting-showcase-0.2.0.anip-package.json');
+  let [c] = await check(page, [legacy]);
+  assert.equal(c.label, 'Not verified');
+  await page.check('#legacy');
+  await page.waitForFunction(() => document.querySelector('.result .badge')?.dataset.status === 'legacy');
+  [c] = await cards(page);
+  assert.equal(c.label, 'Intact · signed by its own key · legacy rules');
+  await card(page, c.name).locator('.verdict-line').screenshot({ path: join(SHOTS, 'desktop-verdict-legacy.png') });
+  await page.context().close();
+});
+
+test('dropping several files on the drop zone checks each', async () => {
+  const page = await openPage();
+  const files = [inputs.anipGood, inputs.anpkgGood, inputs.paGood].map((p) => ({ name: basename(p), base64: readFileSync(p).toString('base64') }));
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([Uint8Array.from(atob(f.base64), (ch) => ch.charCodeAt(0))], f.name));
+    document.querySelector('#files-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+  await page.waitForSelector('#results[data-done="true"] .result:nth-child(3)');
+  assert.deepEqual((await cards(page)).map((c) => [c.kind, c.status]), [['anip', 'intact'], ['anpkg', 'ok'], ['assets-pa', 'ok']]);
+  await page.context().close();
+});
+
 // ---- Custom code bundle and ref check panels ----------------------------------------------
 
 const GIT_REF = 'git+https://github.com/acme/demo-glue.git@0123456789abcdef0123456789abcdef01234567#sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
