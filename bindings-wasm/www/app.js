@@ -35,12 +35,15 @@ worker.addEventListener('error', (e) => {
   document.body.dataset.ready = 'error';
 });
 
-/** Runs `op` in the worker; `onProgress(stage)` hears its progress. */
+/**
+ * Runs `op` in the worker; `onProgress(stage)` hears its progress. `args.bytes`, when
+ * given, is handed over (transferred, not copied): callers read a file afresh each time.
+ */
 function call(op, args = {}, onProgress) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, onProgress });
-    worker.postMessage({ id, op, ...args });
+    worker.postMessage({ id, op, ...args }, args.bytes ? [args.bytes.buffer] : []);
   });
 }
 
@@ -112,19 +115,22 @@ function showResult(card, file, r) {
   card.querySelector('.progress-line').remove();
   card.removeAttribute('aria-busy');
   const body = card.querySelector('.result-body');
-  body.append(...renderBody(r, (asset) => extract(file, asset)));
+  body.append(...renderBody(r, (asset) => extract(card, file, asset)));
   if (r.kind === 'anip' && r.materials) {
     state.materials = { name: file.name, ...r.materials };
     renderComparison();
   }
 }
 
-async function extract(file, asset) {
+async function extract(card, file, asset) {
+  card.querySelector('.extract-error')?.remove();
   try {
     const bytes = await call('extractAsset', { bytes: await readFile(file), assetId: asset.asset_id });
     download(`${asset.asset_id}-${asset.asset_name}.bin`, bytes, 'application/octet-stream');
   } catch (e) {
-    alert(`${e.code ?? 'ERROR'}: ${e.message}`);
+    card.querySelector('.result-body').prepend(
+      el('div', { className: 'error extract-error', role: 'alert', textContent: `Asset ${asset.asset_id} could not be extracted: ${e.code ?? 'ERROR'}: ${e.message}` }),
+    );
   }
 }
 
