@@ -251,6 +251,14 @@ test('trust: a pinned wrong key fails the bundle; a trust-store file pins the ri
   assert.equal(c.label, 'Verified · trusted key');
   assert.match(await text(card(page, c.name).locator('.summary')), /Key trust\s*signed with a key you trust \(pinned\)/);
 
+  // A store without an ed25519 key is refused (it would pin nothing), in the core's words.
+  const empty = join(tempDir('trustloop-page-store-'), 'empty-store.json');
+  writeFileSync(empty, JSON.stringify({ keys: [{ key_id: 'r', algorithm: 'rsa', public_key: 'AAAA' }] }));
+  await page.setInputFiles('#trust-store-input', empty);
+  await page.waitForSelector('#trust-error:not([hidden])');
+  assert.equal(await text(page.locator('#trust-error')), 'empty-store.json: trust store has no ed25519 keys');
+  assert.equal(await page.inputValue('#trusted-keys'), `${DEV_KEY_ID}=${DEV_KEY}`, 'the keys already there stay');
+
   // A line that is not KEY_ID=BASE64 stops checking and says which line.
   await setKeys(page, 'no equals sign here');
   await page.waitForSelector('#trust-error:not([hidden])');

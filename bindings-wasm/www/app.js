@@ -6,7 +6,7 @@ import { entriesFromFiles } from '../pkg-web/index.js';
 
 import { digest, download, el, formatSize, pill, table } from './dom.js';
 import { renderBody } from './render.js';
-import { keyLines, loadStoredKeys, parseKeyLines, parseTrustStore, storeKeys } from './trust.js';
+import { keyLines, loadStoredKeys, parseKeyLines, storeKeys } from './trust.js';
 import { verdictOf } from './verdict.js';
 
 // Reading a file is this host's job; refuse what the core would refuse anyway
@@ -227,14 +227,14 @@ $('trust-store-input').addEventListener('change', async () => {
   const file = $('trust-store-input').files[0];
   if (!file) return;
   try {
-    const keys = parseTrustStore(await file.text(), file.name);
+    const keys = await call('trustStore', { bytes: await readFile(file) });
     const current = $('trusted-keys').value.trim();
     $('trusted-keys').value = current ? `${current}\n${keyLines(keys)}` : keyLines(keys);
     showTrustError(null);
     if ($('remember-keys').checked) rememberKeys();
     checkAll();
   } catch (e) {
-    showTrustError(e.message);
+    showTrustError(`${file.name}: ${e.message}`);
   }
   $('trust-store-input').value = '';
 });
