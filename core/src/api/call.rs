@@ -153,6 +153,15 @@ impl<'a> Args<'a> {
     }
 }
 
+/// Whether this build of the core has `op` (features `keygen`, `zip` and `std` add
+/// operations; the no_std build has the rest).
+pub fn available(op: &Op) -> bool {
+    let gated = (op.name == "keygen" && !cfg!(feature = "keygen"))
+        || (op.family == ops::Family::Anpkg && !cfg!(feature = "zip"))
+        || (op.flat_name() == "assets_pa_pack_files" && !cfg!(feature = "std"));
+    !gated
+}
+
 /// The table entry called `name` (the flat name: `verify_bundle`, `anpkg_validate`,
 /// `assets_pa_write`).
 pub fn find(name: &str) -> Result<&'static Op, Error> {
@@ -356,10 +365,7 @@ mod tests {
                 continue; // would change the process's budgets under the other tests
             }
             // Operations whose feature is off here (the no_std build) are unsupported.
-            let gated = (op.name == "keygen" && !cfg!(feature = "keygen"))
-                || (op.family == ops::Family::Anpkg && !cfg!(feature = "zip"))
-                || (op.name == "pack_files" && !cfg!(feature = "std"));
-            if gated {
+            if !available(op) {
                 continue;
             }
             let args = Args::new(op, op.params.iter().map(|p| sample(p.kind)).collect()).unwrap();
