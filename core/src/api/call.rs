@@ -369,10 +369,40 @@ mod tests {
                 continue;
             }
             let args = Args::new(op, op.params.iter().map(|p| sample(p.kind)).collect()).unwrap();
-            if let Err(e) = call(args) {
-                assert_ne!(e.code(), "UNSUPPORTED_OPERATION", "{}", op.name);
+            match call(args) {
+                Ok(out) => assert!(shaped(&out, op.returns), "{}: {out:?} is not {}", op.name, op.returns.describe()),
+                Err(e) => assert_ne!(e.code(), "UNSUPPORTED_OPERATION", "{}", op.name),
             }
         }
+    }
+
+    /// Whether `out` has the shape the table declares.
+    fn shaped(out: &Out, returns: ops::Returns) -> bool {
+        use ops::Returns as R;
+        match (out, returns) {
+            (Out::Unit, R::Nothing) | (Out::Json(_), R::Json) | (Out::Bytes(_), R::Bytes) | (Out::Text(_), R::Text) => true,
+            (Out::Int(_), R::Int) | (Out::Files(_), R::Files) => true,
+            (Out::Record(got), R::Record(want)) => {
+                got.len() == want.len() && got.iter().zip(want.iter()).all(|((gn, g), (wn, w))| gn == wn && shaped(g, *w))
+            }
+            _ => false,
+        }
+    }
+
+    /// The operations that succeed on minimal arguments give what the table says.
+    #[test]
+    fn results_have_the_declared_shape() {
+        let ok = |name: &str, args: Vec<Arg<'static>>| {
+            let op = find(name).unwrap();
+            let out = call(Args::new(op, args).unwrap()).unwrap();
+            assert!(shaped(&out, op.returns), "{name}: {out:?} is not {}", op.returns.describe());
+        };
+        ok("limits", Vec::new());
+        ok("canonicalize", alloc::vec![Arg::Bytes(b"{}")]);
+        ok("digest", alloc::vec![Arg::Bytes(b"{}")]);
+        ok("exit_code", alloc::vec![Arg::Json(Map::record().with("status", "ok").into())]);
+        ok("assets_pa_write", alloc::vec![Arg::Json(Value::Array(Vec::new()))]);
+        ok("assets_pa_verify", alloc::vec![Arg::Bytes(b"")]);
     }
 
     #[test]
