@@ -109,25 +109,66 @@ pub(crate) fn write_canonical(out: &mut String, v: &Value, style: &Style) {
     }
 }
 
-/// Go `encoding/json` string escaping (ANIP-CJ-5), or JCS minimal escaping.
+/// Bytes that may start an escape in some mode: ASCII controls, `"`, `\\`, `<`, `>`,
+/// `&`, and `E2` (the lead byte of U+2028/U+2029).
+const MAY_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'&' as usize] = true;
+    t[0xe2] = true;
+    t
+};
+
+/// Go `encoding/json` string escaping (ANIP-CJ-5), or JCS minimal escaping. Runs of
+/// bytes that need no escape are copied in one go: escapes start only at an ASCII
+/// byte or at U+2028/U+2029 (`E2 80 A8`/`E2 80 A9`), so every cut is a char boundary.
 pub(crate) fn write_string(out: &mut String, s: &str, mode: Mode) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
     out.push('"');
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '<' | '>' | '&' if mode == Mode::Signature => push_u(out, ch as u32, HEX),
-            '\u{2028}' | '\u{2029}' if mode != Mode::Jcs => push_u(out, ch as u32, HEX),
-            c if (c as u32) < 0x20 => push_u(out, c as u32, HEX),
-            c => out.push(c),
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !MAY_ESCAPE[usize::from(b)] {
+            i += 1;
+            continue;
         }
+        let (escape, width): (Option<&str>, usize) = match b {
+            b'"' => (Some("\\\""), 1),
+            b'\\' => (Some("\\\\"), 1),
+            b'\n' => (Some("\\n"), 1),
+            b'\r' => (Some("\\r"), 1),
+            b'\t' => (Some("\\t"), 1),
+            0x08 => (Some("\\b"), 1),
+            0x0c => (Some("\\f"), 1),
+            0x00..=0x1f => (None, 1),
+            b'<' | b'>' | b'&' if mode == Mode::Signature => (None, 1),
+            0xe2 if mode != Mode::Jcs && bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) => (None, 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run..i]);
+        match escape {
+            Some(e) => out.push_str(e),
+            None if width == 3 => push_u(out, if bytes[i + 2] == 0xa8 { 0x2028 } else { 0x2029 }, HEX),
+            None => push_u(out, u32::from(b), HEX),
+        }
+        i += width;
+        run = i;
     }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 
@@ -159,6 +200,47 @@ mod tests {
             r#"{"a":[1,100,-0,1e-7,1e+21,12345678901234567000],"b":"\u003ca\u0026b\u003e"}"#
         );
         assert_eq!(canon(src, Mode::Jcs), r#"{"a":[1,100,0,1e-7,1e+21,12345678901234567000],"b":"<a&b>"}"#);
+    }
+
+    /// The escaping rules one char at a time, as ANIP-CJ-5 states them: the run-copying
+    /// writer must agree on every string.
+    fn escape_by_char(s: &str, mode: Mode) -> String {
+        let mut out = String::from("\"");
+        for ch in s.chars() {
+            match ch {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                '<' | '>' | '&' if mode == Mode::Signature => out.push_str(&alloc::format!("\\u{:04x}", ch as u32)),
+                '\u{2028}' | '\u{2029}' if mode != Mode::Jcs => out.push_str(&alloc::format!("\\u{:04x}", ch as u32)),
+                c if (c as u32) < 0x20 => out.push_str(&alloc::format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn run_copying_escapes_like_char_by_char() {
+        let pieces = ["", "a", "\"", "\\", "\n\r\t\u{8}\u{c}", "\u{0}\u{1f}\u{7f}", "<>&", "\u{2028}", "\u{2029}", "\u{2027}",
+            "\u{202a}", "\u{20ac}", "\u{e000}", "\u{1f600}", "é", "plain text run", "/"];
+        for mode in [Mode::Digest, Mode::Signature, Mode::Jcs] {
+            for a in pieces {
+                for b in pieces {
+                    for c in pieces {
+                        let s = alloc::format!("{a}{b}{c}");
+                        let mut out = String::new();
+                        write_string(&mut out, &s, mode);
+                        assert_eq!(out, escape_by_char(&s, mode), "{s:?} in {mode:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
