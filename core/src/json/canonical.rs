@@ -3,7 +3,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::number::format_go_float;
-use super::value::Value;
+use super::value::{Map, Value};
 
 /// Which canonical form to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,9 +18,18 @@ pub enum Mode {
 
 /// Canonical bytes of `v` in `mode`, without a trailing newline (ANIP-CJ-7).
 pub fn to_canonical(v: &Value, mode: Mode) -> Vec<u8> {
-    let style = Style { strings: mode, utf16_key_order: mode == Mode::Jcs, number: if mode == Mode::Jcs { jcs_number } else { go_number } };
     let mut out = String::new();
-    write_canonical(&mut out, v, &style);
+    write_canonical(&mut out, v, &Style::of(mode));
+    out.into_bytes()
+}
+
+/// [`to_canonical`] of the object `m`, without wrapping (copying) it into a [`Value`].
+pub fn to_canonical_object(m: &Map, mode: Mode) -> Vec<u8> {
+    let style = Style::of(mode);
+    let mut out = String::new();
+    let mut stack = Vec::new();
+    open_object(&mut out, m, &style, &mut stack);
+    write_from(&mut out, None, stack, &style);
     out.into_bytes()
 }
 
@@ -31,6 +40,12 @@ pub(crate) struct Style {
     /// Keys by UTF-16 code units (RFC 8785) instead of bytes.
     pub utf16_key_order: bool,
     pub number: fn(&mut String, f64),
+}
+
+impl Style {
+    fn of(mode: Mode) -> Style {
+        Style { strings: mode, utf16_key_order: mode == Mode::Jcs, number: if mode == Mode::Jcs { jcs_number } else { go_number } }
+    }
 }
 
 fn go_number(out: &mut String, n: f64) {
@@ -54,9 +69,22 @@ enum Open<'a> {
 
 /// Writes `v` with an explicit stack: values may be 10,000 levels deep.
 pub(crate) fn write_canonical(out: &mut String, v: &Value, style: &Style) {
+    write_from(out, Some(v), Vec::new(), style);
+}
+
+/// Writes `{` and puts the object's entries, in canonical key order, on the stack.
+fn open_object<'a>(out: &mut String, m: &'a Map, style: &Style, stack: &mut Vec<Open<'a>>) {
+    let mut entries = m.sorted();
+    if style.utf16_key_order {
+        entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    }
+    out.push('{');
+    stack.push(Open::Object(entries.into_iter(), false));
+}
+
+/// Writes `next`, then whatever the open containers on `stack` still hold.
+fn write_from<'a>(out: &mut String, mut next: Option<&'a Value>, mut stack: Vec<Open<'a>>, style: &Style) {
     let mode = style.strings;
-    let mut stack: Vec<Open<'_>> = Vec::new();
-    let mut next = Some(v);
     loop {
         match next.take() {
             None => {}
@@ -68,14 +96,7 @@ pub(crate) fn write_canonical(out: &mut String, v: &Value, style: &Style) {
                 out.push('[');
                 stack.push(Open::Array(items.iter(), false));
             }
-            Some(Value::Object(m)) => {
-                let mut entries = m.sorted();
-                if style.utf16_key_order {
-                    entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-                }
-                out.push('{');
-                stack.push(Open::Object(entries.into_iter(), false));
-            }
+            Some(Value::Object(m)) => open_object(out, m, style, &mut stack),
         }
         let Some(top) = stack.last_mut() else { return };
         match top {
@@ -240,6 +261,15 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn an_object_held_as_a_map_writes_like_the_value() {
+        let v = parse(br#"{"b":{"y":[1,{"z":"\u2028"}],"x":null},"a":"<&>","\ufffd":1,"\ud83d\ude00":2}"#).unwrap();
+        let m = v.as_object().unwrap();
+        for mode in [Mode::Digest, Mode::Signature, Mode::Jcs] {
+            assert_eq!(to_canonical_object(m, mode), to_canonical(&v, mode), "{mode:?}");
         }
     }
 
