@@ -6,6 +6,8 @@ export declare class TrustloopError extends Error {
   readonly code: string
   /** Structured findings: `{code, severity, message, location: {file?, path?}}`. */
   readonly findings: Finding[]
+  /** The exit code the `trustloop` CLI gives for the same failure (absent where the operation has no CLI command). */
+  readonly exitCode?: number
 }
 
 export interface Finding {
@@ -152,6 +154,8 @@ export interface ParsedRef {
   digest: string
 }
 
+/** The pinned keys of a trust-store document, as the `trustedKeys` object the verify functions take. */
+export declare function trustStore(data: Uint8Array | ArrayBuffer): Record<string, string>
 /** Validates a remote custom-code-bundle ref (spec §13). */
 export declare function refCheck(reference: string): ParsedRef
 /** Custom-code-bundle tree digest: `{digest, files}`. Options are camelCase forms of the core's names. */
@@ -381,6 +385,8 @@ export type Code =
   | 'ANIP_LOCK_SCHEMA_UNSUPPORTED'
   | 'ANIP_LOCK_SHAPE'
   | 'ANIP_LOCK_SOURCE'
+  | 'ANIP_TRUST_STORE_INVALID'
+  | 'ANIP_TRUST_STORE_EMPTY'
   | 'ANIP_TRUSTED_KEY_INVALID'
   | 'ANIP_BUILD_ARGS'
   | 'ANIP_BUILD_SCHEMA_VERSION'

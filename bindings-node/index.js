@@ -11,11 +11,16 @@ const ERROR_PREFIX = 'TRUSTLOOP_ERROR:'
 
 /** The one error type every trustloop failure throws. */
 class TrustloopError extends Error {
-  constructor (code, message, findings) {
+  /**
+   * `exitCode` is the exit code the `trustloop` CLI gives for the same failure of the
+   * same operation (undefined where the operation has no CLI command).
+   */
+  constructor (code, message, findings, exitCode) {
     super(message)
     this.name = 'TrustloopError'
     this.code = code
     this.findings = Array.isArray(findings) ? findings : []
+    if (exitCode !== undefined && exitCode !== null) this.exitCode = exitCode
   }
 }
 
@@ -69,7 +74,7 @@ function call (fn, ...args) {
       } catch (_) {
         payload = { code: 'INTERNAL_ERROR', message: msg, findings: [] }
       }
-      throw new TrustloopError(payload.code, payload.message, payload.findings)
+      throw new TrustloopError(payload.code, payload.message, payload.findings, payload.exit_code)
     }
     throw e
   }
@@ -268,6 +273,15 @@ function entryList (entries) {
       typeof content === 'string' ? { path, text: content } : { path, base64: Buffer.from(bytes(content, 'entry content')).toString('base64') })
   }
   throw new TypeError('entries must be an object of path to bytes or an array of entry objects')
+}
+
+/**
+ * The pinned keys of a trust-store document (`--trust-store`: a `keys`, `items` or
+ * `registry_keys` array of `{key_id, algorithm, public_key}`), as the `trustedKeys`
+ * object the verify functions take.
+ */
+function trustStore (buf) {
+  return op('trust_store', bytes(buf, 'trust store'))
 }
 
 /** Validates a remote custom-code-bundle ref: `{kind, locator, immutable, digest}`. */
@@ -611,6 +625,7 @@ exports.setLimit = setLimit
 exports.resetLimits = resetLimits
 exports.codes = codes
 exports.refCheck = refCheck
+exports.trustStore = trustStore
 exports.treeDigest = treeDigest
 exports.treeCombine = treeCombine
 exports.bundleReport = bundleReport

@@ -35,9 +35,20 @@ fn js_error(payload: &Value) -> JsError {
 
 /// Runs a core call, mapping its `Error` and any panic to a thrown JS error.
 fn guarded<T>(f: impl FnOnce() -> Result<T, Error>) -> napi::Result<T> {
+    guarded_op(None, f)
+}
+
+/// [`guarded`] for an operation of the table: its errors carry the CLI's `exit_code`.
+fn guarded_op<T>(op: Option<&api::ops::Op>, f: impl FnOnce() -> Result<T, Error>) -> napi::Result<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(js_error(&e.to_value())),
+        Ok(Err(e)) => {
+            let mut payload = e.to_value();
+            if let (Some(code), Value::Object(m)) = (op.and_then(|o| o.error_exit_code(e.code())), &mut payload) {
+                m.insert("exit_code", Value::from(code as u64));
+            }
+            Err(js_error(&payload))
+        }
         Err(payload) => {
             let msg = payload
                 .downcast_ref::<&str>()
@@ -72,7 +83,7 @@ pub fn call<'e>(env: &'e Env, op: String, args: Vec<Unknown<'e>>) -> napi::Resul
     for (param, arg) in op.params.iter().zip(args) {
         held.push(guarded(|| from_js::hold(param, arg))?);
     }
-    let out = guarded(|| host::call(Args::new(op, held.iter_mut().map(from_js::Held::arg).collect())?))?;
+    let out = guarded_op(Some(op), || host::call(Args::new(op, held.iter_mut().map(from_js::Held::arg).collect())?))?;
     out_to_js(env, out)
 }
 

@@ -37,3 +37,18 @@ test('ESM: every export is a named export', () => {
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', src], { encoding: 'utf8' })
   assert.deepEqual(JSON.parse(out), names.sort())
 })
+
+test('errors carry the exit code the CLI gives for the same failure', () => {
+  assert.throws(() => trustloop.verifyBundle(Buffer.from('not json')), (e) => e instanceof TrustloopError && e.exitCode === 1)
+  assert.throws(() => trustloop.lint(Buffer.from('not json')), (e) => e instanceof TrustloopError && e.exitCode === 2)
+  assert.throws(() => trustloop.buildLocal(Buffer.from('{}'), { packageId: '', packageVersion: '1.0.0' }),
+    (e) => e instanceof TrustloopError && e.code === 'ANIP_BUILD_ARGS' && e.exitCode === 2)
+  // No CLI command: no exit code.
+  assert.throws(() => trustloop.assetsPa.write([{ asset_id: 'x' }]), (e) => e instanceof TrustloopError && e.exitCode === undefined)
+})
+
+test('trustStore gives the trustedKeys object', () => {
+  const store = Buffer.from('{"items":[{"key_id":"k1","public_key":"AAAA"}]}')
+  assert.deepEqual(trustloop.trustStore(store), { k1: 'AAAA' })
+  assert.throws(() => trustloop.trustStore(Buffer.from('{"x":1}')), (e) => e.code === 'ANIP_TRUST_STORE_INVALID')
+})

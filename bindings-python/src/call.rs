@@ -18,7 +18,8 @@ enum Failure {
     Panic(String),
 }
 
-fn to_py_err(py: Python<'_>, failure: Failure) -> PyErr {
+/// The exception for `failure`; `exit_code` is the CLI's for the operation, if it has one.
+fn to_py_err(py: Python<'_>, failure: Failure, exit_code: Option<u8>) -> PyErr {
     let (code, message, findings) = match failure {
         Failure::Core(e) => {
             let findings = findings_to_value(core::slice::from_ref(e.finding()));
@@ -27,7 +28,7 @@ fn to_py_err(py: Python<'_>, failure: Failure) -> PyErr {
         Failure::Panic(msg) => ("INTERNAL_PANIC".to_string(), format!("internal error (panic): {msg}"), Value::Array(Vec::new())),
     };
     match crate::to_py::value(py, &findings).and_then(|findings| {
-        py.import("trustloop._errors")?.getattr("TrustloopError")?.call1((code.as_str(), message.as_str(), findings))
+        py.import("trustloop._errors")?.getattr("TrustloopError")?.call1((code.as_str(), message.as_str(), findings, exit_code))
     }) {
         Ok(exc) => PyErr::from_value(exc),
         // The wrapper package is missing: still never crash, raise a plain RuntimeError.
@@ -37,7 +38,12 @@ fn to_py_err(py: Python<'_>, failure: Failure) -> PyErr {
 
 /// Runs `f` without the GIL; a core `Error` or a panic becomes `TrustloopError`.
 pub fn guarded<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -> PyResult<T> {
-    let outcome = py.detach(|| match catch_unwind(AssertUnwindSafe(f)) {
+    run(py, f).map_err(|e| to_py_err(py, e, None))
+}
+
+/// Runs `f` without the GIL, catching panics.
+fn run<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -> Result<T, Failure> {
+    py.detach(|| match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(Failure::Core(e)),
         Err(payload) => {
@@ -48,8 +54,7 @@ pub fn guarded<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + S
                 .unwrap_or_else(|| "unknown panic".to_string());
             Err(Failure::Panic(msg))
         }
-    });
-    outcome.map_err(|e| to_py_err(py, e))
+    })
 }
 
 /// `trustloop._native.call(op, *args)`: the one native entry. Arguments are converted
@@ -59,7 +64,7 @@ pub fn guarded<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + S
 #[pyfunction(name = "call")]
 #[pyo3(signature = (op, *args))]
 pub fn call_op<'py>(py: Python<'py>, op: &str, args: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
-    let op = host::find(op).map_err(|e| to_py_err(py, Failure::Core(e)))?;
+    let op = host::find(op).map_err(|e| to_py_err(py, Failure::Core(e), None))?;
     let items: Vec<Bound<'py, PyAny>> = args.iter().collect();
     if items.len() > op.params.len() {
         return Err(PyTypeError::new_err(format!("{}() takes {} arguments ({} given)", op.name, op.params.len(), items.len())));
@@ -69,9 +74,15 @@ pub fn call_op<'py>(py: Python<'py>, op: &str, args: &Bound<'py, PyTuple>) -> Py
         match from_py::arg(param, item) {
             Ok(a) => converted.push(a),
             Err(Refused::Type(e)) => return Err(e),
-            Err(Refused::Core(e)) => return Err(to_py_err(py, Failure::Core(e))),
+            Err(Refused::Core(e)) => return Err(to_py_err(py, Failure::Core(e), None)),
         }
     }
-    let out = guarded(py, || host::call(Args::new(op, converted)?))?;
+    let out = run(py, || host::call(Args::new(op, converted)?)).map_err(|failure| {
+        let exit_code = match &failure {
+            Failure::Core(e) => op.error_exit_code(e.code()),
+            Failure::Panic(_) => None,
+        };
+        to_py_err(py, failure, exit_code)
+    })?;
     crate::to_py::out(py, out)
 }

@@ -262,3 +262,28 @@ def test_assets_pa_argument_types() -> None:
         assets_pa.pack_files({"a": "text"})  # type: ignore[dict-item]
     with pytest.raises(TrustloopError):
         assets_pa.write([{"asset_id": "x"}], [])
+
+
+def test_errors_carry_the_exit_code_the_cli_gives() -> None:
+    with pytest.raises(TrustloopError) as info:
+        anip.verify_bundle(b"not json")
+    assert info.value.exit_code == 1
+    with pytest.raises(TrustloopError) as info:
+        anip.lint(b"not json")
+    assert info.value.exit_code == 2
+    with pytest.raises(TrustloopError) as info:
+        anip.build_local(b"{}", package_id="", package_version="1.0.0")
+    assert (info.value.code, info.value.exit_code) == ("ANIP_BUILD_ARGS", 2)
+    from trustloop import assets_pa
+
+    with pytest.raises(TrustloopError) as info:
+        assets_pa.write([{"asset_id": "x"}])
+    assert info.value.exit_code is None  # no CLI command
+
+
+def test_trust_store_gives_the_trusted_keys_mapping() -> None:
+    store = b'{"keys":[{"key_id":"k1","algorithm":"ed25519","public_key":"AAAA"},{"key_id":"k2","algorithm":"rsa","public_key":"B"}]}'
+    assert anip.trust_store(store) == {"k1": "AAAA"}
+    with pytest.raises(TrustloopError) as info:
+        anip.trust_store(b'{"keys":[]}')
+    assert info.value.code == "ANIP_TRUST_STORE_EMPTY"

@@ -39,6 +39,35 @@ def test_nothing_public_is_missing_from_the_table() -> None:
             assert f"{name}.{attr}" in table, f"{name}.{attr} is public but not an operation in core/src/api/ops.rs"
 
 
+# Python spellings that differ from the table's parameter names, and why.
+RENAMED = {
+    # One argument takes the archive bytes or a path (the table's data | path).
+    "trustloop.anpkg.validate": {"data": "data_or_path", "path": "data_or_path"},
+    # tiles/palettes/tile_size, or the whole spec mapping as the first argument.
+    "trustloop.assets_pa.glyph_bank": {"spec": "tiles"},
+}
+
+
+def test_each_function_takes_the_parameters_the_table_names() -> None:
+    """The table's parameters (core/src/api/ops.rs) are the public function's: its
+    required ones positional and in order, the optional ones by name or keyword, the
+    options as keyword arguments."""
+    for op in trustloop.operations():
+        if not op["hosts"]["python"]:
+            continue
+        signature = inspect.signature(_resolve(op["python"]))
+        params = signature.parameters
+        renamed = RENAMED.get(op["python"], {})
+        names = [renamed.get(p["name"], p["name"]) for p in op["params"] if p["kind"] != "options"]
+        positional = [n for n, p in params.items() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        required = [renamed.get(p["name"], p["name"]) for p in op["params"] if p["required"] and p["kind"] != "options"]
+        assert positional[: len(required)] == required, f"{op['python']}{signature}: required {required}"
+        for name in names:
+            assert name in params, f"{op['python']}{signature} lacks {name}"
+        if any(p["kind"] == "options" for p in op["params"]):
+            assert any(p.kind in (p.KEYWORD_ONLY, p.VAR_KEYWORD) for p in params.values()), f"{op['python']}: options are keywords"
+
+
 def test_the_table_names_the_cli_command_where_there_is_one() -> None:
     by_name = {op["python"]: op for op in trustloop.operations()}
     assert by_name["trustloop.anip.verify_bundle"]["cli"] == "anip verify --package-bundle"

@@ -23,6 +23,8 @@ export declare class TrustloopError extends Error {
   constructor(code: string, message: string, findings?: Finding[]);
   readonly code: string;
   readonly findings: Finding[];
+  /** The exit code the `trustloop` CLI gives for the same failure (absent where the operation has no CLI command). */
+  readonly exitCode?: number;
 }
 
 /** Upstream's exit code for a verify result: 2 when `failed`, else 0. */
@@ -47,6 +49,7 @@ export declare const treeCombine: typeof core.treeCombine;
 export declare const bundleReport: typeof core.bundleReport;
 export declare const bundleMaterials: typeof core.bundleMaterials;
 export declare const refCheck: typeof core.refCheck;
+export declare const trustStore: typeof core.trustStore;
 export declare const attachImplementation: typeof core.attachImplementation;
 export declare const lint: typeof core.lint;
 

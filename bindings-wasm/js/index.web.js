@@ -48,6 +48,7 @@ export const {
   bundleReport,
   bundleMaterials,
   refCheck,
+  trustStore,
   attachImplementation,
   lint,
   anpkg,

@@ -21,36 +21,47 @@ export function createSurface(core, helpers) {
 
   // The core and the helpers throw plain `Error`s named TrustloopError (wasm-bindgen
   // cannot construct a JS class); they become instances here, stack kept.
-  const adopt = (e) => {
+  // `exitCode`: what the CLI exits with for the same failure of the same operation.
+  const adopt = (e, path) => {
     if (e instanceof Error && e.name === 'TrustloopError' && !(e instanceof TrustloopError)) {
       Object.setPrototypeOf(e, TrustloopError.prototype);
     }
+    if (e instanceof TrustloopError && e.exitCode === undefined) {
+      const code = core.errorExitCode(path, String(e.code));
+      if (code !== undefined) e.exitCode = code;
+    }
     return e;
   };
-  const wrap = (fn) =>
+  const wrap = (fn, path) =>
     function trustloopCall(...args) {
       let out;
       try {
         out = fn.apply(this, args);
       } catch (e) {
-        throw adopt(e);
+        throw adopt(e, path);
       }
-      return out instanceof Promise ? out.catch((e) => Promise.reject(adopt(e))) : out;
+      return out instanceof Promise ? out.catch((e) => Promise.reject(adopt(e, path))) : out;
     };
 
   const NAMESPACES = ['anpkg', 'assetsPa'];
-  const NOT_OPERATIONS = new Set(['default', 'initSync', 'version']);
+  const NOT_OPERATIONS = new Set(['default', 'initSync', 'version', 'errorExitCode']);
   const api = { TrustloopError, anpkg: {}, assetsPa: {} };
   for (const [name, value] of Object.entries({ ...core, ...helpers })) {
     if (typeof value !== 'function' || NOT_OPERATIONS.has(name) || name.startsWith('__')) continue;
     const ns = NAMESPACES.find((p) => name.startsWith(p) && /[A-Z]/.test(name.charAt(p.length)));
     if (ns) {
-      api[ns][name.charAt(ns.length).toLowerCase() + name.slice(ns.length + 1)] = wrap(value);
+      const short = name.charAt(ns.length).toLowerCase() + name.slice(ns.length + 1);
+      api[ns][short] = wrap(value, `${ns}.${short}`);
     } else {
-      api[name] = wrap(value);
+      api[name] = wrap(value, name);
     }
   }
   /** Upstream's exit code for a verify result: 2 when it failed, else 0. */
-  api.exitCode = (result) => (result && result.status !== 'failed' ? 0 : 2);
+  api.exitCode = (result) => {
+    if (!result || typeof result !== 'object' || Array.isArray(result)) {
+      throw new TrustloopError('INVALID_ARGUMENT', 'exit_code: the result must be a verify result object');
+    }
+    return result.status === 'failed' ? 2 : 0;
+  };
   return api;
 }

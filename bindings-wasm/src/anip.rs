@@ -197,3 +197,18 @@ pub(crate) fn verify_options(parsed: HostOptions) -> JsResult<(VerifyOptions, Op
     let options = VerifyOptions::from_value(&parsed.core).map_err(|e| to_js_error(&e))?;
     Ok((options, lock))
 }
+
+/// `anip verify --trust-store FILE`, the reading: the pinned keys of a trust-store
+/// document (a `keys`, `items` or `registry_keys` array of `{key_id, algorithm,
+/// public_key}`) as the `trustedKeys` object `verifyBundle` takes.
+#[wasm_bindgen(js_name = trustStore, unchecked_return_type = "Record<string, string>")]
+pub fn trust_store(#[wasm_bindgen(unchecked_param_type = "Bytes")] data: JsValue) -> JsResult<JsValue> {
+    panic_hook::install();
+    let data = args::bytes(&data, "trust store")?;
+    let keys = api::anip::trust_store(&data).map_err(|e| to_js_error(&e))?;
+    let mut map = trustloop_core::api::json::Map::new();
+    for (key_id, public_key) in keys {
+        map.insert(key_id, trustloop_core::api::json::Value::String(public_key));
+    }
+    to_js::value(&trustloop_core::api::json::Value::Object(map))
+}

@@ -37,7 +37,7 @@ mod options;
 mod panic_hook;
 mod to_js;
 
-pub use anip::{build_local, canonicalize, digest, keygen, verify_bundle, verify_definition, write_lock};
+pub use anip::{build_local, canonicalize, digest, keygen, trust_store, verify_bundle, verify_definition, write_lock};
 pub use anpkg::{anpkg_export_files, anpkg_validate};
 pub use assets_pa::{
     assets_pa_companions, assets_pa_extract, assets_pa_glyph_bank, assets_pa_pack_files, assets_pa_read, assets_pa_verify,
@@ -62,6 +62,10 @@ export interface Operation {
   cli: string;
   summary: string;
   hosts: { python: boolean; node: boolean; wasm: boolean };
+  /** Parameters in call order, with the kind of value each takes. */
+  params: { name: string; kind: "bytes" | "text" | "int" | "bool" | "json" | "files" | "options"; required: boolean }[];
+  /** The host fetches over HTTP, then calls the `…Responses` operation. */
+  fetches: boolean;
 }
 "#;
 
@@ -69,6 +73,14 @@ export interface Operation {
 #[wasm_bindgen(unchecked_return_type = "Operation[]")]
 pub fn operations() -> Result<JsValue, JsValue> {
     to_js::value(&trustloop_core::api::ops::to_value())
+}
+
+/// The exit code the `trustloop` CLI gives when the operation at `js_path`
+/// (`verifyBundle`, `anpkg.validate`) fails with `code`; `undefined` when it has no CLI
+/// command. `surface.js` puts it on every `TrustloopError` as `exitCode`.
+#[wasm_bindgen(js_name = errorExitCode)]
+pub fn error_exit_code(js_path: &str, code: &str) -> Option<u8> {
+    trustloop_core::api::ops::OPS.iter().find(|o| o.js_path() == js_path).and_then(|o| o.error_exit_code(code))
 }
 
 /// The trustloop version (the core's crate version).

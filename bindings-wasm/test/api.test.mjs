@@ -78,6 +78,15 @@ test('every thrown error is a TrustloopError instance, sync and async', async ()
   await assert.rejects(async () => trustloop.verifyRegistry('', 'x@1'), trustloop.TrustloopError);
   assert.equal(trustloop.exitCode({ status: 'failed' }), 2);
   assert.equal(trustloop.exitCode({ status: 'verified' }), 0);
+  assert.throws(() => trustloop.exitCode(null), (e) => e instanceof trustloop.TrustloopError && e.code === 'INVALID_ARGUMENT');
+});
+
+test('errors carry the exit code the CLI gives for the same failure', () => {
+  assert.equal(thrown(() => trustloop.verifyBundle(Buffer.from('not json'))).exitCode, 1);
+  assert.equal(thrown(() => trustloop.lint(Buffer.from('not json'))).exitCode, 2);
+  const args = thrown(() => trustloop.buildLocal('{}', { packageId: '', packageVersion: '1.0.0' }));
+  assert.deepEqual([args.code, args.exitCode], ['ANIP_BUILD_ARGS', 2]);
+  assert.equal(thrown(() => trustloop.assetsPa.write([{ asset_id: 'x' }])).exitCode, undefined); // no CLI command
 });
 
 test('Buffer, Uint8Array, ArrayBuffer and string inputs give the same digest', () => {

@@ -151,6 +151,8 @@ pub const TABLE: &[Code] = &[
     error(Anip, "ANIP_LOCK_SCHEMA_UNSUPPORTED", r#"`unsupported lock_schema_version "<v>"`"#),
     error(Anip, "ANIP_LOCK_SHAPE", "`lock file must include package_id and package_version` / `… definition_digest and lock_digest`"),
     error(Anip, "ANIP_LOCK_SOURCE", "`lock files can only be written for registry packages or package bundles`"),
+    error(Anip, "ANIP_TRUST_STORE_INVALID", r#"a trust store that is not an object with a `keys`, `items` or `registry_keys` array (`decode trust store: …`)"#),
+    error(Anip, "ANIP_TRUST_STORE_EMPTY", "a trust store without any ed25519 key (it would silently pin nothing); the CLI says `trust store <path> has no ed25519 keys`"),
     error(Anip, "ANIP_TRUSTED_KEY_INVALID", "a `--trusted-key` / trust-store key that is not 32 bytes of standard base64, or not a canonical encoding of a point of large order (small-order keys such as the identity point verify forged signatures)"),
     error(Anip, "ANIP_BUILD_ARGS", "build-local arguments: `--package-id is required`, `--package-version is required`, `--generated-at must be an RFC3339 timestamp` (Go's `time.Parse` rules), a signing key id with `:` (exit 2 in the CLI except the key id)"),
     error(Anip, "ANIP_BUILD_SCHEMA_VERSION", "`service definition contract_schema_version must be anip-service-definition/v1` (a non-blank other value; a missing one is defaulted)"),

@@ -24,6 +24,7 @@ __all__ = [
     "build_local",
     "exit_code",
     "ref_check",
+    "trust_store",
     "tree_digest",
     "tree_combine",
     "bundle_report",
@@ -243,6 +244,15 @@ def attach_implementation(bundle: BytesLike, entries: Optional[Entries] = None, 
     ``implementation_material_ref``, ``custom_code_bundle_ref``, ``title``, ``bundle_root``)."""
     listed = None if entries is None else _entries(entries)
     return _native.call("attach_implementation", as_bytes(bundle, "bundle"), listed, options)
+
+
+def trust_store(data: BytesLike) -> Dict[str, str]:
+    """The pinned keys of a trust-store document (``--trust-store``: a ``keys``,
+    ``items`` or ``registry_keys`` array of ``{key_id, algorithm, public_key}``), as the
+    ``trusted_keys`` mapping the verify functions take. Raises
+    :class:`trustloop.TrustloopError` (``ANIP_TRUST_STORE_INVALID``,
+    ``ANIP_TRUST_STORE_EMPTY``, a JSON code)."""
+    return _native.call("trust_store", as_bytes(data, "data"))
 
 
 def lint(bundle: BytesLike) -> Dict[str, Any]:

@@ -10,6 +10,7 @@
 //! |---|---|---|
 //! | [`files`] | bounded reads with upstream's error texts, atomic writes (0600 when private) | CLI |
 //! | [`go_errors`] | Go's `*PathError` texts (`open <path>: …`) | CLI, and the other modules here |
+//! | [`http`] | the one HTTP client (feature `net`): registry GETs, the publish POST | CLI |
 //! | [`open`] | non-blocking, no-follow opens checked on the handle; capped reads; directory handles | every module here |
 //! | [`paths`] | user paths spelled as the reference tools resolve them | CLI, bindings |
 //! | [`walk`] | directory listing that never follows symlinks, walk limits, custom-code-bundle walk | CLI, and the other walks here |
@@ -28,6 +29,8 @@ pub mod assets_project;
 pub mod call;
 pub mod files;
 pub mod go_errors;
+#[cfg(feature = "net")]
+pub mod http;
 pub mod open;
 pub mod paths;
 pub mod registry;

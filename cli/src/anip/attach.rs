@@ -3,7 +3,6 @@
 //! publish request, and either print it, write it, or POST it to a Registry. Code is
 //! never uploaded; a local bundle is only hashed. The bearer token is sent only over
 //! `https://` or to a loopback host (upstream also sends it over plain `http://`).
-use std::io::Read as _;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -15,6 +14,7 @@ use trustloop_core::api::diag::Error;
 use trustloop_core::api::json::to_pretty;
 
 use trustloop_host::files::{read, write_private};
+use trustloop_host::http::{request, Failure, Method};
 use trustloop_host::walk::walk_bundle;
 
 #[derive(ClapArgs)]
@@ -168,27 +168,13 @@ fn token_transport_is_private(url: &str) -> bool {
 /// POSTs the request; the response is interpreted by the core.
 fn post(registry_url: &str, token: &str, body: &[u8]) -> Result<trustloop_core::api::json::Value, String> {
     let url = publish_url(registry_url);
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(120)))
-        .build()
-        .into();
-    let response = agent
-        .post(&url)
-        .header("Authorization", &format!("Bearer {token}"))
-        .header("Content-Type", "application/json")
-        .send(body)
-        .map_err(|e| format!("publish package revision: Post {url:?}: {e}"))?;
-    let status = response.status();
-    let status_line = format!("{} {}", status.as_u16(), status.canonical_reason().unwrap_or(""));
-    let mut bytes = Vec::new();
-    response
-        .into_body()
-        .into_reader()
-        .take(MAX_RESPONSE_BYTES as u64)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("publish package revision: read response: {e}"))?;
-    publish_response(status.as_u16(), status_line.trim_end(), &bytes).map_err(|e| e.to_string())
+    // Upstream reads at most MAX_RESPONSE_BYTES of the answer (the core truncates).
+    let response = request(Method::PostJson { token, body }, &url, Duration::from_secs(120), MAX_RESPONSE_BYTES as u64)
+        .map_err(|e| match e {
+            Failure::Send(t) => format!("publish package revision: Post {url:?}: {t}"),
+            Failure::Read(t) => format!("publish package revision: read response: {t}"),
+        })?;
+    publish_response(response.status, &response.status_line, &response.body).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

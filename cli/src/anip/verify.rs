@@ -113,21 +113,10 @@ fn trusted_keys(args: &Args) -> Result<Vec<(String, String)>, String> {
     }
     if let Some(path) = &args.trust_store {
         let bytes = read(path, "trust store")?;
-        let v = api::parse_json(&bytes, "trust store").map_err(|e| e.to_string())?;
-        let list = ["keys", "items", "registry_keys"]
-            .iter()
-            .find_map(|k| v.get(k).and_then(Value::as_array))
-            .ok_or("decode trust store: expected an object with a \"keys\", \"items\" or \"registry_keys\" array")?;
-        let before = keys.len();
-        for k in list {
-            if !matches!(k.str_at("algorithm"), "" | "ed25519") {
-                continue;
-            }
-            keys.push((k.str_at("key_id").to_string(), k.str_at("public_key").to_string()));
-        }
-        // An empty store would silently pin nothing.
-        if keys.len() == before {
-            return Err(format!("trust store {} has no ed25519 keys", path.display()));
+        match api::anip::trust_store(&bytes) {
+            Ok(store) => keys.extend(store),
+            Err(e) if e.code() == "ANIP_TRUST_STORE_EMPTY" => return Err(format!("trust store {} has no ed25519 keys", path.display())),
+            Err(e) => return Err(e.to_string()),
         }
     }
     Ok(keys)

@@ -39,6 +39,7 @@ pub mod receipt;
 pub mod refs;
 pub mod registry;
 pub mod registry_urls;
+pub mod trust_store;
 pub mod verify;
 pub mod write_lock;
 

@@ -18,6 +18,7 @@ pub use crate::anip::lint::{lint, lint_bundle, lint_result, LintOptions};
 pub use crate::anip::registry::{RegistryPolicy, RegistryResponses};
 pub use crate::anip::verify::{Verdict, VerifyOptions};
 pub use crate::anip::refs::api::ref_check;
+pub use crate::anip::trust_store::parse as trust_store;
 
 /// `anip verify --package-bundle`: the result JSON and upstream's exit code.
 pub fn verify_bundle(bundle: &[u8], lock: Option<&[u8]>, options: &VerifyOptions) -> Result<Verdict, Error> {

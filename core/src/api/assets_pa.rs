@@ -19,7 +19,7 @@ pub mod reader {
 #[cfg(feature = "std")]
 pub mod project {
     pub use crate::assets_pa::project::source::{max_input_file_bytes, ProjectSource};
-    pub use crate::assets_pa::project::{emit, plan, report_value};
+    pub use crate::assets_pa::project::{emit, plan, report_value, self_check, verdict};
 }
 
 /// The palette-indexed PNG tile decoder the packer's GLYPH inputs go through.

@@ -221,6 +221,13 @@ pub fn call(mut args: Args<'_>) -> Result<Out, Error> {
             )?;
             Out::Json(target)
         }
+        "trust_store" => {
+            let mut keys = Map::new();
+            for (key_id, public_key) in super::anip::trust_store(args.req_bytes("data"))? {
+                keys.insert(key_id, Value::String(public_key));
+            }
+            Out::Json(Value::Object(keys))
+        }
         "exit_code" => Out::Int(super::anip::exit_code(args.json("result").unwrap_or(&Value::Null))?),
         "write_lock" => Out::Bytes(super::anip::write_lock(args.req_bytes("bundle"))?.into_bytes()),
         "build_local" => {

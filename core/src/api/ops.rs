@@ -113,9 +113,21 @@ pub struct Op {
     /// The host fetches over HTTP (with `registry_target`'s URLs) and then calls the
     /// `_responses` operation; no single core call does it.
     pub fetches: bool,
+    /// The CLI's exit code when the operation fails (upstream's: 1 for a hard error;
+    /// `lint` exits 2); see [`Op::error_exit_code`].
+    pub error_exit: u8,
 }
 
 impl Op {
+    /// The exit code the CLI gives when this operation fails with `code`; `None` when
+    /// the operation has no CLI command. Every host puts it on its `TrustloopError`.
+    pub fn error_exit_code(&self, code: &str) -> Option<u8> {
+        if self.cli.is_empty() || self.cli.starts_with('-') {
+            return None;
+        }
+        Some(if USAGE_CODES.contains(&code) { 2 } else { self.error_exit })
+    }
+
     /// `verify_bundle` → `verifyBundle`.
     pub fn js_name(&self) -> alloc::string::String {
         camel_case(self.name)
@@ -166,8 +178,15 @@ pub fn camel_case(snake: &str) -> alloc::string::String {
 }
 
 const fn op(family: Family, name: &'static str, summary: &'static str, cli: &'static str, hosts: Hosts, params: &'static [Param]) -> Op {
-    Op { family, name, summary, cli, hosts, params, fetches: false }
+    Op { family, name, summary, cli, hosts, params, fetches: false, error_exit: 1 }
 }
+
+const fn exits(error_exit: u8, op: Op) -> Op {
+    Op { error_exit, ..op }
+}
+
+/// Failures the CLI reports as usage errors (exit 2), like Go's flag errors upstream.
+const USAGE_CODES: &[&str] = &["ANIP_BUILD_ARGS", "ANIP_BUILD_SCHEMA_VERSION"];
 
 const fn fetching(op: Op) -> Op {
     Op { fetches: true, ..op }
@@ -204,6 +223,7 @@ pub const OPS: &[Op] = &[
     op(Anip, "verify_definition", "verify a plain service definition", "anip verify --definition", ALL, &[req("data", Bytes), opt("lock", Bytes), OPTIONS]),
     fetching(op(Anip, "verify_registry", "fetch and verify a registry package", "anip verify --registry-url", ALL, &[opt("registry_url", Text), opt("package", Text), opt("lock", Bytes), OPTIONS])),
     op(Anip, "verify_registry_responses", "verify already fetched registry documents", "", ALL, REGISTRY_RESPONSES),
+    op(Anip, "trust_store", "the pinned keys of a trust-store document (for trusted_keys)", "anip verify --trust-store", ALL, &[req("data", Bytes)]),
     op(Anip, "registry_target", "the URLs a host GETs for a registry package (lock gaps filled)", "", HELPER, &[opt("registry_url", Text), opt("package", Text), opt("lock", Bytes), opt("allow_yanked", Kind::Bool)]),
     op(Anip, "exit_code", "upstream's exit code for a verify result", "", ALL, &[req("result", Kind::Json)]),
     op(Anip, "write_lock", "the consumer lock file of a bundle", "anip lock write --package-bundle", ALL, &[req("bundle", Bytes)]),
@@ -216,7 +236,7 @@ pub const OPS: &[Op] = &[
     op(Anip, "bundle_materials", "the implementation materials a package declares", "", ALL, &[req("bundle", Bytes)]),
     op(Anip, "ref_check", "parse and check a remote bundle ref", "anip ref check", ALL, &[req("reference", Text)]),
     op(Anip, "attach_implementation", "the attach-implementation request for a package", "anip attach-implementation", ALL, &[req("bundle", Bytes), opt("entries", Kind::Json), OPTIONS]),
-    op(Anip, "lint", "publication lint of a package bundle", "anip lint", ALL, &[req("bundle", Bytes)]),
+    exits(2, op(Anip, "lint", "publication lint of a package bundle", "anip lint", ALL, &[req("bundle", Bytes)])),
     op(Anpkg, "validate", "validate a .anpkg (archive bytes; natively also a path, with replay)", "anpkg validate", ALL, &[opt("data", Bytes), opt("path", Text), OPTIONS]),
     op(Anpkg, "export", "export a project folder to .anpkg bytes", "anpkg export", NATIVE, &[req("project_dir", Text), opt("output", Text), OPTIONS]),
     op(Anpkg, "export_report", "export a project folder, returning the report", "anpkg export --json", NATIVE, &[req("project_dir", Text), opt("output", Text), OPTIONS]),

@@ -16,10 +16,10 @@ use std::path::{Path, PathBuf};
 
 use trustloop_core::api::assets_pa::codes;
 use trustloop_core::api::assets_pa::{sha256_hex, ASSETS_PA};
-use trustloop_core::api::assets_pa::project::{emit, plan, report_value};
+use trustloop_core::api::assets_pa::project::{emit, plan, report_value, self_check, verdict};
 use trustloop_core::api::assets_pa::reader;
 use trustloop_core::api::assets_pa::IoSink;
-use trustloop_core::api::diag::{Error, Finding, Severity};
+use trustloop_core::api::diag::{Error, Finding};
 use trustloop_core::api::json::Value;
 
 pub mod project_dir;
@@ -67,7 +67,7 @@ pub fn pack(project: &Path, out: Option<&Path>) -> Result<Packed, Error> {
             }
         },
     };
-    let ok = artifacts.is_some() && !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let ok = verdict(artifacts.is_some(), &diagnostics);
     Ok(Packed {
         ok,
         counts: if ok { counts } else { (0, 0) },
@@ -88,11 +88,7 @@ fn emit_staged(plan: &plan::PackPlan, src: &ProjectDir, out_dir: &Path) -> Resul
     drop(file);
     // PA-WRITE-3: the reader over the bytes actually written, before promotion.
     let written = std::fs::File::open(staging.path(ASSETS_PA)).map_err(|e| io(ASSETS_PA, e))?;
-    let info = reader::read_from(std::io::BufReader::new(written), archive.len)
-        .map_err(|f| Finding { message: format!("self-check of the written assets.pa: {}", f.message), ..f })?;
-    if let Some(w) = info.warnings.first() {
-        return Err(Finding::error(codes::WRITE_SELF_CHECK, format!("self-check of the written assets.pa: {}", w.message)));
-    }
+    self_check(reader::read_from(std::io::BufReader::new(written), archive.len))?;
     let mut artifacts = vec![(ASSETS_PA.to_string(), archive.sha256.clone(), archive.len)];
     for (name, bytes) in emit::companion_files(plan, &archive) {
         staging.write(name, &bytes).map_err(|e| io(name, e))?;

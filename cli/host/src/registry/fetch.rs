@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use trustloop_core::api::RegistryResponses;
 
+use crate::http::{request, Method};
+
 use super::{RegistryTarget, MAX_BODY_BYTES, TIMEOUT_SECONDS};
 
 /// The three response bodies and the package URL the core checks them against.
@@ -22,36 +24,25 @@ impl Fetched {
     }
 }
 
-fn get(agent: &ureq::Agent, url: &str) -> Result<Vec<u8>, String> {
-    let mut response = agent.get(url).call().map_err(|e| format!("registry request failed: GET {url}: {e}"))?;
-    let status = response.status();
-    if !status.is_success() {
-        return Err(format!(
-            "registry request failed: GET {url}: {} {}",
-            status.as_u16(),
-            status.canonical_reason().unwrap_or("")
-        ));
+fn get(url: &str) -> Result<Vec<u8>, String> {
+    let failed = |detail: &str| format!("registry request failed: GET {url}: {detail}");
+    let response = request(Method::Get, url, Duration::from_secs(TIMEOUT_SECONDS), MAX_BODY_BYTES).map_err(|e| failed(e.text()))?;
+    if !(200..300).contains(&response.status) {
+        return Err(failed(&response.status_line));
     }
-    response
-        .body_mut()
-        .with_config()
-        .limit(MAX_BODY_BYTES)
-        .read_to_vec()
-        .map_err(|e| format!("registry request failed: GET {url}: {e}"))
+    if response.body.len() as u64 > MAX_BODY_BYTES {
+        return Err(failed(&format!("body larger than {MAX_BODY_BYTES} bytes")));
+    }
+    Ok(response.body)
 }
 
 /// GETs the download, the receipt and the keys of `target`; errors are upstream's texts.
 pub fn fetch(target: &RegistryTarget, allow_yanked: bool) -> Result<Fetched, String> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(TIMEOUT_SECONDS)))
-        .build()
-        .into();
     let urls = target.urls(allow_yanked);
     Ok(Fetched {
-        download: get(&agent, &urls.download)?,
-        receipt: get(&agent, &urls.receipt)?,
-        keys: get(&agent, &urls.keys)?,
+        download: get(&urls.download)?,
+        receipt: get(&urls.receipt)?,
+        keys: get(&urls.keys)?,
         package_url: urls.package,
     })
 }

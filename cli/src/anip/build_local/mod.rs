@@ -133,8 +133,8 @@ fn build(args: Args) -> Result<String, Failure> {
     }
     let definition = read(std::path::Path::new(&definition_path), &definition_path).map_err(|m| (m, 1))?;
     let files = api::anip_build_local(&definition, &options).map_err(|e| {
-        // Flag-shaped failures are usage errors upstream (exit 2).
-        let code = if matches!(e.code(), "ANIP_BUILD_ARGS" | "ANIP_BUILD_SCHEMA_VERSION") { 2 } else { 1 };
+        // Flag-shaped failures are usage errors upstream (exit 2); the table knows which.
+        let code = api::call::find("build_local").ok().and_then(|op| op.error_exit_code(e.code())).unwrap_or(1);
         (e.to_string(), code)
     })?;
     go_fs::mkdir_all(&output_dir).map_err(|m| (format!("create output dir: {m}"), 1))?;

@@ -33,7 +33,27 @@ pub struct PackOutput {
 
 impl PackOutput {
     pub fn ok(&self) -> bool {
-        !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        verdict(!self.files.is_empty(), &self.diagnostics)
+    }
+}
+
+/// The pack verdict every host reports as `ok`: the outputs were written and no
+/// diagnostic is an error (the report's counts are zero unless it is ok).
+pub fn verdict(written: bool, diagnostics: &[Finding]) -> bool {
+    written && !diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// PA-WRITE-3: the reader's verdict over the bytes actually written, before they are
+/// promoted: a read error or any reader warning stops the pack (`PA_WRITE_SELF_CHECK`
+/// for a warning).
+pub fn self_check(read: Result<crate::assets_pa::reader::ArchiveInfo, Finding>) -> Result<(), Finding> {
+    let info = read.map_err(|f| Finding { message: alloc::format!("self-check of the written assets.pa: {}", f.message), ..f })?;
+    match info.warnings.first() {
+        Some(w) => Err(Finding::error(
+            crate::assets_pa::codes::WRITE_SELF_CHECK,
+            alloc::format!("self-check of the written assets.pa: {}", w.message),
+        )),
+        None => Ok(()),
     }
 }
 
@@ -66,7 +86,9 @@ pub fn pack_in_memory(src: &dyn source::ProjectSource) -> PackOutput {
     let outcome = plan::plan(src);
     let mut diagnostics = outcome.diagnostics;
     let Some(plan) = outcome.plan else { return PackOutput { diagnostics, files: Vec::new() } };
-    match emit::emit_archive(&plan, src, Vec::new()) {
+    let emitted = emit::emit_archive(&plan, src, Vec::new())
+        .and_then(|(archive, bytes)| self_check(crate::assets_pa::reader::read(&bytes).map(|a| a.info)).map(|()| (archive, bytes)));
+    match emitted {
         Ok((archive, bytes)) => {
             let mut files = alloc::vec![(String::from(crate::assets_pa::companions::ASSETS_PA), bytes)];
             for (name, data) in emit::companion_files(&plan, &archive) {
@@ -78,5 +100,20 @@ pub fn pack_in_memory(src: &dyn source::ProjectSource) -> PackOutput {
             diagnostics.push(f);
             PackOutput { diagnostics, files: Vec::new() }
         }
+    }
+}
+
+#[cfg(test)]
+mod verdict_tests {
+    use super::*;
+
+    #[test]
+    fn ok_needs_written_outputs_and_no_error() {
+        let warning = Finding::warning("PA_X", "w");
+        let error = Finding::error("PA_X", "e");
+        assert!(verdict(true, &[]));
+        assert!(verdict(true, core::slice::from_ref(&warning)));
+        assert!(!verdict(false, &[]));
+        assert!(!verdict(true, &[warning, error]));
     }
 }
