@@ -645,3 +645,19 @@ export interface CodeInfo {
   meaning: string
 }
 // </codes>
+
+/** `F` returning a Promise of its result. */
+type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never
+/** Every function of `T`, returning a Promise. */
+type Promisified<T> = { [K in keyof T]: T[K] extends (...args: any[]) => any ? Async<T[K]> : never }
+
+/**
+ * Every operation as a Promise-returning function with the same name, arguments and
+ * namespaces, run on the libuv thread pool so the event loop stays free:
+ * `await trustloop.promises.verifyBundle(buf)`.
+ */
+export declare const promises: Promisified<Omit<typeof import('./index'), 'TrustloopError' | 'operations' | 'codes' | 'version' | 'MAX_REGISTRY_BODY_BYTES' | 'promises' | 'anpkg' | 'assetsPa'>> & {
+  anpkg: Promisified<typeof anpkg>
+  assetsPa: Promisified<typeof assetsPa>
+}
+

@@ -53,12 +53,17 @@ function loadNative () {
 
 const native = loadNative()
 
-/**
- * Runs the core's operation `name` (its flat name in the operation table) through the
- * addon's one entry, turning addon errors into TrustloopError.
- */
-function op (name, ...args) {
-  return call(native.call, name, args)
+/** An addon error as the TrustloopError it carries (other errors unchanged). */
+function adopt (e) {
+  const msg = e && typeof e.message === 'string' ? e.message : ''
+  if (!msg.startsWith(ERROR_PREFIX)) return e
+  let payload
+  try {
+    payload = JSON.parse(msg.slice(ERROR_PREFIX.length))
+  } catch (_) {
+    payload = { code: 'INTERNAL_ERROR', message: msg, findings: [] }
+  }
+  return new TrustloopError(payload.code, payload.message, payload.findings, payload.exit_code)
 }
 
 /** Runs a native function, turning addon errors into TrustloopError. */
@@ -66,18 +71,27 @@ function call (fn, ...args) {
   try {
     return fn(...args)
   } catch (e) {
-    const msg = e && typeof e.message === 'string' ? e.message : ''
-    if (msg.startsWith(ERROR_PREFIX)) {
-      let payload
-      try {
-        payload = JSON.parse(msg.slice(ERROR_PREFIX.length))
-      } catch (_) {
-        payload = { code: 'INTERNAL_ERROR', message: msg, findings: [] }
-      }
-      throw new TrustloopError(payload.code, payload.message, payload.findings, payload.exit_code)
-    }
-    throw e
+    throw adopt(e)
   }
+}
+
+const syncOp = (name, args) => call(native.call, name, args)
+const asyncOp = (name, args) => call(native.callAsync, name, args).catch((e) => Promise.reject(adopt(e)))
+// Which door `op` uses: the synchronous one, or the thread pool while a `promises`
+// function runs its wrapper (see `promisified`).
+let runOp = syncOp
+
+/**
+ * Runs the core's operation `name` (its flat name in the operation table) through the
+ * addon's one entry, turning addon errors into TrustloopError.
+ */
+function op (name, ...args) {
+  return runOp(name, args)
+}
+
+/** `f(v)`, or `v.then(f)` when the operation ran as a Promise. */
+function then (v, f) {
+  return v instanceof Promise ? v.then(f) : f(v)
 }
 
 function bytes (value, name) {
@@ -191,10 +205,7 @@ function buildLocal (def, opts) {
     if (typeof o.writeDefinition !== 'boolean') throw new TypeError('writeDefinition must be a boolean')
     options.write_definition = o.writeDefinition
   }
-  const files = op('build_local', bytes(def, 'definition'), options)
-  const out = {}
-  for (const f of files) out[f.name] = f.bytes
-  return out
+  return then(op('build_local', bytes(def, 'definition'), options), fileObject)
 }
 
 /** Canonical bytes of a JSON document: mode 'digest' (default), 'signature' or 'jcs'. */
@@ -352,9 +363,7 @@ const assetsPa = {
   },
   /** Companion files: name → Buffer. */
   companions (buf) {
-    const out = {}
-    for (const f of op('assets_pa_companions', bytes(buf, 'archive'))) out[f.name] = f.bytes
-    return out
+    return then(op('assets_pa_companions', bytes(buf, 'archive')), fileObject)
   },
   /** Whether `asset_table.json` and `preload.json` mirror the archive byte for byte (PA-COMP-4). */
   verifyCompanions (buf, assetTable, preload) {
@@ -380,10 +389,7 @@ const assetsPa = {
   packFiles (files, opts) {
     if (!files || typeof files !== 'object') throw new TypeError('files must be an object of path to bytes')
     const project = fileMap(files, 'file content')
-    const r = op('assets_pa_pack_files', project, snakeOptions(opts, 'packFiles'))
-    const written = {}
-    for (const f of r.files) written[f.name] = f.bytes
-    return { report: r.report, files: written }
+    return then(op('assets_pa_pack_files', project, snakeOptions(opts, 'packFiles')), (r) => ({ report: r.report, files: fileObject(r.files) }))
   }
 }
 
@@ -391,6 +397,13 @@ const assetsPa = {
 function fileMap (files, what) {
   const out = {}
   for (const [name, b] of Object.entries(files)) out[name] = bytes(b, what)
+  return out
+}
+
+/** `[{name, bytes}]` as `{name: bytes}`. */
+function fileObject (files) {
+  const out = {}
+  for (const f of files) out[f.name] = f.bytes
   return out
 }
 
@@ -607,6 +620,24 @@ async function writeLockRegistry (registryUrl, pkg, opts) {
   return op('write_lock_registry_responses', ...responsesArgs(responses), policy)
 }
 
+/**
+ * `fn` returning a Promise, its operation run on the libuv thread pool (`callAsync`):
+ * the argument checks and conversion happen now, the work off the event loop.
+ */
+function promisified (fn) {
+  return function (...args) {
+    const previous = runOp
+    runOp = asyncOp
+    try {
+      return Promise.resolve(fn.apply(this, args))
+    } catch (e) {
+      return Promise.reject(e)
+    } finally {
+      runOp = previous
+    }
+  }
+}
+
 // One assignment per name: Node's ESM loader (cjs-module-lexer) finds named exports
 // only in this form, so `import { verifyBundle } from 'trustloop'` works.
 exports.version = native.version()
@@ -641,3 +672,18 @@ exports.assetsPa = assetsPa
 exports.anpkg = anpkg
 // Test hook: a deliberate panic inside the addon (must surface as INTERNAL_PANIC).
 exports._panicForTest = () => call(native._panicForTest)
+
+/**
+ * Every operation as a Promise-returning function, same names and namespaces:
+ * `trustloop.promises.verifyBundle(buf)`, `trustloop.promises.anpkg.validate(path)`.
+ * Derived from the operation table, like the synchronous API.
+ */
+const promises = { anpkg: {}, assetsPa: {} }
+for (const { js, hosts } of native.operations()) {
+  if (!hosts.node) continue
+  const [ns, name] = js.includes('.') ? js.split('.') : [null, js]
+  const fn = ns ? exports[ns][name] : exports[name]
+  if (typeof fn !== 'function') continue
+  ;(ns ? promises[ns] : promises)[name] = promisified(fn)
+}
+exports.promises = promises

@@ -76,6 +76,17 @@ impl Held {
     }
 }
 
+impl Held {
+    /// The argument with its bytes copied, for a call on another thread.
+    pub fn into_owned(self) -> Arg<'static> {
+        match self {
+            Held::Absent => Arg::Absent,
+            Held::Bytes(b) => Arg::Buf(b.to_vec()),
+            Held::Other(a) => a,
+        }
+    }
+}
+
 fn js_type(kind: Kind) -> &'static str {
     match kind {
         Kind::Bytes => "a Uint8Array or Buffer",

@@ -14,7 +14,8 @@
 #![deny(unsafe_code)]
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use napi::bindgen_prelude::{Buffer, JsValue, Object, ToNapiValue, Undefined, Unknown};
+use napi::bindgen_prelude::{AsyncTask, Buffer, JsValue, Object, ToNapiValue, Undefined, Unknown};
+use napi::ScopedTask;
 use napi::{Env, Error as JsError, Status};
 use napi_derive::napi;
 use trustloop_core::api;
@@ -85,6 +86,42 @@ pub fn call<'e>(env: &'e Env, op: String, args: Vec<Unknown<'e>>) -> napi::Resul
     }
     let out = guarded_op(Some(op), || host::call(Args::new(op, held.iter_mut().map(from_js::Held::arg).collect())?))?;
     out_to_js(env, out)
+}
+
+/// [`call`] on the libuv thread pool: a Promise, so a long verify, validate, pack or
+/// export leaves the event loop free. Arguments are converted (bytes copied) first,
+/// on the calling thread.
+#[napi(ts_return_type = "Promise<unknown>")]
+pub fn call_async(op: String, args: Vec<Unknown<'_>>) -> napi::Result<AsyncTask<CallTask>> {
+    let op = guarded(|| host::find(&op))?;
+    if args.len() > op.params.len() {
+        return Err(js_error(&Error::new("INVALID_ARGUMENT", format!("{}: takes {} arguments, got {}", op.name, op.params.len(), args.len())).to_value()));
+    }
+    let mut owned = Vec::with_capacity(args.len());
+    for (param, arg) in op.params.iter().zip(args) {
+        owned.push(guarded(|| from_js::hold(param, arg))?.into_owned());
+    }
+    Ok(AsyncTask::new(CallTask { op, args: Some(owned) }))
+}
+
+/// One operation run by [`call_async`].
+pub struct CallTask {
+    op: &'static api::ops::Op,
+    args: Option<Vec<trustloop_core::api::call::Arg<'static>>>,
+}
+
+impl<'task> ScopedTask<'task> for CallTask {
+    type Output = Out;
+    type JsValue = Unknown<'task>;
+
+    fn compute(&mut self) -> napi::Result<Out> {
+        let args = self.args.take().unwrap_or_default();
+        guarded_op(Some(self.op), || host::call(Args::new(self.op, args)?))
+    }
+
+    fn resolve(&mut self, env: &'task Env, output: Out) -> napi::Result<Unknown<'task>> {
+        out_to_js(env, output)
+    }
 }
 
 /// An operation's result: `undefined`, a plain JS value, a `Buffer`, a string, a

@@ -52,3 +52,32 @@ test('trustStore gives the trustedKeys object', () => {
   assert.deepEqual(trustloop.trustStore(store), { k1: 'AAAA' })
   assert.throws(() => trustloop.trustStore(Buffer.from('{"x":1}')), (e) => e.code === 'ANIP_TRUST_STORE_INVALID')
 })
+
+test('promises: every operation, run off the event loop, same results and errors', async () => {
+  const sync = Object.keys(trustloop).filter((k) => typeof trustloop[k] === 'function' && !['operations', 'codes', 'TrustloopError', '_panicForTest'].includes(k))
+  for (const name of sync) assert.equal(typeof trustloop.promises[name], 'function', name)
+  for (const ns of ['anpkg', 'assetsPa']) {
+    for (const name of Object.keys(trustloop[ns])) assert.equal(typeof trustloop.promises[ns][name], 'function', `${ns}.${name}`)
+  }
+  const definition = require('node:fs').readFileSync(path.join(__dirname, '..', '..', 'examples', 'anip', 'order-desk-service-definition.json'))
+  const opts = { packageId: 'order-desk', packageVersion: '1.0.0' }
+  const pending = trustloop.promises.buildLocal(definition, opts)
+  assert.ok(pending instanceof Promise)
+  // The call returned before the work finished: the result arrives from the thread
+  // pool through the event loop, never within the current turn's microtasks.
+  let settled = false
+  pending.then(() => { settled = true }, () => { settled = true })
+  await Promise.resolve()
+  await Promise.resolve()
+  assert.equal(settled, false)
+  const files = await pending
+  assert.deepEqual(Object.keys(files), Object.keys(trustloop.buildLocal(definition, opts)))
+  const bundle = Object.entries(files).find(([n]) => n.endsWith('.anip-package.json'))[1]
+  assert.deepEqual(await trustloop.promises.verifyBundle(bundle), trustloop.verifyBundle(bundle))
+  await assert.rejects(trustloop.promises.verifyBundle(Buffer.from('not json')),
+    (e) => e instanceof TrustloopError && e.code === 'JSON_SYNTAX' && e.exitCode === 1)
+  // Argument errors reject too (never throw synchronously).
+  await assert.rejects(trustloop.promises.verifyBundle(42), TypeError)
+  // The synchronous door is back once the wrapper has run.
+  assert.ok(!(trustloop.verifyBundle(bundle) instanceof Promise))
+})

@@ -74,6 +74,13 @@ function invoke (c) {
       case 'verify_bundle': return { kind: 'verdict', result: trustloop.verifyBundle(input, verifyOpts(options, lock)) }
       case 'verify_definition': return { kind: 'verdict', result: trustloop.verifyDefinition(input, verifyOpts(options, lock)) }
       case 'build_local': return { kind: 'files', files: trustloop.buildLocal(input, camel(options)) }
+      case 'verify_registry_responses':
+      case 'write_lock_registry_responses': {
+        const { package_url: packageUrl, receipt, keys, ...policy } = options
+        const responses = { packageUrl, download: input, receipt: inputBytes(receipt), keys: inputBytes(keys) }
+        if (c.op === 'write_lock_registry_responses') return { kind: 'bytes', out: trustloop.writeLockRegistryResponses(responses, camel(policy)) }
+        return { kind: 'verdict', result: trustloop.verifyRegistryResponses(responses, { ...camel(policy), ...(lock ? { lock } : {}) }) }
+      }
     }
     const { entries, ...rest } = options
     switch (c.op) {

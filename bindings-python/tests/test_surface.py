@@ -105,4 +105,4 @@ def test_keys_come_in_the_order_the_cli_prints_them() -> None:
     assert list(report)[:3] == ["ok", "assets", "preload"]  # a record: insertion order
     assert len(report["artifact_sha256"]) > 1
     assert list(report["artifact_sha256"]) == sorted(report["artifact_sha256"])  # a Go map: key order
-    assert list(trustloop.operations()[0]) == ["family", "name", "flat", "python", "js", "cli", "summary", "hosts", "params", "fetches"]
+    assert list(trustloop.operations()[0]) == ["family", "name", "flat", "python", "js", "cli", "summary", "hosts", "params", "returns", "fetches"]

@@ -90,6 +90,12 @@ def _invoke(case: Dict[str, Any]):
         return "verdict", fn(data, lock=lock, **options)
     if op == "build_local":
         return "files", anip.build_local(data, **options)
+    if op in ("verify_registry_responses", "write_lock_registry_responses"):
+        given = dict(options)
+        responses = (given.pop("package_url"), data, _bytes(given.pop("receipt")), _bytes(given.pop("keys")))
+        if op == "verify_registry_responses":
+            return "verdict", anip.verify_registry_responses(*responses, lock=lock, **given)
+        return "bytes", anip.write_lock_registry_responses(*responses, **given)
     rest = {k: v for k, v in options.items() if k != "entries"}
     if op == "ref_check":
         return "value", anip.ref_check(data.decode("utf-8", errors="replace"))

@@ -64,6 +64,8 @@ export interface Operation {
   hosts: { python: boolean; node: boolean; wasm: boolean };
   /** Parameters in call order, with the kind of value each takes. */
   params: { name: string; kind: "bytes" | "text" | "int" | "bool" | "json" | "files" | "options"; required: boolean }[];
+  /** What it gives back: `json`, `bytes`, `text`, `int`, `files`, `nothing`, or `record(name: kind, …)`. */
+  returns: string;
   /** The host fetches over HTTP, then calls the `…Responses` operation. */
   fetches: boolean;
 }

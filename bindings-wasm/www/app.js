@@ -1,182 +1,190 @@
-// The verification page: reads the chosen files in the browser and hands their
-// bytes to the trustloop WASM module. No network access beyond loading this page.
-// Three panels: the package verdict, a custom code bundle's tree digest (compared
-// with the digests the package declares), and a remote ref check.
-import init, { bundleMaterials, entriesFromFiles, refCheck, treeDigest, verifyBundle, version } from '../pkg-web/index.js';
+// The verification page: reads the chosen files in the browser and hands their bytes
+// to a Web Worker (worker.js) that runs trustloop's WASM build; no network access
+// beyond loading this page. Panels: every dropped file's verdict (its family detected
+// from its content), a custom code bundle's tree digest, a remote ref check.
+import { entriesFromFiles } from '../pkg-web/index.js';
+
+import { digest, download, el, formatSize, pill, table } from './dom.js';
+import { renderBody } from './render.js';
+import { keyLines, loadStoredKeys, parseKeyLines, storeKeys } from './trust.js';
+import { verdictOf } from './verdict.js';
 
 // Reading a file is this host's job; refuse what the core would refuse anyway
-// (64 MiB JSON limit) before pulling it into memory.
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
+// (its largest input budget, 512 MiB) before pulling it into memory.
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const KIND_NAMES = { anip: 'ANIP package bundle', anpkg: '.anpkg package', 'assets-pa': 'assets.pa archive' };
 
 const $ = (id) => document.getElementById(id);
-const state = { bundle: null, lock: null, materials: null, tree: null };
-let ready = false;
+const state = { files: [], lock: null, materials: null, tree: null, run: 0 };
 
-function el(tag, props = {}, children = []) {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  for (const c of [].concat(children)) node.append(c);
-  return node;
+// ---- The worker ------------------------------------------------------------------
+
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const pending = new Map();
+let nextId = 1;
+worker.addEventListener('message', ({ data }) => {
+  const call = pending.get(data.id);
+  if (!call) return;
+  if ('progress' in data) return call.onProgress?.(data.progress);
+  pending.delete(data.id);
+  if ('error' in data) call.reject(Object.assign(new Error(data.error.message), data.error));
+  else call.resolve(data.result);
+});
+worker.addEventListener('error', (e) => {
+  $('engine').textContent = `The verifier could not be loaded: ${e.message ?? 'worker error'}`;
+  document.body.dataset.ready = 'error';
+});
+
+/**
+ * Runs `op` in the worker; `onProgress(stage)` hears its progress. `args.bytes`, when
+ * given, is handed over (transferred, not copied): callers read a file afresh each time.
+ */
+function call(op, args = {}, onProgress) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, onProgress });
+    worker.postMessage({ id, op, ...args }, args.bytes ? [args.bytes.buffer] : []);
+  });
 }
 
 async function readFile(file) {
   if (file.size > MAX_FILE_BYTES) {
-    throw Object.assign(new Error(`${file.name} is larger than 64 MiB`), { code: 'FILE_TOO_LARGE' });
+    throw Object.assign(new Error(`${file.name} is larger than ${formatSize(MAX_FILE_BYTES)}`), { code: 'FILE_TOO_LARGE' });
   }
   return new Uint8Array(await file.arrayBuffer());
 }
 
-function setFile(kind, file) {
-  state[kind] = file ?? null;
-  const drop = $(`${kind}-drop`);
-  drop.classList.toggle('has-file', Boolean(file));
-  const defaults = {
-    bundle: 'Drop a <code>.anip-package.json</code> here, or click to choose one',
-    lock: 'A consumer <code>.anip.lock.json</code> the package must match',
+// ---- Options and trust -------------------------------------------------------------
+
+/** The trusted keys as [[id, key]], or throws with the line that is wrong. */
+function trustedKeys() {
+  return parseKeyLines($('trusted-keys').value);
+}
+
+function showTrustError(message) {
+  $('trust-error').textContent = message ?? '';
+  $('trust-error').hidden = !message;
+  $('trusted-keys').setAttribute('aria-invalid', message ? 'true' : 'false');
+}
+
+async function options() {
+  const opts = {
+    trustedKeys: trustedKeys(),
+    legacy: $('legacy').checked,
+    allFindings: $('all-findings').checked,
+    expectedContractSignature: $('expected-signature').value,
+    lock: null,
   };
-  const hint = $(`${kind}-name`);
-  if (file) hint.textContent = `${file.name} · ${formatSize(file.size)}`;
-  else hint.innerHTML = defaults[kind];
-  $('verify-button').disabled = !ready || !state.bundle;
+  if (state.lock) opts.lock = { name: state.lock.name, bytes: await readFile(state.lock) };
+  return opts;
 }
 
-function formatSize(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+function rememberKeys() {
+  storeKeys($('remember-keys').checked ? $('trusted-keys').value : null);
 }
 
-async function verify() {
-  if (!ready || !state.bundle) return;
-  const bundleFile = state.bundle;
-  try {
-    // The page shows how far the receipt key is trusted: ask for the extended report.
-    const opts = { recordPath: bundleFile.name, extendedReport: true };
-    const expected = $('expected-signature').value;
-    if (expected !== '') opts.expectedContractSignature = expected;
-    if (state.lock) opts.lock = await readFile(state.lock);
-    state.materials = null;
-    renderComparison();
-    const bytes = await readFile(bundleFile);
-    if (state.bundle === bundleFile) setMaterials(bundleFile, bytes);
-    const result = verifyBundle(bytes, opts);
-    if (state.bundle === bundleFile) showResult(result);
-  } catch (e) {
-    if (state.bundle === bundleFile) showError(e, bundleFile.name);
-  }
-}
+// ---- Checking files ----------------------------------------------------------------
 
-/** The package's declared implementation materials, for the bundle panel. */
-function setMaterials(file, bytes) {
-  try {
-    state.materials = { name: file.name, list: bundleMaterials(bytes) };
-  } catch (e) {
-    state.materials = { name: file.name, error: e };
-  }
-  renderComparison();
-}
-
-const VERDICT_TEXT = {
-  ok: ['Verified', 'Every check passed.'],
-  ok_legacy: ['Verified (legacy)', 'Every check passed under the legacy rules; upstream would reject this package.'],
-  failed: ['Failed', 'At least one check failed.'],
-};
-
-// How far the receipt key is trusted (the core's `receipt_trust`).
-const TRUST_TEXT = {
-  'bundle-embedded-key': 'signed with the key shipped inside the bundle (not pinned)',
-  'integrity-only': 'local sha256 receipt: proves integrity, not authenticity',
-  'pinned-key': 'signed with a pinned key',
-  untrusted: 'the signing key is not pinned',
-  none: 'no receipt',
-};
-
-function showResult(r) {
-  resetResult();
-  const [label, detail] = VERDICT_TEXT[r.status] ?? [r.status, ''];
-  setVerdict(r.status, label);
-  $('package-name').textContent = r.package_id ? `${r.package_id}@${r.package_version ?? ''}` : 'Service definition';
-  const failed = r.checks.filter((c) => c.status !== 'pass').length;
-  $('verdict-detail').textContent = failed ? `${failed} of ${r.checks.length} checks failed.` : detail;
-
-  const rows = [
-    ['Receipt', pill(r.receipt_status ?? 'none')],
-    ['Receipt authority', r.receipt_authority],
-    ['Receipt key', [r.receipt_key_id, r.receipt_algorithm].filter(Boolean).join(' · ')],
-    ['Key trust', TRUST_TEXT[r.receipt_trust] ?? r.receipt_trust],
-    ['Contract signature', r.contract_signature],
-    ['Definition digest', r.definition_digest],
-    ['Manifest digest', r.manifest_digest],
-    ['Lock digest', r.lock_digest],
-    ['Execution signature', r.package_execution_signature],
-    ['Source', r.source_kind],
-  ];
-  const summary = $('summary');
-  for (const [k, v] of rows) {
-    if (v === undefined || v === '') continue;
-    summary.append(el('dt', { textContent: k }), el('dd', {}, v));
-  }
-  summary.hidden = false;
-
-  const body = $('checks-body');
-  for (const c of r.checks) {
-    body.append(
-      el('tr', { className: c.status }, [
-        el('td', { textContent: c.name }),
-        el('td', {}, pill(c.status)),
-        el('td', { textContent: c.detail ?? '' }),
+function resultCard(file) {
+  const badge = el('span', { className: 'badge', textContent: 'Checking…', dataset: { status: 'running' } });
+  const progress = el('progress', { 'aria-label': `Checking ${file.name}` });
+  const stage = el('span', { className: 'muted small stage', textContent: 'reading the file' });
+  const card = el('article', { className: 'card result', dataset: { name: file.name }, 'aria-busy': 'true' }, [
+    el('div', { className: 'verdict-line' }, [
+      badge,
+      el('div', { className: 'verdict-text' }, [
+        el('h2', { className: 'file-name', textContent: file.name }),
+        el('div', { className: 'muted kind', textContent: formatSize(file.size) }),
+        el('div', { className: 'muted verdict-detail' }),
+        el('div', { className: 'progress-line' }, [progress, stage]),
       ]),
+    ]),
+    el('div', { className: 'result-body' }),
+  ]);
+  return card;
+}
+
+function showResult(card, file, r) {
+  const v = verdictOf(r);
+  const badge = card.querySelector('.badge');
+  badge.dataset.status = v.status;
+  badge.textContent = v.label;
+  card.dataset.kind = r.kind ?? 'unknown';
+  card.querySelector('.kind').textContent = `${KIND_NAMES[r.kind] ?? 'unknown content'} · ${formatSize(file.size)}`;
+  card.querySelector('.verdict-detail').textContent = v.detail;
+  card.querySelector('.progress-line').remove();
+  card.removeAttribute('aria-busy');
+  const body = card.querySelector('.result-body');
+  body.append(...renderBody(r, (asset) => extract(card, file, asset)));
+  if (r.kind === 'anip' && r.materials) {
+    state.materials = { name: file.name, ...r.materials };
+    renderComparison();
+  }
+}
+
+async function extract(card, file, asset) {
+  card.querySelector('.extract-error')?.remove();
+  try {
+    const bytes = await call('extractAsset', { bytes: await readFile(file), assetId: asset.asset_id });
+    download(`${asset.asset_id}-${asset.asset_name}.bin`, bytes, 'application/octet-stream');
+  } catch (e) {
+    card.querySelector('.result-body').prepend(
+      el('div', { className: 'error extract-error', role: 'alert', textContent: `Asset ${asset.asset_id} could not be extracted: ${e.code ?? 'ERROR'}: ${e.message}` }),
     );
   }
-  $('checks-count').textContent = `${r.checks.length - failed} of ${r.checks.length} passed`;
-  $('checks-block').hidden = false;
-  showJson(r);
 }
 
-function showError(e, fileName) {
-  resetResult();
-  setVerdict('error', 'Not verified');
-  $('package-name').textContent = fileName;
-  const trustloopError = e && e.name === 'TrustloopError';
-  $('verdict-detail').textContent = trustloopError || e?.code
-    ? 'The package could not be verified: it was rejected before the checks ran.'
-    : 'The verifier stopped unexpectedly. Reload the page before trying again.';
-  $('error-code').textContent = e?.code ?? 'INTERNAL_ERROR';
-  $('error-message').textContent = String(e?.message ?? e);
-  $('error').hidden = false;
-  if (trustloopError) showJson({ code: e.code, message: e.message, findings: e.findings }, 'Error JSON · findings');
+/** Checks every chosen file with the current options, one card each. */
+async function checkAll() {
+  if (document.body.dataset.ready !== 'true' || state.files.length === 0) return;
+  const run = ++state.run;
+  let opts;
+  try {
+    opts = await options();
+    showTrustError(null);
+  } catch (e) {
+    showTrustError(`Trusted keys: ${e.message}`);
+    return;
+  }
+  const results = $('results');
+  const cards = state.files.map((file) => resultCard(file));
+  results.replaceChildren(...cards);
+  results.dataset.done = 'false';
+  for (const [i, file] of state.files.entries()) {
+    const card = cards[i];
+    try {
+      const bytes = await readFile(file);
+      const r = await call('check', { name: file.name, bytes, options: opts }, (stage) => {
+        const s = card.querySelector('.stage');
+        if (s) s.textContent = stage;
+      });
+      if (run !== state.run) return;
+      showResult(card, file, r);
+    } catch (e) {
+      if (run !== state.run) return;
+      showResult(card, file, { name: file.name, kind: 'unreadable', error: e, documents: [] });
+    }
+  }
+  results.dataset.done = 'true';
 }
 
-function pill(status) {
-  return el('span', { className: `pill ${status}`, textContent: status });
+function setFiles(files) {
+  state.files = Array.from(files ?? []);
+  $('files-drop').classList.toggle('has-file', state.files.length > 0);
+  $('files-name').textContent = state.files.length
+    ? state.files.map((f) => `${f.name} · ${formatSize(f.size)}`).join(', ')
+    : 'Drop one or more files here, or press to choose them';
+  $('verify-button').disabled = document.body.dataset.ready !== 'true' || state.files.length === 0;
 }
 
-function setVerdict(status, label) {
-  const v = $('verdict');
-  v.dataset.status = status;
-  v.textContent = label;
-  $('result').hidden = false;
+function setLock(file) {
+  state.lock = file ?? null;
+  $('lock-drop').classList.toggle('has-file', Boolean(file));
+  if (file) $('lock-name').textContent = `${file.name} · ${formatSize(file.size)}`;
+  else $('lock-name').innerHTML = 'A consumer <code>.anip.lock.json</code> the package must match';
 }
 
-function showJson(value, title = 'Result JSON · the document <code>trustloop anip verify --json</code> prints') {
-  $('json-title').innerHTML = title;
-  $('result-json').textContent = JSON.stringify(value, null, 2);
-  $('json-block').hidden = false;
-}
-
-function resetResult() {
-  for (const id of ['summary', 'checks-block', 'error', 'json-block']) $(id).hidden = true;
-  $('summary').replaceChildren();
-  $('checks-body').replaceChildren();
-}
-
-function wireDrop(kind) {
-  const drop = $(`${kind}-drop`);
-  const input = $(`${kind}-input`);
-  input.addEventListener('change', () => {
-    setFile(kind, input.files[0]);
-    verify();
-  });
+function wireDrop(drop, onFiles) {
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
     drop.classList.add('dragging');
@@ -185,29 +193,64 @@ function wireDrop(kind) {
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('dragging');
-    const file = e.dataTransfer?.files?.[0];
-    if (file) {
-      setFile(kind, file);
-      verify();
-    }
+    if (e.dataTransfer?.files?.length) onFiles(e.dataTransfer.files);
   });
 }
 
-wireDrop('bundle');
-wireDrop('lock');
+$('files-input').addEventListener('change', () => {
+  setFiles($('files-input').files);
+  checkAll();
+});
+wireDrop($('files-drop'), (files) => {
+  setFiles(files);
+  checkAll();
+});
+$('lock-input').addEventListener('change', () => {
+  setLock($('lock-input').files[0]);
+  checkAll();
+});
+wireDrop($('lock-drop'), (files) => {
+  setLock(files[0]);
+  checkAll();
+});
 // Dropping a file anywhere else must not navigate away from the page.
 window.addEventListener('dragover', (e) => e.preventDefault());
 window.addEventListener('drop', (e) => e.preventDefault());
 
+for (const id of ['legacy', 'all-findings', 'expected-signature']) $(id).addEventListener('change', checkAll);
+$('trusted-keys').addEventListener('change', () => {
+  if ($('remember-keys').checked) rememberKeys();
+  checkAll();
+});
+$('remember-keys').addEventListener('change', rememberKeys);
+$('trust-store-input').addEventListener('change', async () => {
+  const file = $('trust-store-input').files[0];
+  if (!file) return;
+  try {
+    const keys = await call('trustStore', { bytes: await readFile(file) });
+    const current = $('trusted-keys').value.trim();
+    $('trusted-keys').value = current ? `${current}\n${keyLines(keys)}` : keyLines(keys);
+    showTrustError(null);
+    if ($('remember-keys').checked) rememberKeys();
+    checkAll();
+  } catch (e) {
+    showTrustError(`${file.name}: ${e.message}`);
+  }
+  $('trust-store-input').value = '';
+});
+
 $('verify-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  verify();
+  checkAll();
 });
 $('clear-button').addEventListener('click', () => {
-  $('verify-form').reset();
-  setFile('bundle', null);
-  setFile('lock', null);
-  $('result').hidden = true;
+  $('files-input').value = '';
+  $('lock-input').value = '';
+  $('expected-signature').value = '';
+  setFiles([]);
+  setLock(null);
+  state.run++;
+  $('results').replaceChildren();
   state.materials = null;
   renderComparison();
 });
@@ -215,7 +258,7 @@ $('clear-button').addEventListener('click', () => {
 // ---- Custom code bundle: raw tree digest of a picked or dropped folder ----------
 
 async function loadTree(source, label) {
-  if (!ready) return;
+  if (document.body.dataset.ready !== 'true') return;
   const token = {};
   state.treeToken = token;
   $('tree-error').hidden = true;
@@ -223,7 +266,8 @@ async function loadTree(source, label) {
     const entries = await entriesFromFiles(source);
     if (state.treeToken !== token) return;
     const root = entries.root || label || 'bundle';
-    const result = treeDigest(entries, { root });
+    const result = await call('treeDigest', { entries: Array.from(entries), root });
+    if (state.treeToken !== token) return;
     state.tree = { root, picked: entries.length, result };
     $('tree-name').textContent = `${root} · ${entries.length} file${entries.length === 1 ? '' : 's'}`;
     $('tree-drop').classList.add('has-file');
@@ -240,61 +284,62 @@ async function loadTree(source, label) {
 
 function renderTree() {
   const { root, picked, result } = state.tree;
-  const summary = $('tree-summary');
-  summary.replaceChildren(
+  $('tree-summary').replaceChildren(
     el('dt', { textContent: 'Folder' }), el('dd', { textContent: root }),
-    el('dt', { textContent: 'Raw tree digest' }), el('dd', { id: 'tree-digest', textContent: result.digest }),
+    el('dt', { textContent: 'Raw tree digest' }), el('dd', { id: 'tree-digest-cell' }, digest(result.digest, 'raw tree digest')),
     el('dt', { textContent: 'Files hashed' }),
     el('dd', { id: 'tree-count', textContent: `${result.files.length} of ${picked} (the rest are not bundle source files or sit in ignored folders)` }),
   );
+  $('tree-digest-cell').querySelector('code').id = 'tree-digest';
   $('tree-files-title').textContent = `Hashed files (${result.files.length})`;
-  $('tree-files-body').replaceChildren(
-    ...result.files.map((f) => el('tr', {}, [el('td', { textContent: f.path }), el('td', { textContent: String(f.bytes) }), el('td', { textContent: f.sha256 })])),
-  );
+  const rows = table(['Path', 'Bytes', 'sha256'], result.files.map((f) => ({ cells: [f.path, String(f.bytes), f.sha256] }))).tBodies[0].rows;
+  $('tree-files-body').replaceChildren(...rows);
   $('tree-result').hidden = false;
   renderComparison();
 }
 
-/** The raw digest against every tree digest the loaded package declares. */
+/** The raw digest against every tree digest the last checked ANIP package declares. */
 function renderComparison() {
   if (!state.tree) return;
   const note = $('materials-note');
-  const table = $('materials-table');
+  const tableEl = $('materials-table');
   const body = $('materials-body');
   body.replaceChildren();
-  table.hidden = true;
+  tableEl.hidden = true;
   const m = state.materials;
   if (!m) {
-    note.textContent = 'Load a package above to compare this digest with the ones it declares.';
+    note.textContent = 'Check an ANIP package above to compare this digest with the ones it declares.';
     return;
   }
   if (m.error) {
-    note.textContent = `${m.name}: its implementation material could not be read (${m.error.code ?? 'ERROR'}: ${m.error.message ?? m.error}).`;
+    note.textContent = `${m.name}: its implementation material could not be read (${m.error.code ?? 'ERROR'}: ${m.error.message}).`;
     return;
   }
   if (m.list.length === 0) {
     note.textContent = `${m.name} declares no implementation material.`;
     return;
   }
-  const digest = state.tree.result.digest.toLowerCase();
+  const treeDigest = state.tree.result.digest.toLowerCase();
   let matched = 0;
-  for (const mat of m.list) {
+  const rows = m.list.map((mat) => {
     const declared = mat.bundle_tree_sha256 ?? '';
-    const status = !declared ? 'none' : declared.toLowerCase() === digest ? 'pass' : 'fail';
+    const status = !declared ? 'none' : declared.toLowerCase() === treeDigest ? 'pass' : 'fail';
     matched += status === 'pass' ? 1 : 0;
     const label = { pass: 'match', fail: 'differs', none: 'no digest' }[status];
-    body.append(
-      el('tr', { className: status === 'fail' ? 'fail' : '' }, [
-        el('td', {}, [el('div', { className: 'mono', textContent: mat.ref || '(no ref)' }), el('div', { className: 'muted small', textContent: mat.source ?? '' })]),
-        el('td', { textContent: declared || '—' }),
-        el('td', {}, el('span', { className: `pill ${status}`, textContent: label })),
-      ]),
-    );
-  }
+    return {
+      className: status === 'fail' ? 'fail' : '',
+      cells: [
+        el('span', {}, [el('div', { className: 'mono', textContent: mat.ref || '(no ref)' }), el('div', { className: 'muted small', textContent: mat.source ?? '' })]),
+        declared || '—',
+        pill(status, label),
+      ],
+    };
+  });
+  body.replaceChildren(...table(['Material', 'Declared tree digest', 'Status'], rows).tBodies[0].rows);
   note.textContent = matched
     ? `${m.name}: this folder matches ${matched} of ${m.list.length} declared material${m.list.length === 1 ? '' : 's'}.`
     : `${m.name}: this folder matches none of the ${m.list.length} declared material${m.list.length === 1 ? '' : 's'}.`;
-  table.hidden = false;
+  tableEl.hidden = false;
 }
 
 $('tree-input').addEventListener('change', () => {
@@ -316,15 +361,14 @@ $('tree-drop').addEventListener('drop', (e) => {
 
 // ---- Ref check ---------------------------------------------------------------
 
-function checkRef() {
-  if (!ready) return;
-  const text = $('ref-input').value;
+async function checkRef() {
+  if (document.body.dataset.ready !== 'true') return;
   const verdict = $('ref-verdict');
   const result = $('ref-result');
   $('ref-error').hidden = true;
   result.hidden = true;
   try {
-    const r = refCheck(text);
+    const r = await call('refCheck', { text: $('ref-input').value });
     verdict.dataset.status = 'ok';
     verdict.textContent = 'Valid ref';
     result.replaceChildren(
@@ -348,14 +392,20 @@ $('ref-form').addEventListener('submit', (e) => {
   checkRef();
 });
 
+// ---- Start ---------------------------------------------------------------------
+
+const stored = loadStoredKeys();
+if (stored !== null) {
+  $('trusted-keys').value = stored;
+  $('remember-keys').checked = true;
+}
 try {
-  await init();
-  ready = true;
+  const version = await call('version');
   $('ref-button').disabled = false;
-  $('engine').textContent = `trustloop ${version} · WebAssembly · verification runs locally`;
+  $('engine').textContent = `trustloop ${version} · WebAssembly in a Web Worker · verification runs locally`;
   document.body.dataset.ready = 'true';
-  setFile('bundle', state.bundle);
-  verify();
+  setFiles(state.files.length ? state.files : $('files-input').files);
+  checkAll();
 } catch (e) {
   $('engine').textContent = `The verifier could not be loaded: ${e?.message ?? e}`;
   document.body.dataset.ready = 'error';

@@ -1,35 +1,23 @@
-//! Registry sources end to end: a real HTTP server on 127.0.0.1 serves records built
-//! by trustloop's own build-local (some tampered, yanked or deprecated), and the CLI
-//! verifies them and writes lock files from them.
+//! Registry sources end to end: a real HTTP server on 127.0.0.1 serves the recorded
+//! registry responses (some edited here: tampered, yanked, deprecated), and the CLI
+//! verifies them and writes lock files from them, with upstream's exit codes and texts.
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 
-use trustloop_core::api::{self, BuildLocalOptions};
 use trustloop_core::api::json::{parse, to_pretty, Map, Value};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
-/// The example package as the Registry would serve it: (record, receipt, keys).
-fn published(generated_at: &str) -> (Value, Value, Value) {
-    let def = std::fs::read(repo().join("examples/anip/order-desk-service-definition.json")).unwrap();
-    let opts = BuildLocalOptions {
-        package_id: "order-desk".into(),
-        package_version: "1.0.0".into(),
-        generated_at: Some(generated_at.into()),
-        ..Default::default()
-    };
-    let files = api::anip_build_local(&def, &opts).unwrap();
-    let bundle = parse(&files.iter().find(|f| f.name.ends_with(".anip-package.json")).unwrap().bytes).unwrap();
-    let keys = Map::record()
-        .with("signing_mode", "dev")
-        .with("active_key_id", "anip-registry-dev-ed25519-v1")
-        .with("items", bundle.get("registry_keys").unwrap().clone());
-    (bundle.get("package").unwrap().clone(), bundle.get("receipt").unwrap().clone(), keys.into())
+/// Recorded responses of the example package (tests/examples/anip-registry/, written by
+/// tests/vectors/anip-registry/generate.py): (record, receipt, keys).
+fn published(scenario: &str) -> (Value, Value, Value) {
+    let read = |name: &str| parse(&std::fs::read(repo().join(format!("tests/examples/anip-registry/{scenario}/{name}.json"))).unwrap()).unwrap();
+    (read("download"), read("receipt"), read("keys"))
 }
 
 /// A loopback registry serving one package; records every request path.
@@ -106,7 +94,7 @@ fn with_lifecycle(mut record: Value, lifecycle: Value) -> Value {
 
 #[test]
 fn verifies_a_registry_package() {
-    let (record, receipt, keys) = published("2026-05-15T00:00:00Z");
+    let (record, receipt, keys) = published("published");
     let reg = serve(record, receipt, keys);
     let out = verify(&reg, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -127,7 +115,7 @@ fn verifies_a_registry_package() {
 fn registry_lock_carries_the_registry_and_pins_a_republished_package() {
     let dir = tempdir();
     let lock = dir.join("order-desk.anip.lock.json");
-    let (record, receipt, keys) = published("2026-05-15T00:00:00Z");
+    let (record, receipt, keys) = published("published");
     let reg = serve(record, receipt, keys);
     let out = trustloop(&["anip", "lock", "write", "--registry-url", &reg.base, "--package", "order-desk@1.0.0", "-o", lock.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -141,7 +129,7 @@ fn registry_lock_carries_the_registry_and_pins_a_republished_package() {
     let out = trustloop(&["anip", "verify", "--lock-file", lock.to_str().unwrap(), "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     // A consistently re-published package passes trust checks but not the lock (ANIP-LOCK-6).
-    let (record, receipt, keys) = published("2026-06-01T00:00:00Z");
+    let (record, receipt, keys) = published("republished");
     let republished = serve(record, receipt, keys);
     let out = trustloop(&["anip", "verify", "--registry-url", &republished.base, "--lock-file", lock.to_str().unwrap(), "--json"]);
     assert_eq!(out.status.code(), Some(2));
@@ -153,7 +141,7 @@ fn registry_lock_carries_the_registry_and_pins_a_republished_package() {
 
 #[test]
 fn a_changed_record_fails_trust_checks() {
-    let (mut record, receipt, keys) = published("2026-05-15T00:00:00Z");
+    let (mut record, receipt, keys) = published("published");
     if let Some(Value::Object(m)) = match &mut record { Value::Object(r) => r.get_mut("manifest"), _ => None } {
         m.insert("name", "Tampered Blueprint".into());
     }
@@ -171,7 +159,7 @@ fn a_changed_record_fails_trust_checks() {
 
 #[test]
 fn lifecycle_states() {
-    let (record, receipt, keys) = published("2026-05-15T00:00:00Z");
+    let (record, receipt, keys) = published("published");
     let yanked = serve(with_lifecycle(record.clone(), Map::record().with("status", "yanked").into()), receipt.clone(), keys.clone());
     let out = verify(&yanked, &[]);
     assert_eq!(out.status.code(), Some(1));
@@ -208,7 +196,7 @@ fn lifecycle_states() {
 
 #[test]
 fn trust_policy_flags() {
-    let (record, receipt, keys) = published("2026-05-15T00:00:00Z");
+    let (record, receipt, keys) = published("published");
     let reg = serve(record, receipt, keys);
     let out = verify(&reg, &["--require-registry-mode", "production"]);
     assert_eq!(out.status.code(), Some(2));
@@ -224,7 +212,7 @@ fn trust_policy_flags() {
 
 #[test]
 fn registry_errors_are_clean() {
-    let (record, receipt, keys) = published("2026-05-15T00:00:00Z");
+    let (record, receipt, keys) = published("published");
     let reg = serve(record, receipt, keys);
     let out = trustloop(&["anip", "verify", "--registry-url", &reg.base, "--package", "missing@9.9.9"]);
     assert_eq!(out.status.code(), Some(1));

@@ -2,7 +2,8 @@
 # WebAssembly host (bindings-wasm): the wasm32 Rust target, wasm-bindgen-cli at exactly
 # the version of the wasm-bindgen crate in Cargo.lock (the CLI and the crate must
 # match), binaryen's wasm-opt, Debian's Chromium + ChromeDriver for the browser tests,
-# and the npm dev dependencies (playwright-core only; it never downloads a browser).
+# and the npm dev dependencies (playwright-core, which never downloads a browser, and
+# axe-core, the accessibility engine the page test injects).
 # Idempotent: every step is skipped when already in place.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -38,9 +39,9 @@ fi
 dir="$TRUSTLOOP_ROOT/bindings-wasm"
 stamp_file="$dir/node_modules/.trustloop-lock.sha256"
 stamp="$(tl_stamp "$dir/package-lock.json" "$dir/package.json")"
-if ! [ -f "$stamp_file" ] || [ "$(cat "$stamp_file")" != "$stamp" ] || ! [ -d "$dir/node_modules/playwright-core" ]; then
+if ! [ -f "$stamp_file" ] || [ "$(cat "$stamp_file")" != "$stamp" ] || ! [ -d "$dir/node_modules/playwright-core" ] || ! [ -d "$dir/node_modules/axe-core" ]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
     echo "$stamp" >"$stamp_file"
 fi
 
-echo "wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version), $(/usr/bin/chromium --version 2>/dev/null), $(/usr/bin/chromedriver --version | cut -d' ' -f1-2), playwright-core $(node -p "require('$dir/node_modules/playwright-core/package.json').version")"
+echo "wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version), $(/usr/bin/chromium --version 2>/dev/null), $(/usr/bin/chromedriver --version | cut -d' ' -f1-2), playwright-core $(node -p "require('$dir/node_modules/playwright-core/package.json').version"), axe-core $(node -p "require('$dir/node_modules/axe-core/package.json').version")"

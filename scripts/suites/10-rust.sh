@@ -2,8 +2,9 @@
 # Rust: unit tests, integration tests and the conformance vectors of the default
 # workspace members (core, cli, tests; the binding crates are built by their own
 # suites), then the no_std proof: the core without default features builds for a
-# target that has no std at all (thumbv7em-none-eabihf) and its unit tests pass on
-# the host without default features. Clippy only with TRUSTLOOP_CLIPPY=1.
+# target that has no std at all (thumbv7em-none-eabihf), its unit tests pass on the
+# host without default features, and so do the conformance vectors of every operation
+# that build has. Clippy only with TRUSTLOOP_CLIPPY=1.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TRUSTLOOP_ROOT"
@@ -20,6 +21,8 @@ tl_log "no_std proof: cargo build -p trustloop-core --no-default-features --targ
 cargo build -p trustloop-core --no-default-features --target thumbv7em-none-eabihf || status=1
 tl_log "no_std unit tests: cargo test -p trustloop-core --no-default-features --lib"
 cargo test -p trustloop-core --no-default-features --lib || status=1
+tl_log "no_std vectors: cargo test -p trustloop-conformance --no-default-features --test vectors"
+cargo test -p trustloop-conformance --no-default-features --test vectors || status=1
 
 if [ "${TRUSTLOOP_CLIPPY:-0}" = "1" ]; then
     tl_log "cargo clippy (default members)"

@@ -1,9 +1,10 @@
 //! A vector case as the arguments of its table operation (`api::ops`), so the runner
-//! calls every operation through the same door as the bindings (`api::call`). The
-//! case's `input` fills the first parameter (parsed for JSON, a `{path: form}` map for
-//! files, or the member of the same name when the input document has one), `lock`
-//! the `lock` parameter, and a parameter's name in `options` the rest; what remains
-//! of `options` is the options object.
+//! calls every operation through the same door as the bindings (`api::call`). A
+//! parameter named in `options` takes that value (an input form for bytes: the
+//! registry responses), `lock` the `lock` parameter, and the case's `input` the first
+//! parameter left (parsed for JSON, a `{path: form}` map for files, or the member of
+//! the same name when the input document has one); what remains of `options` is the
+//! options object.
 use std::collections::BTreeMap;
 
 use trustloop_core::api::call::Arg;
@@ -20,14 +21,16 @@ pub fn args<'a>(
     let mut rest: Map = options.as_object().cloned().unwrap_or_default();
     let doc = || json::parse(input).map_err(|e| format!("input: {e}"));
     let mut out = Vec::new();
+    // The parameter the input fills: the first one the options do not name.
+    let first = op.params.iter().position(|p| p.kind != Kind::Options && p.name != "lock" && !rest.contains_key(p.name));
     for (i, p) in op.params.iter().enumerate() {
         let arg = if p.kind == Kind::Options {
             Arg::Json(Value::Object(std::mem::take(&mut rest)))
         } else if p.name == "lock" {
             lock.map_or(Arg::Absent, Arg::Bytes)
         } else if let Some(v) = rest.remove(p.name) {
-            from_value(p.kind, v, p.name)?
-        } else if i == 0 {
+            from_value(p.kind, v, p.name, read)?
+        } else if Some(i) == first {
             match p.kind {
                 Kind::Bytes => Arg::Bytes(input),
                 Kind::Text => Arg::Text(String::from_utf8(input.to_vec()).unwrap_or_else(|_| "\u{fffd}".into())),
@@ -51,8 +54,10 @@ pub fn args<'a>(
     Ok(out)
 }
 
-fn from_value<'a>(kind: Kind, v: Value, name: &str) -> Result<Arg<'a>, String> {
+fn from_value<'a>(kind: Kind, v: Value, name: &str, read: &dyn Fn(&Value) -> Result<Vec<u8>, String>) -> Result<Arg<'a>, String> {
     Ok(match (kind, &v) {
+        // An input form (the registry responses beside the download).
+        (Kind::Bytes, Value::Object(_)) => Arg::Buf(read(&v).map_err(|e| format!("options.{name}: {e}"))?),
         (Kind::Text, Value::String(s)) => Arg::Text(s.clone()),
         (Kind::Int, _) => Arg::Int(v.as_f64().ok_or_else(|| format!("options.{name} must be a number"))? as i64),
         (Kind::Bool, Value::Bool(b)) => Arg::Bool(*b),

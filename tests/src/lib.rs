@@ -70,6 +70,9 @@ pub enum Outcome {
     NoFixtures,
     /// `hosts` excludes this host.
     NotForHost,
+    /// The operation is not in this build of the core (the no_std build, without
+    /// `zip`, `keygen` and `std`).
+    NotInBuild,
 }
 
 /// Every `*.json` below `dir`, sorted by path.
@@ -174,6 +177,10 @@ pub fn run_case(case: &Case, root: &Path, fixtures: &Path, fixtures_present: boo
     if case.uses_fixture() && !fixtures_present {
         return Outcome::NoFixtures;
     }
+    let op = case.get("op").and_then(Value::as_str).and_then(|name| api::call::find(name).ok());
+    if op.is_some_and(|op| !api::call::available(op)) {
+        return Outcome::NotInBuild;
+    }
     match check(case, root, fixtures) {
         Ok(()) => Outcome::Pass,
         Err(e) => Outcome::Fail(e),
@@ -201,6 +208,7 @@ pub struct Summary {
     pub failed: Vec<(String, String)>,
     pub no_fixtures: usize,
     pub not_for_host: usize,
+    pub not_in_build: usize,
 }
 
 /// Runs every case; prints one line per failure and the totals.
@@ -214,6 +222,7 @@ pub fn run_all(root: &Path) -> Result<Summary, String> {
             Outcome::Fail(e) => s.failed.push((case.id.clone(), e)),
             Outcome::NoFixtures => s.no_fixtures += 1,
             Outcome::NotForHost => s.not_for_host += 1,
+            Outcome::NotInBuild => s.not_in_build += 1,
         }
     }
     Ok(s)

@@ -35,7 +35,7 @@ def keygen(key_id: str = "trustloop-ed25519") -> Dict[str, Any]:
 def operations() -> List[Dict[str, Any]]:
     """The core's operation table this package is derived from: ``[{family, name, python,
     js, cli, summary, hosts: {python, node, wasm}, params: [{name, kind, required}],
-    fetches}]`` (``python`` is the dotted path here)."""
+    returns, fetches}]`` (``python`` is the dotted path here)."""
     return _native.operations()
 
 

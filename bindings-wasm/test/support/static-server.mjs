@@ -1,6 +1,9 @@
 // A tiny static server for the verification page: serves bindings-wasm/www and
 // bindings-wasm/pkg-web (nothing else) on 127.0.0.1. Used by the page test with an
-// ephemeral port; `npm run serve` (PORT, default 8080) for a manual look.
+// ephemeral port; `npm run serve` or scripts/page.sh (PORT, default 8080) for a look.
+// Every response carries the page's Content-Security-Policy as a header too: the
+// page's <meta> policy does not reach its Web Worker, which gets the policy of the
+// response that delivered its script.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -20,6 +23,7 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 const ROOTS = ['www', 'pkg-web'];
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 function resolvePath(urlPath) {
   let path;
@@ -60,6 +64,7 @@ export function startServer(port = 0) {
       'content-length': st.size,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
+      'content-security-policy': CSP,
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(target.file).pipe(res);

@@ -103,6 +103,13 @@ function call(t, c) {
         return { kind: 'bytes', value: t.writeLock(input) };
       case 'build_local':
         return { kind: 'files', value: t.buildLocal(input, jsOptions(c.options)) };
+      case 'verify_registry_responses':
+      case 'write_lock_registry_responses': {
+        const { package_url: packageUrl, receipt, keys, ...policy } = c.options;
+        const responses = { packageUrl, download: input, receipt: inputBytes(receipt), keys: inputBytes(keys) };
+        if (c.op === 'write_lock_registry_responses') return { kind: 'bytes', value: t.writeLockRegistryResponses(responses, jsOptions(policy)) };
+        return { kind: 'verdict', value: t.verifyRegistryResponses(responses, jsOptions(policy, lock)) };
+      }
       case 'ref_check':
         // As the Rust runner: input that is not UTF-8 is one replacement character.
         return { kind: 'value', value: t.refCheck(utf8OrReplacement(input)) };

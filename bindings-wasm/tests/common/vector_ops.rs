@@ -103,6 +103,32 @@ pub fn call(op: &str, input: &[u8], lock: Option<&[u8]>, options: &Map) -> Resul
         "verify_bundle" => tl::verify_bundle(bytes, opts()?).and_then(|v| to_value(&v)).map(|result| Actual::Verdict { result, exit_code: None }),
         "verify_definition" => tl::verify_definition(bytes, opts()?).and_then(|v| to_value(&v)).map(|result| Actual::Verdict { result, exit_code: None }),
         "write_lock" => tl::write_lock(bytes).map(|a| Actual::Bytes(a.to_vec())),
+        "verify_registry_responses" | "write_lock_registry_responses" => {
+            // The recorded responses: the download is the input, the rest are options.
+            let mut policy = options.clone();
+            let form = |k: &str| policy.get(k).cloned().ok_or_else(|| format!("options.{k} is required"));
+            let responses = Object::new();
+            let set = |k: &str, v: &JsValue| Reflect::set(&responses, &k.into(), v).map(|_| ()).map_err(js_error("set"));
+            set("packageUrl", &js_json(&form("package_url")?)?)?;
+            set("download", &bytes)?;
+            set("receipt", &Uint8Array::from(input_bytes(&form("receipt")?)?.as_slice()).into())?;
+            set("keys", &Uint8Array::from(input_bytes(&form("keys")?)?.as_slice()).into())?;
+            for k in ["package_url", "receipt", "keys"] {
+                policy.remove(k);
+            }
+            let mut o = js_options(&policy)?;
+            if op == "write_lock_registry_responses" {
+                tl::write_lock_registry_responses(responses.into(), o).map(|a| Actual::Bytes(a.to_vec()))
+            } else {
+                if let Some(lock) = lock {
+                    let with_lock = Object::new();
+                    Object::assign(&with_lock, o.unchecked_ref());
+                    Reflect::set(&with_lock, &"lock".into(), &Uint8Array::from(lock)).map_err(js_error("set lock"))?;
+                    o = with_lock.into();
+                }
+                tl::verify_registry_responses(responses.into(), o).and_then(|v| to_value(&v)).map(|result| Actual::Verdict { result, exit_code: None })
+            }
+        }
         "build_local" => tl::build_local(bytes, opts()?).map(|o| files(&o)),
         // As the Rust runner: input that is not UTF-8 is one replacement character.
         "ref_check" => tl::ref_check(std::str::from_utf8(input).unwrap_or("\u{fffd}").into()).and_then(value),

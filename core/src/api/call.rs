@@ -19,6 +19,8 @@ use crate::json::{Map, Value};
 pub enum Arg<'a> {
     Absent,
     Bytes(&'a [u8]),
+    /// Bytes the host had to assemble itself (read from a file, copied).
+    Buf(Vec<u8>),
     Text(String),
     Int(i64),
     Bool(bool),
@@ -61,7 +63,7 @@ impl<'a> Args<'a> {
         for (p, a) in op.params.iter().zip(&args) {
             let fits = match (p.kind, a) {
                 (_, Arg::Absent) => !p.required,
-                (Kind::Bytes, Arg::Bytes(_))
+                (Kind::Bytes, Arg::Bytes(_) | Arg::Buf(_))
                 | (Kind::Text, Arg::Text(_))
                 | (Kind::Int, Arg::Int(_))
                 | (Kind::Bool, Arg::Bool(_))
@@ -91,9 +93,10 @@ impl<'a> Args<'a> {
         i.map_or(&Arg::Absent, |i| &self.args[i])
     }
 
-    pub fn bytes(&self, name: &str) -> Option<&'a [u8]> {
+    pub fn bytes(&self, name: &str) -> Option<&[u8]> {
         match self.slot(name) {
             Arg::Bytes(b) => Some(b),
+            Arg::Buf(b) => Some(b),
             _ => None,
         }
     }
@@ -141,13 +144,22 @@ impl<'a> Args<'a> {
     }
 
     // Required arguments were checked by `new`; these give them without an Option.
-    fn req_bytes(&self, name: &str) -> &'a [u8] {
+    fn req_bytes(&self, name: &str) -> &[u8] {
         self.bytes(name).unwrap_or_default()
     }
 
     fn req_text(&self, name: &str) -> &str {
         self.text(name).unwrap_or_default()
     }
+}
+
+/// Whether this build of the core has `op` (features `keygen`, `zip` and `std` add
+/// operations; the no_std build has the rest).
+pub fn available(op: &Op) -> bool {
+    let gated = (op.name == "keygen" && !cfg!(feature = "keygen"))
+        || (op.family == ops::Family::Anpkg && !cfg!(feature = "zip"))
+        || (op.flat_name() == "assets_pa_pack_files" && !cfg!(feature = "std"));
+    !gated
 }
 
 /// The table entry called `name` (the flat name: `verify_bundle`, `anpkg_validate`,
@@ -353,17 +365,44 @@ mod tests {
                 continue; // would change the process's budgets under the other tests
             }
             // Operations whose feature is off here (the no_std build) are unsupported.
-            let gated = (op.name == "keygen" && !cfg!(feature = "keygen"))
-                || (op.family == ops::Family::Anpkg && !cfg!(feature = "zip"))
-                || (op.name == "pack_files" && !cfg!(feature = "std"));
-            if gated {
+            if !available(op) {
                 continue;
             }
             let args = Args::new(op, op.params.iter().map(|p| sample(p.kind)).collect()).unwrap();
-            if let Err(e) = call(args) {
-                assert_ne!(e.code(), "UNSUPPORTED_OPERATION", "{}", op.name);
+            match call(args) {
+                Ok(out) => assert!(shaped(&out, op.returns), "{}: {out:?} is not {}", op.name, op.returns.describe()),
+                Err(e) => assert_ne!(e.code(), "UNSUPPORTED_OPERATION", "{}", op.name),
             }
         }
+    }
+
+    /// Whether `out` has the shape the table declares.
+    fn shaped(out: &Out, returns: ops::Returns) -> bool {
+        use ops::Returns as R;
+        match (out, returns) {
+            (Out::Unit, R::Nothing) | (Out::Json(_), R::Json) | (Out::Bytes(_), R::Bytes) | (Out::Text(_), R::Text) => true,
+            (Out::Int(_), R::Int) | (Out::Files(_), R::Files) => true,
+            (Out::Record(got), R::Record(want)) => {
+                got.len() == want.len() && got.iter().zip(want.iter()).all(|((gn, g), (wn, w))| gn == wn && shaped(g, *w))
+            }
+            _ => false,
+        }
+    }
+
+    /// The operations that succeed on minimal arguments give what the table says.
+    #[test]
+    fn results_have_the_declared_shape() {
+        let ok = |name: &str, args: Vec<Arg<'static>>| {
+            let op = find(name).unwrap();
+            let out = call(Args::new(op, args).unwrap()).unwrap();
+            assert!(shaped(&out, op.returns), "{name}: {out:?} is not {}", op.returns.describe());
+        };
+        ok("limits", Vec::new());
+        ok("canonicalize", alloc::vec![Arg::Bytes(b"{}")]);
+        ok("digest", alloc::vec![Arg::Bytes(b"{}")]);
+        ok("exit_code", alloc::vec![Arg::Json(Map::record().with("status", "ok").into())]);
+        ok("assets_pa_write", alloc::vec![Arg::Json(Value::Array(Vec::new()))]);
+        ok("assets_pa_verify", alloc::vec![Arg::Bytes(b"")]);
     }
 
     #[test]

@@ -79,6 +79,39 @@ impl Kind {
     }
 }
 
+/// What an operation gives back ([`super::call::Out`] in the same shape): hosts build
+/// `None`/`undefined`, a JSON-shaped value, bytes, a string, a number, `[(name, bytes)]`,
+/// or a record of those (a tuple in Python, an object in JS).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Returns {
+    Nothing,
+    Json,
+    Bytes,
+    Text,
+    Int,
+    Files,
+    Record(&'static [(&'static str, Returns)]),
+}
+
+impl Returns {
+    /// `json`, `bytes`, …; a record as `record(package: bytes, report: json)`.
+    pub fn describe(self) -> alloc::string::String {
+        match self {
+            Returns::Nothing => "nothing".into(),
+            Returns::Json => "json".into(),
+            Returns::Bytes => "bytes".into(),
+            Returns::Text => "text".into(),
+            Returns::Int => "int".into(),
+            Returns::Files => "files".into(),
+            Returns::Record(fields) => {
+                let inner: alloc::vec::Vec<alloc::string::String> =
+                    fields.iter().map(|(name, r)| alloc::format!("{name}: {}", r.describe())).collect();
+                alloc::format!("record({})", inner.join(", "))
+            }
+        }
+    }
+}
+
 /// One parameter of an operation, in call order.
 #[derive(Clone, Copy, Debug)]
 pub struct Param {
@@ -116,6 +149,8 @@ pub struct Op {
     /// The CLI's exit code when the operation fails (upstream's: 1 for a hard error;
     /// `lint` exits 2); see [`Op::error_exit_code`].
     pub error_exit: u8,
+    /// What it gives back.
+    pub returns: Returns,
 }
 
 impl Op {
@@ -177,8 +212,16 @@ pub fn camel_case(snake: &str) -> alloc::string::String {
     out
 }
 
-const fn op(family: Family, name: &'static str, summary: &'static str, cli: &'static str, hosts: Hosts, params: &'static [Param]) -> Op {
-    Op { family, name, summary, cli, hosts, params, fetches: false, error_exit: 1 }
+const fn op(
+    family: Family,
+    name: &'static str,
+    summary: &'static str,
+    cli: &'static str,
+    hosts: Hosts,
+    params: &'static [Param],
+    returns: Returns,
+) -> Op {
+    Op { family, name, summary, cli, hosts, params, fetches: false, error_exit: 1, returns }
 }
 
 const fn exits(error_exit: u8, op: Op) -> Op {
@@ -200,6 +243,10 @@ use crate::json::{Map, Value};
 use Family::{Anip, Anpkg, AssetsPa, Json, Top};
 use Kind::{Bytes, Files, Int, Text};
 
+const PACKAGE_AND_REPORT: Returns = Returns::Record(&[("package", Returns::Bytes), ("report", Returns::Json)]);
+const SUMMARY_AND_PAYLOAD: Returns = Returns::Record(&[("summary", Returns::Json), ("payload", Returns::Bytes)]);
+const REPORT_AND_FILES: Returns = Returns::Record(&[("report", Returns::Json), ("files", Returns::Files)]);
+
 const REGISTRY_RESPONSES: &[Param] = &[
     req("package_url", Text),
     req("download", Bytes),
@@ -213,48 +260,48 @@ const REGISTRY_RESPONSES_NO_LOCK: &[Param] =
 
 /// Every operation, grouped by family.
 pub const OPS: &[Op] = &[
-    op(Top, "keygen", "a fresh Ed25519 key pair", "keygen", ALL, &[opt("key_id", Text)]),
-    op(Top, "limits", "the resource budgets in force (docs/limits.md)", "", ALL, &[]),
-    op(Top, "set_limit", "set one resource budget for the process", "--limit NAME=N", ALL, &[req("name", Text), req("value", Int)]),
-    op(Top, "reset_limits", "every resource budget back to its default", "", ALL, &[]),
-    op(Json, "canonicalize", "canonical JSON bytes (digest, signature or jcs mode)", "json canonicalize", ALL, &[req("data", Bytes), opt("mode", Text)]),
-    op(Json, "digest", "sha256 of the digest-mode canonical bytes", "json digest", ALL, &[req("data", Bytes)]),
-    op(Anip, "verify_bundle", "verify a package bundle (optionally against a lock file)", "anip verify --package-bundle", ALL, &[req("data", Bytes), opt("lock", Bytes), OPTIONS]),
-    op(Anip, "verify_definition", "verify a plain service definition", "anip verify --definition", ALL, &[req("data", Bytes), opt("lock", Bytes), OPTIONS]),
-    fetching(op(Anip, "verify_registry", "fetch and verify a registry package", "anip verify --registry-url", ALL, &[opt("registry_url", Text), opt("package", Text), opt("lock", Bytes), OPTIONS])),
-    op(Anip, "verify_registry_responses", "verify already fetched registry documents", "", ALL, REGISTRY_RESPONSES),
-    op(Anip, "trust_store", "the pinned keys of a trust-store document (for trusted_keys)", "anip verify --trust-store", ALL, &[req("data", Bytes)]),
-    op(Anip, "registry_target", "the URLs a host GETs for a registry package (lock gaps filled)", "", HELPER, &[opt("registry_url", Text), opt("package", Text), opt("lock", Bytes), opt("allow_yanked", Kind::Bool)]),
-    op(Anip, "exit_code", "upstream's exit code for a verify result", "", ALL, &[req("result", Kind::Json)]),
-    op(Anip, "write_lock", "the consumer lock file of a bundle", "anip lock write --package-bundle", ALL, &[req("bundle", Bytes)]),
-    fetching(op(Anip, "write_lock_registry", "fetch a registry package and write its lock file", "anip lock write --registry-url", ALL, &[opt("registry_url", Text), opt("package", Text), OPTIONS])),
-    op(Anip, "write_lock_registry_responses", "the lock file of already fetched registry documents", "", ALL, REGISTRY_RESPONSES_NO_LOCK),
-    op(Anip, "build_local", "build and sign a local package from a definition", "anip build-local", ALL, &[req("definition", Bytes), OPTIONS]),
-    op(Anip, "tree_digest", "digest of a custom code bundle tree", "anip bundle digest", ALL, &[req("entries", Kind::Json), OPTIONS]),
-    op(Anip, "tree_combine", "combine per-target tree digests", "", ALL, &[req("data", Bytes), opt("pointer", Text)]),
-    op(Anip, "bundle_report", "a custom code bundle checked against a package", "anip bundle report", ALL, &[req("bundle", Bytes), req("entries", Kind::Json), OPTIONS]),
-    op(Anip, "bundle_materials", "the implementation materials a package declares", "", ALL, &[req("bundle", Bytes)]),
-    op(Anip, "ref_check", "parse and check a remote bundle ref", "anip ref check", ALL, &[req("reference", Text)]),
-    op(Anip, "attach_implementation", "the attach-implementation request for a package", "anip attach-implementation", ALL, &[req("bundle", Bytes), opt("entries", Kind::Json), OPTIONS]),
-    exits(2, op(Anip, "lint", "publication lint of a package bundle", "anip lint", ALL, &[req("bundle", Bytes)])),
-    op(Anpkg, "validate", "validate a .anpkg (archive bytes; natively also a path, with replay)", "anpkg validate", ALL, &[opt("data", Bytes), opt("path", Text), OPTIONS]),
-    op(Anpkg, "export", "export a project folder to .anpkg bytes", "anpkg export", NATIVE, &[req("project_dir", Text), opt("output", Text), OPTIONS]),
-    op(Anpkg, "export_report", "export a project folder, returning the report", "anpkg export --json", NATIVE, &[req("project_dir", Text), opt("output", Text), OPTIONS]),
-    op(Anpkg, "export_files", "export an in-memory project: package bytes and report", "", ALL, &[req("files", Files), opt("data_root_files", Files), OPTIONS]),
-    op(AssetsPa, "write", "write an assets.pa archive from entries and preload", "", ALL, &[req("entries", Kind::Json), opt("preload", Kind::Json)]),
-    op(AssetsPa, "read", "read an assets.pa archive", "assets-pa inspect", ALL, &[req("data", Bytes)]),
-    op(AssetsPa, "verify", "validate an assets.pa archive", "assets-pa verify", ALL, &[req("data", Bytes)]),
-    op(AssetsPa, "extract", "one asset's payload", "assets-pa extract", ALL, &[req("data", Bytes), req("asset_id", Int)]),
-    op(AssetsPa, "companions", "the companion files of an archive", "", ALL, &[req("data", Bytes)]),
-    op(AssetsPa, "verify_companions", "check companion files against an archive", "", ALL, &[req("data", Bytes), req("asset_table", Bytes), req("preload", Bytes)]),
-    op(AssetsPa, "glyph_bank", "build a GLYPH bank from tiles and palettes", "", ALL, &[req("spec", Kind::Json)]),
-    op(AssetsPa, "pack", "pack an asset project folder", "assets-pa pack", NATIVE, &[req("project_dir", Text), opt("out_dir", Text)]),
-    op(AssetsPa, "pack_files", "pack an in-memory asset project", "", ALL, &[req("files", Files), OPTIONS]),
+    op(Top, "keygen", "a fresh Ed25519 key pair", "keygen", ALL, &[opt("key_id", Text)], Returns::Json),
+    op(Top, "limits", "the resource budgets in force (docs/limits.md)", "", ALL, &[], Returns::Json),
+    op(Top, "set_limit", "set one resource budget for the process", "--limit NAME=N", ALL, &[req("name", Text), req("value", Int)], Returns::Nothing),
+    op(Top, "reset_limits", "every resource budget back to its default", "", ALL, &[], Returns::Nothing),
+    op(Json, "canonicalize", "canonical JSON bytes (digest, signature or jcs mode)", "json canonicalize", ALL, &[req("data", Bytes), opt("mode", Text)], Returns::Bytes),
+    op(Json, "digest", "sha256 of the digest-mode canonical bytes", "json digest", ALL, &[req("data", Bytes)], Returns::Text),
+    op(Anip, "verify_bundle", "verify a package bundle (optionally against a lock file)", "anip verify --package-bundle", ALL, &[req("data", Bytes), opt("lock", Bytes), OPTIONS], Returns::Json),
+    op(Anip, "verify_definition", "verify a plain service definition", "anip verify --definition", ALL, &[req("data", Bytes), opt("lock", Bytes), OPTIONS], Returns::Json),
+    fetching(op(Anip, "verify_registry", "fetch and verify a registry package", "anip verify --registry-url", ALL, &[opt("registry_url", Text), opt("package", Text), opt("lock", Bytes), OPTIONS], Returns::Json)),
+    op(Anip, "verify_registry_responses", "verify already fetched registry documents", "", ALL, REGISTRY_RESPONSES, Returns::Json),
+    op(Anip, "trust_store", "the pinned keys of a trust-store document (for trusted_keys)", "anip verify --trust-store", ALL, &[req("data", Bytes)], Returns::Json),
+    op(Anip, "registry_target", "the URLs a host GETs for a registry package (lock gaps filled)", "", HELPER, &[opt("registry_url", Text), opt("package", Text), opt("lock", Bytes), opt("allow_yanked", Kind::Bool)], Returns::Json),
+    op(Anip, "exit_code", "upstream's exit code for a verify result", "", ALL, &[req("result", Kind::Json)], Returns::Int),
+    op(Anip, "write_lock", "the consumer lock file of a bundle", "anip lock write --package-bundle", ALL, &[req("bundle", Bytes)], Returns::Bytes),
+    fetching(op(Anip, "write_lock_registry", "fetch a registry package and write its lock file", "anip lock write --registry-url", ALL, &[opt("registry_url", Text), opt("package", Text), OPTIONS], Returns::Bytes)),
+    op(Anip, "write_lock_registry_responses", "the lock file of already fetched registry documents", "", ALL, REGISTRY_RESPONSES_NO_LOCK, Returns::Bytes),
+    op(Anip, "build_local", "build and sign a local package from a definition", "anip build-local", ALL, &[req("definition", Bytes), OPTIONS], Returns::Files),
+    op(Anip, "tree_digest", "digest of a custom code bundle tree", "anip bundle digest", ALL, &[req("entries", Kind::Json), OPTIONS], Returns::Json),
+    op(Anip, "tree_combine", "combine per-target tree digests", "", ALL, &[req("data", Bytes), opt("pointer", Text)], Returns::Text),
+    op(Anip, "bundle_report", "a custom code bundle checked against a package", "anip bundle report", ALL, &[req("bundle", Bytes), req("entries", Kind::Json), OPTIONS], Returns::Json),
+    op(Anip, "bundle_materials", "the implementation materials a package declares", "", ALL, &[req("bundle", Bytes)], Returns::Json),
+    op(Anip, "ref_check", "parse and check a remote bundle ref", "anip ref check", ALL, &[req("reference", Text)], Returns::Json),
+    op(Anip, "attach_implementation", "the attach-implementation request for a package", "anip attach-implementation", ALL, &[req("bundle", Bytes), opt("entries", Kind::Json), OPTIONS], Returns::Json),
+    exits(2, op(Anip, "lint", "publication lint of a package bundle", "anip lint", ALL, &[req("bundle", Bytes)], Returns::Json)),
+    op(Anpkg, "validate", "validate a .anpkg (archive bytes; natively also a path, with replay)", "anpkg validate", ALL, &[opt("data", Bytes), opt("path", Text), OPTIONS], Returns::Json),
+    op(Anpkg, "export", "export a project folder to .anpkg bytes", "anpkg export", NATIVE, &[req("project_dir", Text), opt("output", Text), OPTIONS], Returns::Bytes),
+    op(Anpkg, "export_report", "export a project folder, returning the report", "anpkg export --json", NATIVE, &[req("project_dir", Text), opt("output", Text), OPTIONS], Returns::Json),
+    op(Anpkg, "export_files", "export an in-memory project: package bytes and report", "", ALL, &[req("files", Files), opt("data_root_files", Files), OPTIONS], PACKAGE_AND_REPORT),
+    op(AssetsPa, "write", "write an assets.pa archive from entries and preload", "", ALL, &[req("entries", Kind::Json), opt("preload", Kind::Json)], Returns::Bytes),
+    op(AssetsPa, "read", "read an assets.pa archive", "assets-pa inspect", ALL, &[req("data", Bytes)], Returns::Json),
+    op(AssetsPa, "verify", "validate an assets.pa archive", "assets-pa verify", ALL, &[req("data", Bytes)], Returns::Json),
+    op(AssetsPa, "extract", "one asset's payload", "assets-pa extract", ALL, &[req("data", Bytes), req("asset_id", Int)], Returns::Bytes),
+    op(AssetsPa, "companions", "the companion files of an archive", "", ALL, &[req("data", Bytes)], Returns::Files),
+    op(AssetsPa, "verify_companions", "check companion files against an archive", "", ALL, &[req("data", Bytes), req("asset_table", Bytes), req("preload", Bytes)], Returns::Json),
+    op(AssetsPa, "glyph_bank", "build a GLYPH bank from tiles and palettes", "", ALL, &[req("spec", Kind::Json)], SUMMARY_AND_PAYLOAD),
+    op(AssetsPa, "pack", "pack an asset project folder", "assets-pa pack", NATIVE, &[req("project_dir", Text), opt("out_dir", Text)], Returns::Json),
+    op(AssetsPa, "pack_files", "pack an in-memory asset project", "", ALL, &[req("files", Files), OPTIONS], REPORT_AND_FILES),
 ];
 
 /// The table as every host returns it from `operations()`: `[{family, name, flat,
 /// python, js, cli, summary, hosts: {python, node, wasm}, params: [{name, kind,
-/// required}], fetches}]` in table order.
+/// required}], returns, fetches}]` in table order.
 pub fn to_value() -> Value {
     Value::Array(
         OPS.iter()
@@ -278,6 +325,7 @@ pub fn to_value() -> Value {
                                 .collect(),
                         ),
                     )
+                    .with("returns", o.returns.describe().as_str())
                     .with("fetches", o.fetches)
                     .into()
             })
