@@ -106,3 +106,11 @@ def test_keys_come_in_the_order_the_cli_prints_them() -> None:
     assert len(report["artifact_sha256"]) > 1
     assert list(report["artifact_sha256"]) == sorted(report["artifact_sha256"])  # a Go map: key order
     assert list(trustloop.operations()[0]) == ["family", "name", "flat", "python", "js", "cli", "summary", "hosts", "params", "returns", "fetches"]
+
+
+def test_the_distribution_is_not_the_unrelated_trustloop_on_pypi() -> None:
+    """`pip install trustloop` installs an unrelated project with the same import name;
+    this package is distributed as trustloop-verify."""
+    from importlib import metadata
+
+    assert metadata.distribution("trustloop-verify").metadata["Name"] == "trustloop-verify"

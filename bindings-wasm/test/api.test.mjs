@@ -214,3 +214,13 @@ test('an operation without an export of its own is derived from its table row', 
   assert.equal(thrown(() => extract(new Uint8Array(0), 1.5)).code, 'INVALID_ARGUMENT');
 });
 
+test('the Node package is an ES module too: every export is named', async () => {
+  const { PKG_NODE } = await import('./support/paths.mjs');
+  const esm = await import(join(PKG_NODE, 'index.mjs'));
+  for (const name of Object.keys(trustloop)) assert.equal(esm[name], trustloop[name], name);
+  assert.equal(esm.default, trustloop);
+  const manifest = JSON.parse(readFileSync(join(PKG_NODE, 'package.json'), 'utf8'));
+  assert.equal(manifest.exports['.'].import, './index.mjs');
+  assert.notEqual(manifest.name, JSON.parse(readFileSync(join(PKG_NODE, '..', 'pkg-web', 'package.json'), 'utf8')).name);
+});
+
