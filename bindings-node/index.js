@@ -24,6 +24,16 @@ class TrustloopError extends Error {
   }
 }
 
+/**
+ * A wrong argument: a `TypeError` with `code` `ERR_INVALID_ARG_TYPE`, as Node's own
+ * APIs throw, so callers can tell it from a TrustloopError by `code` too.
+ */
+function argError (message) {
+  const e = new TypeError(message)
+  e.code = 'ERR_INVALID_ARG_TYPE'
+  return e
+}
+
 function isMusl () {
   if (process.platform !== 'linux') return false
   try {
@@ -97,20 +107,20 @@ function then (v, f) {
 function bytes (value, name) {
   if (value instanceof Uint8Array) return value
   if (value instanceof ArrayBuffer) return new Uint8Array(value)
-  throw new TypeError(`${name} must be a Uint8Array or Buffer, got ${value === null ? 'null' : typeof value}`)
+  throw argError(`${name} must be a Uint8Array or Buffer, got ${value === null ? 'null' : typeof value}`)
 }
 
 function optionalString (value, name) {
   if (value === undefined || value === null) return undefined
-  if (typeof value !== 'string') throw new TypeError(`${name} must be a string`)
+  if (typeof value !== 'string') throw argError(`${name} must be a string`)
   return value
 }
 
 function checkKeys (opts, allowed, what) {
   if (opts === undefined || opts === null) return {}
-  if (typeof opts !== 'object' || Array.isArray(opts)) throw new TypeError(`${what} options must be an object`)
+  if (typeof opts !== 'object' || Array.isArray(opts)) throw argError(`${what} options must be an object`)
   for (const k of Object.keys(opts)) {
-    if (!allowed.includes(k)) throw new TypeError(`unknown ${what} option ${JSON.stringify(k)}; allowed: ${allowed.join(', ')}`)
+    if (!allowed.includes(k)) throw argError(`unknown ${what} option ${JSON.stringify(k)}; allowed: ${allowed.join(', ')}`)
   }
   return opts
 }
@@ -124,22 +134,22 @@ function verifyArgs (opts) {
   const sig = optionalString(o.expectedContractSignature, 'expectedContractSignature')
   if (sig !== undefined) options.expected_contract_signature = sig
   if (o.trustedKeys !== undefined && o.trustedKeys !== null) {
-    if (typeof o.trustedKeys !== 'object' || Array.isArray(o.trustedKeys)) throw new TypeError('trustedKeys must be an object of key id to base64 public key')
+    if (typeof o.trustedKeys !== 'object' || Array.isArray(o.trustedKeys)) throw argError('trustedKeys must be an object of key id to base64 public key')
     const keys = {}
     for (const [kid, pk] of Object.entries(o.trustedKeys)) {
-      if (typeof pk !== 'string') throw new TypeError('trustedKeys values must be base64 strings')
+      if (typeof pk !== 'string') throw argError('trustedKeys values must be base64 strings')
       keys[kid] = pk
     }
     options.trusted_keys = keys
   }
   if (o.legacy !== undefined && o.legacy !== null) {
-    if (typeof o.legacy !== 'boolean') throw new TypeError('legacy must be a boolean')
+    if (typeof o.legacy !== 'boolean') throw argError('legacy must be a boolean')
     if (o.legacy) options.legacy = true
   }
   const rp = optionalString(o.recordPath, 'recordPath')
   if (rp !== undefined) options.record_path = rp
   if (o.extendedReport !== undefined && o.extendedReport !== null) {
-    if (typeof o.extendedReport !== 'boolean') throw new TypeError('extendedReport must be a boolean')
+    if (typeof o.extendedReport !== 'boolean') throw argError('extendedReport must be a boolean')
     if (o.extendedReport) options.extended_report = true
   }
   const lock = o.lock === undefined || o.lock === null ? null : bytes(o.lock, 'lock')
@@ -190,19 +200,19 @@ const BUILD_KEYS = [...Object.keys(BUILD_STRINGS), 'port', 'writeDefinition']
 /** `anip package build-local` in memory: file name → Buffer. */
 function buildLocal (def, opts) {
   const o = checkKeys(opts, BUILD_KEYS, 'buildLocal')
-  if (typeof o.packageId !== 'string') throw new TypeError('packageId must be a string')
-  if (typeof o.packageVersion !== 'string') throw new TypeError('packageVersion must be a string')
+  if (typeof o.packageId !== 'string') throw argError('packageId must be a string')
+  if (typeof o.packageVersion !== 'string') throw argError('packageVersion must be a string')
   const options = {}
   for (const [k, name] of Object.entries(BUILD_STRINGS)) {
     const v = optionalString(o[k], k)
     if (v !== undefined) options[name] = v
   }
   if (o.port !== undefined && o.port !== null) {
-    if (!Number.isSafeInteger(o.port)) throw new TypeError('port must be an integer')
+    if (!Number.isSafeInteger(o.port)) throw argError('port must be an integer')
     options.port = o.port
   }
   if (o.writeDefinition !== undefined && o.writeDefinition !== null) {
-    if (typeof o.writeDefinition !== 'boolean') throw new TypeError('writeDefinition must be a boolean')
+    if (typeof o.writeDefinition !== 'boolean') throw argError('writeDefinition must be a boolean')
     options.write_definition = o.writeDefinition
   }
   return then(op('build_local', bytes(def, 'definition'), options), fileObject)
@@ -210,7 +220,7 @@ function buildLocal (def, opts) {
 
 /** Canonical bytes of a JSON document: mode 'digest' (default), 'signature' or 'jcs'. */
 function canonicalize (buf, mode = 'digest') {
-  if (typeof mode !== 'string') throw new TypeError('mode must be a string')
+  if (typeof mode !== 'string') throw argError('mode must be a string')
   return op('canonicalize', bytes(buf, 'input'), mode)
 }
 
@@ -221,7 +231,7 @@ function digest (buf) {
 
 /** A fresh Ed25519 key pair. */
 function keygen (keyId = 'trustloop-ed25519') {
-  if (typeof keyId !== 'string') throw new TypeError('keyId must be a string')
+  if (typeof keyId !== 'string') throw argError('keyId must be a string')
   return op('keygen', keyId)
 }
 
@@ -242,8 +252,8 @@ function limits () {
  * TrustloopError `INVALID_OPTION`.
  */
 function setLimit (name, value) {
-  if (typeof name !== 'string') throw new TypeError('name must be a string')
-  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError('value must be a non-negative safe integer')
+  if (typeof name !== 'string') throw argError('name must be a string')
+  if (!Number.isSafeInteger(value) || value < 0) throw argError('value must be a non-negative safe integer')
   op('set_limit', name, value)
 }
 
@@ -260,7 +270,7 @@ function codes () {
 /** camelCase option keys → the core's snake_case names (values unchanged). */
 function snakeOptions (opts, what) {
   if (opts === undefined || opts === null) return {}
-  if (typeof opts !== 'object' || Array.isArray(opts)) throw new TypeError(`${what} options must be an object`)
+  if (typeof opts !== 'object' || Array.isArray(opts)) throw argError(`${what} options must be an object`)
   const out = {}
   for (const [k, v] of Object.entries(opts)) out[k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())] = v
   return out
@@ -273,7 +283,7 @@ function snakeOptions (opts, what) {
 function entryList (entries) {
   if (Array.isArray(entries)) {
     return entries.map((e) => {
-      if (!e || typeof e !== 'object' || typeof e.path !== 'string') throw new TypeError('each entry must be an object with a string path')
+      if (!e || typeof e !== 'object' || typeof e.path !== 'string') throw argError('each entry must be an object with a string path')
       if (e.bytes === undefined) return e
       const { bytes: b, ...rest } = e
       return { ...rest, base64: Buffer.from(bytes(b, 'entry bytes')).toString('base64') }
@@ -283,7 +293,7 @@ function entryList (entries) {
     return Object.entries(entries).map(([path, content]) =>
       typeof content === 'string' ? { path, text: content } : { path, base64: Buffer.from(bytes(content, 'entry content')).toString('base64') })
   }
-  throw new TypeError('entries must be an object of path to bytes or an array of entry objects')
+  throw argError('entries must be an object of path to bytes or an array of entry objects')
 }
 
 /**
@@ -297,7 +307,7 @@ function trustStore (buf) {
 
 /** Validates a remote custom-code-bundle ref: `{kind, locator, immutable, digest}`. */
 function refCheck (reference) {
-  if (typeof reference !== 'string') throw new TypeError('reference must be a string')
+  if (typeof reference !== 'string') throw argError('reference must be a string')
   return op('ref_check', reference)
 }
 
@@ -308,7 +318,7 @@ function treeDigest (entries, opts) {
 
 /** Tree digest of a per-file list `[{path, sha256}]` at JSON `pointer` in `buf`. */
 function treeCombine (buf, pointer = '') {
-  if (typeof pointer !== 'string') throw new TypeError('pointer must be a string')
+  if (typeof pointer !== 'string') throw argError('pointer must be a string')
   return op('tree_combine', bytes(buf, 'input'), pointer)
 }
 
@@ -341,11 +351,11 @@ const assetsPa = {
    * spec) and preload (the preloaded asset ids).
    */
   write (entries, preload = []) {
-    if (!Array.isArray(entries) || !Array.isArray(preload)) throw new TypeError('entries and preload must be arrays')
+    if (!Array.isArray(entries) || !Array.isArray(preload)) throw argError('entries and preload must be arrays')
     const listed = entries.map((e, i) => {
       if (!e || typeof e !== 'object' || e.payload === undefined) return e
       if (['payload_base64', 'payload_hex', 'glyph'].some((k) => k in e)) {
-        throw new TypeError(`entries[${i}]: give one payload form (payload, payload_base64, payload_hex or glyph)`)
+        throw argError(`entries[${i}]: give one payload form (payload, payload_base64, payload_hex or glyph)`)
       }
       const { payload, ...rest } = e
       return { ...rest, payload_base64: Buffer.from(bytes(payload, `entries[${i}].payload`)).toString('base64') }
@@ -358,7 +368,7 @@ const assetsPa = {
   verify (buf) { return op('assets_pa_verify', bytes(buf, 'archive')) },
   /** One asset's payload slice. */
   extract (buf, assetId) {
-    if (!Number.isInteger(assetId)) throw new TypeError('assetId must be an integer')
+    if (!Number.isInteger(assetId)) throw argError('assetId must be an integer')
     return op('assets_pa_extract', bytes(buf, 'archive'), assetId)
   },
   /** Companion files: name → Buffer. */
@@ -371,7 +381,7 @@ const assetsPa = {
   },
   /** A GLYPH bank payload from `{tile_size, tiles, palettes}`: `{summary, payload}`. */
   glyphBank (spec) {
-    if (!spec || typeof spec !== 'object') throw new TypeError('spec must be an object')
+    if (!spec || typeof spec !== 'object') throw argError('spec must be an object')
     return op('assets_pa_glyph_bank', spec)
   },
   /**
@@ -387,7 +397,7 @@ const assetsPa = {
   },
   /** Packs an in-memory asset project (path → bytes): `{report, files}`; nothing touches the disk. */
   packFiles (files, opts) {
-    if (!files || typeof files !== 'object') throw new TypeError('files must be an object of path to bytes')
+    if (!files || typeof files !== 'object') throw argError('files must be an object of path to bytes')
     const project = fileMap(files, 'file content')
     return then(op('assets_pa_pack_files', project, snakeOptions(opts, 'packFiles')), (r) => ({ report: r.report, files: fileObject(r.files) }))
   }
@@ -411,16 +421,16 @@ function fileObject (files) {
 function pathArg (value, name) {
   if (typeof value === 'string') return value
   if (value instanceof URL) return fileURLToPath(value)
-  throw new TypeError(`${name} must be a path string or a file: URL`)
+  throw argError(`${name} must be a path string or a file: URL`)
 }
 
 function count (value, name) {
-  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${name} must be a non-negative integer`)
+  if (!Number.isSafeInteger(value) || value < 0) throw argError(`${name} must be a non-negative integer`)
   return value
 }
 
 function seconds (value, name) {
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new TypeError(`${name} must be a positive number of seconds`)
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw argError(`${name} must be a positive number of seconds`)
   return value
 }
 
@@ -455,18 +465,18 @@ const anpkg = {
     const o = checkKeys(opts, VALIDATE_KEYS, 'anpkg.validate')
     const options = {}
     if (o.all !== undefined && o.all !== null) {
-      if (typeof o.all !== 'boolean') throw new TypeError('all must be a boolean')
+      if (typeof o.all !== 'boolean') throw argError('all must be a boolean')
       if (o.all) options.all = true
     }
     if (o.runtimeBin !== undefined && o.runtimeBin !== null) options.runtime_bin = pathArg(o.runtimeBin, 'runtimeBin')
     if (o.timeoutSeconds !== undefined) options.timeout_seconds = seconds(o.timeoutSeconds, 'timeoutSeconds')
     if (o.replayEnv !== undefined && o.replayEnv !== null) {
-      if (!Array.isArray(o.replayEnv) || !o.replayEnv.every((n) => typeof n === 'string')) throw new TypeError('replayEnv must be an array of variable names')
+      if (!Array.isArray(o.replayEnv) || !o.replayEnv.every((n) => typeof n === 'string')) throw argError('replayEnv must be an array of variable names')
       if (o.replayEnv.length > 0) options.replay_env = o.replayEnv
     }
     for (const [k, snake] of Object.entries(VALIDATE_LIMITS)) if (o[k] !== undefined) options[snake] = count(o[k], k)
     if (typeof bufOrPath === 'string' || bufOrPath instanceof URL) {
-      if (o.name !== undefined) throw new TypeError('name applies to bytes input only (a path is shown as itself)')
+      if (o.name !== undefined) throw argError('name applies to bytes input only (a path is shown as itself)')
       return op('anpkg_validate', null, pathArg(bufOrPath, 'path'), options)
     }
     const name = optionalString(o.name, 'name')
@@ -493,7 +503,7 @@ const anpkg = {
    */
   exportFiles (files, opts) {
     const o = checkKeys(opts, ['projectName', 'projectDir', 'dataRootFiles'], 'anpkg.exportFiles')
-    if (!files || typeof files !== 'object') throw new TypeError('files must be an object of path to bytes')
+    if (!files || typeof files !== 'object') throw argError('files must be an object of path to bytes')
     const options = {}
     if (o.projectName !== undefined) options.project_name = o.projectName
     if (o.projectDir !== undefined) options.project_dir = o.projectDir
@@ -515,7 +525,7 @@ function policyOptions (o) {
   const kid = optionalString(o.trustedRegistryKeyId, 'trustedRegistryKeyId')
   if (kid !== undefined) policy.trusted_registry_key_id = kid
   if (o.allowYankedPackage !== undefined && o.allowYankedPackage !== null) {
-    if (typeof o.allowYankedPackage !== 'boolean') throw new TypeError('allowYankedPackage must be a boolean')
+    if (typeof o.allowYankedPackage !== 'boolean') throw argError('allowYankedPackage must be a boolean')
     if (o.allowYankedPackage) policy.allow_yanked_package = true
   }
   return policy
@@ -565,7 +575,7 @@ async function get (fetchImpl, url, signal) {
 
 async function fetchRegistry (registryUrl, pkg, lock, allowYanked, o) {
   const fetchImpl = o.fetch === undefined || o.fetch === null ? globalThis.fetch : o.fetch
-  if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be a function (global fetch needs Node >= 18)')
+  if (typeof fetchImpl !== 'function') throw argError('fetch must be a function (global fetch needs Node >= 18)')
   const timeout = o.timeoutSeconds === undefined ? REGISTRY_TIMEOUT_SECONDS : seconds(o.timeoutSeconds, 'timeoutSeconds')
   const signal = o.signal === undefined || o.signal === null ? AbortSignal.timeout(Math.ceil(timeout * 1000)) : o.signal
   const target = op('registry_target',
@@ -579,8 +589,8 @@ async function fetchRegistry (registryUrl, pkg, lock, allowYanked, o) {
 }
 
 function responsesArgs (responses) {
-  if (!responses || typeof responses !== 'object') throw new TypeError('responses must be an object {packageUrl, download, receipt, keys}')
-  if (typeof responses.packageUrl !== 'string') throw new TypeError('responses.packageUrl must be a string')
+  if (!responses || typeof responses !== 'object') throw argError('responses must be an object {packageUrl, download, receipt, keys}')
+  if (typeof responses.packageUrl !== 'string') throw argError('responses.packageUrl must be a string')
   return [responses.packageUrl, bytes(responses.download, 'responses.download'), bytes(responses.receipt, 'responses.receipt'), bytes(responses.keys, 'responses.keys')]
 }
 
@@ -613,11 +623,47 @@ function writeLockRegistryResponses (responses, opts) {
 /** `anip lock write --registry-url URL --package ID@VERSION`: the lock file bytes (carrying `registry_url`). */
 async function writeLockRegistry (registryUrl, pkg, opts) {
   const o = checkKeys(opts, [...POLICY_KEYS, ...FETCH_KEYS], 'writeLockRegistry')
-  if (typeof registryUrl !== 'string') throw new TypeError('registryUrl must be a string')
-  if (typeof pkg !== 'string') throw new TypeError('pkg must be a string')
+  if (typeof registryUrl !== 'string') throw argError('registryUrl must be a string')
+  if (typeof pkg !== 'string') throw argError('pkg must be a string')
   const policy = policyOptions(o)
   const responses = await fetchRegistry(registryUrl, pkg, null, policy.allow_yanked_package === true, o)
   return op('write_lock_registry_responses', ...responsesArgs(responses), policy)
+}
+
+/**
+ * An operation of the table without a hand-written function here, derived from its
+ * row: required parameters positional; then, when the operation takes options, one
+ * object holding the optional parameters and the options by their camelCase names;
+ * otherwise the optional parameters positional. Values are checked by kind (bytes,
+ * strings, integers, booleans, file maps); option keys become the core's snake_case.
+ * Hand-written functions (the exports above) exist where a more idiomatic shape helps.
+ */
+function derived (row) {
+  const plain = row.params.filter((p) => p.kind !== 'options')
+  const required = plain.filter((p) => p.required)
+  const takesOptions = plain.length !== row.params.length
+  const check = (p, v) => {
+    if (v === undefined || v === null) return null
+    switch (p.kind) {
+      case 'bytes': return bytes(v, p.name)
+      case 'text': if (typeof v !== 'string') throw argError(`${p.name} must be a string`); return v
+      case 'int': if (!Number.isSafeInteger(v)) throw argError(`${p.name} must be an integer`); return v
+      case 'bool': if (typeof v !== 'boolean') throw argError(`${p.name} must be a boolean`); return v
+      case 'files': return fileMap(v, p.name)
+      default: return v
+    }
+  }
+  return function (...args) {
+    if (!takesOptions) return op(row.flat, ...plain.map((p, i) => check(p, args[i])))
+    const opts = snakeOptions(args[required.length], row.js)
+    const values = plain.map((p, i) => {
+      if (p.required) return check(p, args[i])
+      const v = opts[p.name]
+      delete opts[p.name]
+      return check(p, v)
+    })
+    return op(row.flat, ...values, opts)
+  }
 }
 
 /**
@@ -672,6 +718,15 @@ exports.assetsPa = assetsPa
 exports.anpkg = anpkg
 // Test hook: a deliberate panic inside the addon (must surface as INTERNAL_PANIC).
 exports._panicForTest = () => call(native._panicForTest)
+
+// Operations of the table this file has no hand-written function for.
+for (const row of native.operations()) {
+  if (!row.hosts.node || row.fetches) continue
+  const [ns, name] = row.js.includes('.') ? row.js.split('.') : [null, row.js]
+  const target = ns ? exports[ns] : exports
+  if (typeof target[name] !== 'function') target[name] = derived(row)
+}
+exports._derived = derived
 
 /**
  * Every operation as a Promise-returning function, same names and namespaces:

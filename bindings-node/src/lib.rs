@@ -41,6 +41,7 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, Error>) -> napi::Result<T> {
 
 /// [`guarded`] for an operation of the table: its errors carry the CLI's `exit_code`.
 fn guarded_op<T>(op: Option<&api::ops::Op>, f: impl FnOnce() -> Result<T, Error>) -> napi::Result<T> {
+    trustloop_host::panics::install();
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => {
@@ -51,11 +52,7 @@ fn guarded_op<T>(op: Option<&api::ops::Op>, f: impl FnOnce() -> Result<T, Error>
             Err(js_error(&payload))
         }
         Err(payload) => {
-            let msg = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
+            let msg = trustloop_host::panics::describe(payload.as_ref());
             let v: Value = Map::record()
                 .with("code", "INTERNAL_PANIC")
                 .with("message", format!("internal error (panic): {msg}"))

@@ -149,8 +149,12 @@ test('keygen returns a fresh Ed25519 key pair', () => {
   assert.notEqual(a.private_key_seed, b.private_key_seed)
 })
 
-test('a panic inside the addon becomes INTERNAL_PANIC', () => {
+test('a panic inside the addon becomes INTERNAL_PANIC, with nothing printed on stderr', () => {
   throwsTrustloop(() => trustloop._panicForTest(), 'INTERNAL_PANIC')
+  const script = `try { require(${JSON.stringify(require('node:path').join(__dirname, '..'))})._panicForTest() } catch (e) { process.stdout.write(e.message) }`
+  const child = require('node:child_process').spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' })
+  assert.equal(child.stderr, '')
+  assert.match(child.stdout, /^internal error \(panic\): deliberate test panic \(at .+:\d+\)$/)
   // The addon still works afterwards.
   assert.equal(trustloop.digest(Buffer.from('{}')).slice(0, 7), 'sha256:')
 })

@@ -54,7 +54,7 @@ test('trustStore gives the trustedKeys object', () => {
 })
 
 test('promises: every operation, run off the event loop, same results and errors', async () => {
-  const sync = Object.keys(trustloop).filter((k) => typeof trustloop[k] === 'function' && !['operations', 'codes', 'TrustloopError', '_panicForTest'].includes(k))
+  const sync = Object.keys(trustloop).filter((k) => typeof trustloop[k] === 'function' && !['operations', 'codes', 'TrustloopError'].includes(k) && !k.startsWith('_'))
   for (const name of sync) assert.equal(typeof trustloop.promises[name], 'function', name)
   for (const ns of ['anpkg', 'assetsPa']) {
     for (const name of Object.keys(trustloop[ns])) assert.equal(typeof trustloop.promises[ns][name], 'function', `${ns}.${name}`)
@@ -80,4 +80,25 @@ test('promises: every operation, run off the event loop, same results and errors
   await assert.rejects(trustloop.promises.verifyBundle(42), TypeError)
   // The synchronous door is back once the wrapper has run.
   assert.ok(!(trustloop.verifyBundle(bundle) instanceof Promise))
+})
+
+test('an operation without a hand-written function is derived from its table row', () => {
+  const row = (js) => trustloop.operations().find((o) => o.js === js)
+  const definition = require('node:fs').readFileSync(path.join(__dirname, '..', '..', 'examples', 'anip', 'order-desk-service-definition.json'))
+  const opts = { packageId: 'order-desk', packageVersion: '1.0.0' }
+  const files = trustloop.buildLocal(definition, opts)
+  const bundle = Object.entries(files).find(([n]) => n.endsWith('.anip-package.json'))[1]
+  const lock = trustloop.writeLock(bundle)
+  // Options with an optional parameter (lock) by its camelCase name.
+  const verify = trustloop._derived(row('verifyBundle'))
+  assert.deepEqual(verify(bundle, { lock, extendedReport: true }), trustloop.verifyBundle(bundle, { lock, extendedReport: true }))
+  // No options: optional parameters positional.
+  assert.deepEqual(trustloop._derived(row('canonicalize'))(Buffer.from('{"b":1,"a":2}'), 'jcs'), trustloop.canonicalize(Buffer.from('{"b":1,"a":2}'), 'jcs'))
+  assert.throws(() => trustloop._derived(row('assetsPa.extract'))(Buffer.alloc(0), 1.5), TypeError)
+  assert.throws(() => verify(bundle, { nope: 1 }), (e) => e instanceof TrustloopError && e.code === 'INVALID_OPTION')
+})
+
+test('wrong arguments are TypeErrors with code ERR_INVALID_ARG_TYPE, as in Node core', () => {
+  assert.throws(() => trustloop.verifyBundle(42), (e) => e instanceof TypeError && e.code === 'ERR_INVALID_ARG_TYPE')
+  assert.throws(() => trustloop.canonicalize(Buffer.from('{}'), 7), (e) => e instanceof TypeError && e.code === 'ERR_INVALID_ARG_TYPE')
 })

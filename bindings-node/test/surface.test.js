@@ -10,7 +10,7 @@ const path = require('node:path')
 const trustloop = require('..')
 
 // Exports that are not operations: the error class, the tables, the version, a limit.
-const NOT_OPERATIONS = new Set(['TrustloopError', 'operations', 'codes', 'version', 'MAX_REGISTRY_BODY_BYTES', '_panicForTest', 'promises'])
+const NOT_OPERATIONS = new Set(['TrustloopError', 'operations', 'codes', 'version', 'MAX_REGISTRY_BODY_BYTES', '_panicForTest', '_derived', 'promises'])
 const NAMESPACES = ['anpkg', 'assetsPa']
 const DTS = fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8')
 

@@ -43,17 +43,11 @@ pub fn guarded<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + S
 
 /// Runs `f` without the GIL, catching panics.
 fn run<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -> Result<T, Failure> {
+    trustloop_host::panics::install();
     py.detach(|| match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(Failure::Core(e)),
-        Err(payload) => {
-            let msg = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            Err(Failure::Panic(msg))
-        }
+        Err(payload) => Err(Failure::Panic(trustloop_host::panics::describe(payload.as_ref()))),
     })
 }
 

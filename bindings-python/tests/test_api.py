@@ -198,10 +198,12 @@ def test_keygen() -> None:
     assert a["private_key_seed"] != b["private_key_seed"]
 
 
-def test_panic_becomes_internal_panic() -> None:
+def test_panic_becomes_internal_panic(capfd: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(TrustloopError) as info:
         _native._panic_for_test()
     assert info.value.code == "INTERNAL_PANIC"
+    assert "deliberate test panic (at " in info.value.message
+    assert capfd.readouterr().err == ""  # caught: no "thread … panicked" on stderr
     # The module still works afterwards.
     assert trustloop.json.digest(b"{}").startswith("sha256:")
 
@@ -287,3 +289,25 @@ def test_trust_store_gives_the_trusted_keys_mapping() -> None:
     with pytest.raises(TrustloopError) as info:
         anip.trust_store(b'{"keys":[]}')
     assert info.value.code == "ANIP_TRUST_STORE_EMPTY"
+
+
+def test_an_operation_without_a_hand_written_function_is_derived_from_its_row() -> None:
+    from trustloop import _derive
+    from pathlib import Path
+
+    row = {op["flat"]: op for op in trustloop.operations()}
+    definition = (Path(__file__).resolve().parents[2] / "examples" / "anip" / "order-desk-service-definition.json").read_bytes()
+    files = anip.build_local(definition, package_id="order-desk", package_version="1.0.0")
+    bundle = next(b for n, b in files.items() if n.endswith(".anip-package.json"))
+    lock = anip.write_lock(bundle)
+    verify = _derive.derived(row["verify_bundle"])
+    assert verify(bundle, lock=lock, extended_report=True) == anip.verify_bundle(bundle, lock=lock, extended_report=True)
+    canonicalize = _derive.derived(row["canonicalize"])
+    assert canonicalize(b'{"b":1,"a":2}', "jcs") == trustloop.json.canonicalize(b'{"b":1,"a":2}', "jcs")
+    with pytest.raises(TypeError):
+        _derive.derived(row["assets_pa_extract"])(b"", True)
+    with pytest.raises(TypeError):
+        verify()  # data is required
+    with pytest.raises(TrustloopError) as info:
+        verify(bundle, nope=1)
+    assert info.value.code == "INVALID_OPTION"

@@ -120,3 +120,11 @@ def test_star_imports_shadow_no_stdlib_module() -> None:
     import trustloop.json
 
     assert trustloop.json.digest(b"{}").startswith("sha256:")
+
+
+def test_the_distribution_is_not_the_unrelated_trustloop_on_pypi() -> None:
+    """`pip install trustloop` installs an unrelated project with the same import name;
+    this package is distributed as trustloop-verify."""
+    from importlib import metadata
+
+    assert metadata.distribution("trustloop-verify").metadata["Name"] == "trustloop-verify"

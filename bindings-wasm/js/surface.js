@@ -2,7 +2,8 @@
 // derived from the core's operation table (core/src/api/ops.rs): JSON, keys, limits and
 // ANIP at the top level, `anpkg.*` and `assetsPa.*` namespaces (the wasm-bindgen exports
 // `anpkgValidate`, `assetsPaRead`, … regrouped), a `TrustloopError` class every thrown
-// error is an instance of, and `exitCode`. `version` is set by the entry once the module
+// error is an instance of (with the CLI's `exitCode`), and a function derived from the
+// table for every operation without an export of its own. `version` is set by the entry once the module
 // is instantiated.
 //
 // Source of pkg-web/surface.js (as is) and pkg-node/surface.js (build.sh turns the one
@@ -44,7 +45,7 @@ export function createSurface(core, helpers) {
     };
 
   const NAMESPACES = ['anpkg', 'assetsPa'];
-  const NOT_OPERATIONS = new Set(['default', 'initSync', 'version', 'errorExitCode']);
+  const NOT_OPERATIONS = new Set(['default', 'initSync', 'version', 'errorExitCode', 'call']);
   const api = { TrustloopError, anpkg: {}, assetsPa: {} };
   for (const [name, value] of Object.entries({ ...core, ...helpers })) {
     if (typeof value !== 'function' || NOT_OPERATIONS.has(name) || name.startsWith('__')) continue;
@@ -56,12 +57,35 @@ export function createSurface(core, helpers) {
       api[name] = wrap(value, name);
     }
   }
-  /** Upstream's exit code for a verify result: 2 when it failed, else 0. */
-  api.exitCode = (result) => {
-    if (!result || typeof result !== 'object' || Array.isArray(result)) {
-      throw new TrustloopError('INVALID_ARGUMENT', 'exit_code: the result must be a verify result object');
-    }
-    return result.status === 'failed' ? 2 : 0;
+  // Operations of the table without a wasm-bindgen export of their own: derived from
+  // the row through the generic `call` (required parameters positional; then one options
+  // object holding the optional parameters by camelCase name, or, for operations
+  // without options, the optional parameters positional).
+  const camel = (snake) => snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+  const derived = (row) => {
+    const plain = row.params.filter((p) => p.kind !== 'options');
+    const required = plain.filter((p) => p.required).length;
+    const takesOptions = plain.length !== row.params.length;
+    return (...args) => {
+      if (!takesOptions) return core.call(row.flat, plain.map((_, i) => args[i]));
+      const opts = { ...(args[required] ?? {}) };
+      const values = plain.map((p, i) => {
+        if (p.required) return args[i];
+        const v = opts[camel(p.name)] ?? opts[p.name];
+        delete opts[camel(p.name)];
+        delete opts[p.name];
+        return v;
+      });
+      return core.call(row.flat, [...values, opts]);
+    };
   };
+  for (const row of core.operations()) {
+    if (!row.hosts.wasm || row.fetches) continue;
+    const [ns, name] = row.js.includes('.') ? row.js.split('.') : [null, row.js];
+    const target = ns ? api[ns] : api;
+    if (typeof target[name] !== 'function') target[name] = wrap(derived(row), row.js);
+  }
+  api._derived = (row) => wrap(derived(row), row.js);
+
   return api;
 }

@@ -75,7 +75,7 @@ pub fn integer(v: &JsValue, what: &str) -> JsResult<i64> {
 }
 
 /// An optional boolean (`undefined`/`null` = false).
-fn flag(v: &JsValue, what: &str) -> JsResult<bool> {
+pub fn flag(v: &JsValue, what: &str) -> JsResult<bool> {
     if v.is_undefined() || v.is_null() {
         return Ok(false);
     }

@@ -25,6 +25,7 @@ use wasm_bindgen::prelude::*;
 pub mod anip;
 pub mod anpkg;
 pub mod assets_pa;
+pub mod call;
 pub mod codes;
 pub mod limits;
 pub mod material;

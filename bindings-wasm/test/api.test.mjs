@@ -37,7 +37,7 @@ test('version is a semver string', () => {
 // the Node entry, the browser entry's export list and index.d.ts; nothing else exported
 // but the helpers that fetch or read files, the registry URL builders, the error class,
 // the tables and the version.
-const NOT_OPERATIONS = new Set(['TrustloopError', 'operations', 'codes', 'version', 'registryApiBase', 'registryUrls', 'fetchRegistryResponses', 'entriesFromFiles']);
+const NOT_OPERATIONS = new Set(['TrustloopError', 'operations', 'codes', 'version', 'registryApiBase', 'registryUrls', 'fetchRegistryResponses', 'entriesFromFiles', '_derived']);
 const JS_DIR = join(REPO_ROOT, 'bindings-wasm', 'js');
 const lookup = (js) => js.split('.').reduce((o, k) => (o == null ? undefined : o[k]), trustloop);
 
@@ -200,3 +200,27 @@ test('same result as `trustloop anip verify --json`', { skip: cliSkip }, () => {
   const e = thrown(() => trustloop.verifyBundle(readFileSync(legacy)));
   assert.equal(`${e.message}\n`, stderr);
 });
+
+test('an operation without an export of its own is derived from its table row', () => {
+  const row = (js) => trustloop.operations().find((o) => o.js === js);
+  const canonicalize = trustloop._derived(row('canonicalize'));
+  assert.deepEqual(Buffer.from(canonicalize('{"b":1,"a":2}', 'jcs')), Buffer.from(trustloop.canonicalize('{"b":1,"a":2}', 'jcs')));
+  const verify = trustloop._derived(row('verifyBundle'));
+  const e = thrown(() => verify('{}', { nope: 1 }));
+  assert.ok(e instanceof trustloop.TrustloopError);
+  assert.equal(e.code, 'INVALID_OPTION');
+  assert.equal(thrown(() => verify('not json')).exitCode, 1);
+  const extract = trustloop._derived(row('assetsPa.extract'));
+  assert.equal(thrown(() => extract(new Uint8Array(0), 1.5)).code, 'INVALID_ARGUMENT');
+});
+
+test('the Node package is an ES module too: every export is named', async () => {
+  const { PKG_NODE } = await import('./support/paths.mjs');
+  const esm = await import(join(PKG_NODE, 'index.mjs'));
+  for (const name of Object.keys(trustloop)) assert.equal(esm[name], trustloop[name], name);
+  assert.equal(esm.default, trustloop);
+  const manifest = JSON.parse(readFileSync(join(PKG_NODE, 'package.json'), 'utf8'));
+  assert.equal(manifest.exports['.'].import, './index.mjs');
+  assert.notEqual(manifest.name, JSON.parse(readFileSync(join(PKG_NODE, '..', 'pkg-web', 'package.json'), 'utf8')).name);
+});
+

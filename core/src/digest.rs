@@ -3,7 +3,7 @@ use alloc::string::String;
 
 use sha2::{Digest, Sha256};
 
-use crate::json::{to_canonical, Mode, Value};
+use crate::json::{to_canonical, to_canonical_object, Map, Mode, Value};
 
 /// Lowercase hex of raw bytes.
 pub fn hex(bytes: &[u8]) -> String {
@@ -26,6 +26,11 @@ pub fn sha256_bytes(bytes: &[u8]) -> String {
 /// The ANIP digest of a JSON value: SHA-256 of its digest-mode canonical bytes.
 pub fn canonical_digest(v: &Value) -> String {
     sha256_bytes(&to_canonical(v, Mode::Digest))
+}
+
+/// [`canonical_digest`] of an object held as a [`Map`] (no copy into a [`Value`]).
+pub fn canonical_digest_object(m: &Map) -> String {
+    sha256_bytes(&to_canonical_object(m, Mode::Digest))
 }
 
 /// ANIP-MAT-4: trimmed, lowercased, `sha256:` followed by 64 hex digits.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from . import _native
+from . import _derive, _native
 from . import anip, anpkg, assets_pa, json
 from ._bytes import as_str
 from ._errors import TrustloopError
@@ -64,3 +64,7 @@ def set_limit(name: str, value: int) -> None:
 def reset_limits() -> None:
     """Puts every resource budget back to its default."""
     _native.call("reset_limits")
+
+
+# The operations of the table without a hand-written function above.
+_derive.fill(globals(), "")

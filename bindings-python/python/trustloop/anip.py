@@ -13,7 +13,7 @@ import urllib.error as _urlerr
 import urllib.request as _urlreq
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-from . import _native
+from . import _derive, _native
 from ._bytes import BytesLike, as_bytes, as_str
 from ._errors import TrustloopError
 
@@ -446,3 +446,7 @@ def write_lock_registry_responses(
         as_bytes(keys, "keys"),
         policy,
     )
+
+
+# The operations of the table without a hand-written function above.
+_derive.fill(globals(), "anip")

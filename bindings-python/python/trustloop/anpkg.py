@@ -11,7 +11,7 @@ from __future__ import annotations
 import os as _os
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
-from . import _native
+from . import _derive, _native
 from ._bytes import as_bytes, as_str
 
 __all__ = ["validate", "export", "export_report", "export_files"]
@@ -173,3 +173,7 @@ def export_files(
     options = {"project_name": as_str(project_name, "project_name"), "project_dir": as_str(project_dir, "project_dir")}
     package, report = _native.call("anpkg_export_files", project, data_root, options)
     return package, report
+
+
+# The operations of the table without a hand-written function above.
+_derive.fill(globals(), "anpkg")

@@ -7,7 +7,7 @@ import base64 as _base64
 import os as _os
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
-from . import _native
+from . import _derive, _native
 from ._bytes import BytesLike, as_bytes, as_str
 
 __all__ = ["write", "read", "verify", "extract", "companions", "verify_companions", "glyph_bank", "pack", "pack_files"]
@@ -117,3 +117,7 @@ def pack_files(files: Mapping[str, BytesLike], **options: Any) -> Tuple[Dict[str
     project = {as_str(k, "project path"): as_bytes(v, "file content") for k, v in files.items()}
     report, written = _native.call("assets_pa_pack_files", project, options)
     return report, {name: content for name, content in written}
+
+
+# The operations of the table without a hand-written function above.
+_derive.fill(globals(), "assets_pa")

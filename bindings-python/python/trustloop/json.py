@@ -6,7 +6,7 @@ RFC 8785.
 """
 from __future__ import annotations
 
-from . import _native
+from . import _derive, _native
 from ._bytes import BytesLike, as_bytes, as_str
 
 __all__ = ["canonicalize", "digest"]
@@ -23,3 +23,7 @@ def canonicalize(data: BytesLike, mode: str = "digest") -> bytes:
 def digest(data: BytesLike) -> str:
     """``sha256:<hex>`` of the digest-mode canonical bytes of ``data``."""
     return _native.call("digest", as_bytes(data, "data"))
+
+
+# The operations of the table without a hand-written function above.
+_derive.fill(globals(), "json")

@@ -11,8 +11,8 @@
 //! upstream's), and `<out>.tmp` for `.anpkg` exports ([`write_with_tmp_suffix`],
 //! ANPKG-ZIP-3). The two former writers differed; the stricter of each is kept: the
 //! temporary file is created with its final mode (no window in which a private file is
-//! readable under the umask), synced before the rename, and removed when anything
-//! fails; a per-process counter keeps two writers in one process (a binding's threads)
+//! readable under the umask), written whole and synced once before the rename, the
+//! directory synced after it, and the temporary file removed when anything fails; a per-process counter keeps two writers in one process (a binding's threads)
 //! off each other's temporary file.
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -73,8 +73,22 @@ fn write_via(target: &Path, tmp: &Path, bytes: &[u8], private: bool) -> std::io:
         .and_then(|()| std::fs::rename(tmp, target));
     if result.is_err() {
         let _ = std::fs::remove_file(tmp);
+        return result;
     }
-    result
+    sync_dir(target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")));
+    Ok(())
+}
+
+/// Makes a rename in `dir` durable (one `fsync` of the directory per output file).
+/// Best effort: the file is already in place and complete, and some file systems
+/// refuse `fsync` on a directory; that must not turn a finished write into an error.
+pub fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 /// Creates (or truncates) `path`; private files get mode 0600 at creation and again on

@@ -12,6 +12,7 @@
 //! | [`go_errors`] | Go's `*PathError` texts (`open <path>: …`) | CLI, and the other modules here |
 //! | [`http`] | the one HTTP client (feature `net`): registry GETs, the publish POST | CLI |
 //! | [`open`] | non-blocking, no-follow opens checked on the handle; capped reads; directory handles | every module here |
+//! | [`panics`] | the quiet panic hook and the message of a caught panic | bindings |
 //! | [`paths`] | user paths spelled as the reference tools resolve them | CLI, bindings |
 //! | [`walk`] | directory listing that never follows symlinks, walk limits, custom-code-bundle walk | CLI, and the other walks here |
 //! | [`anpkg`] | `.anpkg` validate (package reading, replay with env scrubbing and timeout) and export (project reading, atomic write) | CLI, bindings |
@@ -32,6 +33,7 @@ pub mod go_errors;
 #[cfg(feature = "net")]
 pub mod http;
 pub mod open;
+pub mod panics;
 pub mod paths;
 pub mod registry;
 #[cfg(test)]

@@ -329,14 +329,30 @@ impl Dir {
     /// file; `Ok(None)` when a component does not exist. Not tied to a listing (a
     /// project file the core asks for by name).
     pub fn open_rel(&self, rel: &str) -> Result<Option<(File, Stat)>, RelError> {
-        let mut held: Option<OwnedFd> = None;
+        self.open_rel_cached(rel, &mut None)
+    }
+
+    /// [`Dir::open_rel`] for callers that read many files of one directory in a row
+    /// (the packer: one asset's tiles, twice): the last file's parent directory handle
+    /// is kept in `parent` and reused when the next file is in the same directory, so
+    /// a file costs one open instead of one per path component. The reused handle is
+    /// the directory opened (without following symlinks) for the earlier file.
+    pub fn open_rel_cached(&self, rel: &str, parent: &mut Option<(String, OwnedFd)>) -> Result<Option<(File, Stat)>, RelError> {
         let parts: Vec<&str> = rel.split('/').collect();
         // One component at a time below this directory: `..` (or an empty or absolute
         // path) would leave it.
         if parts.iter().any(|p| p.is_empty() || *p == "." || *p == "..") {
             return Err(RelError::Io(io::Error::new(io::ErrorKind::InvalidInput, format!("{rel}: not a relative path below the directory"))));
         }
-        for (i, part) in parts.iter().enumerate() {
+        let dir_parts = parts.len() - 1;
+        let dir_rel = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let mut held: Option<OwnedFd> = None;
+        let mut first = 0;
+        if let Some((_, fd)) = parent.take().filter(|(cached, _)| dir_parts > 0 && cached == dir_rel) {
+            held = Some(fd);
+            first = dir_parts;
+        }
+        for (i, part) in parts.iter().enumerate().skip(first) {
             let last = i + 1 == parts.len();
             let flags = if last { READ_FLAGS } else { OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC };
             let at = held.as_ref().unwrap_or(&self.fd);
@@ -354,6 +370,9 @@ impl Dir {
             };
             if last {
                 let st = fstat(&fd).map_err(|e| RelError::Io(e.into()))?;
+                if let Some(dir) = held {
+                    *parent = Some((dir_rel.to_string(), dir));
+                }
                 return Ok(Some((File::from(fd), st)));
             }
             held = Some(fd);

@@ -11,7 +11,11 @@ pub const SCHEMA_VERSION: &str = "anip-package-execution-signature/v1";
 
 /// Removes every key named `package_execution_signature`, at any depth.
 pub fn strip_signature_keys(v: &Value) -> Value {
-    let mut out = v.clone();
+    strip_signature_keys_owned(v.clone())
+}
+
+/// [`strip_signature_keys`] in place, for a value the caller already owns.
+fn strip_signature_keys_owned(mut out: Value) -> Value {
     edit_all(&mut out, |x| {
         if let Value::Object(m) = x {
             m.remove("package_execution_signature");
@@ -35,7 +39,7 @@ pub fn signature_object(r: &Resolved) -> Value {
         .with("agent_consumption_readiness", from_manifest("agent_consumption_readiness"))
         .with("agent_consumption_publication_gate", from_manifest("agent_consumption_publication_gate"))
         .with("implementation_materials", materials)
-        .with("recommended_lock", strip_signature_keys(&Value::Object(r.lock.clone())))
+        .with("recommended_lock", strip_signature_keys_owned(Value::Object(r.lock.clone())))
         .with("lineage", r.lineage.clone())
         .into()
 }

@@ -11,7 +11,7 @@ use super::receipt::{self, PayloadDigests, ReceiptClaims, TrustedKey};
 use super::registry::{self, RegistryContext, RegistryPolicy, RegistryResponses};
 use super::{consumption, definition, effects, execution_signature};
 use crate::diag::Error;
-use crate::digest::canonical_digest;
+use crate::digest::canonical_digest_object;
 use crate::json::{Map, Value};
 
 /// How much to trust, and what to expect.
@@ -85,7 +85,7 @@ pub struct StrictBundle {
 }
 
 fn validate_definition(def: &Map) -> Result<(), Error> {
-    definition::validate_service_definition(&Value::Object(def.clone())).map_err(|m| {
+    definition::validate_service_definition_object(def).map_err(|m| {
         Error::new("ANIP_DEFINITION_INVALID", format!("resolved service definition failed validation: {m}"))
     })
 }
@@ -102,11 +102,11 @@ pub fn strict_bundle(bytes: &[u8], legacy: bool) -> Result<StrictBundle, Error> 
 }
 
 /// ANIP-VER-4 steps 3–6 on a resolved bundle or registry package.
-pub fn strict(resolved: Resolved, legacy: bool) -> Result<StrictBundle, Error> {
+pub fn strict(mut resolved: Resolved, legacy: bool) -> Result<StrictBundle, Error> {
     validate_definition(&resolved.definition)?;
-    effects::validate_effects_in(&Value::Object(resolved.manifest.clone()), "manifest")
+    lend_as_value(&mut resolved.manifest, |v| effects::validate_effects_in(v, "manifest"))
         .map_err(|m| Error::new("ANIP_MANIFEST_INVALID", format!("resolved package manifest failed validation: {m}")))?;
-    effects::validate_effects_in(&Value::Object(resolved.lock.clone()), "recommended_lock")
+    lend_as_value(&mut resolved.lock, |v| effects::validate_effects_in(v, "recommended_lock"))
         .map_err(|m| Error::new("ANIP_LOCK_INVALID", format!("resolved package lock failed validation: {m}")))?;
     consumption::check_hard_rules(&resolved).map_err(|m| Error::new("ANIP_EXECUTION_METADATA", m))?;
     let mut relaxed = Vec::new();
@@ -127,8 +127,19 @@ pub fn strict(resolved: Resolved, legacy: bool) -> Result<StrictBundle, Error> {
             ));
         }
     }
-    let computed_definition_digest = canonical_digest(&Value::Object(resolved.definition.clone()));
+    let computed_definition_digest = canonical_digest_object(&resolved.definition);
     Ok(StrictBundle { resolved, computed_definition_digest, relaxed })
+}
+
+/// Runs `f` on `m` as a `Value::Object` without copying it: the map is moved into
+/// the value and back (whole trees were deep-copied here for a borrow).
+fn lend_as_value<R>(m: &mut Map, f: impl FnOnce(&Value) -> R) -> R {
+    let mut v = Value::Object(core::mem::take(m));
+    let out = f(&v);
+    if let Value::Object(back) = &mut v {
+        *m = core::mem::take(back);
+    }
+    out
 }
 
 /// A registry source resolved through lifecycle and every hard rule.
@@ -207,7 +218,7 @@ pub fn verify_definition(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOpti
         }
     };
     validate_definition(&def)?;
-    let computed = canonical_digest(&Value::Object(def.clone()));
+    let computed = canonical_digest_object(&def);
     let resolved = Resolved::from_definition(def);
     Ok(run(&resolved, &computed, lock.as_ref(), options, &trusted, &mut Vec::new(), &Source::default()))
 }
@@ -296,7 +307,7 @@ fn run(
     let mut receipt_trust = "";
     if r.source == SourceKind::PackageBundle {
         if !r.stored_manifest_digest.is_empty() {
-            let c = canonical_digest(&Value::Object(r.manifest.clone()));
+            let c = canonical_digest_object(&r.manifest);
             checks.push(Check::new(
                 "bundle_manifest_digest_matches",
                 c == r.stored_manifest_digest,
@@ -304,7 +315,7 @@ fn run(
             ));
         }
         if !r.stored_lock_digest.is_empty() {
-            let c = canonical_digest(&Value::Object(r.lock.clone()));
+            let c = canonical_digest_object(&r.lock);
             checks.push(Check::new(
                 "bundle_lock_digest_matches",
                 c == r.stored_lock_digest,

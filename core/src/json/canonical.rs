@@ -3,7 +3,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::number::format_go_float;
-use super::value::Value;
+use super::value::{Map, Value};
 
 /// Which canonical form to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,9 +18,18 @@ pub enum Mode {
 
 /// Canonical bytes of `v` in `mode`, without a trailing newline (ANIP-CJ-7).
 pub fn to_canonical(v: &Value, mode: Mode) -> Vec<u8> {
-    let style = Style { strings: mode, utf16_key_order: mode == Mode::Jcs, number: if mode == Mode::Jcs { jcs_number } else { go_number } };
     let mut out = String::new();
-    write_canonical(&mut out, v, &style);
+    write_canonical(&mut out, v, &Style::of(mode));
+    out.into_bytes()
+}
+
+/// [`to_canonical`] of the object `m`, without wrapping (copying) it into a [`Value`].
+pub fn to_canonical_object(m: &Map, mode: Mode) -> Vec<u8> {
+    let style = Style::of(mode);
+    let mut out = String::new();
+    let mut stack = Vec::new();
+    open_object(&mut out, m, &style, &mut stack);
+    write_from(&mut out, None, stack, &style);
     out.into_bytes()
 }
 
@@ -31,6 +40,12 @@ pub(crate) struct Style {
     /// Keys by UTF-16 code units (RFC 8785) instead of bytes.
     pub utf16_key_order: bool,
     pub number: fn(&mut String, f64),
+}
+
+impl Style {
+    fn of(mode: Mode) -> Style {
+        Style { strings: mode, utf16_key_order: mode == Mode::Jcs, number: if mode == Mode::Jcs { jcs_number } else { go_number } }
+    }
 }
 
 fn go_number(out: &mut String, n: f64) {
@@ -54,9 +69,22 @@ enum Open<'a> {
 
 /// Writes `v` with an explicit stack: values may be 10,000 levels deep.
 pub(crate) fn write_canonical(out: &mut String, v: &Value, style: &Style) {
+    write_from(out, Some(v), Vec::new(), style);
+}
+
+/// Writes `{` and puts the object's entries, in canonical key order, on the stack.
+fn open_object<'a>(out: &mut String, m: &'a Map, style: &Style, stack: &mut Vec<Open<'a>>) {
+    let mut entries = m.sorted();
+    if style.utf16_key_order {
+        entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    }
+    out.push('{');
+    stack.push(Open::Object(entries.into_iter(), false));
+}
+
+/// Writes `next`, then whatever the open containers on `stack` still hold.
+fn write_from<'a>(out: &mut String, mut next: Option<&'a Value>, mut stack: Vec<Open<'a>>, style: &Style) {
     let mode = style.strings;
-    let mut stack: Vec<Open<'_>> = Vec::new();
-    let mut next = Some(v);
     loop {
         match next.take() {
             None => {}
@@ -68,14 +96,7 @@ pub(crate) fn write_canonical(out: &mut String, v: &Value, style: &Style) {
                 out.push('[');
                 stack.push(Open::Array(items.iter(), false));
             }
-            Some(Value::Object(m)) => {
-                let mut entries = m.sorted();
-                if style.utf16_key_order {
-                    entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-                }
-                out.push('{');
-                stack.push(Open::Object(entries.into_iter(), false));
-            }
+            Some(Value::Object(m)) => open_object(out, m, style, &mut stack),
         }
         let Some(top) = stack.last_mut() else { return };
         match top {
@@ -109,25 +130,66 @@ pub(crate) fn write_canonical(out: &mut String, v: &Value, style: &Style) {
     }
 }
 
-/// Go `encoding/json` string escaping (ANIP-CJ-5), or JCS minimal escaping.
+/// Bytes that may start an escape in some mode: ASCII controls, `"`, `\\`, `<`, `>`,
+/// `&`, and `E2` (the lead byte of U+2028/U+2029).
+const MAY_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'&' as usize] = true;
+    t[0xe2] = true;
+    t
+};
+
+/// Go `encoding/json` string escaping (ANIP-CJ-5), or JCS minimal escaping. Runs of
+/// bytes that need no escape are copied in one go: escapes start only at an ASCII
+/// byte or at U+2028/U+2029 (`E2 80 A8`/`E2 80 A9`), so every cut is a char boundary.
 pub(crate) fn write_string(out: &mut String, s: &str, mode: Mode) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
     out.push('"');
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '<' | '>' | '&' if mode == Mode::Signature => push_u(out, ch as u32, HEX),
-            '\u{2028}' | '\u{2029}' if mode != Mode::Jcs => push_u(out, ch as u32, HEX),
-            c if (c as u32) < 0x20 => push_u(out, c as u32, HEX),
-            c => out.push(c),
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !MAY_ESCAPE[usize::from(b)] {
+            i += 1;
+            continue;
         }
+        let (escape, width): (Option<&str>, usize) = match b {
+            b'"' => (Some("\\\""), 1),
+            b'\\' => (Some("\\\\"), 1),
+            b'\n' => (Some("\\n"), 1),
+            b'\r' => (Some("\\r"), 1),
+            b'\t' => (Some("\\t"), 1),
+            0x08 => (Some("\\b"), 1),
+            0x0c => (Some("\\f"), 1),
+            0x00..=0x1f => (None, 1),
+            b'<' | b'>' | b'&' if mode == Mode::Signature => (None, 1),
+            0xe2 if mode != Mode::Jcs && bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) => (None, 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run..i]);
+        match escape {
+            Some(e) => out.push_str(e),
+            None if width == 3 => push_u(out, if bytes[i + 2] == 0xa8 { 0x2028 } else { 0x2029 }, HEX),
+            None => push_u(out, u32::from(b), HEX),
+        }
+        i += width;
+        run = i;
     }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 
@@ -159,6 +221,56 @@ mod tests {
             r#"{"a":[1,100,-0,1e-7,1e+21,12345678901234567000],"b":"\u003ca\u0026b\u003e"}"#
         );
         assert_eq!(canon(src, Mode::Jcs), r#"{"a":[1,100,0,1e-7,1e+21,12345678901234567000],"b":"<a&b>"}"#);
+    }
+
+    /// The escaping rules one char at a time, as ANIP-CJ-5 states them: the run-copying
+    /// writer must agree on every string.
+    fn escape_by_char(s: &str, mode: Mode) -> String {
+        let mut out = String::from("\"");
+        for ch in s.chars() {
+            match ch {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                '<' | '>' | '&' if mode == Mode::Signature => out.push_str(&alloc::format!("\\u{:04x}", ch as u32)),
+                '\u{2028}' | '\u{2029}' if mode != Mode::Jcs => out.push_str(&alloc::format!("\\u{:04x}", ch as u32)),
+                c if (c as u32) < 0x20 => out.push_str(&alloc::format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn run_copying_escapes_like_char_by_char() {
+        let pieces = ["", "a", "\"", "\\", "\n\r\t\u{8}\u{c}", "\u{0}\u{1f}\u{7f}", "<>&", "\u{2028}", "\u{2029}", "\u{2027}",
+            "\u{202a}", "\u{20ac}", "\u{e000}", "\u{1f600}", "é", "plain text run", "/"];
+        for mode in [Mode::Digest, Mode::Signature, Mode::Jcs] {
+            for a in pieces {
+                for b in pieces {
+                    for c in pieces {
+                        let s = alloc::format!("{a}{b}{c}");
+                        let mut out = String::new();
+                        write_string(&mut out, &s, mode);
+                        assert_eq!(out, escape_by_char(&s, mode), "{s:?} in {mode:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_object_held_as_a_map_writes_like_the_value() {
+        let v = parse(br#"{"b":{"y":[1,{"z":"\u2028"}],"x":null},"a":"<&>","\ufffd":1,"\ud83d\ude00":2}"#).unwrap();
+        let m = v.as_object().unwrap();
+        for mode in [Mode::Digest, Mode::Signature, Mode::Jcs] {
+            assert_eq!(to_canonical_object(m, mode), to_canonical(&v, mode), "{mode:?}");
+        }
     }
 
     #[test]

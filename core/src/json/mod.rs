@@ -22,7 +22,7 @@ mod walk;
 #[cfg(test)]
 pub(crate) mod deep_tests;
 
-pub use canonical::{to_canonical, Mode};
+pub use canonical::{to_canonical, to_canonical_object, Mode};
 pub(crate) use canonical::{write_canonical, write_string, Style};
 pub use number::format_go_float;
 pub(crate) use number::format_go_g;

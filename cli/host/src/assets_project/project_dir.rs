@@ -8,7 +8,9 @@
 //! `assets/` walk that finds unregistered roots descends through directory handles,
 //! never symlinks (`PA_INPUT_CHANGED` when a listed directory was swapped), and is
 //! bounded in entries and depth; past the depth limit it fails with `PROJECT_LIMIT`.
+use std::os::fd::OwnedFd;
 use std::path::Path;
+use std::sync::Mutex;
 
 use trustloop_core::api::assets_pa::codes;
 use trustloop_core::api::assets_pa::project::{max_input_file_bytes, ProjectSource};
@@ -22,6 +24,8 @@ const WALK_LIMITS: WalkLimits = WalkLimits { max_entries: 1_000_000, max_depth: 
 
 pub struct ProjectDir {
     root: Dir,
+    /// The directory of the last file read, reused for the next file in it.
+    parent: Mutex<Option<(String, OwnedFd)>>,
 }
 
 fn io_finding(path: &str, e: &dyn std::fmt::Display) -> Finding {
@@ -35,13 +39,17 @@ impl ProjectDir {
             return Err(Error::new(codes::PROJECT_IO, format!("{} is not a directory", root.display())));
         }
         let root = Dir::open_root(root).map_err(|e| Error::new(codes::PROJECT_IO, format!("{}: {e}", root.display())))?;
-        Ok(ProjectDir { root })
+        Ok(ProjectDir { root, parent: Mutex::new(None) })
     }
 }
 
 impl ProjectSource for ProjectDir {
     fn read(&self, rel: &str) -> Result<Option<Vec<u8>>, Finding> {
-        let (file, st) = match self.root.open_rel(rel) {
+        let opened = {
+            let mut parent = self.parent.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            self.root.open_rel_cached(rel, &mut parent)
+        };
+        let (file, st) = match opened {
             Ok(Some(opened)) => opened,
             Ok(None) => return Ok(None),
             Err(RelError::Symlink(prefix)) => {

@@ -48,7 +48,7 @@ impl Staging {
     }
 
     /// Moves every staged file into the output directory (same file system, so each
-    /// rename is atomic), in staging order.
+    /// rename is atomic), in staging order, then syncs the output directory once.
     pub fn promote(mut self) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.out)?;
         for name in &self.files {
@@ -56,6 +56,7 @@ impl Staging {
         }
         self.promoted = true;
         let _ = std::fs::remove_dir_all(&self.dir);
+        crate::files::sync_dir(&self.out);
         Ok(())
     }
 }

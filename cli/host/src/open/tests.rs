@@ -118,6 +118,41 @@ fn a_listed_directory_swapped_for_a_symlink_is_not_descended() {
     let _ = std::fs::remove_dir_all(&d);
 }
 
+/// The cached parent handle gives the same answers as walking from the root, and
+/// is used: once cached, renaming the directory away does not hide its files.
+#[test]
+fn open_rel_cached_reuses_the_parent_and_answers_like_open_rel() {
+    let d = scratch("rel-cached");
+    std::fs::create_dir_all(d.join("real/in")).expect("mkdir");
+    std::fs::create_dir_all(d.join("other")).expect("mkdir");
+    std::fs::write(d.join("real/in/f.json"), b"f").expect("write");
+    std::fs::write(d.join("real/in/h.json"), b"h").expect("write");
+    std::fs::write(d.join("other/o.json"), b"o").expect("write");
+    std::fs::write(d.join("top.json"), b"t").expect("write");
+    std::os::unix::fs::symlink("f.json", d.join("real/in/g.json")).expect("symlink");
+    let dir = Dir::open_root(&d).expect("open");
+    let mut parent = None;
+    let read = |r: Result<Option<(File, Stat)>, RelError>| {
+        let (mut f, _) = r.expect("ok").expect("found");
+        let mut s = String::new();
+        f.read_to_string(&mut s).expect("read");
+        s
+    };
+    assert_eq!(read(dir.open_rel_cached("real/in/f.json", &mut parent)), "f");
+    assert_eq!(parent.as_ref().map(|(p, _)| p.as_str()), Some("real/in"));
+    assert!(matches!(dir.open_rel_cached("real/in/g.json", &mut parent), Err(RelError::Symlink(p)) if p == "real/in/g.json"));
+    assert_eq!(read(dir.open_rel_cached("real/in/f.json", &mut parent)), "f");
+    std::fs::rename(d.join("real"), d.join("moved")).expect("rename");
+    assert_eq!(read(dir.open_rel_cached("real/in/h.json", &mut parent)), "h", "the cached handle is used");
+    assert!(dir.open_rel("real/in/h.json").expect("ok").is_none());
+    assert_eq!(read(dir.open_rel_cached("other/o.json", &mut parent)), "o");
+    assert_eq!(parent.as_ref().map(|(p, _)| p.as_str()), Some("other"));
+    assert_eq!(read(dir.open_rel_cached("top.json", &mut parent)), "t");
+    assert!(dir.open_rel_cached("real/in/h.json", &mut parent).expect("ok").is_none());
+    assert!(matches!(dir.open_rel_cached("other/../x", &mut parent), Err(RelError::Io(_))));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 #[test]
 fn open_rel_refuses_symlinks_anywhere_along_the_path() {
     let d = scratch("rel");

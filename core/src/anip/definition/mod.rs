@@ -65,7 +65,11 @@ pub(crate) struct Catalog<'a> {
 /// A value that is not an object is validated as an empty object.
 pub fn validate_service_definition(def: &Value) -> Result<(), String> {
     let empty = Map::new();
-    let def = def.as_object().unwrap_or(&empty);
+    validate_service_definition_object(def.as_object().unwrap_or(&empty))
+}
+
+/// [`validate_service_definition`] of a definition held as a [`Map`].
+pub fn validate_service_definition_object(def: &Map) -> Result<(), String> {
     if str_field(def, "artifact_type") != "anip_service_definition" {
         return Err("service_definition.artifact_type must be anip_service_definition".into());
     }

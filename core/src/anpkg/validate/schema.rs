@@ -496,6 +496,24 @@ mod tests {
         assert_eq!(first(s, "a: 1\nb: \"ok\\n\"\n"), None);
     }
 
+    /// `behaviors` of a 5,000-tree package: scalars go through the index (no pairwise
+    /// compares, nothing charged to the budget), and a duplicate anywhere is reported
+    /// with the whole list, as jsonschema does (it names no pair).
+    #[test]
+    fn unique_items_over_thousands_of_strings() {
+        let s = r#"{"type": "object", "properties": {"d": {"type": "array", "uniqueItems": true}}}"#;
+        let names: Vec<String> = (0..5000).map(|i| format!("runtime/behaviors/b{i:05}.xml")).collect();
+        let doc = |extra: &str| format!("d: [{}{extra}]\n", names.join(", "));
+        assert_eq!(first(s, &doc("")), None);
+        let dup = first(s, &doc(", runtime/behaviors/b00000.xml, 1, 1.0")).unwrap();
+        assert!(dup.starts_with("$.d: ['runtime/behaviors/b00000.xml', "), "{dup}");
+        assert!(dup.ends_with("'runtime/behaviors/b04999.xml', 'runtime/behaviors/b00000.xml', 1, 1.0] has non-unique elements"), "{dup}");
+        let ev = Evaluator { root: &Value::Null, budget: core::cell::Cell::new(10) };
+        let items: Vec<Value> = names.iter().map(|n| Value::Str(n.clone())).collect();
+        assert_eq!(ev.has_duplicates(&items), Some(false));
+        assert_eq!(ev.budget.get(), 10);
+    }
+
     #[test]
     fn bundled_schemas_use_only_known_patterns() {
         fn walk(v: &Value, found: &mut Vec<String>) {
