@@ -31,6 +31,8 @@ const NOT_CODES: &[&str] = &[
     // Attributes of the Python native module.
     "REGISTRY_MAX_BODY_BYTES",
     "REGISTRY_TIMEOUT_SECONDS",
+    // Node core's code for a wrong argument type, which the Node package's TypeErrors carry.
+    "ERR_INVALID_ARG_TYPE",
 ];
 
 struct Scan {
