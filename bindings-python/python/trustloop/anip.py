@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 from . import _derive, _native
 from ._bytes import BytesLike, as_bytes, as_str
 from ._errors import TrustloopError
+from .results import LintResult, RefCheck, VerifyResult
 
 __all__ = [
     "verify_bundle",
@@ -81,7 +82,7 @@ def _optional_bytes(value: Optional[BytesLike], name: str) -> Optional[bytes]:
     return None if value is None else as_bytes(value, name)
 
 
-def _verify(op: str, data: BytesLike, lock: Optional[BytesLike], options: Dict[str, Any]) -> Dict[str, Any]:
+def _verify(op: str, data: BytesLike, lock: Optional[BytesLike], options: Dict[str, Any]) -> VerifyResult:
     """One native verify call: bytes in, the result object out."""
     return _native.call(op, as_bytes(data, "data"), _optional_bytes(lock, "lock"), options)
 
@@ -95,7 +96,7 @@ def verify_bundle(
     legacy: bool = False,
     record_path: Optional[str] = None,
     extended_report: bool = False,
-) -> Dict[str, Any]:
+) -> VerifyResult:
     """Verifies a ``.anip-package.json`` bundle (``anip verify --package-bundle``).
 
     Returns the result object (``status`` is ``"ok"`` or ``"failed"``; see
@@ -116,7 +117,7 @@ def verify_definition(
     legacy: bool = False,
     record_path: Optional[str] = None,
     extended_report: bool = False,
-) -> Dict[str, Any]:
+) -> VerifyResult:
     """Verifies a plain service-definition file (``anip verify --definition``)."""
     options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
     return _verify("verify_definition", data, lock, options)
@@ -185,7 +186,7 @@ def build_local(
     return {file_name: content for file_name, content in files}
 
 
-def ref_check(reference: str) -> Dict[str, str]:
+def ref_check(reference: str) -> RefCheck:
     """Validates a remote custom-code-bundle ref (spec §13): ``{kind, locator,
     immutable, digest}``, or :class:`trustloop.TrustloopError` with upstream's message."""
     return _native.call("ref_check", as_str(reference, "reference"))
@@ -255,7 +256,7 @@ def trust_store(data: BytesLike) -> Dict[str, str]:
     return _native.call("trust_store", as_bytes(data, "data"))
 
 
-def lint(bundle: BytesLike) -> Dict[str, Any]:
+def lint(bundle: BytesLike) -> LintResult:
     """Publication lint of a bundle's package metadata: ``{status, findings}``."""
     return _native.call("lint", as_bytes(bundle, "bundle"))
 
@@ -360,7 +361,7 @@ def verify_registry(
     record_path: Optional[str] = None,
     extended_report: bool = False,
     timeout: float = REGISTRY_TIMEOUT_SECONDS,
-) -> Dict[str, Any]:
+) -> VerifyResult:
     """``anip verify --registry-url URL --package ID@VERSION``: fetches the package record,
     its receipt and the registry keys (``urllib``, HTTP(S) only, ``timeout`` seconds per
     request, bodies up to 64 MiB) and verifies them.
@@ -392,7 +393,7 @@ def verify_registry_responses(
     legacy: bool = False,
     record_path: Optional[str] = None,
     extended_report: bool = False,
-) -> Dict[str, Any]:
+) -> VerifyResult:
     """Sans-IO registry verify: the bodies of ``GET {package_url}/download``,
     ``{package_url}/receipt`` and ``{registry}/keys``, fetched by the caller."""
     options = _verify_dict(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)

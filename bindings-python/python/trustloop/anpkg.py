@@ -12,6 +12,7 @@ import os as _os
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _derive, _native
+from .results import AnpkgExportReport, AnpkgValidateResult
 from ._bytes import as_bytes, as_str
 
 __all__ = ["validate", "export", "export_report", "export_files"]
@@ -59,7 +60,7 @@ def validate(
     max_total_size: Optional[int] = None,
     max_ratio: Optional[int] = None,
     ratio_min_size: Optional[int] = None,
-) -> Dict[str, Any]:
+) -> AnpkgValidateResult:
     """Validates a package: ``bytes`` are a zip archive; a ``str``/``os.PathLike`` is a
     ``.anpkg``/zip file or an extracted package directory.
 
@@ -149,7 +150,7 @@ def export_report(
     data_root: Optional[PathLike] = None,
     max_file_size: Optional[int] = None,
     max_total_size: Optional[int] = None,
-) -> Dict[str, Any]:
+) -> AnpkgExportReport:
     """Like :func:`export`, returning the report ``trustloop anpkg export --json`` prints:
     ``{sha256, size, entries, exported_at, omitted_variants, token_removed,
     source_project, warnings}`` plus ``path`` when ``output`` was written."""
@@ -162,7 +163,7 @@ def export_files(
     project_name: str = "project",
     project_dir: str = "",
     data_root_files: Optional[Mapping[str, Union[bytes, bytearray, memoryview]]] = None,
-) -> Tuple[bytes, Dict[str, Any]]:
+) -> Tuple[bytes, AnpkgExportReport]:
     """Exports a project held in memory (project-relative POSIX path → bytes):
     ``(package, report)``, the same bytes :func:`export` writes for the same files.
     ``project_name`` is recorded as ``source_project``; ``project_dir`` is how messages

@@ -8,6 +8,7 @@ import os as _os
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _derive, _native
+from .results import AssetsPaVerifyResult, PackReport
 from ._bytes import BytesLike, as_bytes, as_str
 
 __all__ = ["write", "read", "verify", "extract", "companions", "verify_companions", "glyph_bank", "pack", "pack_files"]
@@ -37,7 +38,7 @@ def read(data: BytesLike) -> Dict[str, Any]:
     return _native.call("assets_pa_read", as_bytes(data, "data"))
 
 
-def verify(data: BytesLike) -> Dict[str, Any]:
+def verify(data: BytesLike) -> AssetsPaVerifyResult:
     """Every reader check: ``{ok, codes, findings, …}``. Never raises for bad archives."""
     return _native.call("assets_pa_verify", as_bytes(data, "data"))
 
@@ -93,7 +94,7 @@ def _path(value: object, name: str) -> str:
     raise TypeError(f"{name} must be str or os.PathLike, not {type(value).__name__}")
 
 
-def pack(project_dir: Union[str, "_os.PathLike[str]"], out_dir: Optional[Union[str, "_os.PathLike[str]"]] = None) -> Dict[str, Any]:
+def pack(project_dir: Union[str, "_os.PathLike[str]"], out_dir: Optional[Union[str, "_os.PathLike[str]"]] = None) -> PackReport:
     """``trustloop assets-pa pack``: packs the asset project in ``project_dir`` into
     ``out_dir`` (default ``<project_dir>/build``) and returns the report ``--json``
     prints: ``{ok, assets, preload, codes, diagnostics, artifacts: [{path, sha256, size}],
@@ -110,7 +111,7 @@ def pack(project_dir: Union[str, "_os.PathLike[str]"], out_dir: Optional[Union[s
     return _native.call("assets_pa_pack", _path(project_dir, "project_dir"), out)
 
 
-def pack_files(files: Mapping[str, BytesLike], **options: Any) -> Tuple[Dict[str, Any], Dict[str, bytes]]:
+def pack_files(files: Mapping[str, BytesLike], **options: Any) -> Tuple[PackReport, Dict[str, bytes]]:
     """Packs an in-memory asset project (project path → bytes): (report, written files),
     nothing touches the disk. Options: ``out_dir`` (prefix of the returned paths,
     default ``build``)."""
