@@ -11,7 +11,6 @@
 //!   and written files, and the compact form results cross bindings in.
 mod canonical;
 mod error;
-mod host_value;
 mod number;
 mod parse;
 mod pretty;
@@ -28,7 +27,6 @@ pub(crate) use canonical::{write_canonical, write_string, Style};
 pub use number::format_go_float;
 pub(crate) use number::format_go_g;
 pub use error::ParseError;
-pub use host_value::{from_host, HostValue, Shape};
 pub use parse::{parse, parse_with, DuplicateKeys, Limits};
 pub(crate) use parse::{build_any, checked_reader, go_map};
 pub(crate) use read::Reader;

@@ -7,9 +7,9 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{Map, Value};
 use crate::budgets::Budget;
 use crate::diag::Error;
+use crate::json::{Map, Value};
 
 /// One node of a host value: a scalar, or a container with its children.
 pub enum Shape<V> {
