@@ -48,8 +48,12 @@ for target in "${targets[@]}"; do
         wheel="$(ls -t "$out/wheels"/*.whl | head -1)"
         note "$target: wheel $(basename "$wheel")"
         if [ -n "$compat" ]; then
-            auditwheel show "$wheel" 2>&1 | tee -a "$summary" | grep -q "is consistent with the following platform tag" \
-                || note "$target: auditwheel could not place the wheel"
+            shown="$(auditwheel show "$wheel" 2>&1)"
+            echo "$shown" >>"$summary"
+            case "$shown" in
+                *"is consistent with the following platform tag"*) ;;
+                *) note "$target: auditwheel could not place the wheel" ;;
+            esac
         fi
     else
         note "$target: wheel FAILED (see $out/$target.wheel.log)"
