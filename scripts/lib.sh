@@ -71,3 +71,22 @@ tl_stamp() { cat "$@" 2>/dev/null | sha256sum | cut -d' ' -f1; }
 
 # The virtualenv's python.
 tl_venv_python() { echo "$TRUSTLOOP_VENV/bin/python"; }
+
+# A shipped shared library is stripped and links only the C runtime: no `.symtab`
+# section, and every DT_NEEDED entry one of libc, libm, libdl, libpthread, librt,
+# libgcc_s, ld-linux. Prints what it found; returns non-zero on a violation.
+tl_check_elf() { # file
+    local file="$1" ok=0 lib
+    if readelf -S "$file" | grep -q '\.symtab'; then
+        echo "ELF check: $file is not stripped (.symtab present)" >&2
+        ok=1
+    fi
+    for lib in $(readelf -d "$file" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
+        case "$lib" in
+            libc.so.*|libm.so.*|libdl.so.*|libpthread.so.*|librt.so.*|libgcc_s.so.*|ld-linux*) ;;
+            *) echo "ELF check: $file needs unexpected $lib" >&2; ok=1 ;;
+        esac
+    done
+    [ "$ok" = 0 ] && echo "ELF check: $file stripped; needs $(readelf -d "$file" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ')"
+    return "$ok"
+}

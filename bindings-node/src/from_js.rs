@@ -3,17 +3,16 @@
 //! files, and JSON-shaped values (plain objects, arrays, strings, finite numbers,
 //! booleans, null) as the core's JSON value. `undefined` and `null` omit an argument.
 //!
-//! Iterative, with the `json_depth` budget as the nesting limit, so a deeply nested or
-//! self-containing array is refused (`JSON_TOO_DEEP`) instead of exhausting the stack.
+//! Nested values go through the core's iterative walk (`api::json::from_host`, bounded
+//! by the `json_depth` budget): this file only says what one JS value is.
 //! Keys are own enumerable string keys, as `JSON.stringify` reads them.
 use std::collections::BTreeMap;
 
 use napi::bindgen_prelude::{FromNapiValue, JsObjectValue, JsValue, KeyCollectionMode, KeyConversion, KeyFilter, Object, Uint8Array, Unknown};
 use napi::ValueType;
-use trustloop_core::api::budgets::Budget;
 use trustloop_core::api::call::Arg;
 use trustloop_core::api::diag::Error;
-use trustloop_core::api::json::{Map, Value};
+use trustloop_core::api::json::{from_host, HostValue, Shape, Value};
 use trustloop_core::api::ops::{Kind, Param};
 
 fn invalid(message: String) -> Error {
@@ -132,82 +131,40 @@ fn own_entries<'e>(object: &Object<'e>) -> Result<Vec<(String, Unknown<'e>)>, Er
     Ok(out)
 }
 
-/// A container being filled and the JS children left to convert.
-enum Frame<'e> {
-    Array(Vec<Value>, std::vec::IntoIter<Unknown<'e>>),
-    Object(Map, std::vec::IntoIter<(String, Unknown<'e>)>, Option<String>),
+/// A JS value as a node of the core's iterative walk (`api::json::from_host`).
+struct Node<'e>(Unknown<'e>);
+
+impl<'e> HostValue for Node<'e> {
+    type Error = Error;
+
+    fn shape(&self, what: &str) -> Result<Shape<Self>, Error> {
+        let v = self.0;
+        Ok(match v.get_type().map_err(napi)? {
+            ValueType::Null => Shape::Scalar(Value::Null),
+            ValueType::Boolean => Shape::Scalar(Value::Bool(bool::from_unknown(v).map_err(napi)?)),
+            ValueType::Number => {
+                let n = f64::from_unknown(v).map_err(napi)?;
+                if !n.is_finite() {
+                    return Err(invalid(format!("{what}: numbers must be finite")));
+                }
+                Shape::Scalar(Value::Number(n))
+            }
+            ValueType::String => Shape::Scalar(Value::String(String::from_unknown(v).map_err(napi)?)),
+            ValueType::Object if v.is_array().map_err(napi)? => {
+                let object = Object::from_unknown(v).map_err(napi)?;
+                let len = object.get_array_length().map_err(napi)?;
+                Shape::List((0..len).map(|i| object.get_element::<Unknown>(i).map(Node).map_err(napi)).collect::<Result<_, _>>()?)
+            }
+            ValueType::Object if !v.is_typedarray().map_err(napi)? => {
+                let object = Object::from_unknown(v).map_err(napi)?;
+                Shape::Map(own_entries(&object)?.into_iter().map(|(k, child)| (k, Node(child))).collect())
+            }
+            other => return Err(invalid(format!("{what}: a {} is not JSON-shaped", type_name(other)))),
+        })
+    }
 }
 
 /// A JSON-shaped JS value as the core's JSON value.
 pub fn value(v: Unknown<'_>, what: &str) -> Result<Value, Error> {
-    let max_depth = Budget::JsonDepth.get();
-    let mut stack: Vec<Frame<'_>> = Vec::new();
-    let mut done = match shallow(v, what, &mut stack)? {
-        Some(v) => return Ok(v),
-        None => None,
-    };
-    loop {
-        if stack.len() > max_depth {
-            return Err(Error::new("JSON_TOO_DEEP", format!("{what}: nesting deeper than {max_depth} levels")));
-        }
-        let next = match stack.last_mut() {
-            None => return Ok(done.take().unwrap_or_default()),
-            Some(Frame::Array(items, rest)) => {
-                if let Some(v) = done.take() {
-                    items.push(v);
-                }
-                rest.next()
-            }
-            Some(Frame::Object(map, rest, key)) => {
-                if let (Some(v), Some(k)) = (done.take(), key.take()) {
-                    map.insert(k, v);
-                }
-                rest.next().map(|(k, child)| {
-                    *key = Some(k);
-                    child
-                })
-            }
-        };
-        match next {
-            Some(child) => done = shallow(child, what, &mut stack)?,
-            None => {
-                done = Some(match stack.pop() {
-                    Some(Frame::Array(items, _)) => Value::Array(items),
-                    Some(Frame::Object(map, _, _)) => Value::Object(map),
-                    None => Value::Null,
-                });
-            }
-        }
-    }
-}
-
-/// A scalar's value, or `None` after pushing a container's frame.
-fn shallow<'e>(v: Unknown<'e>, what: &str, stack: &mut Vec<Frame<'e>>) -> Result<Option<Value>, Error> {
-    let ty = v.get_type().map_err(napi)?;
-    Ok(Some(match ty {
-        ValueType::Null => Value::Null,
-        ValueType::Boolean => Value::Bool(bool::from_unknown(v).map_err(napi)?),
-        ValueType::Number => {
-            let n = f64::from_unknown(v).map_err(napi)?;
-            if !n.is_finite() {
-                return Err(invalid(format!("{what}: numbers must be finite")));
-            }
-            Value::Number(n)
-        }
-        ValueType::String => Value::String(String::from_unknown(v).map_err(napi)?),
-        ValueType::Object if v.is_array().map_err(napi)? => {
-            let object = Object::from_unknown(v).map_err(napi)?;
-            let len = object.get_array_length().map_err(napi)?;
-            let items = (0..len).map(|i| object.get_element::<Unknown>(i).map_err(napi)).collect::<Result<Vec<_>, _>>()?;
-            stack.push(Frame::Array(Vec::with_capacity(items.len()), items.into_iter()));
-            return Ok(None);
-        }
-        ValueType::Object if !v.is_typedarray().map_err(napi)? => {
-            let object = Object::from_unknown(v).map_err(napi)?;
-            let entries = own_entries(&object)?;
-            stack.push(Frame::Object(Map::new(), entries.into_iter(), None));
-            return Ok(None);
-        }
-        other => return Err(invalid(format!("{what}: a {} is not JSON-shaped", type_name(other)))),
-    }))
+    from_host(&Node(v), what)
 }

@@ -2,23 +2,28 @@
 //! `bool`, `{str: bytes}` files, and JSON-shaped objects (dict with str keys,
 //! list/tuple, str, int, float, bool, None) as the core's JSON value.
 //!
-//! Iterative, with the `json_depth` budget as the nesting limit, so a deeply nested or
-//! self-containing list is refused (`JSON_TOO_DEEP`) instead of exhausting the stack.
+//! Nested values go through the core's iterative walk (`api::json::from_host`, bounded
+//! by the `json_depth` budget): this file only says what one Python object is.
 use std::collections::BTreeMap;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use trustloop_core::api::budgets::Budget;
 use trustloop_core::api::call::Arg;
 use trustloop_core::api::diag::Error;
-use trustloop_core::api::json::{Map, Value};
+use trustloop_core::api::json::{from_host, HostValue, Shape, Value};
 use trustloop_core::api::ops::{Kind, Param};
 
 /// Why an argument could not be converted: a wrong Python type, or a core budget.
 pub enum Refused {
     Type(PyErr),
     Core(Error),
+}
+
+impl From<Error> for Refused {
+    fn from(e: Error) -> Refused {
+        Refused::Core(e)
+    }
 }
 
 impl From<PyErr> for Refused {
@@ -71,90 +76,49 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
 }
 
-/// A container being filled and the Python children left to convert.
-enum Frame<'py> {
-    List(Vec<Value>, std::vec::IntoIter<Bound<'py, PyAny>>),
-    Dict(Map, std::vec::IntoIter<(String, Bound<'py, PyAny>)>, Option<String>),
+/// A Python object as a node of the core's iterative walk (`api::json::from_host`).
+struct Node<'py>(Bound<'py, PyAny>);
+
+impl<'py> HostValue for Node<'py> {
+    type Error = Refused;
+
+    fn shape(&self, what: &str) -> Result<Shape<Self>, Refused> {
+        let obj = &self.0;
+        if obj.is_none() {
+            return Ok(Shape::Scalar(Value::Null));
+        }
+        if let Ok(b) = obj.cast::<PyBool>() {
+            return Ok(Shape::Scalar(Value::Bool(b.is_true())));
+        }
+        if let Ok(n) = obj.cast::<PyInt>() {
+            // JSON numbers are doubles in the core, as in Go's decoder.
+            return Ok(Shape::Scalar(Value::Number(n.extract::<f64>()?)));
+        }
+        if let Ok(f) = obj.cast::<PyFloat>() {
+            return Ok(Shape::Scalar(Value::Number(f.value())));
+        }
+        if let Ok(s) = obj.cast::<PyString>() {
+            return Ok(Shape::Scalar(Value::String(s.to_cow()?.into_owned())));
+        }
+        if let Ok(d) = obj.cast::<PyDict>() {
+            let mut pairs = Vec::with_capacity(d.len());
+            for (k, v) in d.iter() {
+                let key = k.cast::<PyString>().map_err(|_| type_error(format!("{what}: dict keys must be str, not {}", type_name(&k))))?;
+                pairs.push((key.to_cow()?.into_owned(), Node(v)));
+            }
+            return Ok(Shape::Map(pairs));
+        }
+        if let Ok(l) = obj.cast::<PyList>() {
+            return Ok(Shape::List(l.iter().map(Node).collect()));
+        }
+        if let Ok(t) = obj.cast::<PyTuple>() {
+            return Ok(Shape::List(t.iter().map(Node).collect()));
+        }
+        Err(type_error(format!("{what}: {} is not JSON-shaped (dict, list, str, int, float, bool, None)", type_name(obj))))
+    }
 }
 
 /// A JSON-shaped Python object as the core's JSON value.
 pub fn value(obj: &Bound<'_, PyAny>, what: &str) -> Result<Value, Refused> {
-    let max_depth = Budget::JsonDepth.get();
-    let mut stack: Vec<Frame<'_>> = Vec::new();
-    let mut done = match shallow(obj, what, &mut stack)? {
-        Some(v) => return Ok(v),
-        None => None,
-    };
-    loop {
-        if stack.len() > max_depth {
-            return Err(Refused::Core(Error::new("JSON_TOO_DEEP", format!("{what}: nesting deeper than {max_depth} levels"))));
-        }
-        // Hand a finished child to its parent, or take the parent's next child.
-        let next = match stack.last_mut() {
-            None => return Ok(done.take().unwrap_or_default()),
-            Some(Frame::List(items, rest)) => {
-                if let Some(v) = done.take() {
-                    items.push(v);
-                }
-                rest.next()
-            }
-            Some(Frame::Dict(map, rest, key)) => {
-                if let (Some(v), Some(k)) = (done.take(), key.take()) {
-                    map.insert(k, v);
-                }
-                rest.next().map(|(k, child)| {
-                    *key = Some(k);
-                    child
-                })
-            }
-        };
-        match next {
-            Some(child) => done = shallow(&child, what, &mut stack)?,
-            None => {
-                done = Some(match stack.pop() {
-                    Some(Frame::List(items, _)) => Value::Array(items),
-                    Some(Frame::Dict(map, _, _)) => Value::Object(map),
-                    None => Value::Null,
-                });
-            }
-        }
-    }
-}
-
-/// A scalar's value, or `None` after pushing a container's frame.
-fn shallow<'py>(obj: &Bound<'py, PyAny>, what: &str, stack: &mut Vec<Frame<'py>>) -> Result<Option<Value>, Refused> {
-    if obj.is_none() {
-        return Ok(Some(Value::Null));
-    }
-    if let Ok(b) = obj.cast::<PyBool>() {
-        return Ok(Some(Value::Bool(b.is_true())));
-    }
-    if let Ok(n) = obj.cast::<PyInt>() {
-        // JSON numbers are doubles in the core, as in Go's decoder.
-        return Ok(Some(Value::Number(n.extract::<f64>()?)));
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        return Ok(Some(Value::Number(f.value())));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Some(Value::String(s.to_cow()?.into_owned())));
-    }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let mut pairs = Vec::with_capacity(d.len());
-        for (k, v) in d.iter() {
-            let key = k.cast::<PyString>().map_err(|_| type_error(format!("{what}: dict keys must be str, not {}", type_name(&k))))?;
-            pairs.push((key.to_cow()?.into_owned(), v));
-        }
-        stack.push(Frame::Dict(Map::new(), pairs.into_iter(), None));
-        return Ok(None);
-    }
-    if let Ok(l) = obj.cast::<PyList>() {
-        stack.push(Frame::List(Vec::with_capacity(l.len()), l.iter().collect::<Vec<_>>().into_iter()));
-        return Ok(None);
-    }
-    if let Ok(t) = obj.cast::<PyTuple>() {
-        stack.push(Frame::List(Vec::with_capacity(t.len()), t.iter().collect::<Vec<_>>().into_iter()));
-        return Ok(None);
-    }
-    Err(type_error(format!("{what}: {} is not JSON-shaped (dict, list, str, int, float, bool, None)", type_name(obj))))
+    from_host(&Node(obj.clone()), what)
 }

@@ -31,5 +31,26 @@ set -e
 if [ "$code" -eq 5 ]; then
     echo "ERROR: pytest collected no tests" >&2
 fi
+
+# The wheel users get (scripts/release.sh, .github/workflows/release.yml): abi3,
+# stripped, glibc 2.17 floor through zig; auditwheel must place it at manylinux_2_17
+# and it must link nothing but the C runtime.
+tl_log "maturin build --zig --compatibility manylinux2014 (the release wheel) + auditwheel show"
+set +e
+wheels="$TRUSTLOOP_ROOT/build/wheels"
+rm -rf "$wheels"
+if VIRTUAL_ENV="$TRUSTLOOP_VENV" PATH="$TRUSTLOOP_VENV/bin:$PATH" "$TRUSTLOOP_VENV/bin/maturin" build --release --strip --zig \
+    --compatibility manylinux2014 -m bindings-python/Cargo.toml -o "$wheels" --quiet; then
+    wheel="$(ls "$wheels"/*.whl)"
+    "$TRUSTLOOP_VENV/bin/auditwheel" show "$wheel" | tee "$wheels/auditwheel.txt"
+    grep -q "\"manylinux_2_17_$(uname -m)\"" "$wheels/auditwheel.txt" || { echo "ERROR: the wheel is not manylinux_2_17" >&2; code=1; }
+    unpacked="$wheels/unpacked"
+    "$py" -c "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])" "$wheel" "$unpacked"
+    tl_check_elf "$(ls "$unpacked"/trustloop/_native*.so)" || code=1
+else
+    echo "ERROR: the release wheel did not build" >&2
+    code=1
+fi
+set -e
 [ "$fixtures_ok" = 1 ] || [ "$code" -ne 0 ] || code=1
 exit "$code"

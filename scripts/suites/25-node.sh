@@ -16,13 +16,14 @@ cargo build -q -p trustloop-cli
 export TRUSTLOOP_BIN="$CARGO_TARGET_DIR/debug/trustloop"
 
 tl_log "napi build --platform --release (bindings-node)"
-./node_modules/.bin/napi build --platform --release --no-js --dts native.d.ts
+./node_modules/.bin/napi build --platform --release --strip --no-js --dts native.d.ts
+code=0
+for addon in trustloop.*.node; do tl_check_elf "$addon" || code=1; done
 
 tl_log "node --test bindings-node/test"
 shopt -s nullglob
 tests=(test/*.test.js)
 [ "${#tests[@]}" -gt 0 ] || tl_die "no node tests found in bindings-node/test"
-code=0
 RUST_BACKTRACE=0 node --test "${tests[@]}" || code=$?
 [ "$fixtures_ok" = 1 ] || [ "$code" -ne 0 ] || code=1
 exit "$code"

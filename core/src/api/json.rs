@@ -5,6 +5,8 @@ use alloc::vec::Vec;
 
 use crate::diag::Error;
 pub use crate::json::{parse, to_canonical, to_compact, to_pretty, Map, Mode, Value};
+// Host values (Python objects, JS values) as JSON values, without recursion.
+pub use super::host_value::{from_host, HostValue, Shape};
 
 /// Canonical bytes of a JSON document (`digest`, `signature` or `jcs` mode).
 pub fn canonical(input: &[u8], mode: &str) -> Result<Vec<u8>, Error> {

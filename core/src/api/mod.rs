@@ -35,6 +35,7 @@ pub mod codes {
 }
 pub mod diag;
 pub mod digest;
+mod host_value;
 pub mod json;
 pub mod call;
 pub mod ops;
