@@ -47,7 +47,13 @@ for target in "${targets[@]}"; do
     if maturin "${args[@]}" >"$out/$target.wheel.log" 2>&1; then
         wheel="$(ls -t "$out/wheels"/*.whl | head -1)"
         note "$target: wheel $(basename "$wheel")"
-        if [ -n "$compat" ]; then
+        if [ "$compat" = musllinux_1_2 ]; then
+            # auditwheel reads the host's musl loader to judge a musllinux wheel, which a
+            # glibc host lacks: list what the extension links instead.
+            so="$(python3 -c "import sys, zipfile; print(next(n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.endswith('.so')))" "$wheel")"
+            python3 -c "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(sys.argv[2], sys.argv[3])" "$wheel" "$so" "$out/unpacked-$target"
+            note "$target: wheel needs $(readelf -d "$out/unpacked-$target/$so" | grep -o 'Shared library: \[[^]]*\]' | tr '\n' ' ')"
+        elif [ -n "$compat" ]; then
             shown="$(auditwheel show "$wheel" 2>&1)"
             echo "$shown" >>"$summary"
             case "$shown" in

@@ -79,7 +79,15 @@ export function createSurface(core, helpers) {
       return core.call(row.flat, [...values, opts]);
     };
   };
-  for (const row of core.operations()) {
+  // The web entry builds the surface before `init()` instantiates the module: there the
+  // table is not readable yet, and every operation has its own export anyway.
+  let rows = [];
+  try {
+    rows = core.operations();
+  } catch {
+    rows = [];
+  }
+  for (const row of rows) {
     if (!row.hosts.wasm || row.fetches) continue;
     const [ns, name] = row.js.includes('.') ? row.js.split('.') : [null, row.js];
     const target = ns ? api[ns] : api;
