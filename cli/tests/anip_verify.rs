@@ -6,11 +6,11 @@ use std::process::{Command, Output};
 
 use trustloop_core::api::json::{self, Value};
 
+mod common;
+use common::repo;
+
 const DEV_KEY: &str = "anip-registry-dev-ed25519-v1=NZ8bIweTW/SJ14NTpSOCV/ITzTL7TIJP/Sl0CPAQV14=";
 
-fn repo(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(rel).display().to_string()
-}
 
 fn example() -> String {
     repo("tests/examples/anip/order-desk-1.0.0.anip-package.json")

@@ -1,11 +1,10 @@
 //! `trustloop … | head`: a reader that closed the pipe ends output quietly (no panic,
 //! no exit 101) and the command keeps its own exit code.
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-fn repo(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(rel).display().to_string()
-}
+mod common;
+use common::repo;
+
 
 /// Runs trustloop with stdout a pipe whose read end is closed before it starts, so
 /// its first write fails with EPIPE whatever the timing.

@@ -1,30 +1,13 @@
 //! `-` names standard input wherever trustloop reads one input file, bounded by the
 //! same byte budget as a file and readable once per run.
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
-fn repo(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(rel).display().to_string()
-}
+mod common;
+use common::{repo, run_with_stdin};
+
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_trustloop")).args(args).output().expect("run trustloop")
-}
-
-fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trustloop"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run trustloop");
-    let mut stdin = child.stdin.take().expect("stdin");
-    // A refused input is not read to the end; the write may then see a closed pipe.
-    let _ = stdin.write_all(input);
-    drop(stdin);
-    child.wait_with_output().expect("wait")
 }
 
 fn file(rel: &str) -> (String, Vec<u8>) {
