@@ -719,26 +719,19 @@ exports.anpkg = anpkg
 // Test hook: a deliberate panic inside the addon (must surface as INTERNAL_PANIC).
 exports._panicForTest = () => call(native._panicForTest)
 
-// Operations of the table this file has no hand-written function for.
-for (const row of native.operations()) {
-  if (!row.hosts.node || row.fetches) continue
-  const [ns, name] = row.js.includes('.') ? row.js.split('.') : [null, row.js]
-  const target = ns ? exports[ns] : exports
-  if (typeof target[name] !== 'function') target[name] = derived(row)
-}
-exports._derived = derived
-
 /**
- * Every operation as a Promise-returning function, same names and namespaces:
- * `trustloop.promises.verifyBundle(buf)`, `trustloop.promises.anpkg.validate(path)`.
- * Derived from the operation table, like the synchronous API.
+ * From the operation table, once: a function for every operation this file has no
+ * hand-written one for, and `promises`, every operation as a Promise-returning
+ * function with the same names and namespaces (`trustloop.promises.verifyBundle(buf)`,
+ * `trustloop.promises.anpkg.validate(path)`).
  */
 const promises = { anpkg: {}, assetsPa: {} }
-for (const { js, hosts } of native.operations()) {
-  if (!hosts.node) continue
-  const [ns, name] = js.includes('.') ? js.split('.') : [null, js]
-  const fn = ns ? exports[ns][name] : exports[name]
-  if (typeof fn !== 'function') continue
-  ;(ns ? promises[ns] : promises)[name] = promisified(fn)
+for (const row of native.operations()) {
+  if (!row.hosts.node) continue
+  const [ns, name] = row.js.includes('.') ? row.js.split('.') : [null, row.js]
+  const target = ns ? exports[ns] : exports
+  if (typeof target[name] !== 'function' && !row.fetches) target[name] = derived(row)
+  if (typeof target[name] === 'function') (ns ? promises[ns] : promises)[name] = promisified(target[name])
 }
+exports._derived = derived
 exports.promises = promises
