@@ -73,14 +73,7 @@ pub fn version() -> String {
 /// order; `undefined`/`null` omit an argument.
 #[napi]
 pub fn call<'e>(env: &'e Env, op: String, args: Vec<Unknown<'e>>) -> napi::Result<Unknown<'e>> {
-    let op = guarded(|| host::find(&op))?;
-    if args.len() > op.params.len() {
-        return Err(js_error(&Error::new("INVALID_ARGUMENT", format!("{}: takes {} arguments, got {}", op.name, op.params.len(), args.len())).to_value()));
-    }
-    let mut held = Vec::with_capacity(args.len());
-    for (param, arg) in op.params.iter().zip(args) {
-        held.push(guarded(|| from_js::hold(param, arg))?);
-    }
+    let (op, mut held) = hold_args(&op, args)?;
     let out = guarded_op(Some(op), || host::call(Args::new(op, held.iter_mut().map(from_js::Held::arg).collect())?))?;
     out_to_js(env, out)
 }
@@ -90,15 +83,8 @@ pub fn call<'e>(env: &'e Env, op: String, args: Vec<Unknown<'e>>) -> napi::Resul
 /// on the calling thread.
 #[napi(ts_return_type = "Promise<unknown>")]
 pub fn call_async(op: String, args: Vec<Unknown<'_>>) -> napi::Result<AsyncTask<CallTask>> {
-    let op = guarded(|| host::find(&op))?;
-    if args.len() > op.params.len() {
-        return Err(js_error(&Error::new("INVALID_ARGUMENT", format!("{}: takes {} arguments, got {}", op.name, op.params.len(), args.len())).to_value()));
-    }
-    let mut owned = Vec::with_capacity(args.len());
-    for (param, arg) in op.params.iter().zip(args) {
-        owned.push(guarded(|| from_js::hold(param, arg))?.into_owned());
-    }
-    Ok(AsyncTask::new(CallTask { op, args: Some(owned) }))
+    let (op, held) = hold_args(&op, args)?;
+    Ok(AsyncTask::new(CallTask { op, args: Some(held.into_iter().map(from_js::Held::into_owned).collect()) }))
 }
 
 /// One operation run by [`call_async`].
@@ -119,6 +105,17 @@ impl<'task> ScopedTask<'task> for CallTask {
     fn resolve(&mut self, env: &'task Env, output: Out) -> napi::Result<Unknown<'task>> {
         out_to_js(env, output)
     }
+}
+
+/// The table entry `op` and its arguments converted by the parameters' kinds (too many
+/// arguments is an error here: zipping them with the parameters would drop the rest).
+fn hold_args(op: &str, args: Vec<Unknown<'_>>) -> napi::Result<(&'static api::ops::Op, Vec<from_js::Held>)> {
+    let op = guarded(|| host::find(op))?;
+    if args.len() > op.params.len() {
+        return Err(js_error(&Error::new("INVALID_ARGUMENT", format!("{}: takes {} arguments, got {}", op.name, op.params.len(), args.len())).to_value()));
+    }
+    let held = op.params.iter().zip(args).map(|(param, arg)| guarded(|| from_js::hold(param, arg))).collect::<napi::Result<Vec<_>>>()?;
+    Ok((op, held))
 }
 
 /// An operation's result: `undefined`, a plain JS value, a `Buffer`, a string, a
