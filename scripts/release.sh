@@ -42,6 +42,16 @@ for target in "${targets[@]}"; do
         *-linux-gnu) compat=manylinux2014 ;;
         *) compat="" ;;
     esac
+    if cargo zigbuild --release --locked -p trustloop-cli --target "$target" >"$out/$target.cli.log" 2>&1; then
+        bin="$CARGO_TARGET_DIR/$target/release/trustloop"
+        mkdir -p "$out/cli/$target" && cp "$bin" "$out/cli/$target/"
+        # The wheel carries this CLI as a script (`python -m trustloop`).
+        rm -rf bindings-python/wheel-data/scripts && mkdir -p bindings-python/wheel-data/scripts && cp "$bin" bindings-python/wheel-data/scripts/
+        note "$target: cli $(du -h "$bin" | cut -f1), $(readelf -l "$bin" 2>/dev/null | grep -o 'interpreter: [^]]*' || echo 'static (no interpreter)'); needs: $(readelf -d "$bin" 2>/dev/null | grep -o 'Shared library: \[[^]]*\]' | tr '\n' ' ')"
+    else
+        note "$target: cli FAILED (see $out/$target.cli.log); no wheel without it"
+        continue
+    fi
     args=(build --release --strip --zig --target "$target" -m bindings-python/Cargo.toml -o "$out/wheels")
     [ -n "$compat" ] && args+=(--compatibility "$compat")
     if maturin "${args[@]}" >"$out/$target.wheel.log" 2>&1; then
@@ -63,13 +73,6 @@ for target in "${targets[@]}"; do
         fi
     else
         note "$target: wheel FAILED (see $out/$target.wheel.log)"
-    fi
-    if cargo zigbuild --release --locked -p trustloop-cli --target "$target" >"$out/$target.cli.log" 2>&1; then
-        bin="$CARGO_TARGET_DIR/$target/release/trustloop"
-        mkdir -p "$out/cli/$target" && cp "$bin" "$out/cli/$target/"
-        note "$target: cli $(du -h "$bin" | cut -f1), $(readelf -l "$bin" 2>/dev/null | grep -o 'interpreter: [^]]*' || echo 'static (no interpreter)'); needs: $(readelf -d "$bin" 2>/dev/null | grep -o 'Shared library: \[[^]]*\]' | tr '\n' ' ')"
-    else
-        note "$target: cli FAILED (see $out/$target.cli.log)"
     fi
 done
 echo "summary: $summary"

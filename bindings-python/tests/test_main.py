@@ -1,61 +1,69 @@
-"""``python -m trustloop``: ``--version`` and ``verify FILE`` (the result JSON, the
-result's exit code; hard errors exit 1)."""
+"""``python -m trustloop`` is the ``trustloop`` CLI the wheel carries: the same bytes on
+stdout, the same exit codes, stdin for ``-``; and the man page the wheel installs is
+the one the CLI renders."""
 from __future__ import annotations
 
-import json
+import os
 import subprocess
 import sys
-from pathlib import Path
 from typing import Optional
 
+import pytest
+
 import trustloop
-from trustloop import anip
+from trustloop import __main__ as entry
 
 from conftest import ROOT
 
 EXAMPLES = ROOT / "tests" / "examples" / "anip"
 GOOD = EXAMPLES / "order-desk-1.0.0.anip-package.json"
 TAMPERED = EXAMPLES / "tampered" / "signature-bit-flip.anip-package.json"
-DEFINITION = ROOT / "examples" / "anip" / "order-desk-service-definition.json"
+MAN_PAGE = ROOT / "bindings-python" / "wheel-data" / "data" / "share" / "man" / "man1" / "trustloop.1"
 
 
-def _run(*args: str, stdin: Optional[bytes] = None) -> "subprocess.CompletedProcess[bytes]":
+def _module(*args: str, stdin: Optional[bytes] = None) -> "subprocess.CompletedProcess[bytes]":
     return subprocess.run([sys.executable, "-m", "trustloop", *args], input=stdin, capture_output=True, timeout=120)
 
 
-def test_version() -> None:
-    out = _run("--version")
-    assert out.returncode == 0
-    assert out.stdout.decode() == f"trustloop {trustloop.__version__}\n"
+def _cli(*args: str, stdin: Optional[bytes] = None) -> "subprocess.CompletedProcess[bytes]":
+    cli = entry.find_cli()
+    assert cli is not None, "the install carries the trustloop CLI (scripts/suites/20-python.sh puts it in wheel-data/scripts)"
+    return subprocess.run([str(cli), *args], input=stdin, capture_output=True, timeout=120)
 
 
-def test_verify_prints_the_result_and_exits_with_its_code() -> None:
-    for path, code in [(GOOD, 0), (TAMPERED, 2)]:
-        out = _run("verify", str(path))
-        assert out.returncode == code, out.stderr
-        assert json.loads(out.stdout) == anip.verify_bundle(path.read_bytes(), record_path=str(path))
-    out = _run("verify", "--definition", str(DEFINITION))
+def test_the_cli_is_installed_beside_the_interpreter() -> None:
+    cli = entry.find_cli()
+    assert cli is not None and os.access(cli, os.X_OK)
+    assert _module("--version").stdout == _cli("--version").stdout
+    assert trustloop.__version__.encode() in _module("--version").stdout
+
+
+@pytest.mark.parametrize("args", [
+    ("anip", "verify", "--package-bundle", str(GOOD), "--json"),
+    ("anip", "verify", "--package-bundle", str(TAMPERED)),
+    ("anip", "verify"),
+    ("no-such-command",),
+])
+def test_same_output_and_exit_code_as_the_cli(args: "tuple[str, ...]") -> None:
+    via_module, direct = _module(*args), _cli(*args)
+    assert (via_module.returncode, via_module.stdout, via_module.stderr) == (direct.returncode, direct.stdout, direct.stderr)
+    assert via_module.returncode == {str(GOOD): 0, str(TAMPERED): 2}.get(args[-1] if args[-1] != "--json" else args[-2], via_module.returncode)
+
+
+def test_dash_reads_stdin() -> None:
+    out = _module("anip", "verify", "--package-bundle", "-", "--json", stdin=GOOD.read_bytes())
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout)["source_kind"] == "file"
+    assert out.stdout == _cli("anip", "verify", "--package-bundle", "-", "--json", stdin=GOOD.read_bytes()).stdout
 
 
-def test_verify_reads_stdin_for_dash() -> None:
-    out = _run("verify", "-", stdin=GOOD.read_bytes())
-    assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout)["registry_record_path"] == "-"
+def test_without_the_cli_it_says_so(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(entry, "find_cli", lambda: None)
+    assert entry.main(["--version"]) == 1
+    assert capsys.readouterr().err.startswith("error: this install of trustloop-verify carries no `trustloop` CLI")
 
 
-def test_hard_errors_exit_1_with_the_message_on_stderr() -> None:
-    out = _run("verify", "-", stdin=b"{")
-    assert out.returncode == 1
-    assert out.stdout == b""
-    assert out.stderr.decode().startswith("error: decode package bundle: ")
-    missing = Path(ROOT / "no-such-bundle.json")
-    out = _run("verify", str(missing))
-    assert out.returncode == 1
-    assert "no-such-bundle.json" in out.stderr.decode()
-
-
-def test_usage_errors_exit_2() -> None:
-    assert _run().returncode == 2
-    assert _run("verify").returncode == 2
+def test_the_wheel_man_page_is_the_one_the_cli_renders() -> None:
+    rendered = _cli("man").stdout
+    assert MAN_PAGE.read_bytes() == rendered, (
+        "bindings-python/wheel-data/data/share/man/man1/trustloop.1 is stale: regenerate it with `trustloop man > …`"
+    )

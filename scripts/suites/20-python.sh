@@ -19,6 +19,13 @@ tl_log "cargo build -p trustloop-cli (reference for the differential tests)"
 cargo build -q -p trustloop-cli
 export TRUSTLOOP_BIN="$CARGO_TARGET_DIR/debug/trustloop"
 
+# The wheel carries the CLI as a script (`python -m trustloop`): this host's release
+# build for the development install.
+tl_log "cargo build --release -p trustloop-cli (the CLI the wheel carries)"
+cargo build -q --release -p trustloop-cli
+scripts_dir=bindings-python/wheel-data/scripts
+mkdir -p "$scripts_dir" && cp "$CARGO_TARGET_DIR/release/trustloop" "$scripts_dir/"
+
 tl_log "maturin develop --release (bindings-python)"
 VIRTUAL_ENV="$TRUSTLOOP_VENV" "$TRUSTLOOP_VENV/bin/maturin" develop --release --quiet \
     -m bindings-python/Cargo.toml
@@ -39,7 +46,10 @@ tl_log "maturin build --zig --compatibility manylinux2014 (the release wheel) + 
 set +e
 wheels="$TRUSTLOOP_ROOT/build/wheels"
 rm -rf "$wheels"
-if VIRTUAL_ENV="$TRUSTLOOP_VENV" PATH="$TRUSTLOOP_VENV/bin:$PATH" "$TRUSTLOOP_VENV/bin/maturin" build --release --strip --zig \
+glibc217="$(uname -m)-unknown-linux-gnu"
+if PATH="$TRUSTLOOP_VENV/bin:$PATH" cargo zigbuild -q --release --locked -p trustloop-cli --target "$glibc217.2.17" \
+    && cp "$CARGO_TARGET_DIR/$glibc217/release/trustloop" "$scripts_dir/" \
+    && VIRTUAL_ENV="$TRUSTLOOP_VENV" PATH="$TRUSTLOOP_VENV/bin:$PATH" "$TRUSTLOOP_VENV/bin/maturin" build --release --strip --zig \
     --compatibility manylinux2014 -m bindings-python/Cargo.toml -o "$wheels" --quiet; then
     wheel="$(ls "$wheels"/*.whl)"
     "$TRUSTLOOP_VENV/bin/auditwheel" show "$wheel" | tee "$wheels/auditwheel.txt"
@@ -47,6 +57,9 @@ if VIRTUAL_ENV="$TRUSTLOOP_VENV" PATH="$TRUSTLOOP_VENV/bin:$PATH" "$TRUSTLOOP_VE
     unpacked="$wheels/unpacked"
     "$py" -c "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])" "$wheel" "$unpacked"
     tl_check_elf "$(ls "$unpacked"/trustloop/_native*.so)" || code=1
+    tl_check_elf "$(ls "$unpacked"/*.data/scripts/trustloop)" || code=1
+    # From the packed wheel alone, on the oldest and newest supported CPython.
+    bash scripts/check-wheel.sh "$wheel" || code=1
 else
     echo "ERROR: the release wheel did not build" >&2
     code=1

@@ -1,49 +1,42 @@
-"""``python -m trustloop``: the version, and verifying one bundle or definition.
-
-    python -m trustloop --version
-    python -m trustloop verify FILE [--definition]
-
-``verify`` prints the result object as JSON (indented; the content of
-``trustloop anip verify --json``) and exits with its exit code (0 ok, 2 a check failed);
-a hard error prints ``error: <message>`` on stderr and exits 1. ``FILE`` ``-`` is stdin.
-The full command line is the ``trustloop`` CLI.
+"""``python -m trustloop …``: the ``trustloop`` CLI the wheel carries (installed as a
+script beside this interpreter, as ruff and uv ship theirs), with the same arguments,
+output and exit code. A source install without the binary says so and exits 1.
 """
 from __future__ import annotations
 
-import argparse
-import json
+import os
+import subprocess
 import sys
+import sysconfig
+from pathlib import Path
 from typing import List, Optional
 
-from . import __version__, anip
-from ._errors import TrustloopError
 
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m trustloop", description="trustloop verification core")
-    parser.add_argument("--version", action="version", version=f"trustloop {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-    verify = commands.add_parser("verify", help="verify an .anip-package.json bundle (or a definition) and print the result JSON")
-    verify.add_argument("file", help="the bundle, or with --definition a service definition; - reads stdin")
-    verify.add_argument("--definition", action="store_true", help="FILE is a plain service definition")
-    return parser
+def find_cli() -> Optional[Path]:
+    """The ``trustloop`` executable this distribution installed, if any."""
+    name = "trustloop.exe" if os.name == "nt" else "trustloop"
+    user = sysconfig.get_preferred_scheme("user") if sys.version_info >= (3, 10) else f"{os.name}_user"
+    for scripts in (sysconfig.get_path("scripts"), sysconfig.get_path("scripts", user)):
+        candidate = Path(scripts) / name
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    args = _parser().parse_args(argv)
-    try:
-        if args.file == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(args.file, "rb") as f:
-                data = f.read()
-        verify = anip.verify_definition if args.definition else anip.verify_bundle
-        result = verify(data, record_path=args.file)
-    except (OSError, TrustloopError) as e:
-        print(f"error: {e}", file=sys.stderr)
+    args = sys.argv[1:] if argv is None else argv
+    cli = find_cli()
+    if cli is None:
+        print(
+            "error: this install of trustloop-verify carries no `trustloop` CLI "
+            "(a source build without it); the release wheels ship it",
+            file=sys.stderr,
+        )
         return 1
-    print(json.dumps(result, indent=2, ensure_ascii=False))
-    return anip.exit_code(result)
+    if os.name == "nt":
+        return subprocess.run([str(cli), *args]).returncode
+    os.execv(cli, [str(cli), *args])
+    return 1  # not reached: execv replaces the process
 
 
 if __name__ == "__main__":
