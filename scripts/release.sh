@@ -38,11 +38,11 @@ note() { echo "$*" | tee -a "$summary"; }
 for target in "${targets[@]}"; do
     rustup target add "$target" >/dev/null 2>&1 || { note "$target: SKIPPED (rustup cannot add the target)"; continue; }
     case "$target" in
-        *-linux-musl) compat=musllinux_1_2 ;;
-        *-linux-gnu) compat=manylinux2014 ;;
-        *) compat="" ;;
+        *-linux-musl) compat=musllinux_1_2 zig_target="$target" ;;
+        *-linux-gnu) compat=manylinux2014 zig_target="$target.2.17" ;; # the wheel's glibc floor
+        *) compat="" zig_target="$target" ;;
     esac
-    if cargo zigbuild --release --locked -p trustloop-cli --target "$target" >"$out/$target.cli.log" 2>&1; then
+    if cargo zigbuild --release --locked -p trustloop-cli --target "$zig_target" >"$out/$target.cli.log" 2>&1; then
         bin="$CARGO_TARGET_DIR/$target/release/trustloop"
         mkdir -p "$out/cli/$target" && cp "$bin" "$out/cli/$target/"
         # The wheel carries this CLI as a script (`python -m trustloop`).
