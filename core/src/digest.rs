@@ -3,7 +3,7 @@ use alloc::string::String;
 
 use sha2::{Digest, Sha256};
 
-use crate::json::{to_canonical, to_canonical_object, Map, Mode, Value};
+use crate::json::{write_canonical, write_canonical_object, Map, Mode, Sink, Style, Value};
 
 /// Lowercase hex of raw bytes.
 pub fn hex(bytes: &[u8]) -> String {
@@ -23,14 +23,55 @@ pub fn sha256_bytes(bytes: &[u8]) -> String {
     s
 }
 
+/// Canonical text hashed as it is written: the writer's many small pieces are
+/// gathered into one block-sized buffer, so no digest holds its whole canonical text.
+pub(crate) struct HashSink {
+    hasher: Sha256,
+    buf: alloc::vec::Vec<u8>,
+}
+
+const HASH_BUFFER: usize = 16 * 1024;
+
+impl HashSink {
+    pub(crate) fn new() -> Self {
+        HashSink { hasher: Sha256::new(), buf: alloc::vec::Vec::with_capacity(HASH_BUFFER) }
+    }
+
+    /// `sha256:<hex>` of everything put.
+    pub(crate) fn finish(mut self) -> String {
+        self.hasher.update(&self.buf);
+        let mut s = String::from("sha256:");
+        s.push_str(&hex(&self.hasher.finalize()));
+        s
+    }
+}
+
+impl Sink for HashSink {
+    fn put(&mut self, s: &str) {
+        if self.buf.len() + s.len() > HASH_BUFFER {
+            self.hasher.update(&self.buf);
+            self.buf.clear();
+        }
+        if s.len() >= HASH_BUFFER {
+            self.hasher.update(s.as_bytes());
+        } else {
+            self.buf.extend_from_slice(s.as_bytes());
+        }
+    }
+}
+
 /// The ANIP digest of a JSON value: SHA-256 of its digest-mode canonical bytes.
 pub fn canonical_digest(v: &Value) -> String {
-    sha256_bytes(&to_canonical(v, Mode::Digest))
+    let mut sink = HashSink::new();
+    write_canonical(&mut sink, v, &Style::of(Mode::Digest));
+    sink.finish()
 }
 
 /// [`canonical_digest`] of an object held as a [`Map`] (no copy into a [`Value`]).
 pub fn canonical_digest_object(m: &Map) -> String {
-    sha256_bytes(&to_canonical_object(m, Mode::Digest))
+    let mut sink = HashSink::new();
+    write_canonical_object(&mut sink, m, &Style::of(Mode::Digest));
+    sink.finish()
 }
 
 /// ANIP-MAT-4: trimmed, lowercased, `sha256:` followed by 64 hex digits.
@@ -45,6 +86,17 @@ pub fn is_sha256_digest(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_digest_is_the_digest_of_the_canonical_bytes() {
+        // Strings longer than the buffer, and many short pieces across its edge.
+        let long = "x".repeat(HASH_BUFFER * 2 + 7);
+        let items: alloc::vec::Vec<Value> = (0..5000).map(|i| Value::from(alloc::format!("s{i}\n<&>"))).collect();
+        let v: Value = Map::new().with("long", long.as_str()).with("items", Value::Array(items)).with("n", 1.5).into();
+        let bytes = crate::json::to_canonical(&v, Mode::Digest);
+        assert_eq!(canonical_digest(&v), sha256_bytes(&bytes));
+        assert_eq!(canonical_digest_object(v.as_object().unwrap()), sha256_bytes(&bytes));
+    }
 
     #[test]
     fn empty_input_digest() {

@@ -7,7 +7,7 @@ use alloc::string::{String, ToString};
 use super::bundle::{decode_struct_bytes, field_str, Resolved, SourceKind};
 use crate::emulate::go::json_struct::{model::o, Struct, Ty};
 use crate::diag::Error;
-use crate::digest::canonical_digest;
+use crate::digest::canonical_digest_object;
 use crate::json::{to_pretty, Map, Value};
 
 pub const LOCK_SCHEMA_VERSION: &str = "anip-package-lock/v1";
@@ -154,7 +154,7 @@ pub(super) fn write_with_url(
         s => s.to_string(),
     };
     let lock_digest = match r.stored_lock_digest.trim() {
-        "" => canonical_digest(&Value::Object(r.lock.clone())),
+        "" => canonical_digest_object(&r.lock),
         s => s.to_string(),
     };
     let mut m = Map::record()

@@ -10,7 +10,7 @@ use crate::emulate::go::json_struct::{model::o, Struct, Ty};
 use super::checks::Check;
 use super::receipt::{self, PayloadDigests, Payload, TrustedKey};
 use crate::diag::Error;
-use crate::digest::canonical_digest;
+use crate::digest::canonical_digest_object;
 use crate::json::{Map, Value};
 use crate::sign;
 
@@ -195,8 +195,8 @@ pub fn checks(
     }
     let digests = [
         ("registry_definition_digest_matches", &r.stored_definition_digest, computed_definition.to_string()),
-        ("registry_manifest_digest_matches", &r.stored_manifest_digest, canonical_digest(&Value::Object(r.manifest.clone()))),
-        ("registry_lock_digest_matches", &r.stored_lock_digest, canonical_digest(&Value::Object(r.lock.clone()))),
+        ("registry_manifest_digest_matches", &r.stored_manifest_digest, canonical_digest_object(&r.manifest)),
+        ("registry_lock_digest_matches", &r.stored_lock_digest, canonical_digest_object(&r.lock)),
     ];
     for (name, stored, computed) in digests {
         out.push(Check::new(name, !stored.is_empty() && *stored == computed, format!("registry={stored} computed={computed}")));

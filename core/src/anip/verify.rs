@@ -224,8 +224,9 @@ pub fn verify_definition(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOpti
 }
 
 fn definition_checks(r: &Resolved, checks: &mut Vec<Check>) {
-    let def = Value::Object(r.definition.clone());
-    match definition::shape::check_generation_shape(&def) {
+    // One typed decode serves the three checks that read the typed model.
+    let typed = definition::Typed::of_object(&r.definition);
+    match definition::shape::check_generation_shape(&typed) {
         Err(msg) => {
             checks.push(Check::new("service_definition_shape_valid", false, msg));
             return;
@@ -236,7 +237,7 @@ fn definition_checks(r: &Resolved, checks: &mut Vec<Check>) {
             "service definition is compatible with the current generation model",
         )),
     }
-    match definition::fronting_summary(&def) {
+    match definition::fronting_summary(&typed.value) {
         None => checks.push(Check::new(
             "integration_fronting_not_declared",
             true,
@@ -258,7 +259,7 @@ fn definition_checks(r: &Resolved, checks: &mut Vec<Check>) {
             ));
         }
     }
-    let missing = definition::unclassified_required_inputs(&def);
+    let missing = definition::unclassified_required_inputs(&typed.value);
     checks.push(Check::new(
         "agent_consumption_required_inputs_classified",
         missing.is_empty(),

@@ -44,7 +44,7 @@ fn header_number(out: &mut String, n: f64) {
 
 fn write_value(out: &mut String, v: &Value) {
     // Keys in UTF-8 byte order, JCS string escaping; iterative in the json module.
-    write_canonical(out, v, &Style { strings: Mode::Jcs, utf16_key_order: false, number: header_number });
+    write_canonical(out, v, &Style { strings: Mode::Jcs, utf16_key_order: false, number: header_number, skip_key: None });
 }
 
 #[cfg(test)]

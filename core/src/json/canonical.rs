@@ -16,6 +16,22 @@ pub enum Mode {
     Jcs,
 }
 
+/// Where canonical text goes: a `String`, or a hasher that never holds the whole text.
+pub(crate) trait Sink {
+    fn put(&mut self, s: &str);
+    /// A hint that `additional` more bytes follow.
+    fn reserve(&mut self, _additional: usize) {}
+}
+
+impl Sink for String {
+    fn put(&mut self, s: &str) {
+        self.push_str(s);
+    }
+    fn reserve(&mut self, additional: usize) {
+        String::reserve(self, additional);
+    }
+}
+
 /// Canonical bytes of `v` in `mode`, without a trailing newline (ANIP-CJ-7).
 pub fn to_canonical(v: &Value, mode: Mode) -> Vec<u8> {
     let mut out = String::new();
@@ -25,12 +41,16 @@ pub fn to_canonical(v: &Value, mode: Mode) -> Vec<u8> {
 
 /// [`to_canonical`] of the object `m`, without wrapping (copying) it into a [`Value`].
 pub fn to_canonical_object(m: &Map, mode: Mode) -> Vec<u8> {
-    let style = Style::of(mode);
     let mut out = String::new();
-    let mut stack = Vec::new();
-    open_object(&mut out, m, &style, &mut stack);
-    write_from(&mut out, None, stack, &style);
+    write_canonical_object(&mut out, m, &Style::of(mode));
     out.into_bytes()
+}
+
+/// Writes the object `m` as [`write_canonical`] writes `Value::Object(m)`.
+pub(crate) fn write_canonical_object<W: Sink + ?Sized>(out: &mut W, m: &Map, style: &Style) {
+    let mut stack = Vec::new();
+    open_object(out, m, style, &mut stack);
+    write_from(out, None, stack, style);
 }
 
 /// How a canonical form writes strings, orders keys and prints numbers.
@@ -40,11 +60,19 @@ pub(crate) struct Style {
     /// Keys by UTF-16 code units (RFC 8785) instead of bytes.
     pub utf16_key_order: bool,
     pub number: fn(&mut String, f64),
+    /// A key left out of every object at any depth, with its value (the execution
+    /// signature hashes its parts without their own `package_execution_signature`).
+    pub skip_key: Option<&'static str>,
 }
 
 impl Style {
-    fn of(mode: Mode) -> Style {
-        Style { strings: mode, utf16_key_order: mode == Mode::Jcs, number: if mode == Mode::Jcs { jcs_number } else { go_number } }
+    pub(crate) fn of(mode: Mode) -> Style {
+        Style {
+            strings: mode,
+            utf16_key_order: mode == Mode::Jcs,
+            number: if mode == Mode::Jcs { jcs_number } else { go_number },
+            skip_key: None,
+        }
     }
 }
 
@@ -68,32 +96,40 @@ enum Open<'a> {
 }
 
 /// Writes `v` with an explicit stack: values may be 10,000 levels deep.
-pub(crate) fn write_canonical(out: &mut String, v: &Value, style: &Style) {
+pub(crate) fn write_canonical<W: Sink + ?Sized>(out: &mut W, v: &Value, style: &Style) {
     write_from(out, Some(v), Vec::new(), style);
 }
 
 /// Writes `{` and puts the object's entries, in canonical key order, on the stack.
-fn open_object<'a>(out: &mut String, m: &'a Map, style: &Style, stack: &mut Vec<Open<'a>>) {
+fn open_object<'a, W: Sink + ?Sized>(out: &mut W, m: &'a Map, style: &Style, stack: &mut Vec<Open<'a>>) {
     let mut entries = m.sorted();
+    if let Some(skip) = style.skip_key {
+        entries.retain(|(k, _)| k.as_str() != skip);
+    }
     if style.utf16_key_order {
         entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     }
-    out.push('{');
+    out.put("{");
     stack.push(Open::Object(entries.into_iter(), false));
 }
 
 /// Writes `next`, then whatever the open containers on `stack` still hold.
-fn write_from<'a>(out: &mut String, mut next: Option<&'a Value>, mut stack: Vec<Open<'a>>, style: &Style) {
+fn write_from<'a, W: Sink + ?Sized>(out: &mut W, mut next: Option<&'a Value>, mut stack: Vec<Open<'a>>, style: &Style) {
     let mode = style.strings;
+    let mut number = String::new();
     loop {
         match next.take() {
             None => {}
-            Some(Value::Null) => out.push_str("null"),
-            Some(Value::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
-            Some(Value::Number(n)) => (style.number)(out, *n),
+            Some(Value::Null) => out.put("null"),
+            Some(Value::Bool(b)) => out.put(if *b { "true" } else { "false" }),
+            Some(Value::Number(n)) => {
+                number.clear();
+                (style.number)(&mut number, *n);
+                out.put(&number);
+            }
             Some(Value::String(s)) => write_string(out, s, mode),
             Some(Value::Array(items)) => {
-                out.push('[');
+                out.put("[");
                 stack.push(Open::Array(items.iter(), false));
             }
             Some(Value::Object(m)) => open_object(out, m, style, &mut stack),
@@ -103,26 +139,26 @@ fn write_from<'a>(out: &mut String, mut next: Option<&'a Value>, mut stack: Vec<
             Open::Array(items, written) => match items.next() {
                 Some(item) => {
                     if core::mem::replace(written, true) {
-                        out.push(',');
+                        out.put(",");
                     }
                     next = Some(item);
                 }
                 None => {
-                    out.push(']');
+                    out.put("]");
                     stack.pop();
                 }
             },
             Open::Object(entries, written) => match entries.next() {
                 Some((k, item)) => {
                     if core::mem::replace(written, true) {
-                        out.push(',');
+                        out.put(",");
                     }
                     write_string(out, k, mode);
-                    out.push(':');
+                    out.put(":");
                     next = Some(item);
                 }
                 None => {
-                    out.push('}');
+                    out.put("}");
                     stack.pop();
                 }
             },
@@ -151,11 +187,11 @@ const MAY_ESCAPE: [bool; 256] = {
 /// Go `encoding/json` string escaping (ANIP-CJ-5), or JCS minimal escaping. Runs of
 /// bytes that need no escape are copied in one go: escapes start only at an ASCII
 /// byte or at U+2028/U+2029 (`E2 80 A8`/`E2 80 A9`), so every cut is a char boundary.
-pub(crate) fn write_string(out: &mut String, s: &str, mode: Mode) {
+pub(crate) fn write_string<W: Sink + ?Sized>(out: &mut W, s: &str, mode: Mode) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
-    out.push('"');
+    out.put("\"");
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -180,24 +216,25 @@ pub(crate) fn write_string(out: &mut String, s: &str, mode: Mode) {
                 continue;
             }
         };
-        out.push_str(&s[run..i]);
+        out.put(&s[run..i]);
         match escape {
-            Some(e) => out.push_str(e),
+            Some(e) => out.put(e),
             None if width == 3 => push_u(out, if bytes[i + 2] == 0xa8 { 0x2028 } else { 0x2029 }, HEX),
             None => push_u(out, u32::from(b), HEX),
         }
         i += width;
         run = i;
     }
-    out.push_str(&s[run..]);
-    out.push('"');
+    out.put(&s[run..]);
+    out.put("\"");
 }
 
-fn push_u(out: &mut String, cp: u32, hex: &[u8; 16]) {
-    out.push_str("\\u");
-    for shift in [12, 8, 4, 0] {
-        out.push(hex[((cp >> shift) & 0xf) as usize] as char);
+fn push_u<W: Sink + ?Sized>(out: &mut W, cp: u32, hex: &[u8; 16]) {
+    let mut u = *b"\\u0000";
+    for (i, shift) in [12, 8, 4, 0].into_iter().enumerate() {
+        u[2 + i] = hex[((cp >> shift) & 0xf) as usize];
     }
+    out.put(core::str::from_utf8(&u).unwrap_or_default());
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ mod walk;
 pub(crate) mod deep_tests;
 
 pub use canonical::{to_canonical, to_canonical_object, Mode};
-pub(crate) use canonical::{write_canonical, write_string, Style};
+pub(crate) use canonical::{write_canonical, write_canonical_object, write_string, Sink, Style};
 pub use number::format_go_float;
 pub(crate) use number::format_go_g;
 pub use error::ParseError;
@@ -32,4 +32,6 @@ pub(crate) use parse::{build_any, checked_reader, go_map};
 pub(crate) use read::Reader;
 pub use pretty::{to_compact, to_pretty};
 pub use value::{Map, Value};
-pub use walk::{edit_all, path_text, walk, Order, Step, Visit};
+#[cfg(test)]
+pub use walk::edit_all;
+pub use walk::{path_text, walk, Order, Step, Visit};

@@ -109,7 +109,8 @@ pub fn path_text(prefix: &str, steps: &[Step<'_>]) -> String {
 }
 
 /// Calls `edit` on `root` and then, pre-order, on every value below it (after
-/// `edit` changed its parent).
+/// `edit` changed its parent). Tests use it to build variants of deep values.
+#[cfg(test)]
 pub fn edit_all(root: &mut Value, mut edit: impl FnMut(&mut Value)) {
     let mut stack: Vec<&mut Value> = alloc::vec![root];
     while let Some(v) = stack.pop() {

@@ -13,7 +13,7 @@ use super::receipt::{self, Payload, PayloadDigests};
 use super::execution_signature;
 use crate::emulate::go::rfc3339;
 use crate::diag::Error;
-use crate::digest::canonical_digest;
+use crate::digest::{canonical_digest, canonical_digest_object};
 use crate::json::{to_pretty, Map, Value};
 use crate::sign::KeyPair;
 
@@ -399,8 +399,8 @@ pub fn build_local(
     let pes = execution_signature::compute(&resolved);
     manifest.insert("package_execution_signature", pes.as_str().into());
     lock.insert("package_execution_signature", pes.as_str().into());
-    let manifest_digest = canonical_digest(&Value::Object(manifest.clone()));
-    let lock_digest = canonical_digest(&Value::Object(lock.clone()));
+    let manifest_digest = canonical_digest_object(&manifest);
+    let lock_digest = canonical_digest_object(&lock);
     resolved.manifest = manifest.clone();
     resolved.lock = lock.clone();
     resolved.package_execution_signature = pes.clone();

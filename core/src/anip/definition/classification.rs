@@ -4,7 +4,6 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::shape::typed_view;
 use crate::json::Value;
 
 fn text<'a>(v: &'a Value, key: &str) -> &'a str {
@@ -25,8 +24,8 @@ fn is_classified(input: &Value) -> bool {
 /// `<capability_id>.<input_name>` for every `required: true` input without any
 /// classifier, in document order. Read through the typed model like upstream
 /// (ids and names untrimmed, `name` is not an alias there).
-pub fn unclassified_required_inputs(def: &Value) -> Vec<String> {
-    let typed = typed_view(def);
+/// `typed` is the definition's typed view ([`super::Typed::value`]).
+pub fn unclassified_required_inputs(typed: &Value) -> Vec<String> {
     let mut missing = Vec::new();
     for cap in typed.get("capability_formalizations").and_then(Value::as_array).unwrap_or(&[]) {
         for input in cap.get("inputs").and_then(Value::as_array).unwrap_or(&[]) {

@@ -8,7 +8,6 @@ use super::fields::{is_string_slice, slice_field, str_field, string_slice_field}
 use crate::emulate::go::quote::go_quote;
 use super::patterns::{is_capability_id, is_operation};
 use super::safe_text::is_safe_text;
-use super::shape::typed_view;
 use super::Catalog;
 use crate::json::{Map, Value};
 
@@ -119,8 +118,8 @@ pub struct FrontingSummary {
 /// `None` when the definition declares no `integration_fronting.capability_mappings`
 /// (row 4a). Read through the typed model like upstream: ids compare untrimmed, and
 /// a mapping without `backend_bindings` is its own single binding.
-pub fn fronting_summary(def: &Value) -> Option<FrontingSummary> {
-    let typed = typed_view(def);
+/// `typed` is the definition's typed view ([`super::Typed::value`]).
+pub fn fronting_summary(typed: &Value) -> Option<FrontingSummary> {
     let mappings = typed.get("integration_fronting")?.get("capability_mappings")?.as_array()?;
     if mappings.is_empty() {
         return None;

@@ -44,6 +44,7 @@ mod tests;
 
 pub use classification::unclassified_required_inputs;
 pub use fronting::fronting_summary;
+pub use typed_decode::Typed;
 #[cfg(test)]
 use fronting::FrontingSummary;
 

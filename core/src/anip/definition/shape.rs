@@ -7,17 +7,15 @@
 use alloc::format;
 use alloc::string::String;
 
-use super::typed_decode::decode_definition;
+use super::typed_decode::Typed;
 use super::validate_service_definition;
-use crate::json::Value;
 
 /// `Ok` when the check passes; otherwise the check's detail text, e.g.
 /// `decode service definition: json: cannot unmarshal number into Go struct field
 /// CapabilityInputFormalization.capability_formalizations.inputs.default_value of
 /// type string`.
-pub fn check_generation_shape(def: &Value) -> Result<(), String> {
-    let typed = decode_definition(def);
-    if let Some(e) = typed.error {
+pub fn check_generation_shape(typed: &Typed) -> Result<(), String> {
+    if let Some(e) = &typed.error {
         return Err(format!("decode service definition: {e}"));
     }
     // BuildGenerationModel → assertDefinition: the validation message as it is.
@@ -25,10 +23,4 @@ pub fn check_generation_shape(def: &Value) -> Result<(), String> {
     // BuildGenerationModel's own "must include at least one capability
     // formalization" cannot fire once the validation above passed.
     Ok(())
-}
-
-/// The definition as the typed model sees it (field names normalised, unknown
-/// fields dropped, zero values filled), whatever decode errors occurred.
-pub(crate) fn typed_view(def: &Value) -> Value {
-    decode_definition(def).value
 }

@@ -5,10 +5,23 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::shape::check_generation_shape;
+use super::typed_decode::decode_definition;
 use super::*;
 use crate::anip::effects::EFFECT_VOCABULARY;
 use crate::json::{parse, Value};
+
+// The checks read the typed view; these decode a definition first, as verify does once.
+fn check_generation_shape(def: &Value) -> Result<(), String> {
+    shape::check_generation_shape(&decode_definition(def))
+}
+
+fn unclassified_required_inputs(def: &Value) -> Vec<String> {
+    classification::unclassified_required_inputs(&decode_definition(def).value)
+}
+
+fn fronting_summary(def: &Value) -> Option<FrontingSummary> {
+    fronting::fronting_summary(&decode_definition(def).value)
+}
 
 const BASE: &str = r#"{
   "artifact_type": "anip_service_definition",

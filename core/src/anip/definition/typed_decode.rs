@@ -3,11 +3,11 @@
 use alloc::string::String;
 
 use super::typed_model::DEFINITION;
-use crate::emulate::go::json_struct::{decode_value, encode, Ty};
-use crate::json::Value;
+use crate::emulate::go::json_struct::{decode_object, encode, Decoded, Ty};
+use crate::json::{Map, Value};
 
 /// The typed decode of a definition.
-pub(crate) struct Typed {
+pub struct Typed {
     /// The definition as the typed model re-encodes it.
     pub value: Value,
     /// The first type mismatch, in Go's words (without `decode service definition: `).
@@ -15,10 +15,21 @@ pub(crate) struct Typed {
 }
 
 /// `json.Unmarshal` into `AnipServiceDefinition`, then `json.Marshal`.
+#[cfg(test)]
 pub(crate) fn decode_definition(def: &Value) -> Typed {
-    let top = Ty::Inline(&DEFINITION);
-    let decoded = decode_value(&top, def);
-    Typed { value: encode(&top, &decoded.value), error: decoded.error }
+    Typed::from_decoded(crate::emulate::go::json_struct::decode_value(&Ty::Inline(&DEFINITION), def))
+}
+
+impl Typed {
+    /// The typed decode of a definition held as a map, as verify holds it: made once
+    /// for all the checks that read the typed model.
+    pub fn of_object(def: &Map) -> Typed {
+        Typed::from_decoded(decode_object(&Ty::Inline(&DEFINITION), def))
+    }
+
+    fn from_decoded(decoded: Decoded) -> Typed {
+        Typed { value: encode(&Ty::Inline(&DEFINITION), &decoded.value), error: decoded.error }
+    }
 }
 
 #[cfg(test)]

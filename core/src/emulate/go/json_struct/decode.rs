@@ -27,7 +27,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::model::{Struct, Ty};
-use crate::json::{build_any, checked_reader, go_map, to_canonical, Limits, Map, Mode, ParseError, Reader, Value};
+use crate::json::{build_any, checked_reader, go_map, to_canonical, to_canonical_object, Limits, Map, Mode, ParseError, Reader, Value};
 
 /// A typed decode: the decoded value (known fields only, under their exact names)
 /// and the first type mismatch, in Go's words.
@@ -51,9 +51,17 @@ pub(crate) fn decode_bytes(top: &Ty, bytes: &[u8], limits: &Limits) -> Result<De
 /// how upstream turns a definition it holds as a map into its typed model. Keys
 /// arrive sorted and unique, as Go's encoder writes them.
 pub(crate) fn decode_value(top: &Ty, v: &Value) -> Decoded {
-    let bytes = to_canonical(v, Mode::Digest);
+    decode_canonical(top, &to_canonical(v, Mode::Digest))
+}
+
+/// [`decode_value`] of an object held as a [`Map`] (not copied into a [`Value`] first).
+pub(crate) fn decode_object(top: &Ty, m: &Map) -> Decoded {
+    decode_canonical(top, &to_canonical_object(m, Mode::Digest))
+}
+
+fn decode_canonical(top: &Ty, bytes: &[u8]) -> Decoded {
     let limits = Limits { max_bytes: usize::MAX, max_string_bytes: usize::MAX, ..Limits::default() };
-    match decode_bytes(top, &bytes, &limits) {
+    match decode_bytes(top, bytes, &limits) {
         Ok(decoded) => decoded,
         Err(e) => Decoded { value: zero(top), error: Some(e.to_string()), number_out_of_range: false },
     }
