@@ -1,0 +1,74 @@
+"""The batch operations (``anip.verify_many``, ``anip.tree_digest_many``,
+``anpkg.validate_many``): every input's entry equals its own single call, in input
+order, a bad input is its own entry, and the batch is bounded (``BATCH_TOO_LARGE``)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+
+import trustloop
+from trustloop import TrustloopError, anip, anpkg
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _entry(f: Any, *args: Any, **options: Any) -> Dict[str, Any]:
+    """A single call's outcome, shaped as a batch entry."""
+    try:
+        return {"result": f(*args, **options)}
+    except TrustloopError as e:
+        return {"error": {"code": e.code, "message": e.message, "findings": e.findings}}
+
+
+def _bundles() -> List[bytes]:
+    definition = (ROOT / "examples" / "anip" / "order-desk-service-definition.json").read_bytes()
+    out = []
+    for n in range(5):
+        files = anip.build_local(definition, package_id="order-desk", package_version=f"1.0.{n}")
+        out.append(next(b for name, b in files.items() if name.endswith(".anip-package.json")))
+    tampered = json.loads(out[2])
+    tampered["manifest"]["readme"] = str(tampered["manifest"].get("readme", "")) + " (edited after signing)"
+    return out[:2] + [b"not json", json.dumps(tampered).encode()] + out[2:] + [b"{}"]
+
+
+def test_verify_many_equals_the_single_calls_in_order() -> None:
+    bundles = _bundles()
+    got = anip.verify_many(bundles, extended_report=True)
+    assert got == [_entry(anip.verify_bundle, b, extended_report=True) for b in bundles]
+    assert got[0]["result"]["status"] == "ok"
+    assert got[3]["result"]["status"] == "failed"
+    assert got[2]["error"]["code"] == "JSON_SYNTAX"
+    assert "error" in got[-1]
+    assert anip.verify_many([]) == []
+
+
+def test_tree_digest_many_equals_the_single_calls() -> None:
+    trees: List[Any] = [{f"src/f{n}.py": b"x" * n} for n in range(4)] + [[{"path": "no-content"}]]
+    got = anip.tree_digest_many(trees)
+    assert got == [_entry(anip.tree_digest, t) for t in trees]
+    assert "error" in got[-1] and all("result" in e for e in got[:-1])
+
+
+def test_validate_many_equals_the_single_calls() -> None:
+    package = anpkg.export(str(ROOT / "examples" / "anpkg" / "greenhouse-bench"))
+    packages = [package, b"not a zip", package[: len(package) // 2], package]
+    got = anpkg.validate_many(packages)
+    assert got == [_entry(anpkg.validate, p) for p in packages]
+    assert got[0]["result"]["valid"] is True and got[1]["result"]["valid"] is False
+
+
+def test_the_batch_is_bounded_and_typed() -> None:
+    trustloop.set_limit("batch_items", 2)
+    try:
+        with pytest.raises(TrustloopError) as caught:
+            anip.verify_many([b"{}"] * 3)
+        assert caught.value.code == "BATCH_TOO_LARGE"
+    finally:
+        trustloop.reset_limits()
+    with pytest.raises(TypeError):
+        anip.verify_many(b"{}")
+    with pytest.raises(TypeError):
+        anip.verify_many(["{}"])  # type: ignore[list-item]
