@@ -3,16 +3,14 @@
 order, a bad input is its own entry, and the batch is bounded (``BATCH_TOO_LARGE``)."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any, Dict, List
 
 import pytest
 
 import trustloop
+from conftest import ROOT, example_bundles
 from trustloop import TrustloopError, anip, anpkg
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _entry(f: Any, *args: Any, **options: Any) -> Dict[str, Any]:
@@ -23,24 +21,13 @@ def _entry(f: Any, *args: Any, **options: Any) -> Dict[str, Any]:
         return {"error": {"code": e.code, "message": e.message, "findings": e.findings}}
 
 
-def _bundles() -> List[bytes]:
-    definition = (ROOT / "examples" / "anip" / "order-desk-service-definition.json").read_bytes()
-    out = []
-    for n in range(5):
-        files = anip.build_local(definition, package_id="order-desk", package_version=f"1.0.{n}")
-        out.append(next(b for name, b in files.items() if name.endswith(".anip-package.json")))
-    tampered = json.loads(out[2])
-    tampered["manifest"]["readme"] = str(tampered["manifest"].get("readme", "")) + " (edited after signing)"
-    return out[:2] + [b"not json", json.dumps(tampered).encode()] + out[2:] + [b"{}"]
-
-
 def test_verify_many_equals_the_single_calls_in_order() -> None:
-    bundles = _bundles()
+    bundles = example_bundles(5) + [b"{}"]
     got = anip.verify_many(bundles, extended_report=True)
     assert got == [_entry(anip.verify_bundle, b, extended_report=True) for b in bundles]
-    assert got[0]["result"]["status"] == "ok"
-    assert got[3]["result"]["status"] == "failed"
-    assert got[2]["error"]["code"] == "JSON_SYNTAX"
+    assert [e["result"]["status"] for e in got[:5]] == ["ok"] * 5
+    assert got[5]["error"]["code"] == "JSON_SYNTAX"
+    assert got[6]["result"]["status"] == "failed"
     assert "error" in got[-1]
     assert anip.verify_many([]) == []
 

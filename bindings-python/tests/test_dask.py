@@ -5,16 +5,14 @@ The same code takes a real scheduler address (``--scheduler`` / ``$TRUSTLOOP_DAS
 from __future__ import annotations
 
 import importlib.util
-import json
-from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 from distributed import Client, LocalCluster
 
+from conftest import ROOT, example_bundles
 from trustloop import TrustloopError, anip
 
-ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("dask_verify", ROOT / "bindings-python" / "examples" / "dask_verify.py")
 assert _spec and _spec.loader
 dask_verify: Any = importlib.util.module_from_spec(_spec)
@@ -27,19 +25,8 @@ def client() -> Iterator[Client]:
         yield c
 
 
-def _bundles() -> list[bytes]:
-    definition = (ROOT / "examples" / "anip" / "order-desk-service-definition.json").read_bytes()
-    out = []
-    for n in range(6):
-        files = anip.build_local(definition, package_id="order-desk", package_version=f"2.0.{n}")
-        out.append(next(b for name, b in files.items() if name.endswith(".anip-package.json")))
-    tampered = json.loads(out[4])
-    tampered["manifest"]["readme"] = "edited after signing"
-    return out + [b"not json", json.dumps(tampered).encode()]
-
-
 def test_batch_results_cross_the_cluster_in_order(client: Client) -> None:
-    bundles = _bundles()
+    bundles = example_bundles(6)
     got = dask_verify.verify_on(client, bundles, chunk_size=3)
     assert got == anip.verify_many(bundles)
     assert [e.get("result", {}).get("status") for e in got] == ["ok"] * 6 + [None, "failed"]
