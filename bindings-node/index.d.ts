@@ -107,6 +107,10 @@ export declare const version: string
 
 /** Verifies a `.anip-package.json` bundle; throws TrustloopError where upstream exits 1. */
 export declare function verifyBundle(buf: Uint8Array, opts?: VerifyOptions): VerifyResult
+/** One input's outcome in a batch: its result, or its error (code, message, findings). */
+export type BatchEntry<R> = { result: R; error?: undefined } | { result?: undefined; error: { code: Code; message: string; findings: Finding[] } }
+/** `verifyBundle` of every bundle with the same options, on every core; entries in input order. */
+export declare function verifyMany(bufs: Uint8Array[], opts?: Omit<VerifyOptions, 'lock'>): Array<BatchEntry<VerifyResult>>
 /** Verifies a plain service-definition file. */
 export declare function verifyDefinition(buf: Uint8Array, opts?: VerifyOptions): VerifyResult
 /** Upstream's exit code for a verify result: 2 when `failed`, else 0. */
@@ -163,6 +167,11 @@ export declare function treeDigest(
   entries: Entries,
   opts?: { root?: string; applied?: boolean; target?: string; vars?: Record<string, string>; systemName?: string; packageId?: string; rootName?: string; maxEntries?: number; maxFileBytes?: number }
 ): { digest: string; files: Array<{ path: string; sha256: string; bytes: number }>; [key: string]: unknown }
+/** `treeDigest` of every tree with the same options, on every core; entries in input order. */
+export declare function treeDigestMany(
+  trees: Entries[],
+  opts?: { root?: string; applied?: boolean; target?: string; vars?: Record<string, string>; systemName?: string; packageId?: string; rootName?: string; maxEntries?: number; maxFileBytes?: number }
+): Array<BatchEntry<{ digest: string; files: Array<{ path: string; sha256: string; bytes: number }>; [key: string]: unknown }>>
 /** Tree digest of a per-file list `[{path, sha256}]` at JSON `pointer` in `buf`. */
 export declare function treeCombine(buf: Uint8Array, pointer?: string): string
 /** `generate`'s custom-code-bundle report. */
@@ -341,6 +350,8 @@ export declare const anpkg: {
    * Synchronous: a replay blocks the calling thread.
    */
   validate(bufOrPath: Uint8Array | PathLike, opts?: AnpkgValidateOptions): AnpkgValidateResult
+  /** `validate` of every archive with the same options, on every core; entries in input order. */
+  validateMany(bufs: Uint8Array[], opts?: { all?: boolean; maxEntries?: number; maxEntrySize?: number; maxTotalSize?: number; maxRatio?: number; ratioMinSize?: number }): Array<BatchEntry<AnpkgValidateResult>>
   /** Exports a canonical project folder: bytes identical to `anolis-package`'s. */
   export(projectDir: PathLike, opts?: AnpkgExportOptions): Buffer
   /** Like `export`, returning the `--json` report. */
@@ -362,6 +373,7 @@ export type Code =
   | 'JSON_TOO_DEEP'
   | 'JSON_TOO_LARGE'
   | 'JSON_STRING_TOO_LONG'
+  | 'BATCH_TOO_LARGE'
   | 'JSON_DUPLICATE_KEY'
   | 'JSON_NUMBER_OUT_OF_RANGE'
   | 'OPTIONS_NOT_OBJECT'

@@ -110,6 +110,11 @@ function bytes (value, name) {
   throw argError(`${name} must be a Uint8Array or Buffer, got ${value === null ? 'null' : typeof value}`)
 }
 
+function bytesList (value, name) {
+  if (!Array.isArray(value)) throw argError(`${name} must be an array of Uint8Array`)
+  return value.map((b, i) => bytes(b, `${name}[${i}]`))
+}
+
 function optionalString (value, name) {
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'string') throw argError(`${name} must be a string`)
@@ -163,6 +168,16 @@ function verifyArgs (opts) {
 function verifyBundle (buf, opts) {
   const [lock, options] = verifyArgs(opts)
   return op('verify_bundle', bytes(buf, 'bundle'), lock, options)
+}
+
+/**
+ * `verifyBundle` of every bundle with the same options (no lock), spread over every core:
+ * `[{result} | {error: {code, message, findings}}]` in input order.
+ */
+function verifyMany (bufs, opts) {
+  const [lock, options] = verifyArgs(opts)
+  if (lock !== null) throw argError('verifyMany takes no lock (each bundle has its own)')
+  return op('verify_many', bytesList(bufs, 'bundles'), options)
 }
 
 /** Verifies a plain service-definition file (`anip verify --definition`). */
@@ -314,6 +329,12 @@ function refCheck (reference) {
 /** Custom-code-bundle tree digest (ANIP-TREE): `{digest, files}`. */
 function treeDigest (entries, opts) {
   return op('tree_digest', entryList(entries), snakeOptions(opts, 'treeDigest'))
+}
+
+/** `treeDigest` of every tree with the same options, on every core: `[{result} | {error}]` in input order. */
+function treeDigestMany (trees, opts) {
+  if (!Array.isArray(trees)) throw argError('trees must be an array of bundle trees')
+  return op('tree_digest_many', trees.map(entryList), snakeOptions(opts, 'treeDigestMany'))
 }
 
 /** Tree digest of a per-file list `[{path, sha256}]` at JSON `pointer` in `buf`. */
@@ -650,6 +671,7 @@ function derived (row) {
       case 'int': if (!Number.isSafeInteger(v)) throw argError(`${p.name} must be an integer`); return v
       case 'bool': if (typeof v !== 'boolean') throw argError(`${p.name} must be a boolean`); return v
       case 'files': return fileMap(v, p.name)
+      case 'bytes_list': return bytesList(v, p.name)
       default: return v
     }
   }
@@ -690,6 +712,7 @@ exports.version = native.version()
 exports.TrustloopError = TrustloopError
 exports.verifyBundle = verifyBundle
 exports.verifyDefinition = verifyDefinition
+exports.verifyMany = verifyMany
 exports.exitCode = exitCode
 exports.writeLock = writeLock
 exports.buildLocal = buildLocal
@@ -704,6 +727,7 @@ exports.codes = codes
 exports.refCheck = refCheck
 exports.trustStore = trustStore
 exports.treeDigest = treeDigest
+exports.treeDigestMany = treeDigestMany
 exports.treeCombine = treeCombine
 exports.bundleReport = bundleReport
 exports.bundleMaterials = bundleMaterials

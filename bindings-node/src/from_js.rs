@@ -27,6 +27,7 @@ fn napi(e: napi::Error) -> Error {
 pub enum Held {
     Absent,
     Bytes(Uint8Array),
+    List(Vec<Uint8Array>),
     Other(Arg<'static>),
 }
 
@@ -60,6 +61,19 @@ pub fn hold(param: &Param, v: Unknown<'_>) -> Result<Held, Error> {
             }
             Held::Other(Arg::Files(files))
         }
+        Kind::BytesList if v.is_array().map_err(napi)? => {
+            let array = Object::from_unknown(v).map_err(napi)?;
+            let len = array.get_array_length().map_err(napi)?;
+            let mut list = Vec::with_capacity(len as usize);
+            for i in 0..len {
+                let item: Unknown<'_> = array.get_element(i).map_err(napi)?;
+                if !item.is_typedarray().map_err(napi)? {
+                    return Err(invalid(format!("{}: every item must be a Uint8Array or Buffer", param.name)));
+                }
+                list.push(Uint8Array::from_unknown(item).map_err(napi)?);
+            }
+            Held::List(list)
+        }
         _ => return Err(wrong()),
     })
 }
@@ -70,6 +84,7 @@ impl Held {
         match self {
             Held::Absent => Arg::Absent,
             Held::Bytes(b) => Arg::Bytes(b),
+            Held::List(l) => Arg::List(l.iter().map(|b| Arg::Bytes(b)).collect()),
             Held::Other(a) => std::mem::replace(a, Arg::Absent),
         }
     }
@@ -81,6 +96,7 @@ impl Held {
         match self {
             Held::Absent => Arg::Absent,
             Held::Bytes(b) => Arg::Buf(b.to_vec()),
+            Held::List(l) => Arg::List(l.into_iter().map(|b| Arg::Buf(b.to_vec())).collect()),
             Held::Other(a) => a,
         }
     }
@@ -93,6 +109,7 @@ fn js_type(kind: Kind) -> &'static str {
         Kind::Int => "an integer",
         Kind::Bool => "a boolean",
         Kind::Files => "an object of path to Uint8Array",
+        Kind::BytesList => "an array of Uint8Array",
         Kind::Json | Kind::Options => "a JSON-shaped value",
     }
 }

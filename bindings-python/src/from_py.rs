@@ -58,6 +58,20 @@ pub fn arg<'a>(param: &Param, obj: &'a Bound<'_, PyAny>) -> Result<Arg<'a>, Refu
             }
             Arg::Files(files)
         }
+        Kind::BytesList => {
+            let items: Vec<Bound<'_, PyAny>> = match obj.cast::<PyList>() {
+                Ok(l) => l.iter().collect(),
+                Err(_) => obj.cast::<PyTuple>().map_err(|_| wrong())?.iter().collect(),
+            };
+            let mut list = Vec::with_capacity(items.len());
+            for item in items {
+                let b = item.cast::<PyBytes>().map_err(|_| type_error(format!("{}: every item must be bytes, not {}", param.name, type_name(&item))))?;
+                // Copied: a list item is not borrowed for the call as a direct argument is
+                // (a memcpy, small beside the work per input).
+                list.push(Arg::Buf(b.as_bytes().to_vec()));
+            }
+            Arg::List(list)
+        }
     })
 }
 
@@ -68,6 +82,7 @@ fn python_type(kind: Kind) -> &'static str {
         Kind::Int => "int",
         Kind::Bool => "bool",
         Kind::Files => "a dict of str to bytes",
+        Kind::BytesList => "a list of bytes",
         Kind::Json | Kind::Options => "JSON-shaped (dict, list, str, int, float, bool, None)",
     }
 }

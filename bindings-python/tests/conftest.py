@@ -60,3 +60,21 @@ def require_cli() -> Path:
         pytest.fail("CI=true and the trustloop CLI binary is missing (set TRUSTLOOP_BIN)")
     _notice("NOT RUN: differential tests against the trustloop CLI (binary missing; set TRUSTLOOP_BIN)")
     pytest.skip("trustloop CLI binary missing")
+
+
+def example_bundles(count: int) -> "list[bytes]":
+    """``count`` signed bundles of the example definition (versions 1.0.0, 1.0.1, …),
+    then one that is not JSON and one whose manifest was edited after signing."""
+    import json
+
+    from trustloop import anip
+
+    definition = (ROOT / "examples" / "anip" / "order-desk-service-definition.json").read_bytes()
+    out = []
+    for n in range(count):
+        files = anip.build_local(definition, package_id="order-desk", package_version=f"1.0.{n}")
+        out.append(next(b for name, b in files.items() if name.endswith(".anip-package.json")))
+    tampered = json.loads(out[-1])
+    tampered["manifest"]["readme"] = str(tampered["manifest"].get("readme", "")) + " (edited after signing)"
+    return out + [b"not json", json.dumps(tampered).encode()]
+

@@ -46,6 +46,12 @@ export declare const writeLockRegistryResponses: typeof core.writeLockRegistryRe
 export declare const buildLocal: typeof core.buildLocal;
 export declare const treeDigest: typeof core.treeDigest;
 export declare const treeCombine: typeof core.treeCombine;
+/** One input's outcome in a batch: its result, or its error (code, message, findings). */
+export type BatchEntry<R> = { result: R; error?: undefined } | { result?: undefined; error: { code: string; message: string; findings: unknown[] } };
+/** `verifyBundle` of every bundle with the same options, one after another here (a page spreads batches over Web Workers); entries in input order. */
+export declare function verifyMany(bundles: Uint8Array[], options?: Record<string, unknown>): Array<BatchEntry<VerifyResult>>;
+/** Tree digests of many trees, each `[{path, text | base64}]`; entries in input order. */
+export declare function treeDigestMany(trees: Array<Array<{ path: string; text?: string; base64?: string }>>, options?: Record<string, unknown>): Array<BatchEntry<{ digest: string; files: unknown[] }>>;
 export declare const bundleReport: typeof core.bundleReport;
 export declare const bundleMaterials: typeof core.bundleMaterials;
 export declare const refCheck: typeof core.refCheck;
@@ -56,6 +62,8 @@ export declare const lint: typeof core.lint;
 /** Anolis .anpkg handoff packages (in memory: no paths, no runtime replay). */
 export declare const anpkg: {
   validate: typeof core.anpkgValidate;
+  /** `validate` of every archive with the same options; entries in input order. */
+  validateMany(packages: Uint8Array[], options?: Record<string, unknown>): Array<BatchEntry<ReturnType<typeof core.anpkgValidate>>>;
   exportFiles: typeof core.anpkgExportFiles;
 };
 

@@ -155,6 +155,14 @@ pub fn file_map(v: &JsValue, what: &str) -> JsResult<BTreeMap<String, Vec<u8>>> 
     Ok(out)
 }
 
+/// A list of inputs: an array of bytes (each as [`bytes`] takes it).
+pub fn bytes_list(v: &JsValue, what: &str) -> JsResult<Vec<Vec<u8>>> {
+    let Some(array) = v.dyn_ref::<js_sys::Array>() else {
+        return Err(invalid(format!("{what} must be an array of Uint8Array")));
+    };
+    array.iter().enumerate().map(|(i, item)| bytes(&item, &format!("{what}[{i}]"))).collect()
+}
+
 /// An object serialized as JSON without its `key`, and the value of `key` (for
 /// documents with one binary field). The caller's object is not modified.
 pub fn json_object_without(v: &JsValue, key: &str, what: &str) -> JsResult<(Value, JsValue)> {

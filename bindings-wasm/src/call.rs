@@ -30,6 +30,7 @@ pub fn call(op: &str, args: Array) -> JsResult<JsValue> {
             Kind::Bool => Arg::Bool(args::flag(&v, p.name)?),
             Kind::Json => Arg::Json(args::json(&v, p.name)?),
             Kind::Files => Arg::Files(args::file_map(&v, p.name)?),
+            Kind::BytesList => Arg::List(args::bytes_list(&v, p.name)?.into_iter().map(Arg::Buf).collect()),
             Kind::Options => Arg::Json(options::from_js(&v, &[])?.core),
         });
     }

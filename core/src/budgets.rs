@@ -30,6 +30,8 @@ pub enum Budget {
     AssetsRegistered,
     AssetFileBytes,
     ReplayOutputBytes,
+    BatchItems,
+    BatchBytes,
 }
 
 /// A row of the table: the name every host uses, the default, the largest value a
@@ -51,7 +53,7 @@ const fn row(budget: Budget, name: &'static str, default: usize, ceiling: usize,
 }
 
 /// Every budget, in [`Budget`] order.
-pub const TABLE: [Row; 18] = [
+pub const TABLE: [Row; 20] = [
     row(Budget::InputBytes, "input_bytes", 64 * MIB, ANY, "bytes of a file a host reads whole (bundle, definition, lock file, trust store, key, JSON)"),
     row(Budget::JsonBytes, "json_bytes", 64 * MIB, ANY, "bytes of one JSON document"),
     row(Budget::JsonDepth, "json_depth", 10_000, ANY, "nesting of one JSON document (Go's limit; every walk is iterative)"),
@@ -70,6 +72,8 @@ pub const TABLE: [Row; 18] = [
     row(Budget::AssetsRegistered, "assets_registered", 100_000, ANY, "assets registered in an assets.pa project"),
     row(Budget::AssetFileBytes, "asset_file_bytes", 16 * MIB, ANY, "bytes of one assets.pa project input file"),
     row(Budget::ReplayOutputBytes, "replay_output_bytes", MIB, ANY, "bytes kept of each output stream of the runtime replay"),
+    row(Budget::BatchItems, "batch_items", 100_000, ANY, "inputs of one batch call (`verify_many`, `validate_many`, `tree_digest_many`)"),
+    row(Budget::BatchBytes, "batch_bytes", 1024 * MIB, ANY, "bytes of all inputs of one batch call together"),
 ];
 
 /// `usize::MAX` means "not set": the default applies.

@@ -128,6 +128,7 @@ pub const TABLE: &[Code] = &[
     error(Common, "JSON_TOO_DEEP", "nesting deeper than the configured limit (default 10,000, Go's; message `invalid character '[' exceeded max depth`)"),
     error(Common, "JSON_TOO_LARGE", "document larger than the configured limit (default 64 MiB)"),
     error(Common, "JSON_STRING_TOO_LONG", "one string longer than the configured limit (default 16 MiB)"),
+    error(Common, "BATCH_TOO_LARGE", "a batch call (`verify_many`, `validate_many`, `tree_digest_many`) has more inputs than `batch_items` or more bytes than `batch_bytes` (docs/limits.md); the batch is refused before any input runs"),
     error(Common, "JSON_DUPLICATE_KEY", "duplicate object key where the format forbids it"),
     error(Common, "JSON_NUMBER_OUT_OF_RANGE", "a number that does not fit an f64 (Go's `json: cannot unmarshal number … of type float64`)"),
     error(Common, "OPTIONS_NOT_OBJECT", "a binding received options that are not a JSON object"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List, MutableMapping
 
 from . import _native
-from ._bytes import as_bytes, as_str
+from ._bytes import as_bytes, as_bytes_list, as_str
 
 
 def _check(param: Dict[str, Any], value: Any) -> Any:
@@ -27,6 +27,8 @@ def _check(param: Dict[str, Any], value: Any) -> Any:
         if not isinstance(value, bool):
             raise TypeError(f"{name} must be bool")
         return value
+    if kind == "bytes_list":
+        return as_bytes_list(value, name)
     if kind == "files":
         return {as_str(k, f"{name} path"): as_bytes(v, f"{name} content") for k, v in value.items()}
     return value

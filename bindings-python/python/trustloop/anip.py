@@ -14,7 +14,7 @@ import urllib.request as _urlreq
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _derive, _native
-from ._bytes import BytesLike, as_bytes, as_str
+from ._bytes import BytesLike, as_bytes, as_bytes_list, as_str
 from ._errors import TrustloopError
 from .results import LintResult, RefCheck, VerifyResult
 
@@ -28,6 +28,8 @@ __all__ = [
     "trust_store",
     "tree_digest",
     "tree_combine",
+    "tree_digest_many",
+    "verify_many",
     "bundle_report",
     "bundle_materials",
     "attach_implementation",
@@ -219,6 +221,30 @@ def tree_digest(entries: Entries, **options: Any) -> Dict[str, Any]:
     core's snake_case names (``root``, ``applied``, ``target``, ``vars``,
     ``system_name``, ``package_id``, ``root_name``, ``max_entries``, ``max_file_bytes``)."""
     return _native.call("tree_digest", _entries(entries), options)
+
+
+def verify_many(
+    bundles: Sequence[BytesLike],
+    *,
+    expected_contract_signature: Optional[str] = None,
+    trusted_keys: Optional[Mapping[str, str]] = None,
+    legacy: bool = False,
+    record_path: Optional[str] = None,
+    extended_report: bool = False,
+) -> List[Dict[str, Any]]:
+    """``verify_bundle`` of every bundle with the same options, spread over every core
+    with the GIL released: ``[{"result": VerifyResult} | {"error": {code, message,
+    findings}}]`` in input order (one bad bundle is its own entry). Bounded by the
+    ``batch_items``/``batch_bytes`` limits (``BATCH_TOO_LARGE``)."""
+    options = _verify_options(expected_contract_signature, trusted_keys, legacy, record_path, extended_report)
+    return _native.call("verify_many", as_bytes_list(bundles, "bundles"), options)  # type: ignore[no-any-return]
+
+
+def tree_digest_many(trees: Sequence[Entries], **options: Any) -> List[Dict[str, Any]]:
+    """``tree_digest`` of every tree (each as ``tree_digest`` takes it) with the same
+    options, on every core: ``[{"result": {digest, files}} | {"error": {code, message,
+    findings}}]`` in input order."""
+    return _native.call("tree_digest_many", [_entries(t) for t in trees], options)  # type: ignore[no-any-return]
 
 
 def tree_combine(data: BytesLike, pointer: str = "") -> str:

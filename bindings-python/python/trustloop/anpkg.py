@@ -9,13 +9,13 @@ scrubbing, timeout).
 from __future__ import annotations
 
 import os as _os
-from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _derive, _native
 from .results import AnpkgExportReport, AnpkgValidateResult
-from ._bytes import as_bytes, as_str
+from ._bytes import BytesLike, as_bytes, as_bytes_list, as_str
 
-__all__ = ["validate", "export", "export_report", "export_files"]
+__all__ = ["validate", "validate_many", "export", "export_report", "export_files"]
 
 PathLike = Union[str, "_os.PathLike[str]"]
 
@@ -101,6 +101,14 @@ def validate(
             options["path"] = as_str(name, "name")
         text = _native.call("anpkg_validate", as_bytes(data_or_path, "data_or_path"), None, options)
     return text
+
+
+def validate_many(packages: Sequence[BytesLike], **options: Any) -> List[Dict[str, Any]]:
+    """``validate`` of every archive (bytes) with the same options (``all``, the
+    ``max_*``/``ratio_min_size`` limits by their core names), spread over every core with
+    the GIL released: ``[{"result": AnpkgValidateResult} | {"error": …}]`` in input
+    order. Bounded by the ``batch_items``/``batch_bytes`` limits (``BATCH_TOO_LARGE``)."""
+    return _native.call("anpkg_validate_many", as_bytes_list(packages, "packages"), options)  # type: ignore[no-any-return]
 
 
 def _export(

@@ -35,6 +35,10 @@ pub fn call(args: Args<'_>) -> Result<Out, Error> {
             let packed = crate::assets_project::pack(Path::new(args.text("project_dir").unwrap_or("")), out_dir)?;
             Ok(Out::Json(packed.report()))
         }
+        _ if api::batch::is_batch(op) => {
+            let batch = api::batch::Batch::new(args)?;
+            Ok(api::batch::Batch::finish(crate::batch::each_index(batch.len(), |i| crate::batch::entry(&batch, i, call))))
+        }
         _ => api::call::call(args),
     }
 }
@@ -58,6 +62,7 @@ mod tests {
                     api::ops::Kind::Int => Arg::Int(0),
                     api::ops::Kind::Bool => Arg::Bool(false),
                     api::ops::Kind::Files => Arg::Files(Default::default()),
+                    api::ops::Kind::BytesList => Arg::List(vec![Arg::Bytes(b"{}")]),
                     _ => Arg::Json(api::json::Value::Object(api::json::Map::new())),
                 })
                 .collect();

@@ -4,154 +4,14 @@
 //! call [`call`] (natively through the host crate, which adds the operations that
 //! touch the file system), and convert the [`Out`] back. They hold no per-operation
 //! code, so an operation is added here and in the table, not in five hosts.
-use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::String;
-use alloc::vec::Vec;
 
-use super::ops::{self, Kind, Op};
+use super::args::invalid;
+pub use super::args::{find, Arg, Args, Out};
+use super::ops::{self, Op};
 use crate::diag::Error;
 use crate::json::{Map, Value};
-
-/// One argument as a host passes it: bytes as bytes, structures as the core's JSON
-/// value, `{path: bytes}` maps as files. `Absent` is an omitted optional argument.
-#[derive(Debug)]
-pub enum Arg<'a> {
-    Absent,
-    Bytes(&'a [u8]),
-    /// Bytes the host had to assemble itself (read from a file, copied).
-    Buf(Vec<u8>),
-    Text(String),
-    Int(i64),
-    Bool(bool),
-    Json(Value),
-    Files(BTreeMap<String, Vec<u8>>),
-}
-
-/// What an operation returns; hosts build native values from it (a `Record` is a
-/// tuple in Python and an object with these keys in JS).
-#[derive(Debug)]
-pub enum Out {
-    Unit,
-    Json(Value),
-    Bytes(Vec<u8>),
-    Text(String),
-    Int(i64),
-    /// `[(name, bytes)]` in the core's order.
-    Files(Vec<(String, Vec<u8>)>),
-    Record(Vec<(&'static str, Out)>),
-}
-
-/// The arguments of one call, checked against the operation's parameters.
-pub struct Args<'a> {
-    op: &'static Op,
-    args: Vec<Arg<'a>>,
-}
-
-fn invalid(message: String) -> Error {
-    Error::new("INVALID_ARGUMENT", message)
-}
-
-impl<'a> Args<'a> {
-    /// `args` in parameter order; missing trailing ones are absent. `INVALID_ARGUMENT`
-    /// for too many, a missing required one or a kind the parameter does not take.
-    pub fn new(op: &'static Op, mut args: Vec<Arg<'a>>) -> Result<Args<'a>, Error> {
-        if args.len() > op.params.len() {
-            return Err(invalid(format!("{}: takes {} arguments, got {}", op.name, op.params.len(), args.len())));
-        }
-        args.resize_with(op.params.len(), || Arg::Absent);
-        for (p, a) in op.params.iter().zip(&args) {
-            let fits = match (p.kind, a) {
-                (_, Arg::Absent) => !p.required,
-                (Kind::Bytes, Arg::Bytes(_) | Arg::Buf(_))
-                | (Kind::Text, Arg::Text(_))
-                | (Kind::Int, Arg::Int(_))
-                | (Kind::Bool, Arg::Bool(_))
-                | (Kind::Json | Kind::Options, Arg::Json(_))
-                | (Kind::Files, Arg::Files(_)) => true,
-                _ => false,
-            };
-            if p.kind == Kind::Options && matches!(a, Arg::Json(v) if !matches!(v, Value::Object(_) | Value::Null)) {
-                return Err(Error::new("OPTIONS_NOT_OBJECT", "options must be a JSON object"));
-            }
-            if !fits {
-                let what = if matches!(a, Arg::Absent) { "is required" } else { "has the wrong type" };
-                return Err(invalid(format!("{}: argument {} {what} (expected {})", op.name, p.name, p.kind.name())));
-            }
-        }
-        Ok(Args { op, args })
-    }
-
-    /// The operation these arguments are for.
-    pub fn op(&self) -> &'static Op {
-        self.op
-    }
-
-    fn slot(&self, name: &str) -> &Arg<'a> {
-        let i = self.op.params.iter().position(|p| p.name == name);
-        // A name missing from the table is a bug in this file, caught by the tests.
-        i.map_or(&Arg::Absent, |i| &self.args[i])
-    }
-
-    pub fn bytes(&self, name: &str) -> Option<&[u8]> {
-        match self.slot(name) {
-            Arg::Bytes(b) => Some(b),
-            Arg::Buf(b) => Some(b),
-            _ => None,
-        }
-    }
-
-    pub fn text(&self, name: &str) -> Option<&str> {
-        match self.slot(name) {
-            Arg::Text(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    pub fn int(&self, name: &str) -> Option<i64> {
-        match self.slot(name) {
-            Arg::Int(n) => Some(*n),
-            _ => None,
-        }
-    }
-
-    pub fn bool(&self, name: &str) -> bool {
-        matches!(self.slot(name), Arg::Bool(true))
-    }
-
-    pub fn json(&self, name: &str) -> Option<&Value> {
-        match self.slot(name) {
-            Arg::Json(v) => Some(v),
-            _ => None,
-        }
-    }
-
-    /// The options object (`{}` when absent).
-    pub fn options(&self) -> Value {
-        match self.json("options") {
-            Some(v @ Value::Object(_)) => v.clone(),
-            _ => Value::Object(Map::new()),
-        }
-    }
-
-    /// Takes a files argument out (empty when absent).
-    pub fn take_files(&mut self, name: &str) -> BTreeMap<String, Vec<u8>> {
-        let i = self.op.params.iter().position(|p| p.name == name);
-        match i.map(|i| core::mem::replace(&mut self.args[i], Arg::Absent)) {
-            Some(Arg::Files(f)) => f,
-            _ => BTreeMap::new(),
-        }
-    }
-
-    // Required arguments were checked by `new`; these give them without an Option.
-    fn req_bytes(&self, name: &str) -> &[u8] {
-        self.bytes(name).unwrap_or_default()
-    }
-
-    fn req_text(&self, name: &str) -> &str {
-        self.text(name).unwrap_or_default()
-    }
-}
 
 /// Whether this build of the core has `op` (features `keygen`, `zip` and `std` add
 /// operations; the no_std build has the rest).
@@ -162,15 +22,6 @@ pub fn available(op: &Op) -> bool {
     !gated
 }
 
-/// The table entry called `name` (the flat name: `verify_bundle`, `anpkg_validate`,
-/// `assets_pa_write`).
-pub fn find(name: &str) -> Result<&'static Op, Error> {
-    ops::OPS
-        .iter()
-        .find(|o| o.flat_name() == name)
-        .ok_or_else(|| Error::new("UNKNOWN_OPERATION", format!("unknown operation {name:?}")))
-}
-
 /// Runs a pure operation. The operations that read or write paths are the host
 /// crate's (`trustloop_host::call`), which hands everything else to this function.
 // `mut`: only the operations that take file maps (features zip, std) move them out.
@@ -178,7 +29,7 @@ pub fn find(name: &str) -> Result<&'static Op, Error> {
 pub fn call(mut args: Args<'_>) -> Result<Out, Error> {
     use super::anip::tree;
     use super::assets_pa as pa;
-    let op = args.op;
+    let op = args.op();
     let out = match op.flat_name().as_str() {
         #[cfg(feature = "keygen")]
         "keygen" => Out::Json(super::keygen(args.text("key_id").unwrap_or(""))?),
@@ -314,6 +165,12 @@ pub fn call(mut args: Args<'_>) -> Result<Out, Error> {
             let packed = pa::pack(&files, &options)?;
             Out::Record(alloc::vec![("report", Out::Json(packed.report)), ("files", Out::Files(packed.files))])
         }
+        // Sequential here (no threads in a no_std core or a browser); natively the host
+        // crate runs the same batch on every core.
+        _ if super::batch::is_batch(op) => {
+            let batch = super::batch::Batch::new(args)?;
+            super::batch::Batch::finish((0..batch.len()).map(|i| batch.entry(i, call)).collect())
+        }
         name => return Err(Error::new("UNSUPPORTED_OPERATION", format!("{name}: not available in this host"))),
     };
     Ok(out)
@@ -328,22 +185,12 @@ fn registry_responses<'a>(args: &'a Args<'a>) -> super::RegistryResponses<'a> {
     }
 }
 
-impl Out {
-    /// The value as the CLI's `--json` would print it where one exists (tests, vectors).
-    pub fn into_json(self) -> Option<Value> {
-        match self {
-            Out::Json(v) => Some(v),
-            Out::Text(t) => Some(Value::String(t)),
-            Out::Int(n) => Some(Value::from(n)),
-            Out::Unit => Some(Value::Null),
-            _ => None,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::ops::Kind;
+    use alloc::collections::BTreeMap;
+    use alloc::vec::Vec;
 
     fn sample(kind: Kind) -> Arg<'static> {
         match kind {
@@ -353,6 +200,7 @@ mod tests {
             Kind::Bool => Arg::Bool(false),
             Kind::Json | Kind::Options => Arg::Json(Value::Object(Map::new())),
             Kind::Files => Arg::Files(BTreeMap::new()),
+            Kind::BytesList => Arg::List(Vec::new()),
         }
     }
 

@@ -17,7 +17,9 @@ use crate::json::{Map, Value};
 pub mod anip;
 #[cfg(feature = "zip")]
 pub mod anpkg;
+pub mod args;
 pub mod assets_pa;
+pub mod batch;
 /// Resource budgets by name, settable for the process ([`budgets::set`]).
 pub mod budgets {
     pub use crate::budgets::{by_name, current, reset, Budget, Row, TABLE};

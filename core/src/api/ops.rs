@@ -53,7 +53,9 @@ pub const NATIVE: Hosts = Hosts { python: true, node: true, wasm: false };
 /// What a parameter takes; hosts convert their native values by it (Python `bytes`,
 /// JS `Uint8Array`; `str`/`string`; `int`/`number`; `bool`/`boolean`; `Json`: any
 /// JSON-shaped native value; `Files`: a `{path: bytes}` mapping; `Options`: the
-/// keyword arguments (Python) or options object (JS), snake_case keys in the core).
+/// keyword arguments (Python) or options object (JS), snake_case keys in the core);
+/// `BytesList`: a list of bytes (Python `list`/`tuple` of `bytes`, a JS array of
+/// `Uint8Array`), the inputs of a batch operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Bytes,
@@ -63,6 +65,7 @@ pub enum Kind {
     Json,
     Files,
     Options,
+    BytesList,
 }
 
 impl Kind {
@@ -75,6 +78,7 @@ impl Kind {
             Kind::Json => "json",
             Kind::Files => "files",
             Kind::Options => "options",
+            Kind::BytesList => "bytes_list",
         }
     }
 }
@@ -241,7 +245,7 @@ pub const HELPER: Hosts = Hosts { python: false, node: false, wasm: false };
 
 use crate::json::{Map, Value};
 use Family::{Anip, Anpkg, AssetsPa, Json, Top};
-use Kind::{Bytes, Files, Int, Text};
+use Kind::{Bytes, BytesList, Files, Int, Text};
 
 const PACKAGE_AND_REPORT: Returns = Returns::Record(&[("package", Returns::Bytes), ("report", Returns::Json)]);
 const SUMMARY_AND_PAYLOAD: Returns = Returns::Record(&[("summary", Returns::Json), ("payload", Returns::Bytes)]);
@@ -283,8 +287,11 @@ pub const OPS: &[Op] = &[
     op(Anip, "bundle_materials", "the implementation materials a package declares", "", ALL, &[req("bundle", Bytes)], Returns::Json),
     op(Anip, "ref_check", "parse and check a remote bundle ref", "anip ref check", ALL, &[req("reference", Text)], Returns::Json),
     op(Anip, "attach_implementation", "the attach-implementation request for a package", "anip attach-implementation", ALL, &[req("bundle", Bytes), opt("entries", Kind::Json), OPTIONS], Returns::Json),
+    op(Anip, "verify_many", "verify many package bundles, each on its own (input order; all cores natively)", "", ALL, &[req("bundles", BytesList), OPTIONS], Returns::Json),
+    op(Anip, "tree_digest_many", "digests of many custom code bundle trees (input order; all cores natively)", "", ALL, &[req("trees", Kind::Json), OPTIONS], Returns::Json),
     exits(2, op(Anip, "lint", "publication lint of a package bundle", "anip lint", ALL, &[req("bundle", Bytes)], Returns::Json)),
     op(Anpkg, "validate", "validate a .anpkg (archive bytes; natively also a path, with replay)", "anpkg validate", ALL, &[opt("data", Bytes), opt("path", Text), OPTIONS], Returns::Json),
+    op(Anpkg, "validate_many", "validate many .anpkg archives, each on its own (input order; all cores natively)", "", ALL, &[req("packages", BytesList), OPTIONS], Returns::Json),
     op(Anpkg, "export", "export a project folder to .anpkg bytes", "anpkg export", NATIVE, &[req("project_dir", Text), opt("output", Text), OPTIONS], Returns::Bytes),
     op(Anpkg, "export_report", "export a project folder, returning the report", "anpkg export --json", NATIVE, &[req("project_dir", Text), opt("output", Text), OPTIONS], Returns::Json),
     op(Anpkg, "export_files", "export an in-memory project: package bytes and report", "", ALL, &[req("files", Files), opt("data_root_files", Files), OPTIONS], PACKAGE_AND_REPORT),
