@@ -56,7 +56,11 @@ check_binary() { # file target
         *-linux-*)
             libs="$(readelf -d "$file" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ')"
             for lib in $libs; do
-                case "$lib" in libc.so.*|libm.so.*|libdl.so.*|libpthread.so.*|librt.so.*|libgcc_s.so.*|ld-linux*|ld-musl*) ;; *) bad+=" needs $lib" ;; esac
+                case "$lib" in
+                    libc.so.*|libm.so.*|libdl.so.*|libpthread.so.*|librt.so.*|libgcc_s.so.*|ld-linux*|ld-musl*) ;;
+                    libc.so) case "$target" in *-musl) ;; *) bad+=" needs $lib" ;; esac ;; # musl's loader is its libc and answers to libc.so
+                    *) bad+=" needs $lib" ;;
+                esac
             done
             glibc="$(objdump -T "$file" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)"
             case "$target" in *-gnu) [ "$(printf '%s\n' "${glibc#GLIBC_}" 2.17 | sort -V | tail -1)" = 2.17 ] || bad+=" $glibc above the 2.17 floor" ;; esac
@@ -81,7 +85,7 @@ record() { # target what file
 
 # Why a target did not link, from its log: the first error line (e.g. the macOS SDK
 # frameworks zig does not ship).
-why() { grep -m1 -E 'error(\[|:)|unable to find framework|undefined symbol|cannot find' "$1" | cut -c1-200; }
+why() { grep -m1 -E 'not found in any search path|unable to find framework|undefined symbol|cannot find|error(\[|:)' "$1" | cut -c1-200; }
 
 for target in "${targets[@]}"; do
     rustup target add "$target" >/dev/null 2>&1 || { note "$target: SKIPPED (rustup cannot add the target)"; continue; }
