@@ -2,9 +2,7 @@
 // trustloop for Node: a thin, idiomatic wrapper over the napi-rs addon.
 // Every core failure is thrown as TrustloopError {code, message, findings}.
 
-const { existsSync } = require('node:fs')
 const { STATUS_CODES } = require('node:http')
-const { join } = require('node:path')
 const { fileURLToPath } = require('node:url')
 
 const ERROR_PREFIX = 'TRUSTLOOP_ERROR:'
@@ -34,34 +32,7 @@ function argError (message) {
   return e
 }
 
-function isMusl () {
-  if (process.platform !== 'linux') return false
-  try {
-    const report = process.report && process.report.getReport()
-    return !(report && report.header && report.header.glibcVersionRuntime)
-  } catch (_) {
-    return false
-  }
-}
-
-function platformSuffix () {
-  const { platform, arch } = process
-  if (platform === 'linux') return `linux-${arch}-${isMusl() ? 'musl' : 'gnu'}`
-  if (platform === 'win32') return `win32-${arch}-msvc`
-  return `${platform}-${arch}`
-}
-
-function loadNative () {
-  const candidates = []
-  if (process.env.TRUSTLOOP_NODE_ADDON) candidates.push(process.env.TRUSTLOOP_NODE_ADDON)
-  candidates.push(join(__dirname, `trustloop.${platformSuffix()}.node`), join(__dirname, 'trustloop.node'))
-  for (const file of candidates) {
-    if (existsSync(file)) return require(file)
-  }
-  throw new Error(`trustloop: native addon not found for ${platformSuffix()} (looked for ${candidates.join(', ')}); build it with \`npm run build\``)
-}
-
-const native = loadNative()
+const native = require('./addon.js').load()
 
 /** An addon error as the TrustloopError it carries (other errors unchanged). */
 function adopt (e) {

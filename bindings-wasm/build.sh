@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Builds the JS packages of the WASM host:
-#   pkg-web/   wasm-bindgen --target web     (ES module; the page in www/ uses it)
-#   pkg-node/  wasm-bindgen --target nodejs  (CommonJS; test/ uses it)
-# then shrinks each .wasm with `wasm-opt -Oz` when binaryen is installed, adds the
-# package entry (index.js: the wasm-bindgen exports plus the host-side helpers of
-# js/helpers.js) and writes the sizes to pkg-sizes.txt.
+# Builds the npm package of the WASM host, pkg/ (`trustloop-wasm`), one package for
+# every JS host, chosen by its package.json `exports` conditions:
+#   pkg/web/    wasm-bindgen --target web     (ES module, `await init()` first): `browser`
+#               (bundlers, the page in www/) and plain `import`
+#   pkg/node/   wasm-bindgen --target nodejs  (CommonJS, ready on require; index.mjs is its
+#               ES module view): `node` (`import` and `require`)
+#   pkg/index.d.ts  the types of both (`types`)
+# Each .wasm is shrunk with `wasm-opt -Oz` when binaryen is installed; the sizes go to
+# pkg-sizes.txt.
 #
 # Env: CARGO_TARGET_DIR (default <repo>/target), TRUSTLOOP_WASM_PROFILE (default
 # `wasm`: opt-level "s", fat LTO, one codegen unit; `release` also works).
@@ -14,101 +17,122 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 PROFILE="${TRUSTLOOP_WASM_PROFILE:-wasm}"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-
-(cd "$ROOT" && cargo build -p trustloop-wasm --lib --target wasm32-unknown-unknown --profile "$PROFILE")
-WASM="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/trustloop_wasm.wasm"
+version="$(awk -F'"' '/^\[workspace.package\]/ { p = 1 } p && /^version *=/ { print $2; exit }' "$ROOT/Cargo.toml")"
 
 size() { wc -c <"$1" | tr -d ' '; }
-report="$HERE/pkg-sizes.txt"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# wasm-opt runs on rustc's output, *before* wasm-bindgen: wasm-bindgen then adds its
-# externref table itself. (Debian's binaryen 108 rewrites an externref table as
-# `anyref`, which current engines reject, so it must not touch wasm-bindgen's output.)
-# The size "before" is wasm-bindgen's output of the unoptimized module.
-wasm-bindgen --target web --out-dir "$work/plain" --out-name trustloop "$WASM"
-input="$WASM"
-optimized=""
-if command -v wasm-opt >/dev/null 2>&1; then
-    # The post-MVP features rustc's wasm32 target emits by default; every supported
-    # browser and Node >= 16 has them.
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --enable-reference-types --enable-multivalue \
-        -o "$work/opt.wasm" "$WASM"
-    input="$work/opt.wasm"
-    optimized="yes"
-fi
+# One build variant: the crate with FEATURES (space-separated, may be empty), shrunk;
+# prints the .wasm path. wasm-opt runs on rustc's output, *before* wasm-bindgen:
+# wasm-bindgen then adds its externref table itself (Debian's binaryen 108 rewrites an
+# externref table as `anyref`, which current engines reject).
+compile() { # name features
+    local name="$1" features="$2" wasm
+    (cd "$ROOT" && cargo build -p trustloop-wasm --lib --target wasm32-unknown-unknown --profile "$PROFILE" \
+        ${features:+--features "$features"}) >&2
+    wasm="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/trustloop_wasm.wasm"
+    cp "$wasm" "$work/$name.rustc.wasm"
+    if command -v wasm-opt >/dev/null 2>&1; then
+        # The post-MVP features rustc's wasm32 target emits by default; every supported
+        # browser and Node >= 16 has them.
+        wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+            --enable-mutable-globals --enable-reference-types --enable-multivalue \
+            -o "$work/$name.wasm" "$wasm"
+    else
+        cp "$wasm" "$work/$name.wasm"
+    fi
+    echo "$work/$name.wasm"
+}
 
-for target in web nodejs; do
-    case "$target" in web) out="$HERE/pkg-web" ;; nodejs) out="$HERE/pkg-node" ;; esac
+# The package NAME in OUT from WASM: both wasm-bindgen targets, the entries of js/, the
+# types, the manifest.
+package() { # out name wasm description
+    local out="$1" name="$2" wasm="$3" description="$4" module fn js names
     rm -rf "$out"
-    wasm-bindgen --target "$target" --out-dir "$out" --out-name trustloop "$input"
-done
-
-# The package entry: index.js gives trustloop.js the shape of js/surface.js and adds
-# js/helpers.js (fetching registry documents, reading picked folders). pkg-node gets both
-# as CommonJS: each one's single `export function` becomes a `module.exports` entry.
-cp "$HERE/js/index.web.js" "$HERE/pkg-web/index.js"
-cp "$HERE/js/index.d.ts" "$HERE/pkg-web/index.d.ts"
-for module in helpers surface; do
-    js="$HERE/js/$module.js"
-    [ "$(grep -c '^export ' "$js")" = 1 ] || { echo "js/$module.js must have exactly one export" >&2; exit 1; }
-    fn="$(sed -n 's/^export function \([A-Za-z]*\)(.*/\1/p' "$js")"
-    cp "$js" "$HERE/pkg-web/$module.js"
+    wasm-bindgen --target web --out-dir "$out/web" --out-name trustloop "$wasm"
+    wasm-bindgen --target nodejs --out-dir "$out/node" --out-name trustloop "$wasm"
+    # Both targets write the same .wasm: node/ reads web/'s, so the package holds one.
+    cmp -s "$out/web/trustloop_bg.wasm" "$out/node/trustloop_bg.wasm" || { echo "the two targets' .wasm differ" >&2; exit 1; }
+    sed -i 's#^const wasmPath = `${__dirname}/trustloop_bg.wasm`;$#const wasmPath = `${__dirname}/../web/trustloop_bg.wasm`;#' "$out/node/trustloop.js"
+    grep -q '/../web/trustloop_bg.wasm`;$' "$out/node/trustloop.js" || { echo "node/trustloop.js: wasm path not found to point at web/" >&2; exit 1; }
+    rm "$out/node/trustloop_bg.wasm" "$out/node/trustloop_bg.wasm.d.ts"
+    # The entry: index.js gives trustloop.js the shape of js/surface.js and adds
+    # js/helpers.js (fetching registry documents, reading picked folders); node/ gets
+    # both as CommonJS (each one's single `export function` becomes a module.exports entry).
+    cp "$HERE/js/index.web.js" "$out/web/index.js"
+    cp "$HERE/js/index.node.js" "$out/node/index.js"
+    echo '{ "type": "commonjs" }' >"$out/node/package.json"
+    for module in helpers surface; do
+        js="$HERE/js/$module.js"
+        [ "$(grep -c '^export ' "$js")" = 1 ] || { echo "js/$module.js must have exactly one export" >&2; exit 1; }
+        fn="$(sed -n 's/^export function \([A-Za-z]*\)(.*/\1/p' "$js")"
+        cp "$js" "$out/web/$module.js"
+        {
+            echo "'use strict';"
+            sed "s/^export function $fn(/function $fn(/" "$js"
+            echo "module.exports = { $fn };"
+        } >"$out/node/$module.js"
+    done
+    # Node finds named exports of a CommonJS module only when they are spelled out, and
+    # index.js builds them from the operation table: the names are read from the built
+    # module. The default export is init(), as in the browser (there a no-op).
+    names="$(node -e "const m = require(process.argv[1]); console.log(Object.keys(m).filter((k) => k !== 'default' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(k)).join(', '))" "$out/node/index.js")"
     {
-        echo "'use strict';"
-        sed "s/^export function $fn(/function $fn(/" "$js"
-        echo "module.exports = { $fn };"
-    } >"$HERE/pkg-node/$module.js"
-done
-cp "$HERE/js/index.node.js" "$HERE/pkg-node/index.js"
-sed '/^export { default, initSync } from/d' "$HERE/js/index.d.ts" >"$HERE/pkg-node/index.d.ts"
-
-# Minimal package manifests (wasm-bindgen writes none). pkg-node must say CommonJS:
-# it sits below bindings-wasm/package.json, which declares "type": "module".
-version="$(awk -F'"' '/^\[workspace.package\]/ { p = 1 } p && /^version *=/ { print $2; exit }' "$ROOT/Cargo.toml")"
-manifest() { # dir name type description extra-files exports
-    cat >"$1/package.json" <<JSON
+        echo "// ESM view of index.js, generated by build.sh: every export named."
+        echo "import cjs from './index.js';"
+        echo "export const { $names } = cjs;"
+        echo "export default cjs.default;"
+    } >"$out/node/index.mjs"
+    # One index.d.ts for both builds: the web build's declarations (the node build has
+    # the same functions, and a no-op init()).
+    sed "s#'\./trustloop\.js'#'./web/trustloop.js'#g" "$HERE/js/index.d.ts" >"$out/index.d.ts"
+    cat >"$out/package.json" <<JSON
 {
-  "name": "$2",
+  "name": "$name",
   "version": "$version",
-  "description": "$4",
+  "description": "$description",
   "license": "Apache-2.0",
-  "type": "$3",
-  "main": "index.js",
-  "types": "index.d.ts",
-  "exports": $6,
-  "files": ["index.js", "index.d.ts", $5"helpers.js", "surface.js", "trustloop.js", "trustloop.d.ts", "trustloop_bg.wasm", "trustloop_bg.wasm.d.ts"],
-  "sideEffects": false
+  "type": "module",
+  "main": "./node/index.js",
+  "module": "./web/index.js",
+  "browser": "./web/index.js",
+  "types": "./index.d.ts",
+  "exports": {
+    ".": {
+      "types": "./index.d.ts",
+      "browser": "./web/index.js",
+      "node": { "import": "./node/index.mjs", "require": "./node/index.js" },
+      "import": "./web/index.js",
+      "require": "./node/index.js",
+      "default": "./web/index.js"
+    },
+    "./package.json": "./package.json"
+  },
+  "files": ["index.d.ts", "web/", "node/"],
+  "sideEffects": false,
+  "engines": { "node": ">= 18" }
 }
 JSON
+    rm -f "$out"/*/.gitignore
 }
-manifest "$HERE/pkg-web" trustloop-wasm-web module "trustloop verification core for browsers (WebAssembly, ES module; await the default export init() first)" \
-    "" '{ ".": { "types": "./index.d.ts", "default": "./index.js" } }'
-manifest "$HERE/pkg-node" trustloop-wasm-node commonjs "trustloop verification core for Node.js (WebAssembly; CommonJS and ES module)" \
-    '"index.mjs", ' '{ ".": { "types": "./index.d.ts", "import": "./index.mjs", "require": "./index.js" } }'
 
-# The ESM view of the Node package: Node finds named exports of a CommonJS module only
-# when they are spelled out, and index.js builds them from the operation table, so the
-# names are read from the built module and written out here.
-names="$(node -e "const m = require(process.argv[1]); console.log(Object.keys(m).filter((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k)).join(', '))" "$HERE/pkg-node/index.js")"
-{
-    echo "// ESM view of index.js, generated by build.sh: every export named."
-    echo "import cjs from './index.js';"
-    echo "export const { $names } = cjs;"
-    echo "export default cjs;"
-} >"$HERE/pkg-node/index.mjs"
+# The one variant built today: every family. (Another variant, e.g. verify-only behind
+# a cargo feature, would be one more compile + package pair into its own folder.)
+full="$(compile full "")"
+package "$HERE/pkg" trustloop-wasm "$full" \
+    "trustloop verification core in WebAssembly: browsers and bundlers (ES module), Node.js (ES module and CommonJS)"
 
+wasm-bindgen --target web --out-dir "$work/plain" --out-name trustloop "$work/full.rustc.wasm"
 {
     echo "profile: $PROFILE"
-    echo "rustc output: $(size "$WASM") bytes"
+    echo "rustc output: $(size "$work/full.rustc.wasm") bytes"
     echo "wasm-bindgen output without wasm-opt: $(size "$work/plain/trustloop_bg.wasm") bytes"
-    if [ -n "$optimized" ]; then
-        echo "wasm-bindgen output with wasm-opt -Oz: $(size "$HERE/pkg-web/trustloop_bg.wasm") bytes ($(wasm-opt --version))"
+    if command -v wasm-opt >/dev/null 2>&1; then
+        echo "wasm-bindgen output with wasm-opt -Oz: $(size "$HERE/pkg/web/trustloop_bg.wasm") bytes ($(wasm-opt --version))"
     else
         echo "wasm-opt not installed: packages are not size-optimized"
     fi
-    echo "gzip -9 of the shipped module: $(gzip -9c "$HERE/pkg-web/trustloop_bg.wasm" | wc -c | tr -d ' ') bytes"
-} >"$report"
-cat "$report"
+    echo "gzip -9 of the shipped module: $(gzip -9c "$HERE/pkg/web/trustloop_bg.wasm" | wc -c | tr -d ' ') bytes"
+} >"$HERE/pkg-sizes.txt"
+cat "$HERE/pkg-sizes.txt"

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Release builds from this one Linux machine (NOT part of the test command): Python
-# wheels (abi3, stripped; manylinux2014 = glibc 2.17 floor, musllinux_1_2) through
-# `maturin --zig`, and the CLI through cargo-zigbuild, for each target given; every
-# Linux wheel is checked with `auditwheel show` and every Linux binary with `readelf`
-# (interpreter and needed libraries). Outputs and a summary go to build/release/.
-# The full matrix (macOS, Windows, npm platform packages) is
-# .github/workflows/release.yml, the canonical path; this script says which of its
-# targets it built and which it could not, and why.
+# Release builds from this one Linux machine (NOT part of the test command), for each
+# target given: the CLI (cargo-zigbuild; Windows through Debian's mingw-w64), the Python
+# wheel (abi3, stripped; manylinux2014 = glibc 2.17 floor, musllinux_1_2; `maturin
+# --zig`) and the npm platform package @trustloop/<platform> (`napi build
+# --cross-compile`, i.e. cargo-zigbuild; Windows gnu with mingw-w64). Every artifact is
+# checked: Linux ELF files by readelf/objdump (no GLIBC_ symbol version above 2.17 for
+# gnu, only C-runtime libraries needed), wheels by `auditwheel show`, Windows DLLs by
+# the DLLs they import. Outputs go to build/release/ (npm/ holds the platform packages
+# and their tarballs); SUMMARY.txt lists every target and artifact built, and for each
+# one that was not, why. The canonical path for the full matrix, built natively, is
+# .github/workflows/release.yml.
 #
-# Usage: scripts/release.sh [target ...]
+# Usage: scripts/release.sh [--only cli,wheel,npm] [target ...]
 #   default targets: x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu
 #                    x86_64-unknown-linux-musl aarch64-unknown-linux-musl
+#                    x86_64-pc-windows-gnu x86_64-apple-darwin aarch64-apple-darwin
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$TRUSTLOOP_ROOT"
@@ -18,8 +22,17 @@ cd "$TRUSTLOOP_ROOT"
 out="$TRUSTLOOP_ROOT/build/release"
 tools="$out/tools"
 mkdir -p "$out"
+only="cli,wheel,npm"
+if [ "${1:-}" = "--only" ]; then only="$2"; shift 2; fi
+wants() { case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu x86_64-unknown-linux-musl aarch64-unknown-linux-musl)
+[ "${#targets[@]}" -gt 0 ] || targets=(x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu x86_64-unknown-linux-musl aarch64-unknown-linux-musl
+    x86_64-pc-windows-gnu x86_64-apple-darwin aarch64-apple-darwin)
+# Windows x64 links with Debian's mingw-w64.
+for t in "${targets[@]}"; do
+    if [ "$t" = x86_64-pc-windows-gnu ] && ! tl_have x86_64-w64-mingw32-gcc; then tl_apt_install gcc-mingw-w64-x86-64; fi
+done
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
 
 # Pinned tools in a venv of their own (zig from PyPI, as maturin --zig and
 # cargo-zigbuild expect it on PATH).
@@ -35,6 +48,45 @@ summary="$out/SUMMARY.txt"
 : >"$summary"
 note() { echo "$*" | tee -a "$summary"; }
 
+# What a shipped binary links: ELF (readelf; for gnu, no GLIBC_ symbol version above
+# 2.17), PE (the DLLs it imports), Mach-O (`file`). Prints one line; fails on a violation.
+check_binary() { # file target
+    local file="$1" target="$2" libs glibc bad=""
+    case "$target" in
+        *-linux-*)
+            libs="$(readelf -d "$file" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ')"
+            for lib in $libs; do
+                case "$lib" in
+                    libc.so.*|libm.so.*|libdl.so.*|libpthread.so.*|librt.so.*|libgcc_s.so.*|ld-linux*|ld-musl*) ;;
+                    libc.so) case "$target" in *-musl) ;; *) bad+=" needs $lib" ;; esac ;; # musl's loader is its libc and answers to libc.so
+                    *) bad+=" needs $lib" ;;
+                esac
+            done
+            glibc="$(objdump -T "$file" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)"
+            case "$target" in *-gnu) [ "$(printf '%s\n' "${glibc#GLIBC_}" 2.17 | sort -V | tail -1)" = 2.17 ] || bad+=" $glibc above the 2.17 floor" ;; esac
+            readelf -S "$file" | grep -q '\.symtab' && bad+=" not stripped"
+            echo "needs: ${libs:-nothing}; newest glibc symbol: ${glibc:-none}${bad:+; PROBLEM:$bad}" ;;
+        *-windows-*)
+            libs="$(objdump -p "$file" | sed -n 's/.*DLL Name: //p' | tr '\n' ' ')"
+            for lib in $libs; do
+                case "${lib,,}" in kernel32.dll|ntdll.dll|msvcrt.dll|advapi32.dll|bcrypt.dll|bcryptprimitives.dll|ws2_32.dll|userenv.dll|api-ms-win-*) ;; *) bad+=" imports $lib" ;; esac
+            done
+            echo "imports: $libs${bad:+; PROBLEM:$bad}" ;;
+        *) echo "$(file -b "$file" | cut -c1-60)" ;;
+    esac
+    [ -z "$bad" ]
+}
+
+record() { # target what file
+    local line
+    if line="$(check_binary "$3" "$1")"; then note "$1: $2 $(basename "$3") $(du -h "$3" | cut -f1); $line"
+    else note "$1: $2 $(basename "$3") FAILED its check: $line"; fi
+}
+
+# Why a target did not link, from its log: the first error line (e.g. the macOS SDK
+# frameworks zig does not ship).
+why() { grep -m1 -E 'not found in any search path|unable to find framework|undefined symbol|cannot find|error(\[|:)' "$1" | cut -c1-200; }
+
 for target in "${targets[@]}"; do
     rustup target add "$target" >/dev/null 2>&1 || { note "$target: SKIPPED (rustup cannot add the target)"; continue; }
     case "$target" in
@@ -42,17 +94,36 @@ for target in "${targets[@]}"; do
         *-linux-gnu) compat=manylinux2014 zig_target="$target.2.17" ;; # the wheel's glibc floor
         *) compat="" zig_target="$target" ;;
     esac
-    if cargo zigbuild --release --locked -p trustloop-cli --target "$zig_target" >"$out/$target.cli.log" 2>&1; then
-        bin="$CARGO_TARGET_DIR/$target/release/trustloop"
-        mkdir -p "$out/cli/$target" && cp "$bin" "$out/cli/$target/"
-        # The wheel carries this CLI as a script (`python -m trustloop`).
-        rm -rf bindings-python/wheel-data/scripts && mkdir -p bindings-python/wheel-data/scripts && cp "$bin" bindings-python/wheel-data/scripts/
-        note "$target: cli $(du -h "$bin" | cut -f1), $(readelf -l "$bin" 2>/dev/null | grep -o 'interpreter: [^]]*' || echo 'static (no interpreter)'); needs: $(readelf -d "$bin" 2>/dev/null | grep -o 'Shared library: \[[^]]*\]' | tr '\n' ' ')"
-    else
-        note "$target: cli FAILED (see $out/$target.cli.log); no wheel without it"
-        continue
+    exe=""; build=(cargo zigbuild); cross=(--cross-compile)
+    # Windows gnu links with mingw-w64 (napi refuses --cross-compile there). A gnu zig
+    # target carries the glibc floor (x86_64-unknown-linux-gnu.2.17), napi passes it on.
+    case "$target" in *-windows-gnu) exe=".exe" build=(cargo build) cross=() ;; esac
+
+    if wants npm; then
+        log="$out/$target.npm.log"
+        if (cd bindings-node && ./node_modules/.bin/napi build --platform --release --strip --no-js --target "$zig_target" \
+                "${cross[@]}" --output-dir "$out/npm-addons") >"$log" 2>&1; then
+            record "$target" "npm addon" "$(ls -t "$out"/npm-addons/trustloop.*.node | head -1)"
+        else
+            note "$target: npm addon FAILED: $(why "$log") (see $log)"
+        fi
     fi
-    args=(build --release --strip --zig --target "$target" -m bindings-python/Cargo.toml -o "$out/wheels")
+
+    if wants cli || wants wheel; then
+        if "${build[@]}" --release --locked -p trustloop-cli --target "$zig_target" >"$out/$target.cli.log" 2>&1; then
+            bin="$CARGO_TARGET_DIR/$target/release/trustloop$exe"
+            mkdir -p "$out/cli/$target" && cp "$bin" "$out/cli/$target/"
+            # The wheel carries this CLI as a script (`python -m trustloop`).
+            rm -rf bindings-python/wheel-data/scripts && mkdir -p bindings-python/wheel-data/scripts && cp "$bin" bindings-python/wheel-data/scripts/
+            record "$target" cli "$bin"
+        else
+            note "$target: cli FAILED: $(why "$out/$target.cli.log") (see $out/$target.cli.log); no wheel without it"
+            continue
+        fi
+    fi
+    wants wheel || continue
+    args=(build --release --strip --target "$target" -m bindings-python/Cargo.toml -o "$out/wheels")
+    case "$target" in *-windows-gnu) ;; *) args+=(--zig) ;; esac
     [ -n "$compat" ] && args+=(--compatibility "$compat")
     if maturin "${args[@]}" >"$out/$target.wheel.log" 2>&1; then
         wheel="$(ls -t "$out/wheels"/*.whl | head -1)"
@@ -72,7 +143,20 @@ for target in "${targets[@]}"; do
             esac
         fi
     else
-        note "$target: wheel FAILED (see $out/$target.wheel.log)"
+        note "$target: wheel FAILED: $(why "$out/$target.wheel.log") (see $out/$target.wheel.log)"
     fi
 done
+
+# The npm platform packages of every addon built (napi-rs layout), packed; the
+# targets without an addon are listed by npm-dirs.js as WITHOUT (their package would
+# refuse to publish).
+if wants npm; then
+    rm -rf "$out/npm" && mkdir -p "$out/npm/tarballs"
+    node bindings-node/npm-dirs.js --out "$out/npm" "$out/npm-addons" | tee -a "$summary"
+    for dir in "$out"/npm/*/; do
+        ls "$dir"/*.node >/dev/null 2>&1 && (cd "$out/npm/tarballs" && npm pack --silent "$dir" >/dev/null)
+    done
+    (cd "$out/npm/tarballs" && npm pack --silent "$TRUSTLOOP_ROOT/bindings-node" >/dev/null)
+    note "npm tarballs: $(cd "$out/npm/tarballs" && ls | tr '\n' ' ')"
+fi
 echo "summary: $summary"

@@ -6,4 +6,9 @@ const core = require('./trustloop.js');
 const { createHelpers } = require('./helpers.js');
 const { createSurface } = require('./surface.js');
 
-module.exports = { version: core.version(), ...createSurface(core, createHelpers(core)) };
+// The browser build's `init()`/`initSync()`, so code written for both runs here too:
+// the module is instantiated on require already.
+async function init() {}
+function initSync() {}
+
+module.exports = { version: core.version(), ...createSurface(core, createHelpers(core)), default: init, initSync };

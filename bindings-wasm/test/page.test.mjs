@@ -56,7 +56,7 @@ const tempDir = (prefix) => {
 };
 
 before(async () => {
-  assert.ok(existsSync(join(PKG_WEB, 'trustloop.js')), 'pkg-web missing: run bindings-wasm/build.sh first');
+  assert.ok(existsSync(join(PKG_WEB, 'trustloop.js')), 'pkg missing: run bindings-wasm/build.sh first');
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: run scripts/setup.sh (Debian chromium)`);
   assert.ok(existsSync(CLI), `${CLI} missing: cargo build -p trustloop-cli (the page's JSON is compared with it)`);
   mkdirSync(SHOTS, { recursive: true });

@@ -2,7 +2,7 @@
 // to a Web Worker (worker.js) that runs trustloop's WASM build; no network access
 // beyond loading this page. Panels: every dropped file's verdict (its family detected
 // from its content), a custom code bundle's tree digest, a remote ref check.
-import { entriesFromFiles } from '../pkg-web/index.js';
+import { entriesFromFiles } from '../pkg/web/index.js';
 
 import { digest, download, el, formatSize, pill, table } from './dom.js';
 import { renderBody } from './render.js';

@@ -1,7 +1,7 @@
 // Every verification of the page runs here, off the page's main thread, through the
-// package's public API (pkg-web/index.js). Messages: {id, op, ...args} in; zero or
+// package's public API (pkg/web/index.js). Messages: {id, op, ...args} in; zero or
 // more {id, progress} and then one {id, result} or {id, error} out.
-import init, { anpkg, assetsPa, bundleMaterials, refCheck, treeDigest, trustStore, verifyBundle, version } from '../pkg-web/index.js';
+import init, { anpkg, assetsPa, bundleMaterials, refCheck, treeDigest, trustStore, verifyBundle, version } from '../pkg/web/index.js';
 
 import { cliDocument, shellWord } from './cli-json.js';
 import { detectKind } from './detect.js';

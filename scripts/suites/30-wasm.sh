@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# WebAssembly host: builds the JS packages (bindings-wasm/build.sh: pkg-web, pkg-node,
+# WebAssembly host: builds the npm package (bindings-wasm/build.sh: pkg/, trustloop-wasm,
 # wasm-opt -Oz), runs the wasm-bindgen-test suite in Node and in headless Chromium
 # (every shared vector op, the API of every family, hostile input), then the node:test
-# suite against the nodejs package: vectors including upstream fixtures, the API,
+# suite against the package's Node build: vectors including upstream fixtures, the API,
 # registry sources against a loopback HTTP server, the folder/registry helpers, and
 # agreement with the CLI's --json for every family.
 # A failing step does not stop the later ones; the suite fails if any step failed.
@@ -13,7 +13,7 @@ tl_require_fixtures || exit 1
 start=$SECONDS
 status=0
 
-tl_log "wasm: build packages (bindings-wasm/build.sh)"
+tl_log "wasm: build the package (bindings-wasm/build.sh)"
 bash "$dir/build.sh" || tl_die "bindings-wasm/build.sh failed"
 
 tl_log "wasm: wasm-bindgen-test in Node (tests/node.rs) and headless Chromium (tests/browser.rs)"
@@ -27,7 +27,7 @@ tl_log "wasm: wasm-bindgen-test in Node (tests/node.rs) and headless Chromium (t
     cargo test --target wasm32-unknown-unknown --tests --no-fail-fast
 ) || status=1
 
-tl_log "wasm: node --test against pkg-node"
+tl_log "wasm: node --test against pkg (its Node build)"
 # The CLI-agreement test runs the CLI binary of this tree.
 cargo build -q -p trustloop-cli || status=1
 (cd "$dir" && node --test test/vectors.test.mjs test/api.test.mjs test/registry.test.mjs test/helpers.test.mjs test/cli.test.mjs test/codes.test.mjs test/batch.test.mjs) || status=1

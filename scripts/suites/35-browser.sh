@@ -11,8 +11,8 @@ dir="$TRUSTLOOP_ROOT/bindings-wasm"
 tl_require_fixtures || exit 1
 start=$SECONDS
 
-if [ ! -f "$dir/pkg-web/trustloop.js" ] || [ ! -f "$dir/pkg-node/trustloop.js" ]; then
-    tl_log "browser: packages missing, building them"
+if [ ! -f "$dir/pkg/web/trustloop.js" ] || [ ! -f "$dir/pkg/node/trustloop.js" ]; then
+    tl_log "browser: package missing, building it"
     bash "$dir/build.sh"
 fi
 [ -d "$dir/node_modules/playwright-core" ] && [ -d "$dir/node_modules/axe-core" ] ||

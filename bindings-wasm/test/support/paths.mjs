@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 export const WASM_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REPO_ROOT = resolve(WASM_DIR, '..');
-export const PKG_NODE = join(WASM_DIR, 'pkg-node');
-export const PKG_WEB = join(WASM_DIR, 'pkg-web');
+// The package trustloop-wasm (build.sh): node/ and web/ are its two builds.
+export const PKG = join(WASM_DIR, 'pkg');
+export const PKG_NODE = join(PKG, 'node');
+export const PKG_WEB = join(PKG, 'web');
 
 /** `$TRUSTLOOP_FIXTURES`, default `<repo>/../shared/fixtures`. */
 export const FIXTURES = process.env.TRUSTLOOP_FIXTURES

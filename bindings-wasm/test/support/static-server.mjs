@@ -1,5 +1,5 @@
 // A tiny static server for the verification page: serves bindings-wasm/www and
-// bindings-wasm/pkg-web (nothing else) on 127.0.0.1. Used by the page test with an
+// bindings-wasm/pkg (nothing else) on 127.0.0.1. Used by the page test with an
 // ephemeral port; `npm run serve` or scripts/page.sh (PORT, default 8080) for a look.
 // Every response carries the page's Content-Security-Policy as a header too: the
 // page's <meta> policy does not reach its Web Worker, which gets the policy of the
@@ -22,7 +22,7 @@ const TYPES = {
   '.png': 'image/png',
   '.ts': 'text/plain; charset=utf-8',
 };
-const ROOTS = ['www', 'pkg-web'];
+const ROOTS = ['www', 'pkg'];
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 function resolvePath(urlPath) {
@@ -80,5 +80,5 @@ export function startServer(port = 0) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { url } = await startServer(Number(process.env.PORT ?? 8080));
-  console.log(`trustloop verification page: ${url}/www/  (serving ${fileURLToPath(new URL('../../', import.meta.url))}{www,pkg-web})`);
+  console.log(`trustloop verification page: ${url}/www/  (serving ${fileURLToPath(new URL('../../', import.meta.url))}{www,pkg})`);
 }
