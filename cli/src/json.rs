@@ -4,6 +4,9 @@ use std::path::PathBuf;
 use clap::{Subcommand, ValueEnum};
 use trustloop_core::api;
 
+use trustloop_core::api::json::{to_pretty, Map, Value};
+
+use crate::error::CliError;
 use crate::input::read;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -23,33 +26,46 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "digest")]
         mode: Mode,
+        /// Print {canonical} as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Print `sha256:<hex>` of a JSON file's canonical bytes (the ANIP digest).
-    Digest { file: PathBuf },
+    Digest {
+        file: PathBuf,
+        /// Print {digest} as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run(command: Command) -> u8 {
-    let result = match command {
-        Command::Canonicalize { file, mode } => {
+    let (json, result) = match command {
+        Command::Canonicalize { file, mode, json } => {
             let mode = match mode {
                 Mode::Digest => "digest",
                 Mode::Signature => "signature",
                 Mode::Jcs => "jcs",
             };
-            read(&file, "JSON file").and_then(|b| api::canonical_json(&b, mode).map_err(|e| e.to_string()))
+            let canonical = read(&file, "JSON file").map_err(CliError::from).and_then(|b| Ok(api::canonical_json(&b, mode)?));
+            (json, canonical.map(|bytes| ("canonical", bytes)))
         }
-        Command::Digest { file } => read(&file, "JSON file")
-            .and_then(|b| api::json_digest(&b).map_err(|e| e.to_string()))
-            .map(|d| format!("{d}\n").into_bytes()),
+        Command::Digest { file, json } => {
+            let digest = read(&file, "JSON file").map_err(CliError::from).and_then(|b| Ok(api::json_digest(&b)?));
+            (json, digest.map(|d| ("digest", format!("{d}\n").into_bytes())))
+        }
     };
     match result {
-        Ok(bytes) => {
+        Ok((key, bytes)) if json => {
+            let text = String::from_utf8_lossy(&bytes);
+            let value = Map::record().with(key, text.strip_suffix('\n').unwrap_or(&text));
+            out!("{}", to_pretty(&Value::Object(value)));
+            0
+        }
+        Ok((_, bytes)) => {
             crate::stdout::write_all(&bytes);
             0
         }
-        Err(msg) => {
-            eprintln!("{msg}");
-            1
-        }
+        Err(failure) => failure.report(json),
     }
 }

@@ -1,7 +1,7 @@
 //! `trustloop keygen`: an Ed25519 key pair, printed like `anip-registry-keygen`.
 //!
 //! The output holds the private key, so it never lands in a file readable by others:
-//! `--output FILE` creates FILE with mode 0600 (refusing an existing file, so no key is
+//! `--out FILE` (alias `--output`) creates FILE with mode 0600 (refusing an existing file, so no key is
 //! overwritten and no file's mode is changed), and when stdout is a regular file
 //! (`keygen > key.env`, created by the shell at the umask) its group and other
 //! permission bits are removed before the key is written. Modes are only tightened.
@@ -11,7 +11,10 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
+use trustloop_core::api::json::{to_pretty, Map, Value};
 use rustix::fs::{fchmod, fstat, FileType, Mode};
+
+use crate::error::CliError;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -22,42 +25,38 @@ pub struct Args {
     #[arg(long)]
     json: bool,
     /// Write the key pair to this new file, created with mode 0600, instead of stdout (trustloop only).
-    #[arg(long, short = 'o', value_name = "FILE")]
+    #[arg(long = "out", visible_alias = "output", short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> u8 {
     let text = match trustloop_core::api::keygen(&args.key_id) {
-        Ok(v) if args.json => trustloop_core::api::json::to_pretty(&v),
+        Ok(v) if args.json => to_pretty(&v),
         Ok(v) => v
             .as_object()
             .map(|m| m.iter().map(|(k, val)| format!("{}={}\n", k, val.as_str().unwrap_or_default())).collect())
             .unwrap_or_default(),
-        Err(e) => {
-            eprintln!("{e}");
-            return 1;
-        }
+        Err(e) => return CliError::from(e).report(args.json),
     };
     match &args.output {
         Some(path) => match write_new_private(path, text.as_bytes()) {
+            Ok(()) if args.json => {
+                let written = Map::record().with("written_key_file", path.display().to_string());
+                out!("{}", to_pretty(&Value::Object(written)));
+                0
+            }
             Ok(()) => {
                 outln!("wrote key pair: {}", path.display());
                 0
             }
-            Err(e) => {
-                eprintln!("error: write {}: {e}", path.display());
-                1
-            }
+            Err(e) => CliError::from(format!("write {}: {e}", path.display())).report(args.json),
         },
         None => match restrict_stdout_file() {
             Ok(()) => {
                 out!("{text}");
                 0
             }
-            Err(e) => {
-                eprintln!("error: keygen: cannot make the output file private (mode 0600): {e}");
-                1
-            }
+            Err(e) => CliError::from(format!("keygen: cannot make the output file private (mode 0600): {e}")).report(args.json),
         },
     }
 }

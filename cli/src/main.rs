@@ -12,11 +12,15 @@ mod stdout;
 mod anip;
 mod anpkg;
 mod assets_pa;
+mod color;
 mod completions;
+mod error;
+mod exit;
 mod input;
 mod json;
 mod keygen;
 mod man;
+mod many;
 
 /// Verify ANIP packages, Anolis .anpkg handoff packages and Prometeu assets.pa archives.
 #[derive(Parser)]
@@ -30,6 +34,9 @@ struct Cli {
     /// Sets a resource budget for this run (repeatable; names and defaults in docs/limits.md, e.g. yaml_nodes=100000).
     #[arg(long = "limit", global = true, value_name = "NAME=N", value_parser = parse_limit)]
     limits: Vec<(String, usize)>,
+    /// Colour the results: auto (only when stdout is a terminal and NO_COLOR is unset), always, never.
+    #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: color::When,
 }
 
 #[derive(Subcommand)]
@@ -60,18 +67,20 @@ fn main() -> ExitCode {
         Err(e) => {
             let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
             // Upstream's commands answer an unknown flag as Go's `flag` package does.
-            if let Some(text) = anip::unknown_flag_usage(&e, &argv, &<Cli as clap::CommandFactory>::command()) {
+            let cli = <Cli as clap::CommandFactory>::command();
+            if let Some(text) = anip::unknown_flag_usage(&e, &argv, &cli) {
                 eprint!("{text}");
-                return ExitCode::from(2);
+                return ExitCode::from(exit::UPSTREAM_USAGE);
             }
-            e.exit()
+            return ExitCode::from(usage_error(&e, &argv, &cli));
         }
     };
+    color::init(cli.color);
     let input_bytes = cli.max_input_bytes.map(|n| (String::from("input_bytes"), n));
     for (name, value) in cli.limits.iter().chain(input_bytes.iter()) {
         if let Err(e) = budgets::set(name, *value) {
-            eprintln!("trustloop: --limit {name}={value}: {}", e.0.message);
-            return ExitCode::from(2);
+            eprintln!("error: --limit {name}={value}: {}", e.0.message);
+            return ExitCode::from(exit::USAGE);
         }
     }
     let code = match cli.command {
@@ -84,6 +93,24 @@ fn main() -> ExitCode {
         Command::Man => man::run(<Cli as clap::CommandFactory>::command()),
     };
     ExitCode::from(code)
+}
+
+/// A clap parse error: `--help` and `--version` print and exit 0; a usage error exits
+/// with its command's usage code (docs/exit-codes.md), and under `--json` is also the
+/// JSON error object on stdout.
+fn usage_error(e: &clap::Error, argv: &[String], cli: &clap::Command) -> u8 {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return exit::OK;
+    }
+    let code = exit::usage_for(&exit::command_path(argv, cli));
+    let _ = e.print();
+    if argv.iter().any(|a| a == "--json") {
+        let text = e.render().to_string();
+        let message = text.lines().next().unwrap_or_default().trim_start_matches("error: ");
+        error::CliError::new(message, code).report(true);
+    }
+    code
 }
 
 /// `NAME=N` of `--limit`.

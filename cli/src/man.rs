@@ -8,7 +8,7 @@ pub fn run(cli: clap::Command) -> u8 {
             0
         }
         Err(e) => {
-            eprintln!("trustloop: man: {e}");
+            eprintln!("error: man: {e}");
             1
         }
     }

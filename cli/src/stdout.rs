@@ -38,7 +38,7 @@ fn write_with(write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::
         Ok(()) => {}
         Err(e) if e.kind() == ErrorKind::BrokenPipe => READER_GONE.store(true, Ordering::Relaxed),
         Err(e) => {
-            eprintln!("trustloop: write to stdout: {e}");
+            eprintln!("error: write to stdout: {e}");
             std::process::exit(1);
         }
     }

@@ -230,7 +230,7 @@ fn root_named_build_raw_covers_applied_is_empty() {
     let applied = run(&["anip", "bundle", "digest", &r, "--applied", "--target", "typescript"]);
     assert_eq!(stdout(&applied), format!("{EMPTY}\n"));
     let o = run(&["anip", "bundle", "digest", &r, "--applied"]);
-    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(2), "--applied requires --target"));
+    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(64), "--applied requires --target"));
 }
 
 #[test]
@@ -376,12 +376,12 @@ fn ref_check_text_json_and_fetch() {
     assert_eq!(v.str_at("digest"), format!("sha256:{HEX}"));
     assert_eq!(v.str_at("locator"), "registry://acme/glue");
     let o = run(&["anip", "ref", "check", "registry://acme/glue@latest"]);
-    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(1), "custom code bundle ref must include a sha256 digest fragment"));
+    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(1), "error: custom code bundle ref must include a sha256 digest fragment"));
     let o = run(&["anip", "ref", "check", "--json", &format!("-x#sha256:{HEX}")]);
     assert_eq!(json::parse(&o.stdout).unwrap().str_at("code"), "REF_SCHEME_UNSUPPORTED");
     let o = run(&["anip", "ref", "check", "--fetch-custom-code-bundle", &git_ref()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).starts_with("--custom-code-bundle-ref passed immutable reference validation, but remote bundle fetching"));
+    assert!(stderr(&o).starts_with("error: --custom-code-bundle-ref passed immutable reference validation, but remote bundle fetching"));
 }
 
 #[test]
@@ -580,7 +580,7 @@ fn lint_exit_codes_and_findings() {
     )
     .unwrap();
     let o = run(&["anip", "lint", "--package-bundle", &dirty.display().to_string(), "--json"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2), "findings are failed checks, as in verify");
     let v = json::parse(&o.stdout).unwrap();
     assert_eq!(v.str_at("status"), "findings");
     let got: Vec<(String, String)> = v
@@ -604,5 +604,5 @@ fn lint_exit_codes_and_findings() {
     .collect();
     assert_eq!(got, want);
     let o = run(&["anip", "lint", "--package-bundle", "/nonexistent.json"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1), "a hard error, as in verify");
 }

@@ -38,7 +38,7 @@ fn every_supported_shell_gets_a_script_and_an_unknown_one_is_a_usage_error() {
         assert!(String::from_utf8_lossy(&out.stdout).contains(marker), "{shell}");
     }
     let out = run(&["completions", "tcsh"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(64));
     assert!(out.stdout.is_empty());
 }
 

@@ -103,7 +103,7 @@ fn f8_a_device_or_a_pipe_is_read_through_the_cap() {
     let o = capped(&["--max-input-bytes", "1024", "json", "digest", "/dev/zero"]);
     assert_eq!(
         stderr(&o),
-        "read JSON file: read /dev/zero: file is larger than the input limit of 1024 bytes (raise it with --max-input-bytes)"
+        "error: read JSON file: read /dev/zero: file is larger than the input limit of 1024 bytes (raise it with --max-input-bytes)"
     );
 }
 
@@ -120,7 +120,7 @@ fn f8_the_input_limit_is_a_flag() {
 }
 
 /// Every budget of docs/limits.md is `--limit NAME=N`; an unknown name or a nesting
-/// budget above its ceiling is a usage error (exit 2).
+/// budget above its ceiling is a usage error (exit 64, docs/exit-codes.md).
 #[test]
 fn budgets_are_set_with_limit() {
     let t = Temp::new("limit");
@@ -134,10 +134,10 @@ fn budgets_are_set_with_limit() {
     let o = capped(&["json", "digest", &f, "--limit", "input_bytes=4"]);
     assert!(stderr(&o).ends_with("file is larger than the input limit of 4 bytes (raise it with --max-input-bytes)"), "{}", stderr(&o));
     let o = capped(&["--limit", "no_such_limit=1", "json", "digest", &f]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(64));
     assert!(stderr(&o).contains("unknown limit \"no_such_limit\""), "{}", stderr(&o));
     let o = capped(&["--limit", "yaml_depth=1000", "json", "digest", &f]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(64));
     assert!(stderr(&o).contains("not raised above 200"), "{}", stderr(&o));
 }
 

@@ -42,7 +42,7 @@ set +e
 code=${PIPESTATUS[0]}
 set -e
 echo "    exit code $code"
-[ "$code" -eq 1 ] || { echo "    expected exit 1"; exit 1; }
+[ "$code" -eq 2 ] || { echo "    expected exit 2 (an invalid archive: docs/exit-codes.md)"; exit 1; }
 
 echo "7. a broken input blocks the pack and leaves the build untouched"
 broken="$out/broken-project"

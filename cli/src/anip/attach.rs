@@ -11,7 +11,9 @@ use trustloop_core::api::anip::{
     build_publish_request, check_attach_args, publish_response, publish_url, request_body, AttachOptions, MAX_RESPONSE_BYTES,
 };
 use trustloop_core::api::diag::Error;
-use trustloop_core::api::json::to_pretty;
+use trustloop_core::api::json::{to_pretty, Map, Value};
+
+use crate::error::CliError;
 
 use crate::input::read;
 use trustloop_host::files::write_private;
@@ -50,6 +52,9 @@ pub struct Args {
     /// Registry publish bearer token (default: $ANIP_REGISTRY_PUBLISH_TOKEN).
     #[arg(long, value_name = "T")]
     publish_token: Option<String>,
+    /// Under a hard error print the JSON error object on stdout (trustloop only; the output is JSON already).
+    #[arg(long)]
+    json: bool,
 }
 
 /// Exit codes as upstream: 2 for flag problems, 1 for everything else.
@@ -61,14 +66,14 @@ fn exit_code(e: &Error) -> u8 {
     }
 }
 
-fn fail(msg: impl std::fmt::Display, code: u8) -> u8 {
-    eprintln!("{msg}");
-    code
+/// Upstream's message on stderr, or under `--json` the JSON error object.
+fn fail(json: bool, failure: impl Into<CliError>, code: u8) -> u8 {
+    failure.into().with_exit(code).report_upstream(json)
 }
 
 pub fn run(a: Args) -> u8 {
     if a.package_bundle.trim().is_empty() {
-        return fail("--package-bundle is required", 2);
+        return fail(a.json, "--package-bundle is required", 2);
     }
     let mut options = AttachOptions {
         package_version: a.package_version.clone(),
@@ -80,7 +85,7 @@ pub fn run(a: Args) -> u8 {
     };
     // Steps 2–4 before the bundle directory is touched.
     if let Err(e) = check_attach_args(&options, None) {
-        return fail(&e, exit_code(&e));
+        return fail(a.json, &e, exit_code(&e));
     }
     options.bundle_tree_sha256 = a.bundle_tree_sha256.clone();
     let local = a.custom_code_bundle.as_deref().filter(|s| !s.trim().is_empty());
@@ -88,7 +93,7 @@ pub fn run(a: Args) -> u8 {
         Some(dir) => {
             let walked = match walk_bundle(dir, true, "compute custom code bundle digest: ") {
                 Ok(w) => w,
-                Err(m) => return fail(m, 1),
+                Err(m) => return fail(a.json, m, 1),
             };
             options.bundle_root = walked.root.clone();
             check_attach_args(&options, Some(&walked.entries))
@@ -97,20 +102,20 @@ pub fn run(a: Args) -> u8 {
     };
     let material = match material {
         Ok(m) => m,
-        Err(e) => return fail(&e, exit_code(&e)),
+        Err(e) => return fail(a.json, &e, exit_code(&e)),
     };
     let bundle = match read(std::path::Path::new(&a.package_bundle), "package bundle") {
         Ok(b) => b,
-        Err(m) => return fail(m, 1),
+        Err(m) => return fail(a.json, m, 1),
     };
     let request = match build_publish_request(&bundle, Some((&options.package_version, &material))) {
         Ok(r) => r,
-        Err(e) => return fail(&e, 1),
+        Err(e) => return fail(a.json, &e, 1),
     };
 
     if let Some(url) = a.registry_url.as_deref().filter(|u| !u.trim().is_empty()) {
         if a.output.as_ref().is_some_and(|o| !o.as_os_str().is_empty()) {
-            return fail("--output cannot be combined with --registry-url", 2);
+            return fail(a.json, "--output cannot be combined with --registry-url", 2);
         }
         let env = std::env::var("ANIP_REGISTRY_PUBLISH_TOKEN").unwrap_or_default();
         let token = [a.publish_token.as_deref().unwrap_or(""), env.as_str()]
@@ -119,10 +124,11 @@ pub fn run(a: Args) -> u8 {
             .find(|t| !t.is_empty())
             .unwrap_or("");
         if token.is_empty() {
-            return fail("--registry-url requires --publish-token or ANIP_REGISTRY_PUBLISH_TOKEN", 2);
+            return fail(a.json, "--registry-url requires --publish-token or ANIP_REGISTRY_PUBLISH_TOKEN", 2);
         }
         if !token_transport_is_private(url) {
             return fail(
+                a.json,
                 format!("--registry-url {url}: refusing to send the publish token over plain http to a non-loopback host; use https://"),
                 2,
             );
@@ -132,14 +138,19 @@ pub fn run(a: Args) -> u8 {
                 out!("{}", to_pretty(&result));
                 0
             }
-            Err(msg) => fail(msg, 1),
+            Err(msg) => fail(a.json, msg, 1),
         };
     }
     if let Some(path) = a.output.as_ref().filter(|o| !o.as_os_str().is_empty()) {
         if let Err(e) = write_private(path, to_pretty(&request).as_bytes()) {
-            return fail(format!("write output: {e}"), 1);
+            return fail(a.json, format!("write output: {e}"), 1);
         }
-        outln!("wrote publish request: {}", path.display());
+        if a.json {
+            let written = Map::record().with("written_publish_request", path.display().to_string());
+            out!("{}", to_pretty(&Value::Object(written)));
+        } else {
+            outln!("wrote publish request: {}", path.display());
+        }
         return 0;
     }
     out!("{}", to_pretty(&request));

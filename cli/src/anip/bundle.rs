@@ -11,6 +11,7 @@ use trustloop_core::api::anip::tree::{
 };
 use trustloop_core::api::json::{to_pretty, Value};
 
+use crate::exit;
 use crate::input::read;
 use trustloop_host::files::write_private;
 use trustloop_host::walk::{list_files, symlinked_root_error, walk_bundle};
@@ -91,31 +92,40 @@ pub struct MaterialsArgs {
     /// The package bundle (.anip-package.json).
     #[arg(long, value_name = "FILE")]
     package_bundle: PathBuf,
+    /// Print a hard error as the JSON error object (the output is JSON already).
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn run(command: Command) -> u8 {
-    let result = match command {
-        Command::Digest(a) => digest(a),
-        Command::Report(a) => report(a),
-        Command::Materials(a) => materials(a),
+    // Digest and report print upstream's messages (`anip generate`'s); materials is trustloop's.
+    let (json, upstream, result) = match command {
+        Command::Digest(a) => (a.json, true, digest(a)),
+        Command::Report(a) => (a.json, true, report(a)),
+        Command::Materials(a) => (a.json, false, materials(a)),
     };
     match result {
         Ok(()) => 0,
         Err((msg, code)) => {
-            eprintln!("{msg}");
-            code
+            let failure = crate::error::CliError::from(msg).with_exit(code);
+            if upstream {
+                failure.report_upstream(json)
+            } else {
+                failure.report(json)
+            }
         }
     }
 }
 
 type Failure = (String, u8);
 
-fn parse_vars(specs: &[String]) -> Result<TemplateValues, Failure> {
+/// `--var KEY=VALUE`s; a malformed one is a usage error with exit code `usage`.
+fn parse_vars(specs: &[String], usage: u8) -> Result<TemplateValues, Failure> {
     let mut out = TemplateValues::new();
     for spec in specs {
-        let (k, v) = spec.split_once('=').ok_or_else(|| (format!("--var must be KEY=VALUE, got {spec:?}"), 2))?;
+        let (k, v) = spec.split_once('=').ok_or_else(|| (format!("--var must be KEY=VALUE, got {spec:?}"), usage))?;
         let k = k.trim().trim_start_matches("ANIP_");
-        validate_key(k).map_err(|e| (e.to_string(), 2))?;
+        validate_key(k).map_err(|e| (e.to_string(), usage))?;
         out.insert(k.to_string(), v.to_string());
     }
     Ok(out)
@@ -123,13 +133,13 @@ fn parse_vars(specs: &[String]) -> Result<TemplateValues, Failure> {
 
 fn digest(a: DigestArgs) -> Result<(), Failure> {
     let target = match &a.target {
-        Some(t) => Some(Target::parse(t).map_err(|e| (e.to_string(), 2))?),
+        Some(t) => Some(Target::parse(t).map_err(|e| (e.to_string(), exit::USAGE))?),
         None => None,
     };
     if a.applied && target.is_none() {
-        return Err(("--applied requires --target".into(), 2));
+        return Err(("--applied requires --target".into(), exit::USAGE));
     }
-    let vars = parse_vars(&a.vars)?;
+    let vars = parse_vars(&a.vars, exit::USAGE)?;
     let prefix = if a.applied { "apply custom code bundle: " } else { "compute custom code bundle digest: " };
     let dir = walk_bundle(&a.dir, true, prefix).map_err(|m| (m, 1))?;
     if a.applied {
@@ -177,7 +187,7 @@ fn report(a: ReportArgs) -> Result<(), Failure> {
     let Some(local) = local else {
         return Err(("--custom-code-bundle is required".into(), 2));
     };
-    let vars = parse_vars(&a.vars)?;
+    let vars = parse_vars(&a.vars, exit::UPSTREAM_USAGE)?;
     let bundle = read(&a.package_bundle, "package bundle").map_err(|m| (m, 1))?;
     let mut existing = a.generated_file.clone();
     if let Some(dir) = &a.project_dir {

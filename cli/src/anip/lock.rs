@@ -6,6 +6,7 @@ use trustloop_core::api::{self, RegistryPolicy};
 use trustloop_core::api::json::{to_pretty, Map, Value};
 use trustloop_core::api::anip::registry_urls::split_package_ref;
 
+use crate::error::CliError;
 use crate::input::read;
 use trustloop_host::files::write_private;
 use trustloop_host::registry::fetch::fetch;
@@ -68,18 +69,14 @@ pub fn run(command: Command) -> u8 {
     };
     let text = match result {
         Ok(t) => t,
-        Err(msg) => {
-            eprintln!("{msg}");
-            return 1;
-        }
+        Err(msg) => return CliError::from(msg).report_upstream(args.json),
     };
     if args.output.as_os_str() == "-" {
         out!("{text}");
         return 0;
     }
     if let Err(e) = write_private(&args.output, text.as_bytes()) {
-        eprintln!("write lock file: {e}");
-        return 1;
+        return CliError::from(format!("write lock file: {e}")).report_upstream(args.json);
     }
     // Upstream reports the bundle's lock digest, not a hash of the lock file.
     let digest = api::parse_json(text.as_bytes(), "lock file")

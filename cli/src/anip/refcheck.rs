@@ -47,11 +47,11 @@ pub fn run(command: Command) -> u8 {
             0
         }
         Err(e) => {
+            // Under --json the message stays on stderr too, as it always was (the replay reads it).
             if a.json {
-                out!("{}", to_pretty(&e.to_value()));
+                eprintln!("error: {e}");
             }
-            eprintln!("{e}");
-            1
+            crate::error::CliError::from(e).report(a.json)
         }
     }
 }

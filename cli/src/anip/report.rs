@@ -1,15 +1,25 @@
-//! Human-readable rendering of a verify result (the default without `--json`).
+//! Human-readable rendering of a verify result (the default without `--json`): a
+//! headline with the verdict and how many checks failed, then each check, the failing
+//! ones marked `> [FAIL]` (and red on a colour terminal, `crate::color`).
 use trustloop_core::api::json::Value;
+
+use crate::color;
 
 pub fn print_verify(result: &Value) {
     let s = |k: &str| result.str_at(k);
-    let status = s("status");
-    let mark = if status == "failed" { "FAILED" } else { "OK" };
-    if s("package_id").is_empty() {
-        outln!("{mark}  {}", s("source_kind"));
+    let checks = result.get("checks").and_then(Value::as_array).unwrap_or(&[]);
+    let failed = checks.iter().filter(|c| c.str_at("status") != "pass").count();
+    let mark = if s("status") == "failed" { color::bad("FAILED") } else { color::good("OK") };
+    let subject = if s("package_id").is_empty() {
+        s("source_kind").to_string()
     } else {
-        outln!("{mark}  {} {}@{}", s("source_kind"), s("package_id"), s("package_version"));
-    }
+        format!("{} {}@{}", s("source_kind"), s("package_id"), s("package_version"))
+    };
+    let tally = match failed {
+        0 => format!("all {} checks passed", checks.len()),
+        n => color::bad(&format!("{n} of {} checks failed", checks.len())),
+    };
+    outln!("{mark}  {subject}  ({tally})");
     for (label, key) in [("definition digest", "definition_digest"), ("receipt", "receipt_status")] {
         if !s(key).is_empty() {
             outln!("  {label:<19} {}", s(key));
@@ -25,9 +35,13 @@ pub fn print_verify(result: &Value) {
         outln!("  {:<19} {}", "compatibility", compat.str_at("mode"));
     }
     outln!();
-    for check in result.get("checks").and_then(Value::as_array).unwrap_or(&[]) {
+    for check in checks {
         let pass = check.str_at("status") == "pass";
-        outln!("  [{}] {}", if pass { "pass" } else { "FAIL" }, check.str_at("name"));
+        if pass {
+            outln!("  [pass] {}", check.str_at("name"));
+        } else {
+            outln!("{} {}", color::bad("> [FAIL]"), color::strong(check.str_at("name")));
+        }
         if !pass && !check.str_at("detail").is_empty() {
             outln!("         {}", check.str_at("detail"));
         }

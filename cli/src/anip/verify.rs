@@ -1,14 +1,19 @@
 //! `trustloop anip verify`: upstream's flags, checks, result JSON and exit codes
 //! (0 ok, 2 a check failed, 1 hard error on stderr), plus trust pinning and
 //! legacy compatibility as explicit options.
+//!
+//! Several bundles in one call (`--package-bundle a b …`, a trustloop addition) go one
+//! by one through [`verify_bundle`] (via `crate::many`), then one summary line on
+//! stderr; the exit code is the worst. One bundle keeps upstream's output exactly.
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, ValueEnum};
 use trustloop_core::api::anip::check_lock;
 use trustloop_core::api::{self, RegistryPolicy, VerifyOptions};
-use trustloop_core::api::json::{to_pretty, Value};
+use trustloop_core::api::json::{to_pretty, Map, Value};
 use trustloop_core::api::anip::registry_urls::split_package_ref;
 
+use crate::error::CliError;
 use crate::input::read;
 use trustloop_host::registry::{fetch::fetch, RegistryTarget};
 
@@ -25,9 +30,9 @@ pub struct Args {
     /// Service definition file (plain definition source).
     #[arg(long, value_name = "FILE")]
     definition: Option<String>,
-    /// Package bundle (.anip-package.json).
-    #[arg(long, value_name = "FILE")]
-    package_bundle: Option<String>,
+    /// Package bundle (.anip-package.json); several may follow (trustloop only; upstream takes one).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    package_bundle: Vec<String>,
     /// Consumer lock file (anip-package-lock/v1) the package must match.
     #[arg(long, value_name = "FILE")]
     lock_file: Option<String>,
@@ -74,8 +79,9 @@ pub struct Args {
     /// Implied by --trusted-key, --trust-store and --compat legacy.
     #[arg(long)]
     extended_report: bool,
-    /// Refuse (exit 1) when more than one source is given, instead of upstream's silent choice of
-    /// the first of --definition, --package-bundle, registry (trustloop only).
+    /// With --json: refuse (exit 1) when more than one source is given, instead of upstream's silent
+    /// choice of the first of --definition, --package-bundle, registry (trustloop only; the summary
+    /// and several bundles always refuse).
     #[arg(long)]
     refuse_ignored_sources: bool,
 }
@@ -127,20 +133,67 @@ fn trusted_keys(args: &Args) -> Result<Vec<(String, String)>, String> {
 }
 
 pub fn run(args: Args) -> u8 {
-    match verify(&args) {
+    let bundles: Vec<String> = args.package_bundle.iter().filter(|p| !p.trim().is_empty()).cloned().collect();
+    if bundles.len() > 1 {
+        return run_many(&args, &bundles);
+    }
+    match verify(&args, bundles.first().map(String::as_str)) {
         Ok((result, code)) => {
-            if args.json {
-                out!("{}", to_pretty(&result));
-            } else {
-                super::report::print_verify(&result);
-            }
+            print_result(&args, &result);
             code
         }
-        Err(msg) => {
-            eprintln!("{msg}");
-            1
+        // Upstream prints the message alone, also under its own output (`--json`).
+        Err(failure) => failure.report_upstream(false),
+    }
+}
+
+fn print_result(args: &Args, result: &Value) {
+    if args.json {
+        out!("{}", to_pretty(result));
+    } else {
+        super::report::print_verify(result);
+    }
+}
+
+/// Several bundles: each verified on its own, then one summary line.
+fn run_many(args: &Args, bundles: &[String]) -> u8 {
+    let shared = match refuse_ignored_sources(args, true).and_then(|()| shared_inputs(args)) {
+        Ok(shared) => shared,
+        Err(failure) => return failure.report(args.json),
+    };
+    let outcomes = crate::many::each(bundles, |path| verify_bundle(&shared, path));
+    let codes: Vec<u8> = outcomes.iter().map(|o| o.as_ref().map_or_else(|f| f.exit, |(_, code)| *code)).collect();
+    if args.json {
+        let items = bundles.iter().zip(&outcomes).zip(&codes).map(|((path, outcome), code)| {
+            let item = Map::record().with("input", path.as_str()).with("exit_code", u64::from(*code));
+            match outcome {
+                Ok((result, _)) => item.with("result", result.clone()),
+                Err(failure) => item.with("error", failure.to_value()),
+            }
+            .into()
+        });
+        out!("{}", to_pretty(&Value::Array(items.collect())));
+    } else {
+        for (i, (path, outcome)) in bundles.iter().zip(&outcomes).enumerate() {
+            if i > 0 {
+                outln!();
+            }
+            outln!("== {path}");
+            match outcome {
+                Ok((result, _)) => super::report::print_verify(result),
+                Err(failure) => eprintln!("error: {path}: {}", failure.message()),
+            }
         }
     }
+    let count = |code: u8| codes.iter().filter(|&&c| c == code).count();
+    let (failed, errors) = (count(crate::exit::CHECK_FAILED), count(crate::exit::ERROR));
+    let mut summary = format!("{} of {} packages failed verification", failed, bundles.len());
+    if errors > 0 {
+        summary.push_str(&format!(", {errors} could not be verified"));
+    }
+    let bad = failed + errors > 0;
+    eprintln!("{}", if bad { crate::color::bad(&summary) } else { crate::color::good(&summary) });
+    crate::exit::worst(codes)
 }
 
 /// The sources given, in upstream's order of precedence (ANIP-VER-2): upstream verifies the
@@ -149,7 +202,7 @@ fn sources_given(args: &Args) -> Vec<&'static str> {
     let registry = non_blank(&args.registry_url).or(non_blank(&args.registry_base)).is_some();
     [
         (non_blank(&args.definition).is_some(), "--definition"),
-        (non_blank(&args.package_bundle).is_some(), "--package-bundle"),
+        (args.package_bundle.iter().any(|p| !p.trim().is_empty()), "--package-bundle"),
         (registry, "the registry package"),
     ]
     .into_iter()
@@ -157,20 +210,31 @@ fn sources_given(args: &Args) -> Vec<&'static str> {
     .collect()
 }
 
-fn verify(args: &Args) -> Result<(Value, u8), String> {
-    if let [used, ignored @ ..] = sources_given(args).as_slice() {
-        if args.refuse_ignored_sources && !ignored.is_empty() {
-            return Err(format!(
-                "error: only one source can be verified: upstream verifies {used} and ignores {}",
-                ignored.join(" and ")
-            ));
-        }
+/// Upstream's silent choice of one source is kept only where its bytes are the contract:
+/// `--json` without `--refuse-ignored-sources`, one bundle.
+fn refuse_ignored_sources(args: &Args, several: bool) -> Result<(), CliError> {
+    let refuse = args.refuse_ignored_sources || !args.json || several;
+    match sources_given(args).as_slice() {
+        [used, ignored @ ..] if refuse && !ignored.is_empty() => Err(CliError::new(
+            format!("only one source can be verified: upstream verifies {used} and ignores {}", ignored.join(" and ")),
+            crate::exit::ERROR,
+        )),
+        _ => Ok(()),
     }
+}
+
+/// What every source of one call shares: the lock file and the options.
+struct Shared {
+    lock: Option<Vec<u8>>,
+    options: VerifyOptions,
+}
+
+fn shared_inputs(args: &Args) -> Result<Shared, CliError> {
     // ANIP-VER-4 step 1: the lock file is loaded before any source.
     let lock = match non_blank(&args.lock_file) {
         Some(path) => {
             let bytes = read(path.as_ref(), "lock file")?;
-            check_lock(&bytes).map_err(|e| e.to_string())?;
+            check_lock(&bytes)?;
             Some(bytes)
         }
         None => None,
@@ -179,22 +243,36 @@ fn verify(args: &Args) -> Result<(Value, u8), String> {
         expected_contract_signature: args.expected_contract_signature.clone(),
         trusted_keys: trusted_keys(args)?,
         legacy: args.compat == Compat::Legacy,
-        record_path: args.package_bundle.clone().unwrap_or_default(),
+        record_path: args.package_bundle.first().cloned().unwrap_or_default(),
         // The summary always says who signed and whether that key is trusted.
         extended_report: args.extended_report || !args.json,
     };
+    Ok(Shared { lock, options })
+}
+
+/// One package bundle, verified: the result and upstream's exit code.
+fn verify_bundle(shared: &Shared, path: &str) -> Result<(Value, u8), CliError> {
+    let bytes = read(path.as_ref(), "package bundle")?;
+    let options = VerifyOptions { record_path: path.to_string(), ..shared.options.clone() };
+    let verdict = api::anip_verify_bundle(&bytes, shared.lock.as_deref(), &options)?;
+    Ok((verdict.result, verdict.exit_code as u8))
+}
+
+/// One source, in upstream's order: `--definition`, the bundle, the registry.
+fn verify(args: &Args, bundle: Option<&str>) -> Result<(Value, u8), CliError> {
+    refuse_ignored_sources(args, false)?;
+    let shared = shared_inputs(args)?;
     let verdict = if let Some(path) = non_blank(&args.definition) {
         let bytes = read(path.as_ref(), "definition file")?;
-        api::anip_verify_definition(&bytes, lock.as_deref(), &options)
-    } else if let Some(path) = non_blank(&args.package_bundle) {
-        let bytes = read(path.as_ref(), "package bundle")?;
-        api::anip_verify_bundle(&bytes, lock.as_deref(), &options)
-    } else if let Some(target) = registry_target(args, lock.as_deref())? {
+        api::anip_verify_definition(&bytes, shared.lock.as_deref(), &shared.options)
+    } else if let Some(path) = bundle {
+        return verify_bundle(&shared, path);
+    } else if let Some(target) = registry_target(args, shared.lock.as_deref())? {
         let fetched = fetch(&target, args.allow_yanked_package)?;
-        api::anip_verify_registry(&fetched.responses(), lock.as_deref(), &options, &policy(args))
+        api::anip_verify_registry(&fetched.responses(), shared.lock.as_deref(), &shared.options, &policy(args))
     } else {
         return Err("definition path, package bundle, or registry package identity must be provided".into());
     };
-    let verdict = verdict.map_err(|e| e.to_string())?;
+    let verdict = verdict?;
     Ok((verdict.result, verdict.exit_code as u8))
 }

@@ -33,12 +33,12 @@ pub struct Args {
     max_total_size: u64,
 }
 
+/// Upstream's `ERROR: <message>` on stderr, or under `--json` the JSON error object.
 fn fail(json_out: bool, e: &Error) -> u8 {
     if json_out {
-        outln!("{}", json::to_pretty(&e.to_value()));
-    } else {
-        eprintln!("ERROR: {}", e.message());
+        return crate::error::CliError::from(e).report(true);
     }
+    eprintln!("ERROR: {}", e.message());
     1
 }
 

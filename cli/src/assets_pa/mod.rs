@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use trustloop_core::api::assets_pa::reader::{self, ArchiveInfo};
 use trustloop_core::api::diag::Finding;
-use trustloop_core::api::json::to_pretty;
+use trustloop_core::api::json::{to_pretty, Map, Value};
+
+use crate::error::CliError;
+use crate::exit;
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -35,9 +38,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Validate an archive; exit 0 when valid, 1 on any error.
+    /// Validate archives; exit 0 when every one is valid, 2 when one is invalid, 1 when one cannot be read.
     Verify {
-        file: PathBuf,
+        /// One archive or several (then a summary line on stderr; the exit code is the worst).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Print {ok, errors, warnings, codes, findings} as JSON.
         #[arg(long)]
         json: bool,
@@ -53,6 +58,9 @@ pub enum Command {
         /// Output file.
         #[arg(short = 'o', long = "out")]
         out: PathBuf,
+        /// Print {asset_id, bytes, out} as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -60,8 +68,8 @@ pub fn run(command: Command) -> u8 {
     match command {
         Command::Pack { project, out, json } => pack::run(&project, out.as_deref(), json),
         Command::Inspect { file, json } => inspect_cmd(&file, json),
-        Command::Verify { file, json, deny_warnings } => verify_cmd(&file, json, deny_warnings),
-        Command::Extract { file, asset_id, out } => extract_cmd(&file, asset_id, &out),
+        Command::Verify { files, json, deny_warnings } => verify_many(&files, json, deny_warnings),
+        Command::Extract { file, asset_id, out, json } => extract_cmd(&file, asset_id, &out, json),
     }
 }
 
@@ -120,27 +128,49 @@ fn inspect_cmd(path: &Path, json: bool) -> u8 {
             }
             0
         }
-        Err(f) => {
-            if json {
-                outln!("{}", to_pretty(&trustloop_core::api::diag::Error(f).to_value()));
-            } else {
-                print_finding(&f);
-            }
-            1
-        }
+        Err(f) => fail(f, json),
     }
 }
 
-fn verify_cmd(path: &Path, json: bool, deny_warnings: bool) -> u8 {
+/// A hard error: the JSON error object under `--json`, else the finding on stderr.
+fn fail(f: Finding, json: bool) -> u8 {
+    if json {
+        return CliError::from(trustloop_core::api::diag::Error(f)).report(true);
+    }
+    print_finding(&f);
+    exit::ERROR
+}
+
+/// Every archive through [`verify_cmd`]; several give a JSON array (or one summary line) and the worst exit code.
+fn verify_many(files: &[PathBuf], json: bool, deny_warnings: bool) -> u8 {
+    if let [file] = files {
+        let (value, code) = verify_cmd(file, json, deny_warnings);
+        if json {
+            outln!("{}", to_pretty(&value));
+        }
+        return code;
+    }
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let results = crate::many::each(&names, |name| verify_cmd(Path::new(name), json, deny_warnings));
+    if json {
+        outln!("{}", to_pretty(&Value::Array(results.iter().map(|(v, _)| v.clone()).collect())));
+    }
+    let bad = results.iter().filter(|(_, code)| *code != exit::OK).count();
+    let summary = format!("{bad} of {} archives failed verification", files.len());
+    eprintln!("{}", if bad > 0 { crate::color::bad(&summary) } else { crate::color::good(&summary) });
+    exit::worst(results.into_iter().map(|(_, code)| code))
+}
+
+/// One archive: its verify value (printed by the caller under `--json`) and exit code:
+/// 2 invalid (or warnings under --deny-warnings), 1 unreadable.
+fn verify_cmd(path: &Path, json: bool, deny_warnings: bool) -> (Value, u8) {
     let result = read_archive(path).map(|(_, info)| info);
     let value = reader::verify_value(result.as_ref());
     let ok = match &result {
         Ok(info) => !deny_warnings || info.warnings.is_empty(),
         Err(_) => false,
     };
-    if json {
-        outln!("{}", to_pretty(&value));
-    } else {
+    if !json {
         let findings: Vec<Finding> = match &result {
             Ok(info) => info.warnings.clone(),
             Err(f) => vec![f.clone()],
@@ -160,10 +190,15 @@ fn verify_cmd(path: &Path, json: bool, deny_warnings: bool) -> u8 {
             Err(_) => outln!("FAIL: {}", path.display()),
         }
     }
-    u8::from(!ok)
+    let code = match &result {
+        _ if ok => exit::OK,
+        Err(f) if f.code == trustloop_core::api::assets_pa::codes::READ_IO => exit::ERROR,
+        _ => exit::CHECK_FAILED,
+    };
+    (value, code)
 }
 
-fn extract_cmd(path: &Path, asset_id: u32, out: &Path) -> u8 {
+fn extract_cmd(path: &Path, asset_id: u32, out: &Path, json: bool) -> u8 {
     let result = (|| -> Result<u64, Finding> {
         let (mut file, info) = read_archive(path)?;
         let entry = reader::entry_or_error(&info, asset_id)?;
@@ -183,13 +218,15 @@ fn extract_cmd(path: &Path, asset_id: u32, out: &Path) -> u8 {
         Ok(copied)
     })();
     match result {
+        Ok(n) if json => {
+            let done = Map::record().with("asset_id", u64::from(asset_id)).with("bytes", n).with("out", out.display().to_string());
+            outln!("{}", to_pretty(&Value::Object(done)));
+            exit::OK
+        }
         Ok(n) => {
             eprintln!("extracted asset {asset_id} ({n} bytes) to {}", out.display());
-            0
+            exit::OK
         }
-        Err(f) => {
-            print_finding(&f);
-            1
-        }
+        Err(f) => fail(f, json),
     }
 }

@@ -13,10 +13,7 @@ use super::print_finding;
 pub fn run(project: &Path, out: Option<&Path>, json: bool) -> u8 {
     let packed = match pack(project, out) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
+        Err(e) => return crate::error::CliError::from(e).report(json),
     };
     if json {
         outln!("{}", to_pretty(&packed.report()));

@@ -5,6 +5,9 @@ use clap::Args as ClapArgs;
 use trustloop_core::api::{self, BuildLocalOptions};
 use trustloop_core::api::anip::{DEFAULT_GENERATED_AT, DEFAULT_PORT};
 
+use trustloop_core::api::json::{to_pretty, Map, Value};
+
+use crate::error::CliError;
 use crate::input::read;
 
 pub(super) mod go_flags;
@@ -59,6 +62,9 @@ pub struct Args {
     /// Key id for a bare base64 --signing-key (default: from the key file, else trustloop-ed25519).
     #[arg(long)]
     signing_key_id: Option<String>,
+    /// Print {written_package_bundle} as JSON, and a hard error as the JSON error object (trustloop only).
+    #[arg(long)]
+    json: bool,
 }
 
 /// Reads a key file in any of the shapes `trustloop keygen` prints.
@@ -152,14 +158,17 @@ fn build(args: Args) -> Result<String, Failure> {
 }
 
 pub fn run(args: Args) -> u8 {
+    let json = args.json;
     match build(args) {
+        Ok(bundle) if json => {
+            let written = Map::record().with("written_package_bundle", bundle);
+            out!("{}", to_pretty(&Value::Object(written)));
+            0
+        }
         Ok(bundle) => {
             outln!("wrote local package bundle: {bundle}");
             0
         }
-        Err((message, code)) => {
-            eprintln!("{message}");
-            code
-        }
+        Err((message, code)) => CliError::from(message).with_exit(code).report_upstream(json),
     }
 }
