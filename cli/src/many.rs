@@ -1,12 +1,13 @@
-//! Several inputs in one call: each input goes through one function, in order, and the
-//! results come back together (the seam a batch, parallel API can replace). While they
-//! run, a progress bar shows on stderr when stderr is a terminal and there is more than
-//! one input; never on a pipe.
+//! Several inputs in one call: each input goes through one function on every core
+//! (`trustloop_host::batch::each`, rayon), and the results come back in input order,
+//! so the printed bytes are those of a sequential run. While they run, a progress bar
+//! shows on stderr when stderr is a terminal and there is more than one input; never
+//! on a pipe.
 use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-pub fn each<T>(inputs: &[String], mut one: impl FnMut(&str) -> T) -> Vec<T> {
+pub fn each<T: Send>(inputs: &[String], one: impl Fn(&str) -> T + Sync + Send) -> Vec<T> {
     let bar = (inputs.len() > 1 && std::io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(inputs.len() as u64);
         if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
@@ -14,19 +15,14 @@ pub fn each<T>(inputs: &[String], mut one: impl FnMut(&str) -> T) -> Vec<T> {
         }
         bar
     });
-    let results = inputs
-        .iter()
-        .map(|input| {
-            if let Some(bar) = &bar {
-                bar.set_message(input.clone());
-            }
-            let result = one(input);
-            if let Some(bar) = &bar {
-                bar.inc(1);
-            }
-            result
-        })
-        .collect();
+    let results = trustloop_host::batch::each(inputs, |input| {
+        let result = one(input);
+        if let Some(bar) = &bar {
+            bar.set_message(input.clone());
+            bar.inc(1);
+        }
+        result
+    });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -141,17 +141,19 @@ fn fail(f: Finding, json: bool) -> u8 {
     exit::ERROR
 }
 
-/// Every archive through [`verify_cmd`]; several give a JSON array (or one summary line) and the worst exit code.
+/// Every archive checked (on every core when there are several), then printed in order:
+/// several give a JSON array (or one summary line) and the worst exit code.
 fn verify_many(files: &[PathBuf], json: bool, deny_warnings: bool) -> u8 {
-    if let [file] = files {
-        let (value, code) = verify_cmd(file, json, deny_warnings);
-        if json {
-            outln!("{}", to_pretty(&value));
-        }
-        return code;
-    }
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let results = crate::many::each(&names, |name| verify_cmd(Path::new(name), json, deny_warnings));
+    let checked = crate::many::each(&names, |name| check(Path::new(name), deny_warnings));
+    let results: Vec<(Value, u8)> =
+        files.iter().zip(&checked).map(|(file, checked)| report(file, checked, json)).collect();
+    if let [(value, code)] = results.as_slice() {
+        if json {
+            outln!("{}", to_pretty(value));
+        }
+        return *code;
+    }
     if json {
         outln!("{}", to_pretty(&Value::Array(results.iter().map(|(v, _)| v.clone()).collect())));
     }
@@ -161,24 +163,36 @@ fn verify_many(files: &[PathBuf], json: bool, deny_warnings: bool) -> u8 {
     exit::worst(results.into_iter().map(|(_, code)| code))
 }
 
-/// One archive: its verify value (printed by the caller under `--json`) and exit code:
-/// 2 invalid (or warnings under --deny-warnings), 1 unreadable.
-fn verify_cmd(path: &Path, json: bool, deny_warnings: bool) -> (Value, u8) {
+/// One archive read and checked; `ok` is false when it is invalid (or has warnings under
+/// `--deny-warnings`).
+struct Checked {
+    result: Result<ArchiveInfo, Finding>,
+    ok: bool,
+}
+
+fn check(path: &Path, deny_warnings: bool) -> Checked {
     let result = read_archive(path).map(|(_, info)| info);
-    let value = reader::verify_value(result.as_ref());
     let ok = match &result {
         Ok(info) => !deny_warnings || info.warnings.is_empty(),
         Err(_) => false,
     };
+    Checked { result, ok }
+}
+
+/// One archive's verify value (printed by the caller under `--json`; the text lines are
+/// printed here) and exit code: 2 invalid (or warnings under --deny-warnings), 1 unreadable.
+fn report(path: &Path, Checked { result, ok }: &Checked, json: bool) -> (Value, u8) {
+    let ok = *ok;
+    let value = reader::verify_value(result.as_ref());
     if !json {
-        let findings: Vec<Finding> = match &result {
+        let findings: Vec<Finding> = match result {
             Ok(info) => info.warnings.clone(),
             Err(f) => vec![f.clone()],
         };
         for f in &findings {
             print_finding(f);
         }
-        match &result {
+        match result {
             Ok(info) => outln!(
                 "{}: {} ({} assets, {} preload, {} warnings)",
                 if ok { "OK" } else { "FAIL" },
@@ -190,7 +204,7 @@ fn verify_cmd(path: &Path, json: bool, deny_warnings: bool) -> (Value, u8) {
             Err(_) => outln!("FAIL: {}", path.display()),
         }
     }
-    let code = match &result {
+    let code = match result {
         _ if ok => exit::OK,
         Err(f) if f.code == trustloop_core::api::assets_pa::codes::READ_IO => exit::ERROR,
         _ => exit::CHECK_FAILED,
