@@ -21,6 +21,7 @@ const NOT_CODES: &[&str] = &[
     "ANOLIS_WORKBENCH_RUNTIME_TOKEN",
     "CARGO_PKG_VERSION",
     "CREDENTIALS_DIRECTORY",
+    "NO_COLOR",
     // Template variables of custom code bundles.
     "CSHARP_ROOT_NAMESPACE",
     "GO_MODULE_PATH",
