@@ -2,8 +2,8 @@
 //! (spec §12, §13.2): prints `Package validation passed: <path>` (stdout, exit 0) or
 //! `Validation failed: <message>` (stderr, exit 1), like `anolis-validate`.
 //!
-//! Several packages (a trustloop addition; `anolis-validate` takes one) are validated in
-//! order, each reported as above, except that a failure line starts with `<path>: `;
+//! Several packages (a trustloop addition; `anolis-validate` takes one) are validated on
+//! every core (a progress bar on a terminal) and reported in order, each as above, except that a failure line starts with `<path>: `;
 //! then one summary line on stderr. Exit 1 when any failed. Under `--json`, an array of
 //! the results, in order. One package keeps the single-package output exactly.
 //! `-` is an archive read from standard input (at most `--max-input-bytes`).
@@ -62,7 +62,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    let results: Vec<Validated> = args.package_paths.iter().map(|path| validate_one(&args, path)).collect();
+    let results: Vec<Validated> = crate::many::each(&args.package_paths, |path| validate_one(&args, path));
     let failed = results.iter().filter(|v| !v.outcome.passed()).count();
     let several = results.len() > 1;
     if args.json {
