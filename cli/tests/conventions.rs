@@ -3,36 +3,14 @@
 //! terminal, several inputs with a summary and the worst exit code, conflicting sources.
 //! A closed pipe (EPIPE) is tests/broken_pipe.rs, `-` for stdin tests/stdin.rs,
 //! completions and the man page tests/completions_and_man.rs.
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use trustloop_core::api::json::{self, Value};
 
 mod common;
-use common::repo;
+use common::{repo, Temp};
 
 const MISSING: &str = "/nonexistent/trustloop-conventions";
-
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(name: &str) -> Temp {
-        let dir = std::env::temp_dir().join(format!("trustloop-conventions-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        Temp(dir)
-    }
-
-    fn join(&self, name: &str) -> String {
-        self.0.join(name).display().to_string()
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn run_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_trustloop"));
@@ -92,7 +70,7 @@ fn table_rows() -> Vec<(u8, Vec<String>)> {
 fn every_row_of_the_exit_code_table_holds() {
     let t = Temp::new("table");
     let dirty = dirty(&t);
-    let tmp = t.0.display().to_string();
+    let tmp = t.s();
     let rows = table_rows();
     assert!(rows.len() >= 40, "the table lost rows: {}", rows.len());
     let place = |arg: &str| -> String {

@@ -4,10 +4,12 @@
 //! dies (allocation failure, SIGABRT); a clean refusal exits 1 or 2 with its message.
 //! Nothing here depends on timing.
 use std::io::{Cursor, Write};
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use trustloop_core::api::json::{self, Value};
+
+mod common;
+use common::Temp;
 
 /// Address space for one capped run: far below what the hostile inputs used to take
 /// (3 GB, 268 MB, unbounded), well above what a clean refusal needs.
@@ -31,27 +33,6 @@ fn capped(args: &[&str]) -> Output {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).trim_end().to_string()
-}
-
-/// A fresh temporary directory (removed on drop).
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(tag: &str) -> Temp {
-        let p = std::env::temp_dir().join(format!("trustloop-host-io-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).expect("mkdir");
-        Temp(p)
-    }
-    fn join(&self, name: &str) -> String {
-        self.0.join(name).display().to_string()
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// A sparse file of `len` bytes: nothing on disk, `len` from `stat`.
