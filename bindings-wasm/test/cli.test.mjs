@@ -74,6 +74,16 @@ function readTree(root, dir = root, out = []) {
   return out;
 }
 
+/** A hard error under `--json`: the CLI prints the thrown error's fields and its exit code on stdout. */
+function sameError(e, out) {
+  const printed = JSON.parse(out.stdout);
+  assert.equal(e.code, printed.code);
+  assert.equal(e.message, printed.message);
+  assert.deepEqual(e.findings, printed.findings);
+  assert.equal(e.exitCode, printed.exit_code);
+  assert.equal(out.code, printed.exit_code);
+}
+
 const TREE_CASES = JSON.parse(repoFile('tests/vectors/anip-tree/tree.json')).cases;
 const GLUE = TREE_CASES.find((c) => c.name === 'report-no-generated-project').options.entries;
 /** The same tree without template placeholders in paths (the raw digest refuses those). */
@@ -86,11 +96,7 @@ test('anip ref check --json', needsCli, () => {
   const bad = 'git+https://github.com/acme/glue.git@main';
   const out = runCli(['anip', 'ref', 'check', bad, '--json']);
   assert.notEqual(out.code, 0);
-  const e = thrown(() => trustloop.refCheck(bad));
-  const printed = JSON.parse(out.stdout);
-  assert.equal(e.code, printed.code);
-  assert.equal(e.message, printed.message);
-  assert.deepEqual(e.findings, printed.findings);
+  sameError(thrown(() => trustloop.refCheck(bad)), out);
 });
 
 test('anip verify --json: upstream document by default, extended report and pinning on request', needsCli, () => {
@@ -116,7 +122,7 @@ test('anip bundle digest --json, raw and applied', needsCli, () => {
   // A template placeholder in a path: the raw digest refuses it, with the same message.
   const refused = runCli(['anip', 'bundle', 'digest', root, '--json']);
   assert.equal(refused.code, 1);
-  assert.equal(`${thrown(() => trustloop.treeDigest(entries, { root })).message}\n`, refused.stderr);
+  sameError(thrown(() => trustloop.treeDigest(entries, { root })), refused);
   const applied = runCli(['anip', 'bundle', 'digest', root, '--json', '--applied', '--target', 'python', '--system-name', 'Demo Service', '--var', 'PYTHON_MODULE_NAME=demo_service']);
   assert.equal(applied.code, 0, applied.stderr);
   const wasm = trustloop.treeDigest(entries, { root, applied: true, target: 'python', systemName: 'Demo Service', vars: { PYTHON_MODULE_NAME: 'demo_service' } });
@@ -136,8 +142,7 @@ test('anip bundle report --json and anip bundle materials', needsCli, () => {
   const pinned = 'tests/examples/anip-tree/demo-bundle-wrong-pin.json';
   const out = runCli(['anip', 'bundle', 'report', '--package-bundle', join(REPO_ROOT, pinned), '--custom-code-bundle', root, '--target', 'python', '--json']);
   assert.equal(out.code, 1);
-  const e = thrown(() => trustloop.bundleReport(repoFile(pinned), readTree(root), { target: 'python', bundlePath: root }));
-  assert.equal(`${e.message}\n`, out.stderr);
+  sameError(thrown(() => trustloop.bundleReport(repoFile(pinned), readTree(root), { target: 'python', bundlePath: root })), out);
 });
 
 test('anip attach-implementation (the publish request) and anip lint --json', needsCli, () => {
@@ -173,7 +178,7 @@ test('assets-pa inspect --json and verify --json', needsCli, () => {
   const truncated = join(dir, 'truncated.pa');
   writeFileSync(truncated, archive.subarray(0, archive.length - 1));
   const out = runCli(['assets-pa', 'verify', truncated, '--json']);
-  assert.equal(out.code, 1);
+  assert.equal(out.code, 2, 'an invalid archive is a failed check (docs/exit-codes.md)');
   const wasm = trustloop.assetsPa.verify(readFileSync(truncated));
   assert.equal(wasm.ok, false);
   // The CLI names the file in its findings; the in-memory reader has no file name.

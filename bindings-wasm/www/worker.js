@@ -9,12 +9,13 @@ import { listPackageFiles } from './zip-listing.js';
 
 const ready = init().then(() => version);
 
-/** A thrown value as plain data (TrustloopError: code, message, findings). */
+/** A thrown value as plain data (TrustloopError: code, message, findings, exitCode). */
 const errorData = (e) => ({
   name: e?.name ?? 'Error',
   code: e?.code ?? null,
   message: String(e?.message ?? e),
   findings: Array.isArray(e?.findings) ? e.findings : [],
+  exitCode: e?.exitCode ?? null,
 });
 
 /** The CLI's findings name the file they came from; the in-memory reader has no name. */
@@ -85,7 +86,8 @@ function checkAssetsPa(name, bytes) {
     inspectDoc = info;
   } catch (e) {
     const error = errorData(e);
-    inspectDoc = { code: error.code, message: error.message, findings: withFile(error.findings, name) };
+    // The CLI's JSON error object: the host error's fields and the exit code.
+    inspectDoc = { code: error.code, message: error.message, findings: withFile(error.findings, name), exit_code: error.exitCode };
   }
   return {
     result: verify,

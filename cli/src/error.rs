@@ -67,6 +67,13 @@ impl CliError {
     }
 }
 
+/// A message of upstream's (or a host's) with the exit code it ends the run with.
+impl From<(String, u8)> for CliError {
+    fn from((message, exit): (String, u8)) -> Self {
+        CliError::upstream(message).with_exit(exit)
+    }
+}
+
 impl From<String> for CliError {
     fn from(message: String) -> Self {
         CliError::upstream(message)

@@ -11,6 +11,7 @@ use trustloop_core::api::anip::tree::{
 };
 use trustloop_core::api::json::{to_pretty, Value};
 
+use crate::error::CliError;
 use crate::exit;
 use crate::input::read;
 use trustloop_host::files::write_private;
@@ -106,8 +107,7 @@ pub fn run(command: Command) -> u8 {
     };
     match result {
         Ok(()) => 0,
-        Err((msg, code)) => {
-            let failure = crate::error::CliError::from(msg).with_exit(code);
+        Err(failure) => {
             if upstream {
                 failure.report_upstream(json)
             } else {
@@ -117,7 +117,7 @@ pub fn run(command: Command) -> u8 {
     }
 }
 
-type Failure = (String, u8);
+type Failure = CliError;
 
 /// `--var KEY=VALUE`s; a malformed one is a usage error with exit code `usage`.
 fn parse_vars(specs: &[String], usage: u8) -> Result<TemplateValues, Failure> {
@@ -125,7 +125,7 @@ fn parse_vars(specs: &[String], usage: u8) -> Result<TemplateValues, Failure> {
     for spec in specs {
         let (k, v) = spec.split_once('=').ok_or_else(|| (format!("--var must be KEY=VALUE, got {spec:?}"), usage))?;
         let k = k.trim().trim_start_matches("ANIP_");
-        validate_key(k).map_err(|e| (e.to_string(), usage))?;
+        validate_key(k).map_err(|e| CliError::from(e).with_exit(usage))?;
         out.insert(k.to_string(), v.to_string());
     }
     Ok(out)
@@ -133,18 +133,18 @@ fn parse_vars(specs: &[String], usage: u8) -> Result<TemplateValues, Failure> {
 
 fn digest(a: DigestArgs) -> Result<(), Failure> {
     let target = match &a.target {
-        Some(t) => Some(Target::parse(t).map_err(|e| (e.to_string(), exit::USAGE))?),
+        Some(t) => Some(Target::parse(t).map_err(|e| CliError::from(e).with_exit(exit::USAGE))?),
         None => None,
     };
     if a.applied && target.is_none() {
-        return Err(("--applied requires --target".into(), exit::USAGE));
+        return Err(("--applied requires --target".into(), exit::USAGE).into());
     }
     let vars = parse_vars(&a.vars, exit::USAGE)?;
     let prefix = if a.applied { "apply custom code bundle: " } else { "compute custom code bundle digest: " };
-    let dir = walk_bundle(&a.dir, true, prefix).map_err(|m| (m, 1))?;
+    let dir = walk_bundle(&a.dir, true, prefix).map_err(CliError::from)?;
     if a.applied {
         if let Some(m) = symlinked_root_error(&dir, false, "apply custom code bundle: ") {
-            return Err((m, 1));
+            return Err((m, 1).into());
         }
     }
     let options = TreeDigestOptions {
@@ -157,7 +157,7 @@ fn digest(a: DigestArgs) -> Result<(), Failure> {
         root_name: dir.root_name.clone(),
         ..TreeDigestOptions::default()
     };
-    let v = tree_digest(&dir.entries, &options).map_err(|e| (e.to_string(), 1))?;
+    let v = tree_digest(&dir.entries, &options).map_err(CliError::from)?;
     if a.json {
         out!("{}", to_pretty(&v));
     } else {
@@ -169,7 +169,7 @@ fn digest(a: DigestArgs) -> Result<(), Failure> {
 /// Relative paths of every file below `dir` (a generated project), bounded and
 /// without following symlinks (`trustloop_host::walk::list_files`).
 fn project_files(dir: &std::path::Path) -> Result<Vec<String>, Failure> {
-    list_files(dir).map_err(|e| (format!("read generated project {}: {e}", dir.display()), 1))
+    list_files(dir).map_err(|e| (format!("read generated project {}: {e}", dir.display()), 1).into())
 }
 
 fn report(a: ReportArgs) -> Result<(), Failure> {
@@ -183,28 +183,28 @@ fn report(a: ReportArgs) -> Result<(), Failure> {
         has_local_bundle: local.is_some(),
         verify_custom_code_bundle_digest: &verify,
     })
-    .map_err(|e| (e.to_string(), 1))?;
+    .map_err(CliError::from)?;
     let Some(local) = local else {
-        return Err(("--custom-code-bundle is required".into(), 2));
+        return Err(("--custom-code-bundle is required".into(), 2).into());
     };
     let vars = parse_vars(&a.vars, exit::UPSTREAM_USAGE)?;
-    let bundle = read(&a.package_bundle, "package bundle").map_err(|m| (m, 1))?;
+    let bundle = read(&a.package_bundle, "package bundle").map_err(CliError::from)?;
     let mut existing = a.generated_file.clone();
     if let Some(dir) = &a.project_dir {
         existing.extend(project_files(dir)?);
     }
     // Upstream resolves the package and checks the target before touching the bundle
     // directory; surface those errors first.
-    bundle_materials(&bundle).map_err(|e| (e.to_string(), 1))?;
-    Target::parse(&a.target).map_err(|e| (e.to_string(), 1))?;
+    bundle_materials(&bundle).map_err(CliError::from)?;
+    Target::parse(&a.target).map_err(CliError::from)?;
     // The capability scan reads ignored directories too, so walk everything.
-    let dir = walk_bundle(local, false, "apply custom code bundle: ").map_err(|m| (m, 1))?;
+    let dir = walk_bundle(local, false, "apply custom code bundle: ").map_err(CliError::from)?;
     if dir.root_is_symlink {
         let scan = symlinked_root_error(&dir, true, "validate custom code bundle capabilities: ");
         let apply = symlinked_root_error(&dir, false, "apply custom code bundle: ");
         // The capability scan runs first when the contract formalizes capabilities.
         if let Some(m) = scan.filter(|_| declares_capabilities(&bundle)).or(apply) {
-            return Err((m, 1));
+            return Err((m, 1).into());
         }
     }
     let options = BundleReportOptions {
@@ -218,7 +218,7 @@ fn report(a: ReportArgs) -> Result<(), Failure> {
         fetch: false,
         ..BundleReportOptions::default()
     };
-    let result = bundle_report(&bundle, &dir.entries, &options).map_err(|e| (e.to_string(), 1))?;
+    let result = bundle_report(&bundle, &dir.entries, &options).map_err(CliError::from)?;
     for w in result.get("custom_code_bundle_warnings").and_then(Value::as_array).unwrap_or(&[]) {
         eprintln!("warning: {}", w.as_str().unwrap_or(""));
     }
@@ -235,8 +235,8 @@ fn report(a: ReportArgs) -> Result<(), Failure> {
 }
 
 fn materials(a: MaterialsArgs) -> Result<(), Failure> {
-    let bundle = read(&a.package_bundle, "package bundle").map_err(|m| (m, 1))?;
-    let v = bundle_materials(&bundle).map_err(|e| (e.to_string(), 1))?;
+    let bundle = read(&a.package_bundle, "package bundle").map_err(CliError::from)?;
+    let v = bundle_materials(&bundle).map_err(CliError::from)?;
     out!("{}", to_pretty(&v));
     Ok(())
 }
