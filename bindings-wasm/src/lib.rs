@@ -8,7 +8,7 @@
 //! material: refs, tree digests, reports, attach, lint), `assets_pa` and `anpkg`.
 //!
 //! Feature `full` (default) exports every family; without it the crate is the ANIP
-//! verify subset (`anip`, `registry`, `registry_urls`, the JSON, code and budget
+//! verify subset (`anip`, `registry`, `registry_urls`, the operation and budget
 //! tables, and a [`call`] that dispatches through the core's
 //! `api::call::verify_only`), which `build.sh` ships as `trustloop-wasm/verify`.
 //!
