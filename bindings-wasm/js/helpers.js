@@ -171,5 +171,12 @@ export function createHelpers(core) {
     return entries;
   }
 
-  return { fetchRegistryResponses, verifyRegistry, writeLockRegistry, entriesFromFiles };
+  // A helper only where this build has the core function it feeds: the verify-only
+  // build writes no lock files and digests no bundle trees.
+  return {
+    fetchRegistryResponses,
+    verifyRegistry,
+    ...(core.writeLockRegistryResponses && { writeLockRegistry }),
+    ...(core.treeDigest && { entriesFromFiles }),
+  };
 }

@@ -11,4 +11,4 @@ const { createSurface } = require('./surface.js');
 async function init() {}
 function initSync() {}
 
-module.exports = { version: core.version(), ...createSurface(core, createHelpers(core)), default: init, initSync };
+module.exports = { version: core.version(), ...createSurface(core, createHelpers(core), core.operations()), default: init, initSync };

@@ -2,11 +2,16 @@
 // wasm-bindgen), the host-side helpers (helpers.js), in the shape of surface.js (the
 // same names and namespaces as the Node addon). Await the default export, `init()`,
 // once before calling anything else; it also sets `version`.
+//
+// The entry of both builds (`trustloop-wasm` and `trustloop-wasm/verify`): build.sh
+// writes operations.js (this build's operation table) and appends the export list,
+// the names of the Node entry of the same build.
 import wasmInit, * as core from './trustloop.js';
 import { createHelpers } from './helpers.js';
+import { table } from './operations.js';
 import { createSurface } from './surface.js';
 
-const api = createSurface(core, createHelpers(core));
+const api = createSurface(core, createHelpers(core), table);
 
 /** The trustloop version; set once the module is instantiated. */
 export let version;
@@ -22,41 +27,3 @@ export function initSync(module) {
   version = core.version();
   return out;
 }
-
-// The operations of core/src/api/ops.rs available here (a test compares this list).
-export const {
-  TrustloopError,
-  exitCode,
-  keygen,
-  operations,
-  codes,
-  limits,
-  setLimit,
-  resetLimits,
-  canonicalize,
-  digest,
-  verifyBundle,
-  verifyDefinition,
-  verifyMany,
-  verifyRegistry,
-  verifyRegistryResponses,
-  writeLock,
-  writeLockRegistry,
-  writeLockRegistryResponses,
-  buildLocal,
-  treeDigest,
-  treeCombine,
-  treeDigestMany,
-  bundleReport,
-  bundleMaterials,
-  refCheck,
-  trustStore,
-  attachImplementation,
-  lint,
-  anpkg,
-  assetsPa,
-  registryApiBase,
-  registryUrls,
-  fetchRegistryResponses,
-  entriesFromFiles,
-} = api;

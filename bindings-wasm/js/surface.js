@@ -9,7 +9,11 @@
 // Source of pkg-web/surface.js (as is) and pkg-node/surface.js (build.sh turns the one
 // `export` into `module.exports`). Keep exactly one export.
 
-export function createSurface(core, helpers) {
+// `rows`: the operation table of this build (`core.operations()`; the web entry passes
+// the copy build.sh wrote, since the module is not instantiated when the surface is
+// built). A namespace exists only when this build has operations in it: the
+// verify-only entry (`trustloop-wasm/verify`) has no `anpkg` or `assetsPa`.
+export function createSurface(core, helpers, rows) {
   /** Every error trustloop throws: `code`, `message`, `findings`. */
   class TrustloopError extends Error {
     constructor(code, message, findings = []) {
@@ -46,13 +50,14 @@ export function createSurface(core, helpers) {
 
   const NAMESPACES = ['anpkg', 'assetsPa'];
   const NOT_OPERATIONS = new Set(['default', 'initSync', 'version', 'errorExitCode', 'call']);
-  const api = { TrustloopError, anpkg: {}, assetsPa: {} };
+  const api = { TrustloopError };
+  const namespace = (ns) => (api[ns] ??= {});
   for (const [name, value] of Object.entries({ ...core, ...helpers })) {
     if (typeof value !== 'function' || NOT_OPERATIONS.has(name) || name.startsWith('__')) continue;
     const ns = NAMESPACES.find((p) => name.startsWith(p) && /[A-Z]/.test(name.charAt(p.length)));
     if (ns) {
       const short = name.charAt(ns.length).toLowerCase() + name.slice(ns.length + 1);
-      api[ns][short] = wrap(value, `${ns}.${short}`);
+      namespace(ns)[short] = wrap(value, `${ns}.${short}`);
     } else {
       api[name] = wrap(value, name);
     }
@@ -79,18 +84,10 @@ export function createSurface(core, helpers) {
       return core.call(row.flat, [...values, opts]);
     };
   };
-  // The web entry builds the surface before `init()` instantiates the module: there the
-  // table is not readable yet, and every operation has its own export anyway.
-  let rows = [];
-  try {
-    rows = core.operations();
-  } catch {
-    rows = [];
-  }
   for (const row of rows) {
     if (!row.hosts.wasm || row.fetches) continue;
     const [ns, name] = row.js.includes('.') ? row.js.split('.') : [null, row.js];
-    const target = ns ? api[ns] : api;
+    const target = ns ? namespace(ns) : api;
     if (typeof target[name] !== 'function') target[name] = wrap(derived(row), row.js);
   }
   api._derived = (row) => wrap(derived(row), row.js);

@@ -14,7 +14,7 @@ use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use trustloop_core::api::{self, BundleEntry};
+use trustloop_core::api;
 use trustloop_core::api::json::Value;
 
 use crate::errors::{error, to_js_error, JsResult};
@@ -96,6 +96,7 @@ fn is_object(v: &JsValue) -> bool {
     v.is_object() && !is_array(v)
 }
 
+#[cfg(feature = "full")]
 /// Calls `f` with each element of a JS array, read with `Reflect.get`, in order.
 /// Elements are visited one at a time (never collected up front), so a sparse array
 /// with a huge `length` fails at its first hole instead of allocating.
@@ -118,9 +119,10 @@ fn keys(v: &JsValue, what: &str) -> JsResult<Vec<String>> {
     Ok(list.iter().filter_map(|k| k.as_string()).collect())
 }
 
+#[cfg(feature = "full")]
 /// A bundle tree: `[{path, bytes}]`, `{path, symlink: true}` or `{path, special: true}`
 /// (a FIFO, socket or device; never read). The core walks, selects and limits it.
-pub fn entries(v: &JsValue, what: &str) -> JsResult<Vec<BundleEntry<'static>>> {
+pub fn entries(v: &JsValue, what: &str) -> JsResult<Vec<api::BundleEntry<'static>>> {
     let mut out = Vec::new();
     each_element(v, what, |i, item| {
         let at = format!("{what}[{i}]");
@@ -129,11 +131,11 @@ pub fn entries(v: &JsValue, what: &str) -> JsResult<Vec<BundleEntry<'static>>> {
         }
         let path = string(&get(item, "path", &at)?, &format!("{at}.path"))?;
         let entry = if flag(&get(item, "symlink", &at)?, &format!("{at}.symlink"))? {
-            BundleEntry::symlink(path)
+            api::BundleEntry::symlink(path)
         } else if flag(&get(item, "special", &at)?, &format!("{at}.special"))? {
-            BundleEntry::special(path)
+            api::BundleEntry::special(path)
         } else {
-            BundleEntry::file(path, bytes(&get(item, "bytes", &at)?, &format!("{at}.bytes"))?)
+            api::BundleEntry::file(path, bytes(&get(item, "bytes", &at)?, &format!("{at}.bytes"))?)
         };
         out.push(entry);
         Ok(())
@@ -163,6 +165,7 @@ pub fn bytes_list(v: &JsValue, what: &str) -> JsResult<Vec<Vec<u8>>> {
     array.iter().enumerate().map(|(i, item)| bytes(&item, &format!("{what}[{i}]"))).collect()
 }
 
+#[cfg(feature = "full")]
 /// An object serialized as JSON without its `key`, and the value of `key` (for
 /// documents with one binary field). The caller's object is not modified.
 pub fn json_object_without(v: &JsValue, key: &str, what: &str) -> JsResult<(Value, JsValue)> {

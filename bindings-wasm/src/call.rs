@@ -7,7 +7,7 @@ use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use trustloop_core::api::call::{self as core_call, Arg, Args, Out};
-use trustloop_core::api::ops::Kind;
+use trustloop_core::api::ops::{Kind, Op};
 
 use crate::errors::{to_js_error, JsResult};
 use crate::{args, options, panic_hook, to_js};
@@ -34,9 +34,26 @@ pub fn call(op: &str, args: Array) -> JsResult<JsValue> {
             Kind::Options => Arg::Json(options::from_js(&v, &[])?.core),
         });
     }
-    let out = Args::new(op, converted).and_then(core_call::call).map_err(|e| to_js_error(&e))?;
+    let out = Args::new(op, converted).and_then(dispatch).map_err(|e| to_js_error(&e))?;
     out_to_js(out)
 }
+
+/// Whether this build has `op`: every operation the core has, or (without the `full`
+/// feature) the ANIP verify subset only.
+pub fn has(op: &Op) -> bool {
+    if cfg!(feature = "full") {
+        core_call::available(op)
+    } else {
+        core_call::verify_only::has(op)
+    }
+}
+
+/// The core's dispatcher for this build: the verify-only build links the subset's
+/// alone, so none of the other families' code is in its module.
+#[cfg(feature = "full")]
+use core_call::call as dispatch;
+#[cfg(not(feature = "full"))]
+use core_call::verify_only::call as dispatch;
 
 /// The result as JS values: `undefined`, plain values, `Uint8Array`, a string, a
 /// number, `{name: Uint8Array}`, or an object of those (a record).

@@ -2,10 +2,15 @@
 //!
 //! Thin skin over [`trustloop_core::api`]: every export converts its arguments,
 //! calls the core and converts the result. No verification logic lives here.
-//! One module per artifact family: [`anip`] (verify, lock, build-local, canonical
-//! JSON, keys), [`registry`] (registry sources, sans-IO), [`registry_urls`] (the URLs
-//! `helpers.js` fetches), [`material`] (implementation material: refs, tree digests,
-//! reports, attach, lint), [`assets_pa`] and [`anpkg`].
+//! One module per artifact family: [`anip`] (verify, canonical JSON, trust stores),
+//! [`registry`] (registry sources, sans-IO), [`registry_urls`] (the URLs `helpers.js`
+//! fetches), `authoring` (lock files, build-local, keys), `material` (implementation
+//! material: refs, tree digests, reports, attach, lint), `assets_pa` and `anpkg`.
+//!
+//! Feature `full` (default) exports every family; without it the crate is the ANIP
+//! verify subset (`anip`, `registry`, `registry_urls`, the operation and budget
+//! tables, and a [`call`] that dispatches through the core's
+//! `api::call::verify_only`), which `build.sh` ships as `trustloop-wasm/verify`.
 //!
 //! * Results are plain JS objects with exactly the shape of the CLI's `--json`
 //!   output, built from the core's JSON value without a text round trip ([`to_js`]).
@@ -23,11 +28,17 @@
 use wasm_bindgen::prelude::*;
 
 pub mod anip;
+#[cfg(feature = "full")]
 pub mod anpkg;
+#[cfg(feature = "full")]
 pub mod assets_pa;
+#[cfg(feature = "full")]
+pub mod authoring;
 pub mod call;
+#[cfg(feature = "full")]
 pub mod codes;
 pub mod limits;
+#[cfg(feature = "full")]
 pub mod material;
 pub mod registry;
 pub mod registry_urls;
@@ -38,16 +49,24 @@ mod options;
 mod panic_hook;
 mod to_js;
 
-pub use anip::{build_local, canonicalize, digest, keygen, trust_store, verify_bundle, verify_definition, write_lock};
+pub use anip::{canonicalize, digest, trust_store, verify_bundle, verify_definition};
+#[cfg(feature = "full")]
+pub use authoring::{build_local, keygen, write_lock};
+#[cfg(feature = "full")]
 pub use anpkg::{anpkg_export_files, anpkg_validate};
+#[cfg(feature = "full")]
 pub use assets_pa::{
     assets_pa_companions, assets_pa_extract, assets_pa_glyph_bank, assets_pa_pack_files, assets_pa_read, assets_pa_verify,
     assets_pa_verify_companions, assets_pa_write,
 };
+#[cfg(feature = "full")]
 pub use codes::codes;
 pub use limits::{limits, reset_limits, set_limit};
+#[cfg(feature = "full")]
 pub use material::{attach_implementation, bundle_materials, bundle_report, lint, ref_check, tree_combine, tree_digest};
-pub use registry::{verify_registry_responses, write_lock_registry_responses};
+pub use registry::verify_registry_responses;
+#[cfg(feature = "full")]
+pub use registry::write_lock_registry_responses;
 pub use registry_urls::{registry_api_base, registry_urls};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -72,10 +91,11 @@ export interface Operation {
 }
 "#;
 
-/// The core's operation table this package is derived from (`js` is the name here).
+/// The core's operation table this package is derived from (`js` is the name here):
+/// the rows this build has (the verify-only build: the ANIP verify subset).
 #[wasm_bindgen(unchecked_return_type = "Operation[]")]
 pub fn operations() -> Result<JsValue, JsValue> {
-    to_js::value(&trustloop_core::api::ops::to_value())
+    to_js::value(&trustloop_core::api::ops::to_value_where(call::has))
 }
 
 /// The exit code the `trustloop` CLI gives when the operation at `js_path`

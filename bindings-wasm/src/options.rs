@@ -26,7 +26,9 @@ pub struct HostKey {
 }
 
 pub const LOCK: HostKey = HostKey { js: "lock", snake: "lock" };
+#[cfg(feature = "full")]
 pub const ENTRIES: HostKey = HostKey { js: "entries", snake: "entries" };
+#[cfg(feature = "full")]
 pub const DATA_ROOT_FILES: HostKey = HostKey { js: "dataRootFiles", snake: "data_root_files" };
 
 pub struct HostOptions {

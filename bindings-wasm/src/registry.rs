@@ -1,6 +1,5 @@
 //! ANIP registry sources, sans-IO: the caller fetched `/download`, `/receipt` and
 //! `/keys` (the JS wrapper's `verifyRegistry` does, with `fetch`); the core decides.
-use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 
 use trustloop_core::api::{self, RegistryPolicy, RegistryResponses};
@@ -94,6 +93,7 @@ pub fn verify_registry_responses(
     to_js::value(&verdict.result)
 }
 
+#[cfg(feature = "full")]
 /// `anip lock write --registry-url … --package ID@VERSION` without the fetching: the
 /// consumer lock file (with `registry_url`) as UTF-8 bytes. Throws when the package
 /// fails trust verification. `opts`: the registry policy.
@@ -101,10 +101,10 @@ pub fn verify_registry_responses(
 pub fn write_lock_registry_responses(
     #[wasm_bindgen(unchecked_param_type = "RegistryResponses")] responses: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "RegistryPolicyOptions")] opts: JsValue,
-) -> JsResult<Uint8Array> {
+) -> JsResult<js_sys::Uint8Array> {
     panic_hook::install();
     let responses = Responses::from_js(&responses)?;
     let policy = policy(&options::from_js(&opts, &[])?.core)?;
     let lock = api::anip_write_lock_registry(&responses.as_core(), &policy).map_err(|e| to_js_error(&e))?;
-    Ok(Uint8Array::from(lock.as_bytes()))
+    Ok(js_sys::Uint8Array::from(lock.as_bytes()))
 }

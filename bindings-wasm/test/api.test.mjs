@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import { trustloop } from './support/load.mjs';
-import { FIXTURES, REPO_ROOT, fixturesPresent, reportMissingFixtures } from './support/paths.mjs';
+import { FIXTURES, PKG, PKG_WEB, REPO_ROOT, fixturesPresent, reportMissingFixtures } from './support/paths.mjs';
 
 const fixture = (p) => readFileSync(join(FIXTURES, p));
 const haveFixtures = fixturesPresent();
@@ -34,17 +34,16 @@ test('version is a semver string', () => {
 
 // The package surface is the core's operation table (core/src/api/ops.rs), the same
 // names and namespaces as the Node addon: every WASM operation at its derived name in
-// the Node entry, the browser entry's export list and index.d.ts; nothing else exported
-// but the helpers that fetch or read files, the registry URL builders, the error class,
-// the tables and the version.
+// the Node entry, the browser entry's export list and index.d.ts (as build.sh wrote
+// them); nothing else exported but the helpers that fetch or read files, the registry
+// URL builders, the error class, the tables and the version.
 const NOT_OPERATIONS = new Set(['TrustloopError', 'operations', 'codes', 'version', 'registryApiBase', 'registryUrls', 'fetchRegistryResponses', 'entriesFromFiles', '_derived', 'default', 'initSync']);
-const JS_DIR = join(REPO_ROOT, 'bindings-wasm', 'js');
 const lookup = (js) => js.split('.').reduce((o, k) => (o == null ? undefined : o[k]), trustloop);
 
 test('every WASM operation is exported at its derived name, in both entries and the types', () => {
-  const web = readFileSync(join(JS_DIR, 'index.web.js'), 'utf8');
+  const web = readFileSync(join(PKG_WEB, 'index.js'), 'utf8');
   const webNames = new Set(web.slice(web.indexOf('export const {')).match(/^  (\w+),$/gm).map((l) => l.trim().slice(0, -1)));
-  const dts = readFileSync(join(JS_DIR, 'index.d.ts'), 'utf8');
+  const dts = readFileSync(join(PKG, 'index.d.ts'), 'utf8');
   const ops = trustloop.operations();
   assert.ok(ops.length > 30);
   for (const op of ops) {
@@ -215,7 +214,7 @@ test('an operation without an export of its own is derived from its table row', 
 });
 
 test('Node ESM gets the same module, every export named; init() is a no-op as the browser build\'s', async () => {
-  const { PKG, PKG_NODE } = await import('./support/paths.mjs');
+  const { PKG_NODE } = await import('./support/paths.mjs');
   const esm = await import(join(PKG_NODE, 'index.mjs'));
   for (const name of Object.keys(trustloop).filter((k) => k !== 'default')) assert.equal(esm[name], trustloop[name], name);
   assert.equal(esm.default, trustloop.default);

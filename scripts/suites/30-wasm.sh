@@ -30,7 +30,7 @@ tl_log "wasm: wasm-bindgen-test in Node (tests/node.rs) and headless Chromium (t
 tl_log "wasm: node --test against pkg (its Node build)"
 # The CLI-agreement test runs the CLI binary of this tree.
 cargo build -q -p trustloop-cli || status=1
-(cd "$dir" && node --test test/vectors.test.mjs test/api.test.mjs test/registry.test.mjs test/helpers.test.mjs test/cli.test.mjs test/codes.test.mjs test/batch.test.mjs) || status=1
+(cd "$dir" && node --test test/vectors.test.mjs test/api.test.mjs test/registry.test.mjs test/helpers.test.mjs test/cli.test.mjs test/codes.test.mjs test/batch.test.mjs test/verify-entry.test.mjs) || status=1
 
 tl_log "wasm: $([ "$status" = 0 ] && echo passed || echo FAILED) in $((SECONDS - start)) s"
 exit "$status"

@@ -6,7 +6,8 @@
 #   - the README's Node first example (bindings-node/examples/first_steps.mjs, ESM),
 #     the native addon coming from the platform package;
 #   - tests/packages/named_imports.cjs (CommonJS, named) and typed.mts (tsc, strict,
-#     module nodenext, then run), against trustloop and against trustloop-wasm;
+#     module nodenext, then run), against trustloop, trustloop-wasm and its verify-only
+#     entry trustloop-wasm/verify;
 #   - the README's WASM first example (bindings-wasm/examples/vite) built by Vite and
 #     loaded in Debian's Chromium (playwright-core), verifying a good and a tampered
 #     bundle.
@@ -42,7 +43,8 @@ main_tgz="$work/tarballs/trustloop-$(node -p "require('$node_dir/package.json').
 for tgz in "$work"/tarballs/*.tgz; do echo "$(basename "$tgz"): $(tar tzf "$tgz" | sed 's#^package/##' | sort | tr '\n' ' ')"; done
 ! tar tzf "$main_tgz" | grep -q '\.node$' || tl_die "trustloop's tarball carries a .node (they belong in the platform packages)"
 tar tzf "$work"/tarballs/trustloop-"$host"-*.tgz | grep -qx "package/trustloop.$host.node" || tl_die "the platform tarball lacks trustloop.$host.node"
-[ "$(tar tzf "$work"/tarballs/trustloop-wasm-*.tgz | grep -c '\.wasm$')" = 1 ] || tl_die "trustloop-wasm must carry exactly one .wasm"
+[ "$(tar tzf "$work"/tarballs/trustloop-wasm-*.tgz | grep '\.wasm$' | sort | tr '\n' ' ')" = "package/verify/web/trustloop_bg.wasm package/web/trustloop_bg.wasm " ] ||
+    tl_die "trustloop-wasm must carry exactly one .wasm per entry (web/ and verify/web/)"
 
 cd "$work/project"
 echo '{ "name": "trustloop-packages-check", "private": true }' >package.json
@@ -68,11 +70,11 @@ doc.manifest.readme = 'edited after signing'
 fs.writeFileSync('tampered.anip-package.json', JSON.stringify(doc))
 " "$root/examples/anip/order-desk-service-definition.json"
 
-for pkg in trustloop trustloop-wasm; do
+for pkg in trustloop trustloop-wasm trustloop-wasm/verify; do
     tl_log "packages: $pkg from CommonJS and from strict TypeScript (module nodenext)"
-    mkdir "$pkg"
-    sed "s/require('trustloop')/require('$pkg')/" "$root/tests/packages/named_imports.cjs" >"$pkg/named_imports.cjs"
-    sed "s/from 'trustloop'/from '$pkg'/" "$root/tests/packages/typed.mts" >"$pkg/typed.mts"
+    mkdir -p "$pkg"
+    sed "s#require('trustloop')#require('$pkg')#" "$root/tests/packages/named_imports.cjs" >"$pkg/named_imports.cjs"
+    sed "s#from 'trustloop'#from '$pkg'#" "$root/tests/packages/typed.mts" >"$pkg/typed.mts"
     grep -q "'$pkg'" "$pkg/named_imports.cjs" && grep -q "'$pkg'" "$pkg/typed.mts" || tl_die "examples not pointed at $pkg"
     out="$(node "$pkg/named_imports.cjs" good.anip-package.json)"
     echo "$out"

@@ -1,6 +1,6 @@
 // CommonJS with named imports, from the installed package (the suite runs it against
-// `trustloop` and, with the name swapped, `trustloop-wasm`): prints a digest and the
-// verdict of the bundle file given.
+// `trustloop` and, with the name swapped, `trustloop-wasm` and `trustloop-wasm/verify`):
+// prints a digest and the verdict of the bundle file given.
 'use strict'
 const { readFileSync } = require('node:fs')
 const { TrustloopError, digest, exitCode, verifyBundle } = require('trustloop')

@@ -1,5 +1,6 @@
 // Strict TypeScript (module nodenext) against the installed package's index.d.ts (the
-// suite compiles and runs it for `trustloop` and, with the name swapped, `trustloop-wasm`).
+// suite compiles and runs it for `trustloop` and, with the name swapped, `trustloop-wasm`
+// and `trustloop-wasm/verify`).
 import { readFileSync } from 'node:fs';
 import { TrustloopError, exitCode, verifyBundle, type VerifyResult } from 'trustloop';
 

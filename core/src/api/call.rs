@@ -5,13 +5,14 @@
 //! touch the file system), and convert the [`Out`] back. They hold no per-operation
 //! code, so an operation is added here and in the table, not in five hosts.
 use alloc::format;
-use alloc::string::String;
 
 use super::args::invalid;
 pub use super::args::{find, Arg, Args, Out};
 use super::ops::{self, Op};
 use crate::diag::Error;
-use crate::json::{Map, Value};
+use crate::json::Value;
+
+pub mod verify_only;
 
 /// Whether this build of the core has `op` (features `keygen`, `zip` and `std` add
 /// operations; the no_std build has the rest).
@@ -23,75 +24,24 @@ pub fn available(op: &Op) -> bool {
 }
 
 /// Runs a pure operation. The operations that read or write paths are the host
-/// crate's (`trustloop_host::call`), which hands everything else to this function.
+/// crate's (`trustloop_host::call`), which hands everything else to this function;
+/// the ANIP verify subset is [`verify_only`]'s.
 // `mut`: only the operations that take file maps (features zip, std) move them out.
 #[allow(unused_mut)]
 pub fn call(mut args: Args<'_>) -> Result<Out, Error> {
     use super::anip::tree;
     use super::assets_pa as pa;
     let op = args.op();
+    if verify_only::has(op) {
+        return verify_only::call(args);
+    }
     let out = match op.flat_name().as_str() {
         #[cfg(feature = "keygen")]
         "keygen" => Out::Json(super::keygen(args.text("key_id").unwrap_or(""))?),
-        "limits" => {
-            let mut m = Map::new();
-            for (name, value) in crate::budgets::current() {
-                m.insert(name, Value::from(value));
-            }
-            Out::Json(Value::Object(m))
-        }
-        "set_limit" => {
-            let value = args.int("value").unwrap_or(-1);
-            let value = usize::try_from(value).map_err(|_| invalid(String::from("set_limit: value must be a non-negative integer")))?;
-            super::budgets::set(args.req_text("name"), value)?;
-            Out::Unit
-        }
-        "reset_limits" => {
-            crate::budgets::reset();
-            Out::Unit
-        }
-        "canonicalize" => Out::Bytes(super::json::canonical(args.req_bytes("data"), args.text("mode").unwrap_or("digest"))?),
-        "digest" => Out::Text(super::json::digest(args.req_bytes("data"))?),
-        "verify_bundle" | "verify_definition" => {
-            let options = super::VerifyOptions::from_value(&args.options())?;
-            let (data, lock) = (args.req_bytes("data"), args.bytes("lock"));
-            let verdict = if op.name == "verify_bundle" {
-                super::anip::verify_bundle(data, lock, &options)?
-            } else {
-                super::anip::verify_definition(data, lock, &options)?
-            };
-            Out::Json(verdict.result)
-        }
-        "verify_registry_responses" => {
-            let (verify, policy) = super::anip::split_registry_options(&args.options())?;
-            let lock = args.bytes("lock");
-            if let Some(bytes) = lock {
-                super::anip::check_lock(bytes)?;
-            }
-            let responses = registry_responses(&args);
-            Out::Json(super::anip::verify_registry(&responses, lock, &verify, &policy)?.result)
-        }
         "write_lock_registry_responses" => {
             let policy = super::RegistryPolicy::from_value(&args.options())?;
-            Out::Bytes(super::anip::write_lock_registry(&registry_responses(&args), &policy)?.into_bytes())
+            Out::Bytes(super::anip::write_lock_registry(&verify_only::registry_responses(&args), &policy)?.into_bytes())
         }
-        "registry_target" => {
-            let target = super::anip::registry_urls::target(
-                args.text("registry_url").unwrap_or(""),
-                args.text("package").unwrap_or(""),
-                args.bytes("lock"),
-                args.bool("allow_yanked"),
-            )?;
-            Out::Json(target)
-        }
-        "trust_store" => {
-            let mut keys = Map::new();
-            for (key_id, public_key) in super::anip::trust_store(args.req_bytes("data"))? {
-                keys.insert(key_id, Value::String(public_key));
-            }
-            Out::Json(Value::Object(keys))
-        }
-        "exit_code" => Out::Int(super::anip::exit_code(args.json("result").unwrap_or(&Value::Null))?),
         "write_lock" => Out::Bytes(super::anip::write_lock(args.req_bytes("bundle"))?.into_bytes()),
         "build_local" => {
             let options = super::BuildLocalOptions::from_value(&args.options())?;
@@ -119,7 +69,7 @@ pub fn call(mut args: Args<'_>) -> Result<Out, Error> {
         #[cfg(feature = "zip")]
         "anpkg_validate" => {
             let Some(data) = args.bytes("data") else {
-                return Err(invalid(String::from("anpkg_validate: give the archive bytes (a path needs a native host)")));
+                return Err(invalid("anpkg_validate: give the archive bytes (a path needs a native host)".into()));
             };
             let options_value = args.options();
             let options = super::AnpkgValidateOptions::from_value(&options_value)?;
@@ -176,20 +126,13 @@ pub fn call(mut args: Args<'_>) -> Result<Out, Error> {
     Ok(out)
 }
 
-fn registry_responses<'a>(args: &'a Args<'a>) -> super::RegistryResponses<'a> {
-    super::RegistryResponses {
-        package_url: args.req_text("package_url"),
-        download: args.req_bytes("download"),
-        receipt: args.req_bytes("receipt"),
-        keys: args.req_bytes("keys"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::ops::Kind;
     use alloc::collections::BTreeMap;
+    use alloc::string::String;
+    use crate::json::Map;
     use alloc::vec::Vec;
 
     fn sample(kind: Kind) -> Arg<'static> {

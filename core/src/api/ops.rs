@@ -310,8 +310,15 @@ pub const OPS: &[Op] = &[
 /// python, js, cli, summary, hosts: {python, node, wasm}, params: [{name, kind,
 /// required}], returns, fetches}]` in table order.
 pub fn to_value() -> Value {
+    to_value_where(|_| true)
+}
+
+/// The rows of [`to_value`] for the operations `keep` selects (a host built with a
+/// subset, such as the WASM verify-only build, lists only what it has).
+pub fn to_value_where(keep: impl Fn(&Op) -> bool) -> Value {
     Value::Array(
         OPS.iter()
+            .filter(|o| keep(o))
             .map(|o| {
                 let hosts = Map::record().with("python", o.hosts.python).with("node", o.hosts.node).with("wasm", o.hosts.wasm);
                 Map::record()
