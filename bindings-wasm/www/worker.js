@@ -3,7 +3,7 @@
 // more {id, progress} and then one {id, result} or {id, error} out.
 import init, { anpkg, assetsPa, bundleMaterials, refCheck, treeDigest, trustStore, verifyBundle, version } from '../pkg/web/index.js';
 
-import { cliDocument, shellWord } from './cli-json.js';
+import { cliDocument, goPretty, shellWord } from './cli-json.js';
 import { detectKind } from './detect.js';
 import { listPackageFiles } from './zip-listing.js';
 
@@ -93,7 +93,8 @@ function checkAssetsPa(name, bytes) {
     result: verify,
     info,
     documents: [
-      { label: 'Inspect JSON', command: inspectCommand, text: cliDocument(inspectCommand, inspectDoc) },
+      // The CLI's JSON error object ends with one newline, like every command's.
+      { label: 'Inspect JSON', command: inspectCommand, text: info ? cliDocument(inspectCommand, inspectDoc) : goPretty(inspectDoc) },
       { label: 'Verify JSON', command: verifyCommand, text: cliDocument(verifyCommand, verify) },
     ],
   };
