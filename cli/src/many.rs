@@ -15,14 +15,20 @@ pub fn each<T: Send>(inputs: &[String], one: impl Fn(&str) -> T + Sync + Send) -
         }
         bar
     });
-    let results = trustloop_host::batch::each(inputs, |input| {
+    let run = |input: &String| {
         let result = one(input);
         if let Some(bar) = &bar {
             bar.set_message(input.clone());
             bar.inc(1);
         }
         result
-    });
+    };
+    // Standard input serves the first `-` only: in order, so which one is deterministic.
+    let results = if inputs.iter().any(|i| i == crate::input::STDIN) {
+        inputs.iter().map(run).collect()
+    } else {
+        trustloop_host::batch::each(inputs, run)
+    };
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

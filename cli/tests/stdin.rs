@@ -2,6 +2,8 @@
 //! same byte budget as a file and readable once per run.
 use std::process::{Command, Output};
 
+use trustloop_core::api::json::{self, Value};
+
 mod common;
 use common::{repo, run_with_stdin};
 
@@ -75,4 +77,21 @@ fn stdin_serves_one_input_per_run() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("standard input (-) was already read for another input"), "{err}");
+}
+
+#[test]
+fn with_several_inputs_the_first_dash_gets_stdin() {
+    let (good, bytes) = file("tests/examples/anip/order-desk-1.0.0.anip-package.json");
+    for _ in 0..5 {
+        let o = run_with_stdin(&["anip", "verify", "--json", "--package-bundle", "-", &good, "-"], &bytes);
+        let text = String::from_utf8_lossy(&o.stdout).into_owned();
+        let v = json::parse(text.as_bytes()).expect("a JSON array");
+        let Value::Array(entries) = &v else { panic!("not an array: {text}") };
+        assert_eq!(entries.len(), 3);
+        assert!(entries[0].get("result").is_some(), "{text}");
+        assert!(entries[1].get("result").is_some(), "{text}");
+        let error = entries[2].get("error").and_then(|e| e.get("message")).and_then(Value::as_str).unwrap_or_default();
+        assert!(error.contains("already read"), "{text}");
+        assert_eq!(o.status.code(), Some(1));
+    }
 }
