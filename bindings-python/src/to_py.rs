@@ -6,7 +6,9 @@
 //! Iterative: a result can nest as deep as its input (JSON allows 10,000 levels), so
 //! containers are inserted into their parent first and filled from an explicit stack.
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+use std::collections::HashMap;
+
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use trustloop_core::api::call::Out;
 use trustloop_core::api::json::Value;
 
@@ -42,6 +44,7 @@ enum Frame<'v, 'py> {
 /// `v` as a Python object.
 pub fn value<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
     let mut stack: Vec<Frame<'_, 'py>> = Vec::new();
+    let mut keys: HashMap<&str, Bound<'py, PyString>> = HashMap::new();
     let root = shallow(py, v, &mut stack)?;
     while let Some(frame) = stack.last_mut() {
         match frame {
@@ -57,6 +60,9 @@ pub fn value<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
             Frame::Dict(dict, pairs) => match pairs.next() {
                 Some((key, child)) => {
                     let dict = dict.clone();
+                    // Results repeat a few dozen keys many times (a batch: thousands):
+                    // one str per distinct key, its hash computed once.
+                    let key = keys.entry(key.as_str()).or_insert_with(|| PyString::new(py, key)).clone();
                     dict.set_item(key, shallow(py, child, &mut stack)?)?;
                 }
                 None => {
