@@ -33,6 +33,17 @@ for t in "${targets[@]}"; do
     if [ "$t" = x86_64-pc-windows-gnu ] && ! tl_have x86_64-w64-mingw32-gcc; then tl_apt_install gcc-mingw-w64-x86-64; fi
 done
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
+# napi-build links windows-gnu addons against LIBNODE_PATH/libnode.dll (`-lnode`), which
+# nothing on the reachable registries ships. The addon needs no import: on Windows it
+# is built with napi's `dyn-symbols` (bindings-node/Cargo.toml), resolving every N-API
+# function from the loading process at run time. So `-lnode` is answered by an empty
+# import library (ld takes libnode.dll.a before libnode.dll), and the empty libnode.dll
+# beside it only passes napi-build's existence check.
+libnode="$tools/libnode"
+if [ ! -f "$libnode/libnode.dll.a" ]; then
+    mkdir -p "$libnode" && : >"$libnode/libnode.dll" && printf '!<arch>\n' >"$libnode/libnode.dll.a"
+fi
+export LIBNODE_PATH="$libnode"
 
 # Pinned tools in a venv of their own (zig from PyPI, as maturin --zig and
 # cargo-zigbuild expect it on PATH).

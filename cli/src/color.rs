@@ -23,7 +23,7 @@ pub fn init(when: When) {
         When::Always => true,
         When::Never => false,
         When::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
         }
     };
     ON.store(on, Ordering::Relaxed);

@@ -5,14 +5,13 @@
 //! overwritten and no file's mode is changed), and when stdout is a regular file
 //! (`keygen > key.env`, created by the shell at the umask) its group and other
 //! permission bits are removed before the key is written. Modes are only tightened.
+//! (Windows has no modes: the file gets its directory's inherited ACL.)
 use std::fs::OpenOptions;
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
 use trustloop_core::api::json::{to_pretty, Map, Value};
-use rustix::fs::{fchmod, fstat, FileType, Mode};
 
 use crate::error::CliError;
 
@@ -63,7 +62,11 @@ pub fn run(args: Args) -> u8 {
 
 /// Creates `path` with mode 0600 (`O_EXCL`: an existing file is refused, not replaced).
 fn write_new_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
     let written = file.write_all(bytes).and_then(|()| file.sync_all());
     if written.is_err() {
         let _ = std::fs::remove_file(path);
@@ -73,7 +76,9 @@ fn write_new_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()
 
 /// When stdout is a regular file, removes its group and other permissions (and the
 /// owner's execute bit); anything else (a terminal, a pipe) is left alone.
-fn restrict_stdout_file() -> rustix::io::Result<()> {
+#[cfg(unix)]
+fn restrict_stdout_file() -> std::io::Result<()> {
+    use rustix::fs::{fchmod, fstat, FileType, Mode};
     let stdout = std::io::stdout();
     let st = fstat(&stdout)?;
     if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
@@ -84,5 +89,10 @@ fn restrict_stdout_file() -> rustix::io::Result<()> {
     if private != mode {
         fchmod(&stdout, private)?;
     }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn restrict_stdout_file() -> std::io::Result<()> {
     Ok(())
 }

@@ -94,7 +94,7 @@ fn read_archive(path: &Path) -> Result<(Box<dyn ArchiveSource>, ArchiveInfo), Fi
             trustloop_host::open::OpenError::Open(e) => io(e),
             other => io(std::io::Error::other(other.to_string())),
         })?;
-        if trustloop_host::open::kind_of(&st) != trustloop_host::open::Kind::File {
+        if st.kind != trustloop_host::open::Kind::File {
             return Err(io(std::io::Error::other("not a regular file")));
         }
         let len = file.metadata().map_err(io)?.len();

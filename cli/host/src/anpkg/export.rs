@@ -17,7 +17,7 @@ use trustloop_core::api::diag::Error;
 use trustloop_core::api::json::Value;
 
 use crate::files::write_with_tmp_suffix;
-use crate::open::{kind_of, open_path_nofollow, read_opened, Kind, OpenError};
+use crate::open::{open_path_nofollow, read_opened, Kind, OpenError};
 use crate::paths::resolve;
 
 pub const DEFAULT_MAX_FILE: u64 = 16 << 20;
@@ -149,7 +149,7 @@ impl DiskProject {
         let io_err = |e: &dyn std::fmt::Display| Error::new(codes::IO, format!("Failed reading {shown}: {e}"));
         let budget = self.max_file.min(self.max_total.saturating_sub(self.total.get()));
         let (file, st) = open_path_nofollow(real).map_err(|e| io_err(&e))?;
-        if kind_of(&st) != Kind::File {
+        if st.kind != Kind::File {
             return Err(io_err(&"not a regular file"));
         }
         let bytes = match read_opened(file, &st, budget) {

@@ -6,7 +6,7 @@
 //!
 //! - the runtime runs in a process group of its own; at the timeout the whole group is
 //!   killed, and after the runtime exits the group is killed too, so nothing it
-//!   started outlives the check;
+//!   started outlives the check (Unix; on Windows the runtime itself is killed);
 //! - stdout and stderr are drained together (`poll`) into [`max_output_bytes`] each
 //!   (the rest is read and dropped, so a chatty runtime never blocks); once the
 //!   runtime is gone, draining stops at end of file or after [`DRAIN_GRACE`], so a
@@ -22,14 +22,10 @@
 //! `replay_failure`. Timeouts print as whole seconds when they are (`30 s`), else with
 //! their fraction (`1.5 s`).
 use std::io::Read;
-use std::os::fd::AsFd;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStderr, ChildStdout, Command, ExitStatus, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
-use rustix::event::{poll, PollFd, PollFlags, Timespec};
-use rustix::process::{kill_process_group, Pid, Signal};
 use trustloop_core::api::anpkg::package::{codes, replay_failure, Entry, Tree};
 use trustloop_core::api::diag::Finding;
 
@@ -90,13 +86,13 @@ pub fn run_replay(bin: &Path, root: ReplayRoot<'_>, config: &str, timeout: Durat
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .process_group(0)
         .env_clear()
         .envs(replay_env(std::env::vars_os(), pass_env));
+    sys::own_group(&mut cmd);
     let mut child = cmd.spawn().map_err(|e| {
         Finding::error(codes::REPLAY_EXEC, format!("Runtime replay check could not start {}: {e}", bin.display())).at_file(config)
     })?;
-    let (stdout, stderr, status) = supervise(&mut child, timeout);
+    let (stdout, stderr, status) = sys::supervise(&mut child, timeout);
     let Some(status) = status else {
         return Err(Finding::error(
             codes::REPLAY_TIMEOUT,
@@ -107,11 +103,7 @@ pub fn run_replay(bin: &Path, root: ReplayRoot<'_>, config: &str, timeout: Durat
     if status.success() {
         return Ok(());
     }
-    let code = status.code().unwrap_or_else(|| {
-        use std::os::unix::process::ExitStatusExt;
-        -status.signal().unwrap_or(1)
-    });
-    Err(replay_failure(config, code, &stdout, &stderr))
+    Err(replay_failure(config, sys::exit_code(status), &stdout, &stderr))
 }
 
 /// `./-x` for a config that would read as an option; anything else as is.
@@ -146,96 +138,6 @@ impl Capped {
     fn push(&mut self, bytes: &[u8]) {
         let room = max_output_bytes().saturating_sub(self.kept.len());
         self.kept.extend_from_slice(&bytes[..bytes.len().min(room)]);
-    }
-}
-
-/// Drains both pipes until the runtime's group is gone (killed at `timeout`) and
-/// the pipes are closed or [`DRAIN_GRACE`] has passed. `None` status: timed out.
-fn supervise(child: &mut Child, timeout: Duration) -> (Vec<u8>, Vec<u8>, Option<ExitStatus>) {
-    let group = Pid::from_child(child);
-    let kill_group = || {
-        // ESRCH: the group is already empty.
-        let _ = kill_process_group(group, Signal::KILL);
-    };
-    let mut out_pipe: Option<ChildStdout> = child.stdout.take();
-    let mut err_pipe: Option<ChildStderr> = child.stderr.take();
-    let mut out = Capped { kept: Vec::new(), open: out_pipe.is_some() };
-    let mut err = Capped { kept: Vec::new(), open: err_pipe.is_some() };
-    let start = Instant::now();
-    let mut status: Option<ExitStatus> = None;
-    let mut timed_out = false;
-    let mut gone_at: Option<Instant> = None;
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        if gone_at.is_none() {
-            match child.try_wait() {
-                Ok(Some(s)) => {
-                    status = Some(s);
-                    kill_group();
-                    gone_at = Some(Instant::now());
-                }
-                Ok(None) if start.elapsed() >= timeout => {
-                    kill_group();
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    timed_out = true;
-                    gone_at = Some(Instant::now());
-                }
-                Ok(None) => {}
-                Err(_) => {
-                    kill_group();
-                    let _ = child.kill();
-                    status = child.wait().ok();
-                    gone_at = Some(Instant::now());
-                }
-            }
-        }
-        let drained = !out.open && !err.open;
-        if (drained && gone_at.is_some()) || gone_at.is_some_and(|t| t.elapsed() >= DRAIN_GRACE) {
-            break;
-        }
-        if drained {
-            // Both pipes closed, runtime still running: just wait for it.
-            std::thread::sleep(Duration::from_millis(10));
-            continue;
-        }
-        let wait = if gone_at.is_some() { Duration::from_millis(20) } else { Duration::from_millis(50) };
-        drain_ready(&mut out_pipe, &mut out, &mut err_pipe, &mut err, wait, &mut buf);
-    }
-    (out.kept, err.kept, if timed_out { None } else { status })
-}
-
-/// Waits up to `wait` for output on the open pipes and reads what is there.
-fn drain_ready(
-    out_pipe: &mut Option<ChildStdout>,
-    out: &mut Capped,
-    err_pipe: &mut Option<ChildStderr>,
-    err: &mut Capped,
-    wait: Duration,
-    buf: &mut [u8],
-) {
-    let timeout = Timespec { tv_sec: 0, tv_nsec: i64::try_from(wait.as_nanos()).unwrap_or(50_000_000) };
-    let (out_ready, err_ready) = {
-        let mut fds: Vec<PollFd<'_>> = Vec::with_capacity(2);
-        let out_at = out_pipe.as_ref().filter(|_| out.open).map(|p| {
-            fds.push(PollFd::new(p, PollFlags::IN));
-            fds.len() - 1
-        });
-        let err_at = err_pipe.as_ref().filter(|_| err.open).map(|p| {
-            fds.push(PollFd::from_borrowed_fd(p.as_fd(), PollFlags::IN));
-            fds.len() - 1
-        });
-        if poll(&mut fds, Some(&timeout)).is_err() {
-            return;
-        }
-        let ready = |at: Option<usize>| at.is_some_and(|i| !fds[i].revents().is_empty());
-        (ready(out_at), ready(err_at))
-    };
-    if out_ready {
-        read_once(out_pipe.as_mut(), out, buf);
-    }
-    if err_ready {
-        read_once(err_pipe.as_mut(), err, buf);
     }
 }
 
@@ -299,5 +201,14 @@ fn materialise(tree: &Tree, root: &Path) -> Result<(), Finding> {
     Ok(())
 }
 
-#[cfg(test)]
+#[cfg(unix)]
+mod unix;
+#[cfg(unix)]
+use unix as sys;
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+use windows as sys;
+
+#[cfg(all(test, unix))]
 mod tests;

@@ -25,7 +25,7 @@ use trustloop_core::api::diag::{Error, Finding};
 use trustloop_core::api::json::Value;
 
 use super::replay::{run_replay, ReplayRoot, DEFAULT_CONFIG, DEFAULT_TIMEOUT};
-use crate::open::{kind_of, open_path, read_opened, read_path, Dir, Kind, OpenError};
+use crate::open::{open_path, read_opened, read_path, Dir, Kind, OpenError};
 use crate::paths::absolute;
 use crate::walk::{children, Budget, ListError, WalkLimits};
 
@@ -227,7 +227,7 @@ impl PackageWalk<'_> {
                 }
             }
         };
-        Ok(match kind_of(&st) {
+        Ok(match st.kind {
             Kind::File => {
                 let bytes = read_opened(file, &st, self.bytes_left).map_err(|e| self.open_failed(path, e))?;
                 self.take(bytes.len());

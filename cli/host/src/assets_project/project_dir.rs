@@ -8,7 +8,6 @@
 //! `assets/` walk that finds unregistered roots descends through directory handles,
 //! never symlinks (`PA_INPUT_CHANGED` when a listed directory was swapped), and is
 //! bounded in entries and depth; past the depth limit it fails with `PROJECT_LIMIT`.
-use std::os::fd::OwnedFd;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -16,7 +15,7 @@ use trustloop_core::api::assets_pa::codes;
 use trustloop_core::api::assets_pa::project::{max_input_file_bytes, ProjectSource};
 use trustloop_core::api::diag::{Error, Finding};
 
-use crate::open::{changed_text, kind_of, read_opened, Dir, Kind, OpenError, RelError};
+use crate::open::{changed_text, read_opened, Dir, DirHandle, Kind, OpenError, RelError};
 use crate::walk::{children, Budget, ListError, WalkLimits};
 
 /// Bounds on the `assets/` walk.
@@ -25,7 +24,7 @@ const WALK_LIMITS: WalkLimits = WalkLimits { max_entries: 1_000_000, max_depth: 
 pub struct ProjectDir {
     root: Dir,
     /// The directory of the last file read, reused for the next file in it.
-    parent: Mutex<Option<(String, OwnedFd)>>,
+    parent: Mutex<Option<(String, DirHandle)>>,
 }
 
 fn io_finding(path: &str, e: &dyn std::fmt::Display) -> Finding {
@@ -60,7 +59,7 @@ impl ProjectSource for ProjectDir {
             }
             Err(RelError::Io(e)) => return Err(io_finding(rel, &e)),
         };
-        if kind_of(&st) != Kind::File {
+        if st.kind != Kind::File {
             return Err(Finding::error(codes::PROJECT_IO, format!("{rel}: not a regular file")).at_file(rel));
         }
         match read_opened(file, &st, max_input_file_bytes()) {

@@ -132,7 +132,7 @@ fn open_rel_cached_reuses_the_parent_and_answers_like_open_rel() {
     std::os::unix::fs::symlink("f.json", d.join("real/in/g.json")).expect("symlink");
     let dir = Dir::open_root(&d).expect("open");
     let mut parent = None;
-    let read = |r: Result<Option<(File, Stat)>, RelError>| {
+    let read = |r: Result<Option<(File, Meta)>, RelError>| {
         let (mut f, _) = r.expect("ok").expect("found");
         let mut s = String::new();
         f.read_to_string(&mut s).expect("read");

@@ -57,6 +57,7 @@ pub fn mkdir_all(path: &str) -> Result<(), String> {
     if !parent.is_empty() {
         mkdir_all(parent)?;
     }
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o755);

@@ -1,3 +1,6 @@
+use std::os::unix::process::CommandExt;
+
+use super::sys::supervise;
 use super::*;
 
 #[test]
