@@ -9,7 +9,8 @@
 # the DLLs they import. Outputs go to build/release/ (npm/ holds the platform packages
 # and their tarballs); SUMMARY.txt lists every target and artifact built, and for each
 # one that was not, why. The canonical path for the full matrix, built natively, is
-# .github/workflows/release.yml.
+# .github/workflows/release.yml. Windows artifacts are then run under Wine
+# (scripts/release-windows-smoke.sh).
 #
 # Usage: scripts/release.sh [--only cli,wheel,npm] [target ...]
 #   default targets: x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu
@@ -169,5 +170,9 @@ if wants npm; then
     done
     (cd "$out/npm/tarballs" && npm pack --silent "$TRUSTLOOP_ROOT/bindings-node" >/dev/null)
     note "npm tarballs: $(cd "$out/npm/tarballs" && ls | tr '\n' ' ')"
+fi
+# The Windows artifacts run under Wine (the CLI's demo, the npm package's ESM use).
+if [ -f "$out/cli/x86_64-pc-windows-gnu/trustloop.exe" ] && [ -f "$out/npm/tarballs/trustloop-win32-x64-gnu-0.1.0.tgz" ]; then
+    bash scripts/release-windows-smoke.sh | tee -a "$summary"
 fi
 echo "summary: $summary"

@@ -28,9 +28,12 @@ node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)
 if tl_have rustup && ! cargo clippy --version >/dev/null 2>&1; then
     rustup component add clippy >/dev/null 2>&1 || tl_warn "clippy unavailable (optional)"
 fi
-# The rust suite's no_std proof builds the core for a target without std.
-if tl_have rustup && ! rustup target list --installed 2>/dev/null | grep -qx thumbv7em-none-eabihf; then
-    tl_log "rustup: adding thumbv7em-none-eabihf"
-    rustup target add thumbv7em-none-eabihf
-fi
+# The rust suite's no_std proof builds the core for a target without std, and it
+# type-checks the host and CLI for Windows (their platform halves).
+for target in thumbv7em-none-eabihf x86_64-pc-windows-gnu; do
+    if tl_have rustup && ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
+        tl_log "rustup: adding $target"
+        rustup target add "$target"
+    fi
+done
 echo "cargo $(cargo --version | cut -d' ' -f2), python $(python3 -c 'import platform; print(platform.python_version())'), node $(node --version), npm $(npm --version)"

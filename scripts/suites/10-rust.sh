@@ -4,7 +4,8 @@
 # suites), then the no_std proof: the core without default features builds for a
 # target that has no std at all (thumbv7em-none-eabihf), its unit tests pass on the
 # host without default features, and so do the conformance vectors of every operation
-# that build has. Clippy only with TRUSTLOOP_CLIPPY=1.
+# that build has; the host and CLI type-check for Windows. Clippy only with
+# TRUSTLOOP_CLIPPY=1.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$TRUSTLOOP_ROOT"
@@ -23,6 +24,11 @@ tl_log "no_std unit tests: cargo test -p trustloop-core --no-default-features --
 cargo test -p trustloop-core --no-default-features --lib || status=1
 tl_log "no_std vectors: cargo test -p trustloop-conformance --no-default-features --test vectors"
 cargo test -p trustloop-conformance --no-default-features --test vectors || status=1
+
+# The host's Unix halves (openat walks, process groups) have Windows twins; this keeps
+# them compiling (scripts/release-windows-smoke.sh runs them, under Wine).
+tl_log "Windows: cargo check -p trustloop-host -p trustloop-cli --target x86_64-pc-windows-gnu"
+cargo check -p trustloop-host -p trustloop-cli --target x86_64-pc-windows-gnu || status=1
 
 if [ "${TRUSTLOOP_CLIPPY:-0}" = "1" ]; then
     tl_log "cargo clippy (default members)"

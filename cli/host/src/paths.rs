@@ -1,7 +1,7 @@
 //! User-given paths spelled as the reference tools resolve them (Python's
 //! `Path(p).expanduser()` then `absolute()`/`resolve()`), so every host shows the
 //! same paths in messages and results.
-use std::path::{Component, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// `~` and `~/…` expanded with `$HOME`.
 fn expand_user(raw: &str) -> PathBuf {
@@ -14,11 +14,22 @@ fn expand_user(raw: &str) -> PathBuf {
     }
 }
 
+/// `std::fs::canonicalize` spelled as Python's `resolve()` spells it: on Windows a
+/// drive path loses the `\\?\` prefix std adds.
+pub fn canonical(path: &Path) -> std::io::Result<PathBuf> {
+    let real = std::fs::canonicalize(path)?;
+    #[cfg(windows)]
+    if let Some(drive_path) = real.to_str().and_then(|s| s.strip_prefix(r"\\?\")).filter(|rest| rest.as_bytes().get(1) == Some(&b':')) {
+        return Ok(PathBuf::from(drive_path));
+    }
+    Ok(real)
+}
+
 /// Absolute, then canonical when the path exists (`anpkg validate`).
 pub fn absolute(raw: &str) -> PathBuf {
     let expanded = expand_user(raw);
     let abs = std::path::absolute(&expanded).unwrap_or(expanded);
-    std::fs::canonicalize(&abs).unwrap_or(abs)
+    canonical(&abs).unwrap_or(abs)
 }
 
 /// Python's `Path(p).expanduser().resolve()`: absolute, symlinks resolved for the
@@ -38,7 +49,7 @@ pub fn resolve(raw: &str) -> PathBuf {
             other => {
                 out.push(other);
                 if existing {
-                    match std::fs::canonicalize(&out) {
+                    match canonical(&out) {
                         Ok(real) => out = real,
                         Err(_) => existing = false,
                     }

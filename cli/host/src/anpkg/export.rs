@@ -178,7 +178,7 @@ impl ProjectSource for DiskProject {
         if !std::fs::metadata(&candidate).is_ok_and(|m| m.is_file()) {
             return Ok(None);
         }
-        let real = std::fs::canonicalize(&candidate)
+        let real = crate::paths::canonical(&candidate)
             .map_err(|e| Error::new(codes::IO, format!("Failed reading {}: {e}", candidate.display())))?;
         if !real.starts_with(&self.project) {
             return Err(Error::new(
@@ -197,7 +197,7 @@ impl ProjectSource for DiskProject {
                 None => return Ok(None),
             },
         };
-        let Ok(real) = std::fs::canonicalize(base.join(raw)) else { return Ok(None) };
+        let Ok(real) = crate::paths::canonical(&base.join(raw)) else { return Ok(None) };
         if !real.is_file() || !self.inside_roots(&real) {
             return Ok(None);
         }
