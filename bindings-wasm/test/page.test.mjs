@@ -71,12 +71,16 @@ after(async () => {
   scratch.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
-/** A fresh context and page with the verifier loaded (close its context when done). */
-async function openPage(viewport = DESKTOP) {
+/**
+ * A fresh context and page with the verifier loaded (close its context when done);
+ * `cores` stands in for the machine's navigator.hardwareConcurrency.
+ */
+async function openPage(viewport = DESKTOP, { cores } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   // The context sees the requests of its pages and of their workers.
   context.on('request', (r) => requested.push(r.url()));
   const page = await context.newPage();
+  if (cores) await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
   await page.goto(`${server.url}/www/`);
@@ -165,6 +169,20 @@ test('the verifier loads in a module Web Worker and reports its version', async 
   assert.deepEqual(workers, ['/www/worker.js']);
   // The module is instantiated by the worker, not by the page.
   assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm'))), false);
+  await page.context().close();
+});
+
+test('several files are spread over one worker per core, and give the verdicts one worker gives', async () => {
+  const all = [inputs.anipGood, inputs.anipTampered, inputs.anpkgGood, inputs.paGood, inputs.paTruncated, inputs.unknown];
+  const one = await openPage(DESKTOP, { cores: 1 });
+  const alone = await check(one, all);
+  assert.equal(await one.evaluate(() => document.body.dataset.workers), '1');
+  await one.context().close();
+  const page = await openPage(DESKTOP, { cores: 3 });
+  assert.deepEqual(await check(page, all), alone);
+  assert.equal(await page.evaluate(() => document.body.dataset.workers), '3');
+  const used = await page.$$eval('#results .result', (list) => [...new Set(list.map((c) => c.dataset.worker))].sort());
+  assert.deepEqual(used, ['0', '1', '2'], 'every worker of the pool checked a file');
   await page.context().close();
 });
 

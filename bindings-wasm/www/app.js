@@ -1,5 +1,5 @@
 // The verification page: reads the chosen files in the browser and hands their bytes
-// to a Web Worker (worker.js) that runs trustloop's WASM build; no network access
+// to Web Workers (worker.js) that run trustloop's WASM build; no network access
 // beyond loading this page. Panels: every dropped file's verdict (its family detected
 // from its content), a custom code bundle's tree digest, a remote ref check.
 import { entriesFromFiles } from '../pkg/web/index.js';
@@ -17,34 +17,51 @@ const KIND_NAMES = { anip: 'ANIP package bundle', anpkg: '.anpkg package', 'asse
 const $ = (id) => document.getElementById(id);
 const state = { files: [], lock: null, materials: null, tree: null, run: 0 };
 
-// ---- The worker ------------------------------------------------------------------
+// ---- The workers -----------------------------------------------------------------
+// The first worker answers every call; a check of several files spreads them over one
+// worker per core (navigator.hardwareConcurrency, at most MAX_WORKERS), started the
+// first time a batch needs them, each running its own instance of the WASM build.
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-const pending = new Map();
-let nextId = 1;
-worker.addEventListener('message', ({ data }) => {
-  const call = pending.get(data.id);
-  if (!call) return;
-  if ('progress' in data) return call.onProgress?.(data.progress);
-  pending.delete(data.id);
-  if ('error' in data) call.reject(Object.assign(new Error(data.error.message), data.error));
-  else call.resolve(data.result);
-});
-worker.addEventListener('error', (e) => {
-  $('engine').textContent = `The verifier could not be loaded: ${e.message ?? 'worker error'}`;
-  document.body.dataset.ready = 'error';
-});
+const MAX_WORKERS = 8;
 
-/**
- * Runs `op` in the worker; `onProgress(stage)` hears its progress. `args.bytes`, when
- * given, is handed over (transferred, not copied): callers read a file afresh each time.
- */
-function call(op, args = {}, onProgress) {
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, onProgress });
-    worker.postMessage({ id, op, ...args }, args.bytes ? [args.bytes.buffer] : []);
+function startWorker() {
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const pending = new Map();
+  let nextId = 1;
+  worker.addEventListener('message', ({ data }) => {
+    const call = pending.get(data.id);
+    if (!call) return;
+    if ('progress' in data) return call.onProgress?.(data.progress);
+    pending.delete(data.id);
+    if ('error' in data) call.reject(Object.assign(new Error(data.error.message), data.error));
+    else call.resolve(data.result);
   });
+  worker.addEventListener('error', (e) => {
+    $('engine').textContent = `The verifier could not be loaded: ${e.message ?? 'worker error'}`;
+    document.body.dataset.ready = 'error';
+  });
+  /**
+   * Runs `op` in this worker; `onProgress(stage)` hears its progress. `args.bytes`, when
+   * given, is handed over (transferred, not copied): callers read a file afresh each time.
+   */
+  return (op, args = {}, onProgress) => {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject, onProgress });
+      worker.postMessage({ id, op, ...args }, args.bytes ? [args.bytes.buffer] : []);
+    });
+  };
+}
+
+const workers = [startWorker()];
+const call = workers[0];
+
+/** The workers for a batch of `count` files, started as needed. */
+function workersFor(count) {
+  const wanted = Math.max(1, Math.min(count, navigator.hardwareConcurrency || 1, MAX_WORKERS));
+  while (workers.length < wanted) workers.push(startWorker());
+  document.body.dataset.workers = String(wanted);
+  return workers.slice(0, wanted);
 }
 
 async function readFile(file) {
@@ -134,6 +151,24 @@ async function extract(card, file, asset) {
   }
 }
 
+/** Checks one file in `worker` (number `index`) and shows its card. */
+async function checkOne(card, file, opts, worker, index) {
+  const run = state.run;
+  card.dataset.worker = String(index);
+  try {
+    const bytes = await readFile(file);
+    const r = await worker('check', { name: file.name, bytes, options: opts }, (stage) => {
+      const s = card.querySelector('.stage');
+      if (s) s.textContent = stage;
+    });
+    if (run !== state.run) return;
+    showResult(card, file, r);
+  } catch (e) {
+    if (run !== state.run) return;
+    showResult(card, file, { name: file.name, kind: 'unreadable', error: e, documents: [] });
+  }
+}
+
 /** Checks every chosen file with the current options, one card each. */
 async function checkAll() {
   if (document.body.dataset.ready !== 'true' || state.files.length === 0) return;
@@ -150,21 +185,17 @@ async function checkAll() {
   const cards = state.files.map((file) => resultCard(file));
   results.replaceChildren(...cards);
   results.dataset.done = 'false';
-  for (const [i, file] of state.files.entries()) {
-    const card = cards[i];
-    try {
-      const bytes = await readFile(file);
-      const r = await call('check', { name: file.name, bytes, options: opts }, (stage) => {
-        const s = card.querySelector('.stage');
-        if (s) s.textContent = stage;
-      });
-      if (run !== state.run) return;
-      showResult(card, file, r);
-    } catch (e) {
-      if (run !== state.run) return;
-      showResult(card, file, { name: file.name, kind: 'unreadable', error: e, documents: [] });
+  // Each worker takes the next unchecked file until none is left; cards keep the
+  // files' order whatever order they finish in.
+  const files = state.files;
+  let next = 0;
+  const checkNext = async (worker, index) => {
+    for (let i = next++; i < files.length && run === state.run; i = next++) {
+      await checkOne(cards[i], files[i], opts, worker, index);
     }
-  }
+  };
+  await Promise.all(workersFor(files.length).map(checkNext));
+  if (run !== state.run) return;
   results.dataset.done = 'true';
 }
 
