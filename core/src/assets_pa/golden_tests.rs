@@ -279,3 +279,44 @@ fn pack_collects_blocking_diagnostics_and_emits_nothing() {
     assert_eq!(codes, [super::codes::UNREGISTERED_ROOT, super::codes::GLYPH_TILE_MALFORMED]);
     assert_eq!(findings[0].str_at("severity"), Severity::Warning.as_str());
 }
+
+/// Counts the reads of a project held in memory.
+struct CountingProject {
+    inner: super::project::source::MemoryProject,
+    reads: core::cell::Cell<usize>,
+}
+
+impl super::project::source::ProjectSource for CountingProject {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, crate::diag::Finding> {
+        self.reads.set(self.reads.get() + 1);
+        self.inner.read(path)
+    }
+
+    fn asset_roots(&self) -> Result<Vec<String>, crate::diag::Finding> {
+        self.inner.asset_roots()
+    }
+}
+
+#[test]
+fn a_kept_payload_is_emitted_without_reading_again_and_a_rebuilt_one_is_checked() {
+    use super::project::{emit::emit_archive, plan::plan};
+    let src = CountingProject { inner: super::project::source::MemoryProject::new(project()), reads: 0.into() };
+    let planned = plan(&src).plan.expect("plan");
+    assert!(planned.assets.iter().all(|a| a.payload.is_some()), "a small project keeps its payloads");
+    let reads = src.reads.get();
+    let (kept, kept_bytes) = emit_archive(&planned, &src, Vec::new()).expect("emit");
+    assert_eq!(src.reads.get(), reads, "emission read no input again");
+
+    // Past the kept budget an asset is rebuilt from its inputs: the same bytes...
+    let mut rebuilt = planned.clone();
+    rebuilt.assets.iter_mut().for_each(|a| a.payload = None);
+    let (again, again_bytes) = emit_archive(&rebuilt, &src, Vec::new()).expect("emit");
+    assert_eq!((again, again_bytes), (kept, kept_bytes));
+    assert!(src.reads.get() > reads, "the rebuilt asset's inputs were read");
+    // ...and inputs changed since the plan fail the pack.
+    let mut changed = project();
+    changed.insert("assets/ui/1.png".into(), png(8, &[3; 64]));
+    let changed = super::project::source::MemoryProject::new(changed);
+    let refused = emit_archive(&rebuilt, &changed, Vec::new()).expect_err("changed input");
+    assert_eq!(refused.code, super::codes::INPUT_CHANGED);
+}

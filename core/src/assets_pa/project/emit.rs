@@ -1,7 +1,8 @@
-//! Pass 2 of a pack: stream `assets.pa` into a sink, rebuilding each payload from its
-//! inputs one asset at a time (memory bounded by one payload plus the header), then
-//! produce the companion files and the publication manifest. Inputs that changed
-//! since pass 1 fail the pack (`PA_INPUT_CHANGED`) rather than mixing two states.
+//! Pass 2 of a pack: stream `assets.pa` into a sink, each payload the plan kept as is
+//! and every other one rebuilt from its inputs one asset at a time (memory bounded by
+//! the kept payloads, one rebuilt payload and the header), then produce the companion
+//! files and the publication manifest. Inputs of a rebuilt payload that changed since
+//! pass 1 fail the pack (`PA_INPUT_CHANGED`) rather than mixing two states.
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -53,6 +54,10 @@ pub struct EmittedArchive {
 pub fn emit_archive<S: ByteSink>(plan: &PackPlan, src: &dyn ProjectSource, sink: S) -> Result<(EmittedArchive, S), Finding> {
     let mut w = ArchiveWriter::start(&plan.archive, HashingSink::new(sink))?;
     for asset in &plan.assets {
+        if let Some(payload) = &asset.payload {
+            w.payload(payload)?;
+            continue;
+        }
         let loaded = glyph_inputs::load(&asset.declaration, &asset.entry.root, src)?;
         if loaded.digests != asset.provenance.inputs {
             return Err(Finding::error(

@@ -3,9 +3,10 @@
 //! (sans-IO: the CLI walks a directory, bindings pass a map of files) and never
 //! executes anything from the project (PA-MIG-4).
 //!
-//! Two passes keep memory bounded by the header, not the archive: [`plan::plan`]
-//! validates everything and sizes every payload; [`emit::emit_archive`] streams the
-//! archive, rebuilding one payload at a time. Hosts stage the outputs and promote them
+//! Two passes keep memory bounded by the header plus at most
+//! [`plan::KEPT_PAYLOAD_BYTES`], not the archive: [`plan::plan`] validates everything,
+//! sizes every payload and keeps payloads up to that budget; [`emit::emit_archive`]
+//! streams the archive, rebuilding only the payloads not kept, one at a time. Hosts stage the outputs and promote them
 //! only when both passes succeed (PA-WRITE-2 step 7).
 pub mod declaration;
 pub mod emit;

@@ -18,12 +18,20 @@ use crate::assets_pa::model::{BankType, Codec};
 use crate::assets_pa::writer::{self, ArchivePlan, WriteAsset};
 use crate::diag::{Finding, Severity};
 
+/// Payload bytes a plan keeps for emission (16 MiB): up to it, every input file is
+/// read once; past it, the rest of the assets are built again when emitted (their inputs
+/// read a second time and checked unchanged), so a large project's peak memory stays
+/// bounded.
+pub const KEPT_PAYLOAD_BYTES: usize = 16 << 20;
+
 /// One build-set asset, planned.
 #[derive(Clone, Debug)]
 pub struct PlannedAsset {
     pub entry: RegistryEntry,
     pub declaration: Declaration,
     pub provenance: AssetProvenance,
+    /// The built payload, when the plan kept it ([`KEPT_PAYLOAD_BYTES`]).
+    pub payload: Option<Vec<u8>>,
 }
 
 /// A plan ready for emission.
@@ -63,6 +71,7 @@ pub fn plan(src: &dyn ProjectSource) -> PlanOutcome {
     unregistered_roots(src, &registry.assets, &mut diagnostics);
 
     let mut assets = Vec::new();
+    let mut kept_bytes = 0usize;
     for entry in &registry.assets {
         let file = join(&join("assets", &entry.root), "asset.json");
         let bytes = match src.read(&file) {
@@ -119,7 +128,15 @@ pub fn plan(src: &dyn ProjectSource) -> PlanOutcome {
             continue;
         }
         match build_one(entry, decl, src) {
-            Ok(a) => assets.push(a),
+            Ok((write, mut planned)) => {
+                let size = planned.payload.as_ref().map_or(0, Vec::len);
+                if kept_bytes + size <= KEPT_PAYLOAD_BYTES {
+                    kept_bytes += size;
+                } else {
+                    planned.payload = None;
+                }
+                assets.push((write, planned));
+            }
             Err(f) => diagnostics.push(f),
         }
     }
@@ -171,7 +188,7 @@ fn unregistered_roots(src: &dyn ProjectSource, registered: &[RegistryEntry], out
     }
 }
 
-/// Builds one build-set asset's entry and provenance; the payload is discarded.
+/// Builds one build-set asset's entry, provenance and payload.
 fn build_one(entry: &RegistryEntry, decl: Declaration, src: &dyn ProjectSource) -> Result<(WriteAsset, PlannedAsset), Finding> {
     let file = join(&join("assets", &entry.root), "asset.json");
     match decl.kind {
@@ -202,7 +219,7 @@ fn build_one(entry: &RegistryEntry, decl: Declaration, src: &dyn ProjectSource) 
                 inputs: loaded.digests,
                 pipeline: decl.pipeline.clone(),
             };
-            Ok((write, PlannedAsset { entry: entry.clone(), declaration: decl, provenance }))
+            Ok((write, PlannedAsset { entry: entry.clone(), declaration: decl, provenance, payload: Some(loaded.bank.payload) }))
         }
     }
 }
