@@ -21,7 +21,6 @@
 //! The verdict on a failed run (which lines, which message) is the core's
 //! `replay_failure`. Timeouts print as whole seconds when they are (`30 s`), else with
 //! their fraction (`1.5 s`).
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -38,13 +37,7 @@ pub const PASSED_ENV: [&str; 10] = ["PATH", "HOME", "USER", "LOGNAME", "SHELL", 
 pub const DEFAULT_CONFIG: &str = "runtime/anolis-runtime.yaml";
 /// Replay timeout when none is given (upstream has none).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-/// Output kept per stream (stdout, stderr; the `replay_output_bytes` budget); the rest
-/// is drained and dropped.
-pub fn max_output_bytes() -> usize {
-    trustloop_core::api::budgets::Budget::ReplayOutputBytes.get()
-}
-/// How long output is still drained once the runtime's group is gone.
-pub const DRAIN_GRACE: Duration = Duration::from_millis(200);
+pub use drain::{max_output_bytes, DRAIN_GRACE};
 
 /// What was validated, for the replay: the package directory on disk, or the archive
 /// tree to extract.
@@ -128,30 +121,6 @@ fn replay_env(
     .collect()
 }
 
-/// Output kept up to a cap; the rest counted and dropped.
-struct Capped {
-    kept: Vec<u8>,
-    open: bool,
-}
-
-impl Capped {
-    fn push(&mut self, bytes: &[u8]) {
-        let room = max_output_bytes().saturating_sub(self.kept.len());
-        self.kept.extend_from_slice(&bytes[..bytes.len().min(room)]);
-    }
-}
-
-/// One read from a ready pipe (it does not block); end of file or an error closes it.
-fn read_once(pipe: Option<&mut impl Read>, into: &mut Capped, buf: &mut [u8]) {
-    let Some(pipe) = pipe else { return };
-    match pipe.read(buf) {
-        Ok(0) => into.open = false,
-        Ok(n) => into.push(&buf[..n]),
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-        Err(_) => into.open = false,
-    }
-}
-
 /// A temporary directory removed on drop (prefix as upstream's).
 struct TempDir(PathBuf);
 
@@ -201,6 +170,7 @@ fn materialise(tree: &Tree, root: &Path) -> Result<(), Finding> {
     Ok(())
 }
 
+mod drain;
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rustix::fs::{fcntl_getfl, fcntl_setfl, fstat, openat, statat, AtFlags, FileType, Mode, OFlags, Stat, CWD};
 
-use super::{rel_parts, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
+use super::model::{rel_parts, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
 
 /// An open directory handle (a reused parent in [`Dir::open_rel_cached`]).
 pub type DirHandle = OwnedFd;

@@ -11,7 +11,7 @@ use std::io;
 use std::os::windows::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use super::{rel_parts, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
+use super::model::{rel_parts, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
 
 const FILE_SHARE_READ: u32 = 0x1;
 const FILE_SHARE_WRITE: u32 = 0x2;

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use rustix::event::{poll, PollFd, PollFlags, Timespec};
 use rustix::process::{kill_process_group, Pid, Signal};
 
-use super::{read_once, Capped, DRAIN_GRACE};
+use super::drain::{read_once, Capped, DRAIN_GRACE};
 
 /// The runtime leads a process group of its own.
 pub(super) fn own_group(cmd: &mut Command) {

@@ -7,7 +7,7 @@ use std::process::{Child, Command, ExitStatus};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use super::{read_once, Capped, DRAIN_GRACE};
+use super::drain::{read_once, Capped, DRAIN_GRACE};
 
 /// Nothing to set up: the runtime is supervised alone.
 pub(super) fn own_group(_cmd: &mut Command) {}
