@@ -38,7 +38,8 @@ pub(super) struct Source<'a> {
 impl<'a> Source<'a> {
     pub(super) fn new(text: &'a str) -> Self {
         let unterminated = text.chars().next_back().is_some_and(|c| !is_break(c));
-        let has_special = text.contains([NEL, LS, PS]);
+        // ASCII text (the usual case) has none of the three; the test is word-at-a-time.
+        let has_special = !text.is_ascii() && text.contains([NEL, LS, PS]);
         if !has_special && !unterminated {
             return Source {
                 parser_text: Cow::Borrowed(text),
