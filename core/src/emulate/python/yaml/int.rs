@@ -54,6 +54,14 @@ impl Int {
         if digits.is_empty() || !(2..=16).contains(&radix) {
             return None;
         }
+        // Up to 15 digits fit an i64 in every radix up to 16 (16^15 = 2^60).
+        if digits.len() <= 15 {
+            let mut v: i64 = 0;
+            for c in digits.chars() {
+                v = v * i64::from(radix) + i64::from(c.to_digit(radix)?);
+            }
+            return Some(Int(Repr::Small(if negative { -v } else { v })));
+        }
         let mut limbs: Vec<u32> = Vec::new();
         for c in digits.chars() {
             let d = c.to_digit(radix)?;

@@ -17,6 +17,7 @@
 //!    where it is. The same re-reading fixes a block scalar whose last line ends the
 //!    stream without a break (PyYAML adds no `\n`, saphyr does).
 use alloc::borrow::Cow;
+use core::cell::OnceCell;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -27,8 +28,14 @@ use super::pyscalar::{self, is_break, Block, LS, NEL, PS};
 /// The text as the parser reads it, and what re-reading scalars needs.
 pub(super) struct Source<'a> {
     parser_text: Cow<'a, str>,
-    /// The original characters, kept only when some scalar may need re-reading.
-    chars: Vec<char>,
+    text: &'a str,
+    /// Some scalar may need re-reading.
+    reread: bool,
+    /// The original characters, made when a scalar is re-read (or up front when the
+    /// text has LS/PS/NEL): four bytes a character, so not for every unterminated text.
+    chars: OnceCell<Vec<char>>,
+    /// How many characters the text has.
+    char_count: usize,
     /// Indices (in `chars`) of every LS and PS, ascending.
     separators: Vec<usize>,
     /// The text does not end with a line break.
@@ -38,18 +45,34 @@ pub(super) struct Source<'a> {
 impl<'a> Source<'a> {
     pub(super) fn new(text: &'a str) -> Self {
         let unterminated = text.chars().next_back().is_some_and(|c| !is_break(c));
-        let has_special = text.contains([NEL, LS, PS]);
+        // ASCII text (the usual case) has none of the three; the test is word-at-a-time.
+        let has_special = !text.is_ascii() && text.contains([NEL, LS, PS]);
         if !has_special && !unterminated {
             return Source {
                 parser_text: Cow::Borrowed(text),
-                chars: Vec::new(),
+                text,
+                reread: false,
+                chars: OnceCell::new(),
+                char_count: 0,
+                separators: Vec::new(),
+                unterminated,
+            };
+        }
+        if !has_special {
+            // Unterminated: only a block scalar at the end of the stream is re-read.
+            return Source {
+                parser_text: Cow::Borrowed(text),
+                text,
+                reread: true,
+                chars: OnceCell::new(),
+                char_count: text.chars().count(),
                 separators: Vec::new(),
                 unterminated,
             };
         }
         let chars: Vec<char> = text.chars().collect();
         let separators = chars.iter().enumerate().filter(|(_, c)| matches!(**c, LS | PS)).map(|(i, _)| i).collect();
-        let parser_text = if has_special {
+        let parser_text = {
             let mut mapped = String::with_capacity(text.len());
             for (i, &c) in chars.iter().enumerate() {
                 let next_special = chars.get(i + 1).is_some_and(|n| matches!(*n, NEL | LS | PS));
@@ -60,10 +83,13 @@ impl<'a> Source<'a> {
                 }
             }
             Cow::Owned(mapped)
-        } else {
-            Cow::Borrowed(text)
         };
-        Source { parser_text, chars, separators, unterminated }
+        let char_count = chars.len();
+        Source { parser_text, text, reread: true, chars: OnceCell::from(chars), char_count, separators, unterminated }
+    }
+
+    fn chars(&self) -> &[char] {
+        self.chars.get_or_init(|| self.text.chars().collect())
     }
 
     pub(super) fn parser_text(&self) -> &str {
@@ -77,16 +103,16 @@ impl<'a> Source<'a> {
 
     /// PyYAML's value for a scalar saphyr read as `value` at `span`.
     pub(super) fn scalar<'v>(&self, value: Cow<'v, str>, style: ScalarStyle, span: &Span) -> Cow<'v, str> {
-        if self.chars.is_empty() {
+        if !self.reread {
             return value;
         }
         let (start, end) = (span.start.index(), span.end.index());
         let reread = match style {
             ScalarStyle::Plain if self.has_separator(start, end) => {
-                Some(pyscalar::plain(self.chars.get(start..end).unwrap_or_default()))
+                Some(pyscalar::plain(self.chars().get(start..end).unwrap_or_default()))
             }
             ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted if self.has_separator(start, end) => {
-                pyscalar::quoted(&self.chars, start).ok()
+                pyscalar::quoted(self.chars(), start).ok()
             }
             ScalarStyle::Literal | ScalarStyle::Folded => self.block(&value, style == ScalarStyle::Folded, span),
             _ => None,
@@ -100,15 +126,18 @@ impl<'a> Source<'a> {
     /// A block scalar re-read when its lines hold LS/PS or it ends the stream unterminated.
     fn block(&self, value: &str, folded: bool, span: &Span) -> Option<String> {
         let (start, end) = (span.start.index(), span.end.index());
+        let at_stream_end = self.unterminated && end >= self.char_count;
+        if !at_stream_end && self.separators.is_empty() {
+            return None;
+        }
         let has_content = value.chars().any(|c| c != '\n');
         // saphyr's span starts at the first content character, or, without content, at
         // the next token (or at the indicator when the stream ends first).
         let header_break = if !has_content && start < end {
-            (start..end).find(|&i| self.chars.get(i).is_some_and(|&c| is_break(c)))?
+            (start..end).find(|&i| self.chars().get(i).is_some_and(|&c| is_break(c)))?
         } else {
             self.header_break_before(start)?
         };
-        let at_stream_end = self.unterminated && end >= self.chars.len();
         if !at_stream_end && !self.has_separator(header_break, end) {
             return None;
         }
@@ -119,7 +148,7 @@ impl<'a> Source<'a> {
             kept_breaks = kept_breaks.saturating_sub(1);
         }
         let block = Block { header_break, indent: has_content.then(|| span.start.col()), folded, kept_breaks, end };
-        Some(pyscalar::block(&self.chars, &block))
+        Some(pyscalar::block(self.chars(), &block))
     }
 
     /// The line break ending the header line: the first break of the blank lines that
@@ -128,7 +157,7 @@ impl<'a> Source<'a> {
         let mut first_break = None;
         let mut i = at;
         while i > 0 {
-            let c = *self.chars.get(i - 1)?;
+            let c = *self.chars().get(i - 1)?;
             if is_break(c) {
                 first_break = Some(i - 1);
             } else if c != ' ' && c != '\t' {

@@ -107,6 +107,14 @@ pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
     }
     check_printable(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match load_direct(text, limits) {
+        Ok(value) => return Ok(value),
+        Err(Abort::Error(e)) => return Err(e),
+        Err(Abort::Fallback) => {}
+    }
+    // Merge keys, `!!set`/`!!omap`/`!!pairs` and other tagged collections, and every
+    // construction error: the representation graph first, then construction, exactly
+    // in PyYAML's order (so the same error wins when there are several).
     match compose(text, limits)? {
         None => Ok(Value::Null),
         Some(node) => construct(&node),
@@ -115,11 +123,28 @@ pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
 
 /// PyYAML's Reader accepts only `[\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]`.
 fn check_printable(text: &str) -> Result<(), LoadError> {
-    for (at, c) in text.char_indices() {
+    // ASCII text is checked a block at a time without branching on each byte (the
+    // compiler vectorises it); a block with a byte outside printable ASCII, and all
+    // text after it, is walked character by character.
+    const BLOCK: usize = 64;
+    let bytes = text.as_bytes();
+    let mut clean = 0;
+    for block in bytes.chunks(BLOCK) {
+        let odd = block.iter().fold(false, |odd, &b| odd | !(matches!(b, 0x20..=0x7E) | (b == b'\n') | (b == b'\t') | (b == b'\r')));
+        if odd {
+            break;
+        }
+        clean += block.len();
+    }
+    if clean == bytes.len() {
+        return Ok(());
+    }
+    for (at, c) in text[clean..].char_indices() {
         let ok = matches!(c,
             '\x09' | '\x0A' | '\x0D' | '\x20'..='\x7E' | '\u{85}' | '\u{A0}'..='\u{D7FF}'
             | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}');
         if !ok {
+            let at = clean + at;
             return Err(LoadError::new(
                 LoadErrorKind::NonPrintable,
                 format!("unacceptable character #x{:04x}: special characters are not allowed (byte {at})", c as u32),
@@ -347,26 +372,204 @@ fn compose(text: &str, limits: Limits) -> Result<Option<Rc<Node>>, LoadError> {
     Ok(Some(root.unwrap_or_else(|| Rc::new(Node::Scalar { tag: Cow::Borrowed(resolve::NULL), value: String::new() }))))
 }
 
+/// Why the direct loader stopped: an error PyYAML reports the same way whatever else
+/// the document holds (reader, parser, composer, limits), or something it leaves to
+/// the two-pass path (`compose` + `construct`).
+enum Abort {
+    Error(LoadError),
+    Fallback,
+}
+
+impl From<LoadError> for Abort {
+    fn from(e: LoadError) -> Self {
+        Abort::Error(e)
+    }
+}
+
+/// An open collection of the direct loader: its children are the values from `start`
+/// on in the loader's value stack (a mapping's as key, value, key, value, …).
+struct Open {
+    mapping: bool,
+    anchor: usize,
+    start: usize,
+    size: Size,
+}
+
+/// `compose` and `construct` in one pass over the events, for documents whose value
+/// is the plain composition of their nodes' values: every collection a `seq` or `map`,
+/// no merge (`<<`) or value (`=`) key, no construction error. Values are built as their
+/// nodes complete (no representation graph); an alias clones the anchored value (in
+/// PyYAML each alias constructs the same node again). Anything else is
+/// [`Abort::Fallback`], and `safe_load_with` starts over with the two passes, which
+/// give PyYAML's order of errors. The composer checks (limits, aliases, documents)
+/// are `compose`'s, in the same order. No recursion: nesting lives in `open`.
+fn load_direct(text: &str, limits: Limits) -> Result<Value, Abort> {
+    let source = Source::new(text);
+    let mut parser = Parser::new_from_str(source.parser_text());
+    // The composer's stack is only used for its depth (`admit`).
+    let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), total: Size::default() };
+    let mut open: Vec<Open> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let mut anchors: BTreeMap<usize, (Value, Size)> = BTreeMap::new();
+    let mut documents = 0usize;
+    let mut root: Option<Value> = None;
+    // Attaches a complete value to the innermost open collection (or makes it the root).
+    fn attach(open: &mut [Open], values: &mut Vec<Value>, root: &mut Option<Value>, value: Value, size: Size) {
+        match open.last_mut() {
+            None => *root = Some(value),
+            Some(o) => {
+                o.size.add_child(size);
+                values.push(value);
+            }
+        }
+    }
+    fn dummy_frame() -> Frame {
+        Frame::Seq { tag: Cow::Borrowed(resolve::SEQ), anchor: 0, items: Vec::new(), size: Size::default() }
+    }
+    while let Some(event) = parser.next_event() {
+        let (event, span) = event.map_err(syntax)?;
+        let mapping = matches!(event, Event::MappingStart(..) | Event::MappingEnd);
+        match event {
+            Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
+            Event::StreamEnd => break,
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(Abort::Error(LoadError::new(
+                        LoadErrorKind::MultipleDocuments,
+                        "expected a single document in the stream",
+                    )));
+                }
+                anchors.clear();
+            }
+            Event::Alias(id) => {
+                let (value, size) = anchors.get(&id).ok_or_else(|| {
+                    LoadError::new(LoadErrorKind::Construct, "found undefined or recursive alias")
+                })?;
+                let size = *size;
+                c.admit(size)?;
+                let value = value.clone();
+                attach(&mut open, &mut values, &mut root, value, size);
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let value = source.scalar(value, style, &span);
+                let size = Size { nodes: 1, scalar_bytes: value.len(), height: 0 };
+                c.admit(size)?;
+                let tag: Tag = match tag.as_deref().map(full_tag) {
+                    None if style == ScalarStyle::Plain => Cow::Borrowed(resolve_scalar(&value)),
+                    None => Cow::Borrowed(resolve::STR),
+                    Some(t) if t == "!" => Cow::Borrowed(resolve_scalar(&value)),
+                    Some(t) => Cow::Owned(t),
+                };
+                if matches!(&*tag, resolve::MERGE | resolve::VALUE) {
+                    return Err(Abort::Fallback);
+                }
+                let value = match construct_scalar(&tag, value) {
+                    Some(Ok(v)) => v,
+                    _ => return Err(Abort::Fallback),
+                };
+                if anchor != 0 {
+                    anchors.insert(anchor, (value.clone(), size));
+                }
+                attach(&mut open, &mut values, &mut root, value, size);
+            }
+            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
+                let default = if mapping { resolve::MAP } else { resolve::SEQ };
+                if collection_tag(tag.as_deref().map(full_tag), default) != default {
+                    return Err(Abort::Fallback);
+                }
+                c.admit(Size { nodes: 1, scalar_bytes: 0, height: 1 })?;
+                c.stack.push(dummy_frame());
+                open.push(Open { mapping, anchor, start: values.len(), size: Size { nodes: 1, scalar_bytes: 0, height: 1 } });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let o = match open.pop() {
+                    Some(o) if o.mapping == mapping && (!o.mapping || (values.len() - o.start) % 2 == 0) => o,
+                    _ if mapping => return Err(Abort::Error(syntax("unbalanced mapping end"))),
+                    _ => return Err(Abort::Error(syntax("unbalanced sequence end"))),
+                };
+                c.stack.pop();
+                let value = if o.mapping {
+                    let mut map = Map::with_capacity((values.len() - o.start) / 2);
+                    let mut items = values.drain(o.start..);
+                    while let (Some(k), Some(v)) = (items.next(), items.next()) {
+                        if !k.is_hashable() {
+                            return Err(Abort::Fallback);
+                        }
+                        map.insert(k, v);
+                    }
+                    Value::Map(map)
+                } else {
+                    Value::Seq(values.split_off(o.start))
+                };
+                if o.anchor != 0 {
+                    anchors.insert(o.anchor, (value.clone(), o.size));
+                }
+                attach(&mut open, &mut values, &mut root, value, o.size);
+            }
+        }
+    }
+    if documents == 0 {
+        return Ok(Value::Null);
+    }
+    Ok(root.unwrap_or(Value::Null))
+}
+
 fn construct_error(message: impl Into<String>) -> LoadError {
     LoadError::new(LoadErrorKind::Construct, message)
 }
 
+const YAML_PREFIX: &str = "tag:yaml.org,2002:";
+
+/// The scalar arms of `SafeConstructor.construct_object`: `None` when no scalar
+/// constructor has the tag.
+fn construct_scalar(tag: &str, value: Cow<'_, str>) -> Option<Result<Value, LoadError>> {
+    Some(match tag.strip_prefix(YAML_PREFIX)? {
+        "str" => Ok(Value::Str(match value {
+            Cow::Borrowed(v) => String::from(v),
+            // The parser grows its strings a character at a time: no spare capacity
+            // kept in the value (it would be most of the loaded value's memory).
+            Cow::Owned(mut v) => {
+                v.shrink_to_fit();
+                v
+            }
+        })),
+        "null" => Ok(Value::Null),
+        "bool" => construct_bool(&value),
+        "int" => construct_int(&value).map(Value::Int),
+        "float" => construct_float(&value).map(Value::Float),
+        "timestamp" => construct_timestamp(&value),
+        "binary" => construct_binary(&value).map(Value::Binary),
+        _ => return None,
+    })
+}
+
+/// `SafeConstructor.construct_yaml_bool`.
+fn construct_bool(value: &str) -> Result<Value, LoadError> {
+    // ASCII text needs no lowercased copy; other text is lowercased as Python does.
+    let lowered;
+    let v = if value.is_ascii() && !value.bytes().any(|b| b.is_ascii_uppercase()) {
+        value
+    } else {
+        lowered = value.to_lowercase();
+        lowered.as_str()
+    };
+    match v {
+        "yes" | "true" | "on" => Ok(Value::Bool(true)),
+        "no" | "false" | "off" => Ok(Value::Bool(false)),
+        _ => Err(construct_error(format!("invalid boolean {value:?}"))),
+    }
+}
+
 /// PyYAML's `SafeConstructor.construct_object`.
 fn construct(node: &Node) -> Result<Value, LoadError> {
-    const YAML: &str = "tag:yaml.org,2002:";
-    let short = node.tag().strip_prefix(YAML);
+    if let Node::Scalar { tag, value } = node {
+        if let Some(v) = construct_scalar(tag, Cow::Borrowed(value)) {
+            return v;
+        }
+    }
+    let short = node.tag().strip_prefix(YAML_PREFIX);
     match (node, short) {
-        (Node::Scalar { value, .. }, Some("str")) => Ok(Value::Str(value.clone())),
-        (Node::Scalar { .. }, Some("null")) => Ok(Value::Null),
-        (Node::Scalar { value, .. }, Some("bool")) => match value.to_lowercase().as_str() {
-            "yes" | "true" | "on" => Ok(Value::Bool(true)),
-            "no" | "false" | "off" => Ok(Value::Bool(false)),
-            _ => Err(construct_error(format!("invalid boolean {value:?}"))),
-        },
-        (Node::Scalar { value, .. }, Some("int")) => construct_int(value).map(Value::Int),
-        (Node::Scalar { value, .. }, Some("float")) => construct_float(value).map(Value::Float),
-        (Node::Scalar { value, .. }, Some("timestamp")) => construct_timestamp(value),
-        (Node::Scalar { value, .. }, Some("binary")) => construct_binary(value).map(Value::Binary),
         (Node::Seq { items, .. }, Some("seq")) => items.iter().map(|n| construct(n)).collect::<Result<_, _>>().map(Value::Seq),
         (Node::Seq { items, .. }, Some("omap" | "pairs")) => {
             let mut out = Vec::new();
@@ -495,12 +698,13 @@ fn python_decimal_int(text: &str) -> Option<Int> {
 /// `SafeConstructor.construct_yaml_int`.
 fn construct_int(text: &str) -> Result<Int, LoadError> {
     let bad = || construct_error(format!("invalid literal for int(): {text:?}"));
-    let value: String = text.chars().filter(|c| *c != '_').collect();
+    let value: Cow<'_, str> =
+        if text.contains('_') { Cow::Owned(text.chars().filter(|c| *c != '_').collect()) } else { Cow::Borrowed(text) };
     let (negative, value) = match value.as_bytes().first() {
         None => return Err(bad()),
         Some(b'-') => (true, &value[1..]),
         Some(b'+') => (false, &value[1..]),
-        _ => (false, value.as_str()),
+        _ => (false, &*value),
     };
     if value == "0" {
         return Ok(Int::ZERO);
@@ -530,12 +734,17 @@ fn construct_int(text: &str) -> Result<Int, LoadError> {
 /// `SafeConstructor.construct_yaml_float`.
 fn construct_float(text: &str) -> Result<f64, LoadError> {
     let bad = || construct_error(format!("could not convert string to float: {text:?}"));
-    let value: String = text.chars().filter(|c| *c != '_').collect::<String>().to_lowercase();
+    // Text without `_` and upper case (ASCII) is its own lowercased copy.
+    let value: Cow<'_, str> = if text.bytes().all(|b| b.is_ascii() && b != b'_' && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|c| *c != '_').collect::<String>().to_lowercase())
+    };
     let (sign, value) = match value.as_bytes().first() {
         None => return Err(bad()),
         Some(b'-') => (-1.0, &value[1..]),
         Some(b'+') => (1.0, &value[1..]),
-        _ => (1.0, value.as_str()),
+        _ => (1.0, &*value),
     };
     if value == ".inf" {
         return Ok(sign * f64::INFINITY);
@@ -726,6 +935,69 @@ mod tests {
         let e = safe_load_with(&doc(9), limits).unwrap_err();
         assert_eq!(e.kind, LoadErrorKind::Limit);
         assert_eq!(e.message, "YAML document expands to more than 10000 bytes of scalars");
+    }
+
+    /// The one-pass loader and the two-pass path (`compose` + `construct`) agree on
+    /// every input the one-pass loader does not hand over: same value (by `repr`), or
+    /// the same error.
+    fn assert_paths_agree(yaml: &str, limits: Limits) {
+        use crate::emulate::python::repr::repr;
+        let text = yaml.strip_prefix('\u{feff}').unwrap_or(yaml);
+        if check_printable(yaml).is_err() {
+            return;
+        }
+        let two_pass = compose(text, limits).and_then(|n| n.map_or(Ok(Value::Null), |n| construct(&n)));
+        match load_direct(text, limits) {
+            Ok(v) => {
+                let w = two_pass.unwrap_or_else(|e| panic!("{yaml:?}: one pass loads, two passes fail: {e}"));
+                assert_eq!(repr(&v), repr(&w), "{yaml:?}");
+            }
+            Err(Abort::Error(e)) => assert_eq!(Err(e), two_pass.map(|w| repr(&w)), "{yaml:?}"),
+            Err(Abort::Fallback) => {}
+        }
+    }
+
+    #[test]
+    fn one_pass_agrees_with_two_passes() {
+        let cases = [
+            "", "---\n", "a: 1\n", "a: 1\n---\nb: 2\n", "a: !!int x\n---\nb: 2\n", "[a, b, {c: d}]\n",
+            "a: &x [1, 2]\nb: *x\nc: *x\n", "a: *x\n", "a: &x [*x]\n", "1: a\n1.0: b\ntrue: c\n",
+            "? [a]\n: b\n", "? {a: 1}\n: b\n", "a: 2026-02-30\n", "a: !foo x\n", "a: =\n", "<<: {a: 1}\n",
+            "a: !!str 1\nb: !!float 1\nc: !!bool yes\nd: !!null ''\n", "a: !!binary aGVsbG8=\n",
+            "a: ! 12\nb: ! '12'\n", "!!set {a, b}\n", "!!omap [a: 1, b: 2]\n", "!!seq [a]\n", "!!map {a: 1}\n",
+            "!!str [a]\n", "a: &a 1\nb: &a 2\nc: *a\n", "{a: 1, a: 2, b: 3, a: 4}\n",
+            "a: |\n  x\n  y\nb: >-\n  p\n  q\n", "a: 'x''y'\nb: \"\\u00e9\\t\"\n", "- - - x\n", "[[[[]]]]\n",
+            "a: 0x_1F\nb: 0b1_0\nc: -0o17\nd: +1_000\ne: 1:30:00\nf: -1.5e+3\ng: 1_0.5\nh: .Inf\ni: -.INF\n",
+            "a: 9999999999999999999999999\nb: -0x8000000000000000\nc: 07777777777777777777777\n",
+            "t: 2026-04-16 19:01:02.5 +02:00\nu: 2026-4-6t1:02:03Z\n", "k: {[1]: 2}\n", "a: !!timestamp x\n",
+            "a: b: c\n", "{a: 1\n", "- a\nb: 1\n", "a: 'unterminated\n", "\u{feff}a: 1\n", "a: x\u{2028}  y\n",
+            "a: yes\nb: NO\nc: On\nd: oFF\ne: ~\nf: Null\ng:\n", "&r [*r]\n", "x: &a {b: *a}\n",
+        ];
+        let bigger = Limits { max_depth: 6, max_nodes: 40, ..Limits::default() };
+        for yaml in cases {
+            assert_paths_agree(yaml, Limits::default());
+            assert_paths_agree(yaml, bigger);
+        }
+        let keys = (0..40).map(|i| format!("k{}: {i}\n", i % 23)).collect::<String>();
+        assert_paths_agree(&keys, Limits::default());
+        assert_paths_agree(&alias_chain(3, 13), Limits { max_depth: 40, ..Limits::default() });
+        assert_paths_agree(&alias_chain(3, 14), Limits { max_depth: 40, ..Limits::default() });
+        // Random documents spliced from fragments (a fixed LCG, so the run is repeatable).
+        let fragments = [
+            "a", "b", "1", "0x1F", "1.5", "yes", "~", "2026-04-03", "'q'", "\"d\\n\"", "<<", "=", "!!int x",
+            "!!str 3", "[", "]", "{", "}", ",", ": ", "\n", "\n  ", "\n- ", "- ", "&x ", "*x", "&y ", "*y", "? ",
+            "|\n  t\n", ">\n  f\n", "!!set ", "!!omap ", "# c\n", "---\n", "1.0", "true", "-.inf", "12:30",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..4000 {
+            let mut doc = String::new();
+            for _ in 0..(state >> 60) + 2 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                doc.push_str(fragments[(state >> 33) as usize % fragments.len()]);
+            }
+            assert_paths_agree(&doc, Limits::default());
+            assert_paths_agree(&doc, bigger);
+        }
     }
 
     #[test]

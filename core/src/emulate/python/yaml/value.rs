@@ -365,7 +365,11 @@ impl Map {
 
     /// Position of the entry whose key is Python-equal to `key`.
     fn position(&self, key: &Value) -> Option<usize> {
-        match (&self.index, norm(key)) {
+        // A `str` equals only a `str` (no normal form, no cross-type comparison needed).
+        if let Value::Str(s) = key {
+            return self.position_str(s);
+        }
+        match (&self.index, self.index.as_ref().and_then(|_| norm(key))) {
             (Some(index), Some(n)) => index.get(&n).copied(),
             // Keys without a normal form are compared one by one (never in practice:
             // the loader rejects unhashable keys and NaN equals nothing).
@@ -400,8 +404,10 @@ impl Map {
             return;
         }
         let at = self.entries.len();
-        if let (Some(index), Some(n)) = (&mut self.index, norm(&key)) {
-            index.insert(n, at);
+        if let Some(index) = &mut self.index {
+            if let Some(n) = norm(&key) {
+                index.insert(n, at);
+            }
         }
         self.entries.push((key, value));
         if self.index.is_none() && self.entries.len() > INDEX_FROM {
