@@ -57,6 +57,9 @@ export PATH="$tools/bin:$PATH"
 # cargo-zigbuild is on PyPI too (a prebuilt binary): pinned with the other tools above.
 
 summary="$out/SUMMARY.txt"
+# This run's artifacts only: an addon or CLI left by an earlier run never counts as built.
+wants npm && rm -rf "$out/npm-addons" "$out/npm"
+wants cli && rm -rf "$out/cli"
 : >"$summary"
 note() { echo "$*" | tee -a "$summary"; }
 
