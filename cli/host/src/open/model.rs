@@ -127,6 +127,16 @@ impl Listed {
     }
 }
 
+/// A relative path's named components (`.`, `..` and roots dropped).
+pub(super) fn normal_parts(rel: &Path) -> Vec<&std::ffi::OsStr> {
+    rel.components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(s) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
 /// `rel` split into components, refused when one would leave the directory (`..`, an
 /// empty or absolute path).
 pub(super) fn rel_parts(rel: &str) -> Result<Vec<&str>, RelError> {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rustix::fs::{fcntl_getfl, fcntl_setfl, fstat, openat, statat, AtFlags, FileType, Mode, OFlags, Stat, CWD};
 
-use super::model::{rel_parts, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
+use super::model::{normal_parts, rel_parts, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
 
 /// An open directory handle (a reused parent in [`Dir::open_rel_cached`]).
 pub type DirHandle = OwnedFd;
@@ -127,13 +127,7 @@ impl Dir {
     /// never following a symlink, and checks the file is the one `expected` listed
     /// (a lazy opener's look at a walked file, after the walk).
     pub fn open_below(&self, rel: &Path, expected: &Listed) -> Result<(File, Meta), OpenError> {
-        let mut parts: Vec<&std::ffi::OsStr> = rel
-            .components()
-            .filter_map(|c| match c {
-                std::path::Component::Normal(s) => Some(s),
-                _ => None,
-            })
-            .collect();
+        let mut parts = normal_parts(rel);
         let last = parts.pop().unwrap_or_default();
         let mut held: Option<OwnedFd> = None;
         for part in parts {

@@ -11,7 +11,7 @@ use std::io;
 use std::os::windows::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use super::model::{rel_parts, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
+use super::model::{normal_parts, rel_parts, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
 
 const FILE_SHARE_READ: u32 = 0x1;
 const FILE_SHARE_WRITE: u32 = 0x2;
@@ -135,13 +135,7 @@ impl Dir {
     pub fn open_below(&self, rel: &Path, expected: &Listed) -> Result<(File, Meta), OpenError> {
         let mut held: Vec<Dir> = Vec::new();
         let mut path = self.path.clone();
-        let mut parts: Vec<&std::ffi::OsStr> = rel
-            .components()
-            .filter_map(|c| match c {
-                std::path::Component::Normal(s) => Some(s),
-                _ => None,
-            })
-            .collect();
+        let mut parts = normal_parts(rel);
         let last = parts.pop().unwrap_or_default();
         for part in parts {
             path.push(part);

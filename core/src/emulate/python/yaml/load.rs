@@ -306,13 +306,7 @@ fn compose(text: &str, limits: Limits) -> Result<Option<Rc<Node>>, LoadError> {
             Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
             Event::StreamEnd => break,
             Event::DocumentStart(_) => {
-                documents += 1;
-                if documents > 1 {
-                    return Err(LoadError::new(
-                        LoadErrorKind::MultipleDocuments,
-                        "expected a single document in the stream",
-                    ));
-                }
+                one_document(&mut documents)?;
                 c.anchors.clear();
             }
             Event::Alias(id) => {
@@ -433,13 +427,7 @@ fn load_direct(text: &str, limits: Limits) -> Result<Value, Abort> {
             Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
             Event::StreamEnd => break,
             Event::DocumentStart(_) => {
-                documents += 1;
-                if documents > 1 {
-                    return Err(Abort::Error(LoadError::new(
-                        LoadErrorKind::MultipleDocuments,
-                        "expected a single document in the stream",
-                    )));
-                }
+                one_document(&mut documents)?;
                 anchors.clear();
             }
             Event::Alias(id) => {
@@ -513,6 +501,15 @@ fn load_direct(text: &str, limits: Limits) -> Result<Value, Abort> {
         return Ok(Value::Null);
     }
     Ok(root.unwrap_or(Value::Null))
+}
+
+/// Counts a document start: `safe_load` takes a single document.
+fn one_document(documents: &mut usize) -> Result<(), LoadError> {
+    *documents += 1;
+    if *documents > 1 {
+        return Err(LoadError::new(LoadErrorKind::MultipleDocuments, "expected a single document in the stream"));
+    }
+    Ok(())
 }
 
 fn construct_error(message: impl Into<String>) -> LoadError {
