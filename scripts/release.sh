@@ -60,6 +60,7 @@ summary="$out/SUMMARY.txt"
 # This run's artifacts only: an addon or CLI left by an earlier run never counts as built.
 wants npm && rm -rf "$out/npm-addons" "$out/npm"
 wants cli && rm -rf "$out/cli"
+wants wheel && rm -rf "$out/wheels"
 : >"$summary"
 note() { echo "$*" | tee -a "$summary"; }
 
