@@ -45,18 +45,21 @@ fn handle_meta(file: &File) -> io::Result<Meta> {
     Ok(Meta { kind, size: info.file_size(), identity: Identity(Some((info.volume_serial_number(), info.file_index()))) })
 }
 
-/// Opens without following and describes the handle.
-fn open_nofollow(path: &Path) -> Result<(File, Meta), OpenError> {
-    let file = open_raw(path, false).map_err(OpenError::Open)?;
+/// [`open_raw`], and what the handle is.
+fn open_described(path: &Path, follow: bool) -> Result<(File, Meta), OpenError> {
+    let file = open_raw(path, follow).map_err(OpenError::Open)?;
     let meta = handle_meta(&file).map_err(OpenError::Open)?;
     Ok((file, meta))
 }
 
+/// Opens without following and describes the handle.
+fn open_nofollow(path: &Path) -> Result<(File, Meta), OpenError> {
+    open_described(path, false)
+}
+
 /// Opens a user-given path for reading (symlinks followed, as the reference tools do).
 pub fn open_path(path: &Path) -> Result<(File, Meta), OpenError> {
-    let file = open_raw(path, true).map_err(OpenError::Open)?;
-    let meta = handle_meta(&file).map_err(OpenError::Open)?;
-    Ok((file, meta))
+    open_described(path, true)
 }
 
 /// Opens a path whose last component must not be a symlink (a canonical path: a
