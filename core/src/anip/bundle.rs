@@ -106,12 +106,21 @@ mod bundle_file {
             o("definition_digest", STR),
             o("lock_digest", STR),
             o("package_execution_signature", STR),
-            o("manifest", ANY_MAP),
-            o("service_definition", ANY_MAP),
-            o("recommended_lock", ANY_MAP),
+            o("manifest", DEFERRED_MAP),
+            o("service_definition", DEFERRED_MAP),
+            o("recommended_lock", DEFERRED_MAP),
             o("implementation_materials", Ty::Slice(&ANY_MAP)),
         ],
     };
+
+    /// The package's copies of what the bundle also carries at its top: checked in
+    /// place, built only when the top-level copy is missing or empty ([`resolve`]
+    /// reads them only then), as they are most of a bundle's bytes.
+    const DEFERRED_MAP: Ty = Ty::Deferred(&ANY_MAP);
+
+    /// Each deferred package field and the top-level field that stands in for it.
+    pub(super) const DEFERRED_TOP: [(&str, &str); 3] =
+        [("manifest", "manifest"), ("service_definition", "service_definition"), ("recommended_lock", "lock")];
 
     static PUBLIC_KEY: Struct = Struct {
         name: "registryclient.PublicKey",
@@ -144,9 +153,12 @@ pub(crate) fn decode_struct(v: &Value, s: &'static Struct, code: &'static str, p
 
 /// `json.Unmarshal(bytes, &s)`: Go's syntax check, then keys in source order.
 pub(crate) fn decode_struct_bytes(bytes: &[u8], s: &'static Struct, code: &'static str, prefix: &str) -> Result<Map, Error> {
-    let decoded = json_struct::decode_bytes(&Ty::Inline(s), bytes, &Limits::default())
-        .map_err(|e| Error::new(e.code(), format!("{prefix}: {e}")))?;
-    finish(decoded, code, prefix)
+    finish(decode_bytes_as(bytes, s, prefix)?, code, prefix)
+}
+
+fn decode_bytes_as(bytes: &[u8], s: &'static Struct, prefix: &str) -> Result<json_struct::Decoded, Error> {
+    json_struct::decode_bytes(&Ty::Inline(s), bytes, &Limits::default())
+        .map_err(|e| Error::new(e.code(), format!("{prefix}: {e}")))
 }
 
 fn finish(decoded: json_struct::Decoded, code: &'static str, prefix: &str) -> Result<Map, Error> {
@@ -166,6 +178,8 @@ pub struct RegistryKey {
 }
 
 /// A decoded bundle: every struct-typed part as an object (missing → empty).
+/// `package` holds its copies of the manifest, definition and lock only where the
+/// top-level copy is missing or empty, the only case in which [`resolve`] reads them.
 #[derive(Clone, Debug, Default)]
 pub struct Bundle {
     pub authority: String,
@@ -199,7 +213,22 @@ pub fn first_non_empty<'a>(values: &[&'a str]) -> &'a str {
 
 /// Decodes bundle bytes; errors carry upstream's `decode package bundle: …` text.
 pub fn decode_bundle(bytes: &[u8]) -> Result<Bundle, Error> {
-    let mut top = decode_struct_bytes(bytes, &bundle_file::BUNDLE, "ANIP_BUNDLE_DECODE", "decode package bundle")?;
+    const PREFIX: &str = "decode package bundle";
+    let mut decoded = decode_bytes_as(bytes, &bundle_file::BUNDLE, PREFIX)?;
+    let deferred = core::mem::take(&mut decoded.deferred);
+    let mut top = finish(decoded, "ANIP_BUNDLE_DECODE", PREFIX)?;
+    // Built only where resolve reads the package's copy: its stand-in is empty.
+    for part in &deferred {
+        let [_, name] = part.path[..] else { continue };
+        let stand_in = bundle_file::DEFERRED_TOP.iter().find(|(n, _)| *n == name).map(|(_, top_name)| *top_name);
+        let stand_in_filled = stand_in.and_then(|t| field(&top, t)).and_then(Value::as_object).is_some_and(|m| !m.is_empty());
+        if !stand_in_filled {
+            let value = json_struct::build_deferred(part, bytes, &Limits::default());
+            if let Some(Value::Object(package)) = top.get_mut("package") {
+                package.insert(name, value);
+            }
+        }
+    }
     let registry_keys = field(&top, "registry_keys")
         .and_then(Value::as_array)
         .unwrap_or(&[])
@@ -358,6 +387,8 @@ pub fn resolve(mut bundle: Bundle) -> Result<Resolved, Error> {
     } else {
         take_map(&mut bundle.package, "service_definition")
     };
+    let manifest_base = core::mem::take(&mut bundle.manifest);
+    let lock = core::mem::take(&mut bundle.lock);
     let pkg = &bundle.package;
     if definition.is_empty() {
         return Err(Error::new(
@@ -366,9 +397,9 @@ pub fn resolve(mut bundle: Bundle) -> Result<Resolved, Error> {
         ));
     }
     let materials = field(pkg, "implementation_materials").cloned().unwrap_or(Value::Array(Vec::new()));
-    let manifest_base = if !bundle.manifest.is_empty() { bundle.manifest.clone() } else { field_map(pkg, "manifest") };
+    let manifest_base = if !manifest_base.is_empty() { manifest_base } else { field_map(pkg, "manifest") };
     let manifest = resolve_manifest(manifest_base, &materials);
-    let lock = if !bundle.lock.is_empty() { bundle.lock.clone() } else { field_map(pkg, "recommended_lock") };
+    let lock = if !lock.is_empty() { lock } else { field_map(pkg, "recommended_lock") };
     let digest = |key: &str| field_str(&bundle.digests, key).to_string();
     let package_lineage = field_map(pkg, "lineage");
     let lineage = resolve_lineage(&[&bundle.lineage, &package_lineage, &manifest, &lock]);
@@ -402,7 +433,7 @@ pub fn resolve(mut bundle: Bundle) -> Result<Resolved, Error> {
         lock,
         lineage,
         implementation_materials: materials,
-        registry_keys: bundle.registry_keys.clone(),
+        registry_keys: core::mem::take(&mut bundle.registry_keys),
     })
 }
 
@@ -468,6 +499,52 @@ mod tests {
             error(r#"{"package":{"implementation_materials":["x"]}}"#),
             "decode package bundle: json: cannot unmarshal string into Go struct field registryPackageRecord.package.implementation_materials of type map[string]interface {}"
         );
+    }
+
+    #[test]
+    fn package_copies_are_built_only_where_the_top_level_copy_is_empty() {
+        let b = decode_bundle(br#"{"manifest":{"m":1},"lock":{},"package":{"manifest":{"p":1},"recommended_lock":{"l":2}}}"#)
+            .expect("decodes");
+        assert!(field(&b.package, "manifest").is_none());
+        assert_eq!(crate::json::to_compact(field(&b.package, "recommended_lock").expect("built")), r#"{"l":2}"#);
+        // Absent at the top: built.
+        let b = decode_bundle(br#"{"package":{"service_definition":{"s":[1,{"t":"u"}]}}}"#).expect("decodes");
+        assert_eq!(crate::json::to_compact(field(&b.package, "service_definition").expect("built")), r#"{"s":[1,{"t":"u"}]}"#);
+    }
+
+    #[test]
+    fn package_copies_merge_and_reset_as_go_does() {
+        let built = |text: &[u8]| {
+            let b = decode_bundle(text).expect("decodes");
+            field(&b.package, "manifest").map(crate::json::to_compact)
+        };
+        // A repeated key decodes into the map already there, in one package or across two.
+        assert_eq!(built(br#"{"package":{"manifest":{"a":1,"b":1},"Manifest":{"b":2}}}"#).as_deref(), Some(r#"{"a":1,"b":2}"#));
+        assert_eq!(built(br#"{"package":{"manifest":{"a":1}},"package":{"manifest":{"b":2}}}"#).as_deref(), Some(r#"{"a":1,"b":2}"#));
+        // `null` resets the map; a `null` package leaves the struct as it was.
+        assert_eq!(built(br#"{"package":{"manifest":{"a":1},"manifest":null}}"#), None);
+        assert_eq!(built(br#"{"package":{"manifest":{"a":1}},"package":null}"#).as_deref(), Some(r#"{"a":1}"#));
+        assert_eq!(built(br#"{"package":{"manifest":null,"manifest":{"c":3}}}"#).as_deref(), Some(r#"{"c":3}"#));
+    }
+
+    #[test]
+    fn package_copies_not_built_are_still_checked_in_place() {
+        // The top-level definition is filled, so the package's copy is not built, yet its
+        // errors are reported where they stand, before a later type error.
+        assert_eq!(
+            error(r#"{"service_definition":{"x":1},"package":{"service_definition":{"a":[{"b":-1e999}]}},"authority":7}"#),
+            "decode package bundle: json: cannot unmarshal number -1e999 into Go struct field registryPackageRecord.package.service_definition of type float64"
+        );
+        assert_eq!(
+            error(r#"{"authority":7,"service_definition":{"x":1},"package":{"service_definition":{"a":1e400}}}"#),
+            "decode package bundle: json: cannot unmarshal number into Go struct field PackageBundle.authority of type string"
+        );
+        let long = "x".repeat(Limits::default().max_string_bytes + 1);
+        let text = format!(r#"{{"manifest":{{"m":1}},"package":{{"manifest":{{"k":"{long}"}}}}}}"#);
+        let checked = decode_bundle(text.as_bytes()).expect_err("too long").to_string();
+        let built = decode_bundle(text.replace(r#""manifest":{"m":1},"#, "").as_bytes()).expect_err("too long").to_string();
+        assert_eq!(checked, built);
+        assert!(checked.contains("too long") || checked.contains("exceeds"), "{checked}");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::error::{ParseError, ParseErrorKind};
-use super::scan::{is_space, number_end};
+use super::scan::{is_space, number_end, plain_run_end};
 
 pub(crate) struct Reader<'a> {
     s: &'a [u8],
@@ -22,6 +22,11 @@ impl<'a> Reader<'a> {
     /// The byte offset of the cursor.
     pub(crate) fn offset(&self) -> usize {
         self.i
+    }
+
+    /// Moves the cursor to `offset`, the start of a token read before.
+    pub(crate) fn seek(&mut self, offset: usize) {
+        self.i = offset;
     }
 
     /// The next non-space byte, without consuming it (0 at the end).
@@ -90,12 +95,15 @@ impl<'a> Reader<'a> {
             match self.peek() {
                 b'"' => {
                     self.i += 1;
-                    while let Some(&c) = self.s.get(self.i) {
-                        self.i += 1;
-                        match c {
-                            b'\\' => self.i += 1,
-                            b'"' => break,
-                            _ => {}
+                    loop {
+                        self.i = plain_run_end(self.s, self.i);
+                        match self.s.get(self.i) {
+                            Some(b'\\') => self.i += 2,
+                            Some(_) => {
+                                self.i += 1;
+                                break;
+                            }
+                            None => break,
                         }
                     }
                 }
@@ -126,6 +134,30 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Skips the string at the cursor with the checks [`Reader::string`] makes, without
+    /// building it: escapes only shorten a string, so only a raw text above the
+    /// limit is read in full.
+    pub(crate) fn check_string(&mut self) -> Result<(), ParseError> {
+        self.peek();
+        let start = self.i;
+        self.i += 1;
+        loop {
+            self.i = plain_run_end(self.s, self.i);
+            match self.s.get(self.i) {
+                Some(b'\\') => self.i += 2,
+                _ => {
+                    self.i += 1;
+                    break;
+                }
+            }
+        }
+        if self.i - start - 2 > self.max_string_bytes {
+            self.i = start;
+            self.string()?;
+        }
+        Ok(())
+    }
+
     fn hex4(&mut self) -> u32 {
         let mut v = 0;
         for _ in 0..4 {
@@ -151,12 +183,8 @@ impl<'a> Reader<'a> {
         let mut out: Vec<u8> = Vec::new();
         loop {
             let run_start = self.i;
-            while let Some(&c) = self.s.get(self.i) {
-                if c == b'"' || c == b'\\' {
-                    break;
-                }
-                self.i += 1;
-            }
+            // Checked input has no control bytes, so the run ends at a quote or escape.
+            self.i = plain_run_end(self.s, self.i);
             self.too_long(out.len() + (self.i - run_start))?;
             out.extend_from_slice(&self.s[run_start..self.i]);
             match self.s.get(self.i) {

@@ -36,15 +36,34 @@ pub(crate) struct Decoded {
     pub error: Option<String>,
     /// The error is a number out of `float64` range (finding `JSON_NUMBER_OUT_OF_RANGE`).
     pub number_out_of_range: bool,
+    /// The [`Ty::Deferred`] fields left out of `value`, for [`build_deferred`].
+    pub deferred: Vec<DeferredField>,
+}
+
+/// A [`Ty::Deferred`] field that was checked but not built.
+pub(crate) struct DeferredField {
+    /// The JSON field names from the root.
+    pub path: Vec<&'static str>,
+    pub ty: &'static Ty,
+    /// Where its value starts in the input.
+    pub offset: usize,
 }
 
 /// `json.Unmarshal(bytes, &v)` with `v` of type `top`. Syntax errors (and limit
 /// errors) come first, for the whole input, as Go's `checkValid` does.
 pub(crate) fn decode_bytes(top: &Ty, bytes: &[u8], limits: &Limits) -> Result<Decoded, ParseError> {
-    let reader = checked_reader(bytes, limits)?;
-    let mut d = Decoder { r: reader, limits, first_error: None, out_of_range: false, context: Vec::new() };
+    let mut d = Decoder::new(checked_reader(bytes, limits)?, limits);
     let value = d.decode(top, None)?;
-    Ok(Decoded { value, error: d.first_error, number_out_of_range: d.out_of_range })
+    Ok(Decoded { value, error: d.first_error, number_out_of_range: d.out_of_range, deferred: d.deferred })
+}
+
+/// The value of a deferred field of a [`decode_bytes`] of the same `bytes` and
+/// `limits`, built as the decode would have built it. Its errors were reported by
+/// that decode.
+pub(crate) fn build_deferred(field: &DeferredField, bytes: &[u8], limits: &Limits) -> Value {
+    let mut d = Decoder::new(Reader::new(bytes, limits.max_string_bytes), limits);
+    d.r.seek(field.offset);
+    d.decode(field.ty, None).unwrap_or(Value::Null)
 }
 
 /// `json.Marshal` of a decoded `map[string]any`, then `json.Unmarshal` into `top`:
@@ -63,7 +82,7 @@ fn decode_canonical(top: &Ty, bytes: &[u8]) -> Decoded {
     let limits = Limits { max_bytes: usize::MAX, max_string_bytes: usize::MAX, ..Limits::default() };
     match decode_bytes(top, bytes, &limits) {
         Ok(decoded) => decoded,
-        Err(e) => Decoded { value: zero(top), error: Some(e.to_string()), number_out_of_range: false },
+        Err(e) => Decoded { value: zero(top), error: Some(e.to_string()), number_out_of_range: false, deferred: Vec::new() },
     }
 }
 
@@ -74,6 +93,7 @@ struct Decoder<'a, 'l> {
     out_of_range: bool,
     /// `(struct name, JSON field name)` for every field being decoded, outermost first.
     context: Vec<(&'static str, &'static str)>,
+    deferred: Vec<DeferredField>,
 }
 
 /// The JSON kind as Go's `UnmarshalTypeError` names it.
@@ -98,6 +118,7 @@ fn go_type(ty: &Ty) -> String {
         Ty::Slice(t) => format!("[]{}", go_type(t)),
         Ty::Map(t) => format!("map[string]{}", go_type(t)),
         Ty::Ptr(s) | Ty::Inline(s) => String::from(s.qualified_name()),
+        Ty::Deferred(t) => go_type(t),
     }
 }
 
@@ -124,10 +145,71 @@ fn zero(ty: &Ty) -> Value {
         Ty::Int => Value::Number(0.0),
         Ty::Any | Ty::Slice(_) | Ty::Map(_) | Ty::Ptr(_) => Value::Null,
         Ty::Inline(_) => Value::Object(Map::new()),
+        Ty::Deferred(t) => zero(t),
     }
 }
 
-impl Decoder<'_, '_> {
+impl<'a, 'l> Decoder<'a, 'l> {
+    fn new(r: Reader<'a>, limits: &'l Limits) -> Self {
+        Decoder { r, limits, first_error: None, out_of_range: false, context: Vec::new(), deferred: Vec::new() }
+    }
+
+    fn path(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.context.iter().map(|(_, field)| *field)
+    }
+
+    /// Checks an `any` value where it stands, reporting what building it would
+    /// (an over-long string, a number out of `float64` range), and skips it.
+    fn check_any(&mut self) -> Result<(), ParseError> {
+        let mut depth = 0usize;
+        loop {
+            match self.r.peek() {
+                b'"' => self.r.check_string()?,
+                b'{' | b'[' => {
+                    self.r.bump();
+                    depth += 1;
+                    continue;
+                }
+                b'}' | b']' => {
+                    self.r.bump();
+                    depth = depth.saturating_sub(1);
+                }
+                b':' | b',' => {
+                    self.r.bump();
+                    continue;
+                }
+                b't' | b'f' | b'n' => {
+                    self.r.literal();
+                }
+                0 => return Ok(()),
+                _ => {
+                    let text = self.r.number();
+                    if !text.parse::<f64>().is_ok_and(f64::is_finite) {
+                        self.out_of_float64_range(String::from(text));
+                    }
+                }
+            }
+            if depth == 0 {
+                return Ok(());
+            }
+        }
+    }
+
+    /// The pending deferred field at the current path, if any, removed.
+    fn take_deferred_here(&mut self) -> Option<DeferredField> {
+        let at = self.deferred.iter().position(|d| d.path.iter().copied().eq(self.path()))?;
+        Some(self.deferred.remove(at))
+    }
+
+    /// Builds a pending deferred field now (its key appears again, so Go merges
+    /// the second value into the first).
+    fn build_pending(&mut self, field: &DeferredField) -> Result<Value, ParseError> {
+        let here = self.r.offset();
+        self.r.seek(field.offset);
+        let v = self.decode(field.ty, None);
+        self.r.seek(here);
+        v
+    }
     fn mismatch(&mut self, what: &str, type_name: &str) {
         if self.first_error.is_some() {
             return;
@@ -163,12 +245,15 @@ impl Decoder<'_, '_> {
     /// Decodes the value at the cursor into a field of type `ty` holding `prev`.
     fn decode(&mut self, ty: &Ty, prev: Option<Value>) -> Result<Value, ParseError> {
         Ok(match (self.r.peek(), ty) {
+            (_, Ty::Deferred(t)) => self.decode(t, prev)?,
             (b'n', Ty::Str | Ty::Bool | Ty::Int | Ty::Inline(_)) => {
                 self.r.literal();
                 prev.unwrap_or_else(|| zero(ty))
             }
             (b'n', _) => {
                 self.r.literal();
+                let here: Vec<&'static str> = self.path().collect();
+                self.deferred.retain(|d| !d.path.starts_with(&here));
                 Value::Null
             }
             (b'{' | b'[', Ty::Any) => {
@@ -267,10 +352,24 @@ impl Decoder<'_, '_> {
                 None => self.r.skip_value(),
                 Some(field) => {
                     self.context.push((s.short_name(), field.name));
+                    if let Some(pending) = self.take_deferred_here() {
+                        let v = self.build_pending(&pending)?;
+                        out.insert(field.name, v);
+                    }
                     let existing = out.get_mut(field.name).map(Value::take);
-                    let v = self.decode(&field.ty, existing)?;
+                    match (field.ty, existing) {
+                        (Ty::Deferred(ty @ Ty::Map(Ty::Any)), None | Some(Value::Null)) if self.r.peek() == b'{' => {
+                            let offset = self.r.offset();
+                            self.check_any()?;
+                            self.deferred.push(DeferredField { path: self.path().collect(), ty, offset });
+                            out.remove(field.name);
+                        }
+                        (ty, existing) => {
+                            let v = self.decode(&ty, existing)?;
+                            out.insert(field.name, v);
+                        }
+                    }
                     self.context.pop();
-                    out.insert(field.name, v);
                 }
             }
             if !self.r.more() {
@@ -283,6 +382,7 @@ impl Decoder<'_, '_> {
 
 fn is_empty(ty: &Ty, v: &Value) -> bool {
     match (ty, v) {
+        (Ty::Deferred(t), _) => is_empty(t, v),
         (Ty::Inline(_), _) => false,
         (_, Value::Null) => true,
         (Ty::Str, Value::String(s)) => s.is_empty(),
@@ -324,6 +424,7 @@ pub(crate) fn encode(ty: &Ty, v: &Value) -> Value {
             Value::Object(out)
         }
         (Ty::Inline(s), _) => encode(&Ty::Inline(s), &Value::Object(Map::new())),
+        (Ty::Deferred(t), _) => encode(t, v),
         _ => v.clone(),
     }
 }

@@ -15,6 +15,11 @@ pub(crate) enum Ty {
     Ptr(&'static Struct),
     /// `Struct` held by value
     Inline(&'static Struct),
+    /// A struct field of type `T` whose value is checked where it stands (every error
+    /// in its place) but built only on request ([`super::decode::build_deferred`]):
+    /// for copies a caller usually does not need, such as a bundle's second copy of
+    /// its service definition.
+    Deferred(&'static Ty),
 }
 
 #[derive(Debug)]
