@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 
 use crate::emulate::go::json_struct::{self, model::o, Struct, Ty};
 use crate::diag::Error;
-use crate::json::{Limits, Map, Value};
+use crate::json::{Limits, Map, Value, EMPTY_MAP};
 
 /// Where the package under verification came from (`source_kind` in results).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -329,15 +329,15 @@ impl Resolved {
     }
 
     /// ANIP-BUN-4: readiness / consumability from the manifest, else the lock.
-    pub fn consumption_object(&self, key: &str) -> Map {
+    pub fn consumption_object(&self, key: &str) -> &Map {
         for source in [&self.manifest, &self.lock] {
             if let Some(Value::Object(m)) = source.get(key) {
                 if !m.is_empty() {
-                    return m.clone();
+                    return m;
                 }
             }
         }
-        Map::new()
+        &EMPTY_MAP
     }
 }
 

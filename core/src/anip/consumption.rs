@@ -7,15 +7,15 @@ use alloc::vec::Vec;
 
 use super::bundle::Resolved;
 use super::checks::Check;
-use crate::json::{format_go_g, Map, Value};
+use crate::json::{format_go_g, Map, Value, EMPTY_MAP};
 
 /// A JSON number, or 0 for anything else (upstream's `numberValue`).
 fn number(m: &Map, key: &str) -> f64 {
     m.get(key).and_then(Value::as_f64).unwrap_or(0.0)
 }
 
-fn summary(readiness: &Map) -> Map {
-    readiness.get("summary").and_then(Value::as_object).cloned().unwrap_or_default()
+fn summary(readiness: &Map) -> &Map {
+    readiness.get("summary").and_then(Value::as_object).unwrap_or(&EMPTY_MAP)
 }
 
 fn id_set<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
@@ -66,9 +66,9 @@ pub fn check_hard_rules(r: &Resolved) -> Result<(), String> {
     if status.trim().to_lowercase() != "ready" {
         return Err(format!("resolved package agent_consumption_readiness is not ready: status={status}"));
     }
-    let summary = summary(&readiness);
+    let summary = summary(readiness);
     for key in ["blockers", "warnings"] {
-        let n = number(&summary, key);
+        let n = number(summary, key);
         if n != 0.0 {
             return Err(format!("resolved package agent_consumption_readiness has {key}: {}", format_go_g(n)));
         }
@@ -91,13 +91,13 @@ pub fn soft_checks(r: &Resolved, checks: &mut Vec<Check>) {
             !status.is_empty() && status != "blocked",
             format!("status={}", if status.is_empty() { "not reported" } else { status }),
         ));
-        let summary = summary(&readiness);
+        let summary = summary(readiness);
         for (name, key, pass) in [
-            ("agent_consumption_readiness_has_no_blockers", "blockers", number(&summary, "blockers") == 0.0),
-            ("agent_consumption_readiness_has_no_warnings", "warnings", number(&summary, "warnings") == 0.0),
-            ("agent_consumption_readiness_has_simulator_probes", "probes", number(&summary, "probes") > 0.0),
+            ("agent_consumption_readiness_has_no_blockers", "blockers", number(summary, "blockers") == 0.0),
+            ("agent_consumption_readiness_has_no_warnings", "warnings", number(summary, "warnings") == 0.0),
+            ("agent_consumption_readiness_has_simulator_probes", "probes", number(summary, "probes") > 0.0),
         ] {
-            checks.push(Check::new(name, pass, format!("{key}={}", format_go_g(number(&summary, key)))));
+            checks.push(Check::new(name, pass, format!("{key}={}", format_go_g(number(summary, key)))));
         }
     }
     let consumability = r.consumption_object("agent_consumability");

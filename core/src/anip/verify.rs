@@ -423,8 +423,9 @@ fn result_json(
         m.insert("compatibility", Map::record().with("mode", "legacy").with("relaxed", Value::Array(list)).into());
     }
     opt(&mut m, "contract_signature", contract_signature);
-    let lineage = Value::Object(r.lineage.clone());
-    opt_obj(&mut m, "lineage", Some(&lineage));
+    if !r.lineage.is_empty() {
+        m.insert("lineage", Value::Object(r.lineage.clone()));
+    }
     opt_obj(&mut m, "product_revision", r.lineage.get("product_revision"));
     opt_obj(&mut m, "developer_revision", r.lineage.get("developer_revision"));
     opt(&mut m, "registry_receipt_signature", &r.receipt_signature);
@@ -439,10 +440,12 @@ fn result_json(
         opt(&mut m, "registry_record_path", &options.record_path);
     }
     if r.source != SourceKind::File {
-        let readiness = Value::Object(r.consumption_object("agent_consumption_readiness"));
-        let consumability = Value::Object(r.consumption_object("agent_consumability"));
-        opt_obj(&mut m, "agent_consumption_readiness", Some(&readiness));
-        opt_obj(&mut m, "agent_consumability", Some(&consumability));
+        for key in ["agent_consumption_readiness", "agent_consumability"] {
+            let object = r.consumption_object(key);
+            if !object.is_empty() {
+                m.insert(key, Value::Object(object.clone()));
+            }
+        }
     }
     m.insert("checks", Value::Array(checks.iter().map(Check::to_value).collect()));
     m.into()

@@ -32,6 +32,7 @@ pub(crate) use parse::{build_any, checked_reader, go_map};
 pub(crate) use read::Reader;
 pub use pretty::{to_compact, to_pretty};
 pub use value::{Map, Value};
+pub(crate) use value::EMPTY_MAP;
 #[cfg(test)]
 pub use walk::edit_all;
 pub use walk::{path_text, walk, Order, Step, Visit};

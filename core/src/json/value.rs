@@ -147,9 +147,12 @@ pub struct Map {
     record: bool,
 }
 
+/// The empty object, for lookups that fall back to one without allocating.
+pub(crate) static EMPTY_MAP: Map = Map::new();
+
 impl Map {
     /// An object printed in key order (a Go map).
-    pub fn new() -> Self {
+    pub const fn new() -> Self {
         Map { entries: Vec::new(), record: false }
     }
 
@@ -231,6 +234,13 @@ impl Map {
         } else {
             self.sorted()
         }
+    }
+
+    /// The entries, moved out, sorted by key bytes.
+    pub(crate) fn into_sorted(self) -> Vec<(String, Value)> {
+        let mut entries = self.entries;
+        entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        entries
     }
 
     /// Entries sorted by key bytes (Go map iteration as printed by `encoding/json`).

@@ -28,7 +28,7 @@ impl Typed {
     }
 
     fn from_decoded(decoded: Decoded) -> Typed {
-        Typed { value: encode(&Ty::Inline(&DEFINITION), &decoded.value), error: decoded.error }
+        Typed { value: encode(&Ty::Inline(&DEFINITION), decoded.value), error: decoded.error }
     }
 }
 

@@ -395,37 +395,35 @@ fn is_empty(ty: &Ty, v: &Value) -> bool {
 }
 
 /// `json.Marshal` of a decoded value of type `ty`.
-pub(crate) fn encode(ty: &Ty, v: &Value) -> Value {
-    match (ty, v) {
-        (Ty::Slice(elem), Value::Array(items)) => Value::Array(items.iter().map(|i| encode(elem, i)).collect()),
-        (Ty::Map(elem), Value::Object(m)) => {
-            let mut out = Map::new();
-            for (k, item) in m.sorted() {
-                out.insert(k.clone(), encode(elem, item));
-            }
-            Value::Object(out)
-        }
-        (Ty::Ptr(s) | Ty::Inline(s), Value::Object(m)) => {
-            let mut out = Map::record();
-            for field in s.fields {
-                let z;
-                let value = match m.get(field.name) {
-                    Some(v) => v,
-                    None => {
-                        z = zero(&field.ty);
-                        &z
+pub(crate) fn encode(ty: &Ty, v: Value) -> Value {
+    match ty {
+        Ty::Slice(elem) => match v.into_array() {
+            Ok(items) => Value::Array(items.into_iter().map(|i| encode(elem, i)).collect()),
+            Err(v) => v,
+        },
+        Ty::Map(elem) => match v.into_object() {
+            Ok(m) => Value::Object(Map::from_sorted_unique(
+                m.into_sorted().into_iter().map(|(k, item)| (k, encode(elem, item))).collect(),
+            )),
+            Err(v) => v,
+        },
+        Ty::Ptr(s) | Ty::Inline(s) => match v.into_object() {
+            Ok(mut m) => {
+                let mut out = Map::record();
+                for field in s.fields {
+                    let value = m.remove(field.name).unwrap_or_else(|| zero(&field.ty));
+                    if field.omitempty && is_empty(&field.ty, &value) {
+                        continue;
                     }
-                };
-                if field.omitempty && is_empty(&field.ty, value) {
-                    continue;
+                    out.insert(field.name, encode(&field.ty, value));
                 }
-                out.insert(field.name, encode(&field.ty, value));
+                Value::Object(out)
             }
-            Value::Object(out)
-        }
-        (Ty::Inline(s), _) => encode(&Ty::Inline(s), &Value::Object(Map::new())),
-        (Ty::Deferred(t), _) => encode(t, v),
-        _ => v.clone(),
+            Err(_) if matches!(ty, Ty::Inline(_)) => encode(ty, Value::Object(Map::new())),
+            Err(v) => v,
+        },
+        Ty::Deferred(t) => encode(t, v),
+        _ => v,
     }
 }
 
