@@ -12,6 +12,9 @@ if tl_have python3 && ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; the
     missing+=(python3-venv)
 fi
 tl_have node || missing+=(nodejs)
+# The rust suite type-checks the CLI for Windows, and ring's build script compiles C
+# for that target.
+tl_have x86_64-w64-mingw32-gcc || missing+=(gcc-mingw-w64-x86-64)
 tl_have npm || missing+=(npm)
 if [ "${#missing[@]}" -gt 0 ]; then
     tl_log "apt: installing ${missing[*]}"

@@ -11,8 +11,8 @@ use super::receipt::{self, PayloadDigests, ReceiptClaims, TrustedKey};
 use super::registry::{self, RegistryContext, RegistryPolicy, RegistryResponses};
 use super::{consumption, definition, effects, execution_signature};
 use crate::diag::Error;
-use crate::digest::canonical_digest_object;
-use crate::json::{Map, Value};
+use crate::digest::{canonical_digest_object, sha256_bytes};
+use crate::json::{to_canonical_object, Map, Mode, Value};
 
 /// How much to trust, and what to expect.
 #[derive(Clone, Debug, Default)]
@@ -80,6 +80,8 @@ pub struct Verdict {
 pub struct StrictBundle {
     pub resolved: Resolved,
     pub computed_definition_digest: String,
+    /// The definition's digest-mode canonical text, the digest's input.
+    pub canonical_definition: Vec<u8>,
     /// Legacy relaxations that were needed (empty unless `legacy` was allowed).
     pub relaxed: Vec<&'static str>,
 }
@@ -127,8 +129,17 @@ pub fn strict(mut resolved: Resolved, legacy: bool) -> Result<StrictBundle, Erro
             ));
         }
     }
-    let computed_definition_digest = canonical_digest_object(&resolved.definition);
-    Ok(StrictBundle { resolved, computed_definition_digest, relaxed })
+    let (canonical_definition, computed_definition_digest) = canonical_definition(&resolved.definition);
+    Ok(StrictBundle { resolved, computed_definition_digest, canonical_definition, relaxed })
+}
+
+/// The definition's digest-mode canonical text and its digest: written once, as its
+/// typed decode (the definition checks) reads the same text upstream's `json.Marshal`
+/// writes.
+fn canonical_definition(def: &Map) -> (Vec<u8>, String) {
+    let canonical = to_canonical_object(def, Mode::Digest);
+    let digest = sha256_bytes(&canonical);
+    (canonical, digest)
 }
 
 /// Runs `f` on `m` as a `Value::Object` without copying it: the map is moved into
@@ -163,7 +174,7 @@ pub fn verify_registry(
     let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
     let (mut strict, ctx) = strict_registry(resp, policy)?;
     let source = Source { registry: Some((&ctx, policy)), ..Source::default() };
-    Ok(run(&strict.resolved, &strict.computed_definition_digest, lock.as_ref(), options, &trusted, &mut strict.relaxed, &source))
+    Ok(run(&mut strict, lock.as_ref(), options, &trusted, &source))
 }
 
 /// Extra context for sources other than bundles and files.
@@ -196,7 +207,7 @@ pub fn verify_bundle(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOptions)
     // Pinning: cross-check what the receipt claims (upstream does not decode it).
     let claims = (!trusted.is_empty()).then(|| crate::json::parse(bytes).map(|root| ReceiptClaims::of_bundle(&root)).unwrap_or_default());
     let source = Source { claims, ..Source::default() };
-    Ok(run(&strict.resolved, &strict.computed_definition_digest, lock.as_ref(), options, &trusted, &mut strict.relaxed, &source))
+    Ok(run(&mut strict, lock.as_ref(), options, &trusted, &source))
 }
 
 /// `anip verify --definition`: a plain service-definition file.
@@ -218,14 +229,15 @@ pub fn verify_definition(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOpti
         }
     };
     validate_definition(&def)?;
-    let computed = canonical_digest_object(&def);
+    let (canonical_definition, computed_definition_digest) = canonical_definition(&def);
     let resolved = Resolved::from_definition(def);
-    Ok(run(&resolved, &computed, lock.as_ref(), options, &trusted, &mut Vec::new(), &Source::default()))
+    let mut strict = StrictBundle { resolved, computed_definition_digest, canonical_definition, relaxed: Vec::new() };
+    Ok(run(&mut strict, lock.as_ref(), options, &trusted, &Source::default()))
 }
 
-fn definition_checks(r: &Resolved, checks: &mut Vec<Check>) {
+fn definition_checks(canonical_definition: &[u8], checks: &mut Vec<Check>) {
     // One typed decode serves the three checks that read the typed model.
-    let typed = definition::Typed::of_object(&r.definition);
+    let typed = definition::Typed::of_canonical(canonical_definition);
     match definition::shape::check_generation_shape(&typed) {
         Err(msg) => {
             checks.push(Check::new("service_definition_shape_valid", false, msg));
@@ -267,15 +279,9 @@ fn definition_checks(r: &Resolved, checks: &mut Vec<Check>) {
     ));
 }
 
-fn run(
-    r: &Resolved,
-    computed: &str,
-    lock: Option<&ConsumerLock>,
-    options: &VerifyOptions,
-    trusted: &[TrustedKey],
-    relaxed: &mut Vec<&'static str>,
-    source: &Source,
-) -> Verdict {
+fn run(strict: &mut StrictBundle, lock: Option<&ConsumerLock>, options: &VerifyOptions, trusted: &[TrustedKey], source: &Source) -> Verdict {
+    let StrictBundle { resolved: r, computed_definition_digest: computed, canonical_definition, relaxed } = strict;
+    let (r, computed): (&Resolved, &str) = (r, computed);
     let mut checks = Vec::new();
     checks.push(Check::new("definition_digest_computed", !computed.is_empty(), "definition digest was recomputed from canonical JSON"));
     if let Some(lock) = lock {
@@ -284,7 +290,7 @@ fn run(
             Err(msg) => checks.push(Check::new("package_lock_matches", false, msg)),
         }
     }
-    definition_checks(r, &mut checks);
+    definition_checks(canonical_definition, &mut checks);
     if !r.stored_definition_digest.is_empty() && r.source != SourceKind::Registry {
         checks.push(Check::new(
             "registry_definition_digest_matches",

@@ -3,8 +3,8 @@
 use alloc::string::String;
 
 use super::typed_model::DEFINITION;
-use crate::emulate::go::json_struct::{decode_object, encode, Decoded, Ty};
-use crate::json::{Map, Value};
+use crate::emulate::go::json_struct::{decode_canonical, encode, Decoded, Ty};
+use crate::json::Value;
 
 /// The typed decode of a definition.
 pub struct Typed {
@@ -21,10 +21,11 @@ pub(crate) fn decode_definition(def: &Value) -> Typed {
 }
 
 impl Typed {
-    /// The typed decode of a definition held as a map, as verify holds it: made once
-    /// for all the checks that read the typed model.
-    pub fn of_object(def: &Map) -> Typed {
-        Typed::from_decoded(decode_object(&Ty::Inline(&DEFINITION), def))
+    /// The typed decode of a definition from its digest-mode canonical text (what
+    /// upstream's `json.Marshal` of the map writes), as verify writes it for the
+    /// definition digest: made once for all the checks that read the typed model.
+    pub fn of_canonical(canonical: &[u8]) -> Typed {
+        Typed::from_decoded(decode_canonical(&Ty::Inline(&DEFINITION), canonical))
     }
 
     fn from_decoded(decoded: Decoded) -> Typed {

@@ -27,7 +27,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::model::{Struct, Ty};
-use crate::json::{build_any, checked_reader, go_map, to_canonical, to_canonical_object, Limits, Map, Mode, ParseError, Reader, Value};
+use crate::json::{build_any, checked_reader, go_map, to_canonical, Limits, Map, Mode, ParseError, Reader, Value};
 
 /// A typed decode: the decoded value (known fields only, under their exact names)
 /// and the first type mismatch, in Go's words.
@@ -52,7 +52,11 @@ pub(crate) struct DeferredField {
 /// `json.Unmarshal(bytes, &v)` with `v` of type `top`. Syntax errors (and limit
 /// errors) come first, for the whole input, as Go's `checkValid` does.
 pub(crate) fn decode_bytes(top: &Ty, bytes: &[u8], limits: &Limits) -> Result<Decoded, ParseError> {
-    let mut d = Decoder::new(checked_reader(bytes, limits)?, limits);
+    decode_from(top, checked_reader(bytes, limits)?, limits)
+}
+
+fn decode_from(top: &Ty, reader: Reader<'_>, limits: &Limits) -> Result<Decoded, ParseError> {
+    let mut d = Decoder::new(reader, limits);
     let value = d.decode(top, None)?;
     Ok(Decoded { value, error: d.first_error, number_out_of_range: d.out_of_range, deferred: d.deferred })
 }
@@ -73,14 +77,12 @@ pub(crate) fn decode_value(top: &Ty, v: &Value) -> Decoded {
     decode_canonical(top, &to_canonical(v, Mode::Digest))
 }
 
-/// [`decode_value`] of an object held as a [`Map`] (not copied into a [`Value`] first).
-pub(crate) fn decode_object(top: &Ty, m: &Map) -> Decoded {
-    decode_canonical(top, &to_canonical_object(m, Mode::Digest))
-}
-
-fn decode_canonical(top: &Ty, bytes: &[u8]) -> Decoded {
+/// `json.Unmarshal` into `top` of digest-mode canonical text this crate wrote. That
+/// text is valid JSON by construction and no deeper than the value it came from, so
+/// Go's syntax check, which could not fail, is skipped.
+pub(crate) fn decode_canonical(top: &Ty, bytes: &[u8]) -> Decoded {
     let limits = Limits { max_bytes: usize::MAX, max_string_bytes: usize::MAX, ..Limits::default() };
-    match decode_bytes(top, bytes, &limits) {
+    match decode_from(top, Reader::new(bytes, limits.max_string_bytes), &limits) {
         Ok(decoded) => decoded,
         Err(e) => Decoded { value: zero(top), error: Some(e.to_string()), number_out_of_range: false, deferred: Vec::new() },
     }

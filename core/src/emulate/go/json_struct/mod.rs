@@ -4,5 +4,5 @@
 pub(crate) mod decode;
 pub(crate) mod model;
 
-pub(crate) use decode::{build_deferred, decode_bytes, decode_object, decode_value, encode, json_kind, key_matches, Decoded};
+pub(crate) use decode::{build_deferred, decode_bytes, decode_canonical, decode_value, encode, json_kind, key_matches, Decoded};
 pub(crate) use model::{Struct, Ty};
