@@ -429,3 +429,22 @@ pub(crate) fn encode(ty: &Ty, v: Value) -> Value {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::key_matches;
+
+    #[test]
+    fn keys_select_fields_as_go_folds_names() {
+        assert!(key_matches("service_id", "service_id"));
+        assert!(key_matches("Service_ID", "service_id"));
+        // ſ and the Kelvin sign fold onto ASCII letters, so a longer key can match.
+        assert!(key_matches("ſervice_id", "service_id"));
+        assert!(key_matches("\u{212A}ey", "key"));
+        assert!(key_matches("ıd", "id"));
+        assert!(!key_matches("servic_id", "service_id"));
+        assert!(!key_matches("service_id2", "service_id"));
+        assert!(!key_matches("ſervice", "service_id"));
+        assert!(!key_matches("sérvice_id", "service_id"));
+    }
+}
