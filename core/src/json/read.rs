@@ -90,23 +90,23 @@ impl<'a> Reader<'a> {
 
     /// Skips one value, however deep, without building it.
     pub(crate) fn skip_value(&mut self) {
+        let _ = self.pass_value(false);
+    }
+
+    /// Skips one value, however deep, with the checks building it would make: a string
+    /// over the limit is the error; the text of its first number out of `float64`
+    /// range, if any, is returned.
+    pub(crate) fn check_value(&mut self) -> Result<Option<&'a str>, ParseError> {
+        self.pass_value(true)
+    }
+
+    fn pass_value(&mut self, check: bool) -> Result<Option<&'a str>, ParseError> {
         let mut depth = 0usize;
+        let mut out_of_range = None;
         loop {
             match self.peek() {
-                b'"' => {
-                    self.i += 1;
-                    loop {
-                        self.i = plain_run_end(self.s, self.i);
-                        match self.s.get(self.i) {
-                            Some(b'\\') => self.i += 2,
-                            Some(_) => {
-                                self.i += 1;
-                                break;
-                            }
-                            None => break,
-                        }
-                    }
-                }
+                b'"' if check => self.check_string()?,
+                b'"' => self.skip_string(),
                 b'{' | b'[' => {
                     self.i += 1;
                     depth += 1;
@@ -123,13 +123,32 @@ impl<'a> Reader<'a> {
                     self.i += 1;
                     continue;
                 }
-                0 => return,
+                0 => return Ok(out_of_range),
                 _ => {
-                    self.number();
+                    let text = self.number();
+                    if check && out_of_range.is_none() && !text.parse::<f64>().is_ok_and(f64::is_finite) {
+                        out_of_range = Some(text);
+                    }
                 }
             }
             if depth == 0 {
-                return;
+                return Ok(out_of_range);
+            }
+        }
+    }
+
+    /// Moves past the string whose opening quote is at the cursor.
+    fn skip_string(&mut self) {
+        self.i += 1;
+        loop {
+            self.i = plain_run_end(self.s, self.i);
+            match self.s.get(self.i) {
+                Some(b'\\') => self.i += 2,
+                Some(_) => {
+                    self.i += 1;
+                    return;
+                }
+                None => return,
             }
         }
     }
@@ -137,21 +156,11 @@ impl<'a> Reader<'a> {
     /// Skips the string at the cursor with the checks [`Reader::string`] makes, without
     /// building it: escapes only shorten a string, so only a raw text above the
     /// limit is read in full.
-    pub(crate) fn check_string(&mut self) -> Result<(), ParseError> {
+    fn check_string(&mut self) -> Result<(), ParseError> {
         self.peek();
         let start = self.i;
-        self.i += 1;
-        loop {
-            self.i = plain_run_end(self.s, self.i);
-            match self.s.get(self.i) {
-                Some(b'\\') => self.i += 2,
-                _ => {
-                    self.i += 1;
-                    break;
-                }
-            }
-        }
-        if self.i - start - 2 > self.max_string_bytes {
+        self.skip_string();
+        if (self.i - start).saturating_sub(2) > self.max_string_bytes {
             self.i = start;
             self.string()?;
         }

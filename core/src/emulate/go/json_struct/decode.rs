@@ -65,9 +65,7 @@ fn decode_from(top: &Ty, reader: Reader<'_>, limits: &Limits) -> Result<Decoded,
 /// `limits`, built as the decode would have built it. Its errors were reported by
 /// that decode.
 pub(crate) fn build_deferred(field: &DeferredField, bytes: &[u8], limits: &Limits) -> Value {
-    let mut d = Decoder::new(Reader::new(bytes, limits.max_string_bytes), limits);
-    d.r.seek(field.offset);
-    d.decode(field.ty, None).unwrap_or(Value::Null)
+    Decoder::new(Reader::new(bytes, limits.max_string_bytes), limits).build_pending(field).unwrap_or(Value::Null)
 }
 
 /// `json.Marshal` of a decoded `map[string]any`, then `json.Unmarshal` into `top`:
@@ -160,51 +158,14 @@ impl<'a, 'l> Decoder<'a, 'l> {
         self.context.iter().map(|(_, field)| *field)
     }
 
-    /// Checks an `any` value where it stands, reporting what building it would
-    /// (an over-long string, a number out of `float64` range), and skips it.
-    fn check_any(&mut self) -> Result<(), ParseError> {
-        let mut depth = 0usize;
-        loop {
-            match self.r.peek() {
-                b'"' => self.r.check_string()?,
-                b'{' | b'[' => {
-                    self.r.bump();
-                    depth += 1;
-                    continue;
-                }
-                b'}' | b']' => {
-                    self.r.bump();
-                    depth = depth.saturating_sub(1);
-                }
-                b':' | b',' => {
-                    self.r.bump();
-                    continue;
-                }
-                b't' | b'f' | b'n' => {
-                    self.r.literal();
-                }
-                0 => return Ok(()),
-                _ => {
-                    let text = self.r.number();
-                    if !text.parse::<f64>().is_ok_and(f64::is_finite) {
-                        self.out_of_float64_range(String::from(text));
-                    }
-                }
-            }
-            if depth == 0 {
-                return Ok(());
-            }
-        }
-    }
-
     /// The pending deferred field at the current path, if any, removed.
     fn take_deferred_here(&mut self) -> Option<DeferredField> {
         let at = self.deferred.iter().position(|d| d.path.iter().copied().eq(self.path()))?;
         Some(self.deferred.remove(at))
     }
 
-    /// Builds a pending deferred field now (its key appears again, so Go merges
-    /// the second value into the first).
+    /// Builds a pending deferred field (also now, when its key appears again, so Go
+    /// merges the second value into the first), the cursor left where it was.
     fn build_pending(&mut self, field: &DeferredField) -> Result<Value, ParseError> {
         let here = self.r.offset();
         self.r.seek(field.offset);
@@ -361,8 +322,11 @@ impl<'a, 'l> Decoder<'a, 'l> {
                     let existing = out.get_mut(field.name).map(Value::take);
                     match (field.ty, existing) {
                         (Ty::Deferred(ty @ Ty::Map(Ty::Any)), None | Some(Value::Null)) if self.r.peek() == b'{' => {
+                            // Checked where it stands, reporting what building it would.
                             let offset = self.r.offset();
-                            self.check_any()?;
+                            if let Some(text) = self.r.check_value()? {
+                                self.out_of_float64_range(String::from(text));
+                            }
                             self.deferred.push(DeferredField { path: self.path().collect(), ty, offset });
                             out.remove(field.name);
                         }
