@@ -79,8 +79,29 @@ pub fn version() -> String {
 #[napi]
 pub fn call<'e>(env: &'e Env, op: String, args: Vec<Unknown<'e>>) -> napi::Result<Unknown<'e>> {
     let (op, mut held) = hold_args(&op, args)?;
-    let out = guarded_op(Some(op), || host::call(Args::new(op, held.iter_mut().map(from_js::Held::arg).collect())?))?;
-    out_to_js(env, out)
+    // A batch's entries become JS values as they are ready, on this thread, while the
+    // pool verifies later ones (`trustloop_host::batch::stream`).
+    let mut entries = env.create_array(0)?;
+    let mut taken = 0;
+    let mut refused = None;
+    let take = |entry: Value| match to_js::value(env, &entry).and_then(|e| entries.set(taken, e)) {
+        Ok(()) => {
+            taken += 1;
+            true
+        }
+        Err(e) => {
+            refused = Some(e);
+            false
+        }
+    };
+    let out = guarded_op(Some(op), || host::call_each(Args::new(op, held.iter_mut().map(from_js::Held::arg).collect())?, take))?;
+    if let Some(e) = refused {
+        return Err(e);
+    }
+    match out {
+        Some(out) => out_to_js(env, out),
+        None => Ok(entries.to_unknown()),
+    }
 }
 
 /// [`call`] on the libuv thread pool: a Promise, so a long verify, validate, pack or

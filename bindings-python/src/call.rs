@@ -4,7 +4,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyList, PyTuple};
 use trustloop_core::api::call::Args;
 use trustloop_core::api::diag::{findings_to_value, Error};
 use trustloop_core::api::json::Value;
@@ -71,12 +71,32 @@ pub fn call_op<'py>(py: Python<'py>, op: &str, args: &Bound<'py, PyTuple>) -> Py
             Err(Refused::Core(e)) => return Err(to_py_err(py, Failure::Core(e), None)),
         }
     }
-    let out = run(py, || host::call(Args::new(op, converted)?)).map_err(|failure| {
+    // A batch's entries become Python objects as they are ready, under the GIL, while
+    // the pool verifies later ones (`trustloop_host::batch::stream`).
+    let entries = PyList::empty(py).unbind();
+    let mut keys = crate::to_py::Keys::default();
+    let mut refused: Option<PyErr> = None;
+    let take = |entry: Value| {
+        Python::attach(|py| match crate::to_py::value_with(py, &entry, &mut keys).and_then(|e| entries.bind(py).append(e)) {
+            Ok(()) => true,
+            Err(e) => {
+                refused = Some(e);
+                false
+            }
+        })
+    };
+    let out = run(py, || host::call_each(Args::new(op, converted)?, take)).map_err(|failure| {
         let exit_code = match &failure {
             Failure::Core(e) => op.error_exit_code(e.code()),
             Failure::Panic(_) => None,
         };
         to_py_err(py, failure, exit_code)
     })?;
-    crate::to_py::out(py, out)
+    if let Some(e) = refused {
+        return Err(e);
+    }
+    match out {
+        Some(out) => crate::to_py::out(py, out),
+        None => Ok(entries.into_bound(py).into_any()),
+    }
 }

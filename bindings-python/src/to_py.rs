@@ -41,10 +41,19 @@ enum Frame<'v, 'py> {
     Dict(Bound<'py, PyDict>, std::vec::IntoIter<(&'v String, &'v Value)>),
 }
 
+/// One `str` per distinct key, its hash computed once: results repeat a few dozen keys
+/// many times (a batch: thousands), so the entries of one batch share them.
+#[derive(Default)]
+pub struct Keys(HashMap<String, Py<PyString>>);
+
 /// `v` as a Python object.
 pub fn value<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    value_with(py, v, &mut Keys::default())
+}
+
+/// `v` as a Python object, its keys taken from and added to `keys`.
+pub fn value_with<'py>(py: Python<'py>, v: &Value, keys: &mut Keys) -> PyResult<Bound<'py, PyAny>> {
     let mut stack: Vec<Frame<'_, 'py>> = Vec::new();
-    let mut keys: HashMap<&str, Bound<'py, PyString>> = HashMap::new();
     let root = shallow(py, v, &mut stack)?;
     while let Some(frame) = stack.last_mut() {
         match frame {
@@ -60,9 +69,14 @@ pub fn value<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
             Frame::Dict(dict, pairs) => match pairs.next() {
                 Some((key, child)) => {
                     let dict = dict.clone();
-                    // Results repeat a few dozen keys many times (a batch: thousands):
-                    // one str per distinct key, its hash computed once.
-                    let key = keys.entry(key.as_str()).or_insert_with(|| PyString::new(py, key)).clone();
+                    let key = match keys.0.get(key.as_str()) {
+                        Some(known) => known.bind(py).clone(),
+                        None => {
+                            let new = PyString::new(py, key);
+                            keys.0.insert(key.clone(), new.clone().unbind());
+                            new
+                        }
+                    };
                     dict.set_item(key, shallow(py, child, &mut stack)?)?;
                 }
                 None => {

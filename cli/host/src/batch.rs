@@ -1,10 +1,14 @@
 //! Many inputs on every core (rayon's pool: one thread per core, `RAYON_NUM_THREADS`
 //! overrides), results in input order. The batch operations of the table
 //! (`verify_many`, `anpkg validate_many`, `tree_digest_many`) run their
-//! [`Batch`] entries through [`each_index`]; the CLI's multi-input commands call
+//! [`Batch`] entries through [`each_index`], or through [`stream`] when the caller
+//! turns each entry into a host value as it comes; the CLI's multi-input commands call
 //! [`each`] with their per-input function and print the results in order, so the
 //! output bytes are those of a sequential run.
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 use trustloop_core::api::batch::{error_entry, Batch};
@@ -20,6 +24,62 @@ pub fn each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) ->
 /// `f(0..n)`, run on every core, in index order.
 pub fn each_index<R: Send>(n: usize, f: impl Fn(usize) -> R + Sync + Send) -> Vec<R> {
     (0..n).into_par_iter().map(f).collect()
+}
+
+/// The entries of `batch` handed to `sink` in input order, on the calling thread, while
+/// later inputs still run: a host that builds its own value of each entry (Python
+/// objects under the GIL, JS values on the JS thread) overlaps that serial work with
+/// the verifying instead of doing it all after. The calling thread is one of the
+/// workers: when the next entry in order is not ready it runs the next input itself, so
+/// the batch keeps one thread per core (one core: no other thread at all). Inputs are
+/// taken in order from one counter, so entries arrive nearly in order and few wait.
+/// `sink` returning false (the host could not take the entry) stops the batch: inputs
+/// not yet started are not run.
+pub fn stream(batch: &Batch<'_>, dispatch: fn(Args<'_>) -> Result<Out, Error>, mut sink: impl FnMut(Value) -> bool) {
+    let n = batch.len();
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let take = || (!stop.load(Relaxed)).then(|| next.fetch_add(1, Relaxed)).filter(|&i| i < n);
+    let (tx, rx) = mpsc::channel::<(usize, Value)>();
+    rayon::in_place_scope(|scope| {
+        for _ in 1..rayon::current_num_threads().min(n) {
+            let (tx, take) = (tx.clone(), &take);
+            scope.spawn(move |_| {
+                while let Some(i) = take() {
+                    let _ = tx.send((i, entry(batch, i, dispatch)));
+                }
+            });
+        }
+        drop(tx);
+        let mut ready = BTreeMap::new();
+        for wanted in 0..n {
+            let value = loop {
+                if let Some(value) = ready.remove(&wanted) {
+                    break value;
+                }
+                ready.extend(rx.try_iter());
+                if ready.contains_key(&wanted) {
+                    continue;
+                }
+                match take() {
+                    Some(i) => {
+                        ready.insert(i, entry(batch, i, dispatch));
+                    }
+                    // Every input is taken: the one wanted is running on a worker.
+                    None => match rx.recv() {
+                        Ok((i, value)) => {
+                            ready.insert(i, value);
+                        }
+                        Err(_) => return, // no worker left: cannot happen, entries catch panics
+                    },
+                }
+            };
+            if !sink(value) {
+                stop.store(true, Relaxed); // workers finish the input they hold and take no more
+                return;
+            }
+        }
+    });
 }
 
 /// Entry `i` of `batch`; a panic (always a bug) is that input's `INTERNAL_PANIC`
@@ -126,6 +186,35 @@ mod tests {
         let refused = run("verify_many", vec![Arg::List(items.iter().map(|b| Arg::Bytes(b)).collect())]);
         trustloop_core::api::budgets::reset();
         assert_eq!(refused.err().map(|e| e.code()), Some("BATCH_TOO_LARGE"));
+    }
+
+    /// Streamed entries are the batch's array, in order; a sink that refuses an entry
+    /// gets no more; an operation that is no batch comes back whole.
+    #[test]
+    fn streamed_entries_are_the_batch_in_input_order() {
+        let _turn = BUDGETS.lock().unwrap_or_else(|e| e.into_inner());
+        let bundles: Vec<Vec<u8>> = bundles().into_iter().cycle().take(40).collect();
+        let args = || Args::new(find("verify_many").unwrap(), vec![Arg::List(bundles.iter().map(|b| Arg::Bytes(b)).collect())]).unwrap();
+        let whole = json(call(args()).unwrap());
+        let mut streamed = Vec::new();
+        let out = crate::call::call_each(args(), |entry| {
+            streamed.push(entry);
+            true
+        });
+        assert!(matches!(out, Ok(None)));
+        assert_eq!(Value::Array(streamed), whole);
+
+        let mut taken = 0;
+        let out = crate::call::call_each(args(), |_| {
+            taken += 1;
+            taken < 3
+        });
+        assert!(matches!(out, Ok(None)));
+        assert_eq!(taken, 3);
+
+        let single = Args::new(find("verify_bundle").unwrap(), vec![Arg::Bytes(&bundles[0])]).unwrap();
+        let out = crate::call::call_each(single, |_| panic!("not a batch")).unwrap().unwrap();
+        assert_eq!(json(out).get("status").and_then(Value::as_str), Some("ok"));
     }
 
     #[test]

@@ -43,6 +43,19 @@ pub fn call(args: Args<'_>) -> Result<Out, Error> {
     }
 }
 
+/// [`call`], with a batch operation's entries handed to `entry` in input order as they
+/// are ready ([`crate::batch::stream`]) instead of returned as one array: `Ok(None)`
+/// then. Any other operation's result comes back whole. `entry` returning false stops
+/// the batch (the host keeps its own reason).
+pub fn call_each(args: Args<'_>, entry: impl FnMut(api::json::Value) -> bool) -> Result<Option<Out>, Error> {
+    if !api::batch::is_batch(args.op()) {
+        return call(args).map(Some);
+    }
+    let batch = api::batch::Batch::new(args)?;
+    crate::batch::stream(&batch, call, entry);
+    Ok(None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
