@@ -17,6 +17,8 @@ if ! cmp -s "$req" "$venv/.requirements" 2>/dev/null; then
     "$venv/bin/pip" install --quiet -r "$req"
     cp "$req" "$venv/.requirements"
 fi
+# GNU time starts the peak-memory runs (scaling.py says why).
+[ -x /usr/bin/time ] || tl_apt_install time
 [ -d "$TRUSTLOOP_FIXTURES/anip" ] || tl_die "fixtures missing: $TRUSTLOOP_FIXTURES"
 cargo build --release -p trustloop-cli --quiet
 args=(--anolis-validate "$TRUSTLOOP_ROOT/.venv/bin/anolis-validate")
