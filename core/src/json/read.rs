@@ -5,7 +5,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::error::{ParseError, ParseErrorKind};
-use super::scan::{is_space, number_end, plain_run_end};
+use super::scan::{number_end, plain_run_end, space_end};
 
 pub(crate) struct Reader<'a> {
     s: &'a [u8],
@@ -31,9 +31,7 @@ impl<'a> Reader<'a> {
 
     /// The next non-space byte, without consuming it (0 at the end).
     pub(crate) fn peek(&mut self) -> u8 {
-        while self.i < self.s.len() && is_space(self.s[self.i]) {
-            self.i += 1;
-        }
+        self.i = space_end(self.s, self.i);
         self.s.get(self.i).copied().unwrap_or(0)
     }
 
