@@ -6,10 +6,17 @@
 //!
 //! Iterative: a result can nest as deep as its input (JSON allows 10,000 levels), so
 //! containers are inserted into their parent first and filled from an explicit stack.
+use std::collections::HashMap;
+
 use napi::bindgen_prelude::{Array, JsObjectValue, JsValue, Null, Object, ToNapiValue, Unknown};
-use napi::Property;
-use napi::Env;
+use napi::{Env, JsString, Property};
 use trustloop_core::api::json::Value;
+
+/// One JS string per distinct key: results repeat a few dozen keys many times (a
+/// batch: thousands), and setting a property by a Rust `&str` creates the key anew
+/// each time. The handles live as long as the call's scope.
+#[derive(Default)]
+pub struct Keys<'e>(HashMap<String, JsString<'e>>);
 
 /// A container still being filled and the children left to add to it.
 enum Frame<'v, 'e> {
@@ -19,6 +26,11 @@ enum Frame<'v, 'e> {
 
 /// `v` as a JS value.
 pub fn value<'e>(env: &'e Env, v: &Value) -> napi::Result<Unknown<'e>> {
+    value_with(env, v, &mut Keys::default())
+}
+
+/// `v` as a JS value, its keys taken from and added to `keys`.
+pub fn value_with<'e>(env: &'e Env, v: &Value, keys: &mut Keys<'e>) -> napi::Result<Unknown<'e>> {
     let mut stack: Vec<Frame<'_, 'e>> = Vec::new();
     let root = shallow(env, v, &mut stack)?;
     while let Some(frame) = stack.last_mut() {
@@ -42,7 +54,15 @@ pub fn value<'e>(env: &'e Env, v: &Value) -> napi::Result<Unknown<'e>> {
                         // property, and so does this.
                         object.define_properties(&[Property::new().with_utf8_name(key)?.with_value(&child)])?;
                     } else {
-                        object.set(key, child)?;
+                        let key = match keys.0.get(key.as_str()) {
+                            Some(known) => *known,
+                            None => {
+                                let new = env.create_string(key)?;
+                                keys.0.insert(key.clone(), new);
+                                new
+                            }
+                        };
+                        object.set_property(key, child)?;
                     }
                 }
                 None => {

@@ -11,8 +11,10 @@ T1/T2. It also prints the call's CPU time over its wall time (how many cores the
 kept busy): on a machine others load, a second thread adds CPU time without wall-clock
 gain, which this shows.
 
-Usage: .venv/bin/python scripts/bench/batch-cores.py [--runs 11] [--bundles 1000]
-(the trustloop module must be importable: `bash scripts/test.sh python` installs it).
+Usage: .venv/bin/python scripts/bench/batch-cores.py [--runs 11] [--bundles 1000] [--host python|node]
+(the trustloop module must be importable, it makes the bundles: `bash scripts/test.sh
+python` installs it; `--host node` times `verifyMany` of bindings-node, whose addon
+`bash scripts/test.sh node` builds).
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -35,6 +37,25 @@ cold, warm = times[0], sorted(times[1:])[1]
 print(*cold, *warm)
 """
 
+# The same in Node (`--host node`): `verifyMany` of the package at argv[2].
+CHILD_NODE = """
+const fs = require('fs'), path = require('path');
+const { verifyMany } = require(process.argv[2]);
+const dir = process.argv[1];
+const bundles = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f)));
+verifyMany(bundles.slice(0, 8));
+const times = [];
+for (let k = 0; k < 4; k++) {
+  const t = process.hrtime.bigint(), c = process.cpuUsage();
+  const out = verifyMany(bundles);
+  const cpu = process.cpuUsage(c);
+  times.push([Number(process.hrtime.bigint() - t) / 1e9, (cpu.user + cpu.system) / 1e6]);
+  if (!out.every((e) => e.result && e.result.status === 'ok')) throw new Error('a bundle did not verify');
+}
+const warm = times.slice(1).sort((a, b) => a[0] - b[0])[1];
+console.log(...times[0], ...warm);
+"""
+
 
 def make_bundles(n, into):
     from trustloop import anip
@@ -46,12 +67,13 @@ def make_bundles(n, into):
     return len(bundle)
 
 
-def timed(cores, folder):
+def timed(cores, folder, host):
     """(cold wall, cold CPU, warm wall, warm CPU) of the child's call on the first
     `cores` CPUs this process may use."""
     allowed = sorted(os.sched_getaffinity(0))[:cores]
     env = {k: v for k, v in os.environ.items() if k != "RAYON_NUM_THREADS"}
-    out = subprocess.run([sys.executable, "-c", CHILD, folder], env=env, check=True, capture_output=True, text=True,
+    child = [sys.executable, "-c", CHILD, folder] if host == "python" else ["node", "-e", CHILD_NODE, folder, str(ROOT / "bindings-node")]
+    out = subprocess.run(child, env=env, check=True, capture_output=True, text=True,
                          preexec_fn=lambda: os.sched_setaffinity(0, allowed))
     return tuple(map(float, out.stdout.split()))
 
@@ -60,17 +82,18 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=11)
     ap.add_argument("--bundles", type=int, default=1000)
+    ap.add_argument("--host", choices=("python", "node"), default="python")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         size = make_bundles(args.bundles, Path(tmp))
         one, two = [], []
         for i in range(args.runs):
             if i % 2 == 0:
-                one.append(timed(1, tmp)); two.append(timed(2, tmp))
+                one.append(timed(1, tmp, args.host)); two.append(timed(2, tmp, args.host))
             else:
-                two.append(timed(2, tmp)); one.append(timed(1, tmp))
+                two.append(timed(2, tmp, args.host)); one.append(timed(1, tmp, args.host))
     med = statistics.median
-    report = {"bundles": args.bundles, "bundle_bytes": size, "runs": args.runs, "cores": os.cpu_count(), "load_average": os.getloadavg()}
+    report = {"host": args.host, "bundles": args.bundles, "bundle_bytes": size, "runs": args.runs, "cores": os.cpu_count(), "load_average": os.getloadavg()}
     for name, wall, cpu in (("cold", 0, 1), ("warm", 2, 3)):
         report[name] = {
             "one_core_ms": round(med(r[wall] for r in one) * 1000, 1), "two_cores_ms": round(med(r[wall] for r in two) * 1000, 1),
