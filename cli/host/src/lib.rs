@@ -17,7 +17,7 @@
 //! | [`walk`] | directory listing that never follows symlinks, walk limits, custom-code-bundle walk | CLI, and the other walks here |
 //! | [`anpkg`] | `.anpkg` validate (package reading, replay with env scrubbing and timeout) and export (project reading, atomic write) | CLI, bindings |
 //! | [`assets_project`] | `assets.pa` pack from a project directory: symlink-refusing reads, staging then promotion | CLI, bindings |
-//! | [`batch`] | many inputs on every core, results in input order (the batch operations; the CLI's multi-input commands) | CLI, bindings |
+//! | [`batch`] | many inputs on every core, results in input order (the batch operations, streamed to the bindings; the CLI's multi-input commands) | CLI, bindings |
 //! | [`call`] | the native bindings' one entry: the core's dispatcher plus the path operations | bindings |
 //! | [`registry`] | lock-file gaps and the URLs to GET (built by the core); the HTTP fetch behind feature `net` | CLI (fetch), bindings (URLs; they fetch with urllib/fetch) |
 //!
