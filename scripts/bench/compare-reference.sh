@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process comparison with the reference tools, same inputs, same machine.
 #   .anpkg: trustloop anpkg validate/export vs anolis-validate/anolis-package (anolis-workbench 0.22.0, .venv)
-#   ANIP:   trustloop anip verify on every upstream fixture bundle (the Go reference CLI cannot be
-#           built here: the Go module proxy does not serve anip-protocol/anip@832f709, so no
-#           reference timing; the numbers stand alone)
+#   ANIP:   trustloop anip verify on every upstream fixture bundle, alone (the Go module proxy does
+#           not serve anip-protocol/anip@832f709; for the Go CLI side by side, build it outside the
+#           repo and give it to scaling.sh --anip)
 # Prints median wall time of N runs per command (default 10). Results go into BENCHMARKS.md by hand.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
