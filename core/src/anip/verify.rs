@@ -172,9 +172,9 @@ pub fn verify_registry(
 ) -> Result<Verdict, Error> {
     let lock = lock.map(lock::load).transpose()?;
     let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
-    let (mut strict, ctx) = strict_registry(resp, policy)?;
+    let (strict, ctx) = strict_registry(resp, policy)?;
     let source = Source { registry: Some((&ctx, policy)), ..Source::default() };
-    Ok(run(&mut strict, lock.as_ref(), options, &trusted, &source))
+    Ok(run(strict, lock.as_ref(), options, &trusted, &source))
 }
 
 /// Extra context for sources other than bundles and files.
@@ -203,11 +203,11 @@ impl Source<'_> {
 pub fn verify_bundle(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOptions) -> Result<Verdict, Error> {
     let lock = lock.map(lock::load).transpose()?;
     let trusted = receipt::decode_trusted_keys(&options.trusted_keys)?;
-    let mut strict = strict_bundle(bytes, options.legacy)?;
+    let strict = strict_bundle(bytes, options.legacy)?;
     // Pinning: cross-check what the receipt claims (upstream does not decode it).
     let claims = (!trusted.is_empty()).then(|| crate::json::parse(bytes).map(|root| ReceiptClaims::of_bundle(&root)).unwrap_or_default());
     let source = Source { claims, ..Source::default() };
-    Ok(run(&mut strict, lock.as_ref(), options, &trusted, &source))
+    Ok(run(strict, lock.as_ref(), options, &trusted, &source))
 }
 
 /// `anip verify --definition`: a plain service-definition file.
@@ -231,8 +231,8 @@ pub fn verify_definition(bytes: &[u8], lock: Option<&[u8]>, options: &VerifyOpti
     validate_definition(&def)?;
     let (canonical_definition, computed_definition_digest) = canonical_definition(&def);
     let resolved = Resolved::from_definition(def);
-    let mut strict = StrictBundle { resolved, computed_definition_digest, canonical_definition, relaxed: Vec::new() };
-    Ok(run(&mut strict, lock.as_ref(), options, &trusted, &Source::default()))
+    let strict = StrictBundle { resolved, computed_definition_digest, canonical_definition, relaxed: Vec::new() };
+    Ok(run(strict, lock.as_ref(), options, &trusted, &Source::default()))
 }
 
 fn definition_checks(canonical_definition: &[u8], checks: &mut Vec<Check>) {
@@ -279,9 +279,9 @@ fn definition_checks(canonical_definition: &[u8], checks: &mut Vec<Check>) {
     ));
 }
 
-fn run(strict: &mut StrictBundle, lock: Option<&ConsumerLock>, options: &VerifyOptions, trusted: &[TrustedKey], source: &Source) -> Verdict {
-    let StrictBundle { resolved: r, computed_definition_digest: computed, canonical_definition, relaxed } = strict;
-    let (r, computed): (&Resolved, &str) = (r, computed);
+fn run(strict: StrictBundle, lock: Option<&ConsumerLock>, options: &VerifyOptions, trusted: &[TrustedKey], source: &Source) -> Verdict {
+    let StrictBundle { resolved, computed_definition_digest, canonical_definition, mut relaxed } = strict;
+    let (r, computed) = (&resolved, computed_definition_digest.as_str());
     let mut checks = Vec::new();
     checks.push(Check::new("definition_digest_computed", !computed.is_empty(), "definition digest was recomputed from canonical JSON"));
     if let Some(lock) = lock {
@@ -290,7 +290,7 @@ fn run(strict: &mut StrictBundle, lock: Option<&ConsumerLock>, options: &VerifyO
             Err(msg) => checks.push(Check::new("package_lock_matches", false, msg)),
         }
     }
-    definition_checks(canonical_definition, &mut checks);
+    definition_checks(&canonical_definition, &mut checks);
     if !r.stored_definition_digest.is_empty() && r.source != SourceKind::Registry {
         checks.push(Check::new(
             "registry_definition_digest_matches",
@@ -380,7 +380,7 @@ fn run(strict: &mut StrictBundle, lock: Option<&ConsumerLock>, options: &VerifyO
         (true, false) => "ok_legacy",
     };
     let receipt_status = receipt::receipt_status(&r.receipt_signature, &checks);
-    let result = result_json(r, computed, status, receipt_status, receipt_trust, &receipt_found, &contract_signature, options, relaxed, &checks, source);
+    let result = result_json(r, computed, status, receipt_status, receipt_trust, &receipt_found, &contract_signature, options, &relaxed, &checks, source);
     Verdict { result, exit_code: if all_pass { 0 } else { 2 } }
 }
 

@@ -115,17 +115,19 @@ pub(crate) fn is_space(c: u8) -> bool {
 /// puts a run of spaces after each line break, a third of a bundle's bytes: after a
 /// space, eight spaces are taken at a time.
 pub(crate) fn space_end(s: &[u8], mut i: usize) -> usize {
-    const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
     while i < s.len() && is_space(s[i]) {
         i += 1;
-        while let Some(chunk) = s.get(i..i + 8) {
-            if u64::from_ne_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]) != SPACES {
-                break;
-            }
+        while word_at(s, i) == Some(SPACES) {
             i += 8;
         }
     }
     i
+}
+
+/// The eight bytes at `j` as one little-endian word (byte `j` lowest), if there are eight.
+fn word_at(s: &[u8], j: usize) -> Option<u64> {
+    s.get(j..j + 8).map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
 }
 
 /// `invalid character …` for the byte at `i`, or for Go's end-of-input space.
@@ -173,8 +175,7 @@ pub(crate) fn plain_run_end(s: &[u8], mut j: usize) -> usize {
     // A high bit for each byte of `w` below `n` (n <= 0x80); exact for the lowest one,
     // which is all that is read.
     let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
-    while let Some(chunk) = s.get(j..j + 8) {
-        let w = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+    while let Some(w) = word_at(s, j) {
         let hits = below(w ^ (ONES * u64::from(b'"')), 1) | below(w ^ (ONES * u64::from(b'\\')), 1) | below(w, 0x20);
         if hits != 0 {
             return j + (hits.trailing_zeros() / 8) as usize;

@@ -393,7 +393,6 @@ pub(crate) fn encode(ty: &Ty, v: Value) -> Value {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::key_matches;
