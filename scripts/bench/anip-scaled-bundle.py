@@ -31,19 +31,19 @@ def grow(bundle, target):
 def seal(trustloop, path):
     for _ in range(20):
         p = subprocess.run([trustloop, "anip", "verify", "--package-bundle", str(path), "--json"], capture_output=True, text=True)
-        text = path.read_text()
         if p.returncode == 0:
             return
         if m := MISMATCH.search(p.stderr):
             pairs = [m.groups()]
         else:
             report = json.loads(p.stdout)
-            pairs = [CHECK.search(c.get("detail", "")).groups() for c in report["checks"]
-                     if c["status"] == "fail" and CHECK.search(c.get("detail", ""))]
-            if report.get("registry_definition_digest") != report["definition_digest"]:
-                pairs.append((report["registry_definition_digest"], report["definition_digest"]))
+            pairs = [m.groups() for c in report["checks"] if c["status"] == "fail" and (m := CHECK.search(c.get("detail", "")))]
+            stored = report.get("registry_definition_digest", report["definition_digest"])
+            if stored != report["definition_digest"]:
+                pairs.append((stored, report["definition_digest"]))
         if not pairs:
             raise SystemExit(f"cannot seal {path}: {p.stderr or p.stdout[-500:]}")
+        text = path.read_text()
         for stored, computed in pairs:
             text = text.replace(stored.split(":")[-1], computed.split(":")[-1])
         path.write_text(text)
