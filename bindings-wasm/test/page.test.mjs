@@ -132,6 +132,10 @@ async function assertNoOverflow(page, what) {
 
 /** axe-core in the page (evaluated through the driver: the page's CSP admits no inline script). */
 async function assertAccessible(page, what) {
+  // Cards off screen are not rendered (content-visibility: auto), and axe then reports
+  // their text's contrast against no background (dequelabs/axe-core#2768): render them
+  // all, so every card's colours are checked.
+  await page.$$eval('#results .result', (cards) => cards.forEach((c) => (c.style.contentVisibility = 'visible')));
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });

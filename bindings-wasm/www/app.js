@@ -186,7 +186,9 @@ async function checkAll() {
   results.replaceChildren(...cards);
   results.dataset.done = 'false';
   // Each worker takes the next unchecked file until none is left; cards keep the
-  // files' order whatever order they finish in.
+  // files' order whatever order they finish in. Two files are in flight per worker: the
+  // next one is read and handed over while the worker checks the current one, so a
+  // worker never waits for a read.
   const files = state.files;
   let next = 0;
   const checkNext = async (worker, index) => {
@@ -194,7 +196,9 @@ async function checkAll() {
       await checkOne(cards[i], files[i], opts, worker, index);
     }
   };
-  await Promise.all(workersFor(files.length).map(checkNext));
+  const pool = workersFor(files.length);
+  // Every worker's first file before any worker's second: a small batch still spreads.
+  await Promise.all([...pool, ...pool].map((worker, lane) => checkNext(worker, lane % pool.length)));
   if (run !== state.run) return;
   results.dataset.done = 'true';
 }

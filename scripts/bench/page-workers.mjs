@@ -5,7 +5,7 @@
 // workers' start-up is part of the time). Prints medians and the median paired ratio.
 //
 // Usage: node scripts/bench/page-workers.mjs [--runs 7] [--count 24] [--cores 2] [--bundle FILE]
-//   (default bundle: the fixtures' 1.2 MB gtm-pipeline-q2-review-0.3.6; needs
+//   (default bundle: the fixtures' 1.2 MB gtm-pipeline-q2-review-0.4.5, which verifies; needs
 //   bindings-wasm/pkg built: bash bindings-wasm/build.sh)
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,7 +22,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '7' },
     count: { type: 'string', default: '24' },
     cores: { type: 'string', default: '2' },
-    bundle: { type: 'string', default: join(FIXTURES, 'anip/gtm-pipeline-q2-review-0.3.6.anip-package.json') },
+    bundle: { type: 'string', default: join(FIXTURES, 'anip/gtm-pipeline-q2-review-0.4.5.anip-package.json') },
   },
 });
 const [runs, count, cores] = [values.runs, values.count, values.cores].map(Number);
