@@ -29,7 +29,7 @@ mod windows;
 #[cfg(windows)]
 use windows as sys;
 
-pub use model::{changed_text, Kind, ListFailure, Listed, Meta, OpenError, RelError};
+pub use model::{changed_text, FileIdentity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
 pub use sys::{open_path, open_path_nofollow, Dir, DirHandle};
 
 /// Reads a user-given path whole, at most `cap` bytes (`os.ReadFile` with a limit).

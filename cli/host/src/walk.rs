@@ -29,7 +29,7 @@ use trustloop_core::api::anip::tree::gopath;
 use trustloop_core::api::anip::tree::{ChangedDuringWalk, Entry, EntryKind, FileData};
 
 use super::go_errors::{go_path_error, go_stat_error};
-use super::open::{changed_text, Dir, Kind, ListFailure, Listed, OpenError};
+use super::open::{changed_text, Dir, FileIdentity, Kind, ListFailure, Listed, OpenError};
 
 /// How far a walk may go.
 #[derive(Clone, Copy, Debug)]
@@ -101,8 +101,8 @@ pub enum ListError {
 }
 
 /// The entries of `dir`, sorted by name bytes, each counted against `budget`.
-pub fn children(dir: &Dir, budget: &mut Budget) -> Result<Vec<Listed>, ListError> {
-    let mut out = dir.list(|| budget.count()).map_err(|e| match e {
+pub fn children(dir: &Dir, files: FileIdentity, budget: &mut Budget) -> Result<Vec<Listed>, ListError> {
+    let mut out = dir.list(files, || budget.count()).map_err(|e| match e {
         ListFailure::Open(e) => ListError::Open(e),
         ListFailure::Stat(path, e) => ListError::Stat(path, e),
         ListFailure::Stop(hit) => ListError::Limit(hit),
@@ -165,7 +165,7 @@ impl BundleWalk<'_> {
     /// `rel`: the `/`-joined (lossy) path the core sees; `raw_rel`: the same path in
     /// raw names, for opening.
     fn dir(&mut self, dir: &Dir, rel: &str, raw_rel: &Path, depth: usize) -> Result<(), String> {
-        let list = children(dir, &mut self.budget).map_err(|e| match e {
+        let list = children(dir, FileIdentity::Read, &mut self.budget).map_err(|e| match e {
             ListError::Open(e) => go_path_error(&dir.path, &e),
             ListError::Stat(path, e) => go_stat_error(&path, &e),
             ListError::Limit(hit) => format!("custom code bundle has {hit}: {}", self.root),
@@ -219,7 +219,7 @@ fn open_text(display: &Path, e: &OpenError) -> String {
 /// Bounded by [`WalkLimits::DEFAULT`]; errors are `<path>: <reason>`.
 pub fn list_files(root: &Path) -> Result<Vec<String>, String> {
     fn visit(dir: &Dir, rel: &str, depth: usize, budget: &mut Budget, out: &mut Vec<String>) -> Result<(), String> {
-        let list = children(dir, budget).map_err(|e| match e {
+        let list = children(dir, FileIdentity::Read, budget).map_err(|e| match e {
             ListError::Open(e) => format!("{}: {e}", dir.path.display()),
             ListError::Stat(path, e) => format!("{}: {e}", path.display()),
             ListError::Limit(hit) => format!("{}: {hit}", dir.path.display()),
@@ -268,10 +268,10 @@ mod tests {
         }
         let mut budget = Budget::new(WalkLimits { max_entries: 3, max_depth: 1 });
         let dir = Dir::open_root(&d).expect("open");
-        let names: Vec<String> = children(&dir, &mut budget).expect("list").into_iter().map(|c| c.name).collect();
+        let names: Vec<String> = children(&dir, FileIdentity::Read, &mut budget).expect("list").into_iter().map(|c| c.name).collect();
         assert_eq!(names, ["C", "a", "b"]);
         let mut tight = Budget::new(WalkLimits { max_entries: 2, max_depth: 1 });
-        assert!(matches!(children(&dir, &mut tight), Err(ListError::Limit(LimitHit::Entries(2)))));
+        assert!(matches!(children(&dir, FileIdentity::Read, &mut tight), Err(ListError::Limit(LimitHit::Entries(2)))));
         let _ = std::fs::remove_dir_all(&d);
     }
 

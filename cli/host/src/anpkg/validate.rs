@@ -25,7 +25,7 @@ use trustloop_core::api::diag::{Error, Finding};
 use trustloop_core::api::json::Value;
 
 use super::replay::{run_replay, ReplayRoot, DEFAULT_CONFIG, DEFAULT_TIMEOUT};
-use crate::open::{open_path, read_opened, read_path, Dir, Kind, OpenError};
+use crate::open::{open_path, read_opened, read_path, Dir, FileIdentity, Kind, OpenError};
 use crate::paths::absolute;
 use crate::walk::{children, Budget, ListError, WalkLimits};
 
@@ -181,7 +181,7 @@ impl PackageWalk<'_> {
     }
 
     fn dir(&mut self, dir: &Dir, rel: &str, depth: usize) -> Result<(), Finding> {
-        let list = children(dir, &mut self.budget).map_err(|e| match e {
+        let list = children(dir, FileIdentity::Read, &mut self.budget).map_err(|e| match e {
             ListError::Open(e) => Finding::error(codes::PATH_NOT_FOUND, format!("Cannot list {}: {e}", dir.path.display())),
             ListError::Stat(path, e) => Finding::error(codes::PATH_NOT_FOUND, format!("Cannot read {}: {e}", path.display())),
             ListError::Limit(hit) => self.too_many(hit),

@@ -15,7 +15,7 @@ use trustloop_core::api::assets_pa::codes;
 use trustloop_core::api::assets_pa::project::{max_input_file_bytes, ProjectSource};
 use trustloop_core::api::diag::{Error, Finding};
 
-use crate::open::{changed_text, read_opened, Dir, DirHandle, Kind, OpenError, RelError};
+use crate::open::{changed_text, read_opened, Dir, DirHandle, FileIdentity, Kind, OpenError, RelError};
 use crate::walk::{children, Budget, ListError, WalkLimits};
 
 /// Bounds on the `assets/` walk.
@@ -83,9 +83,11 @@ impl ProjectSource for ProjectDir {
     }
 }
 
-/// Depth-first below `dir` (`rel` below `assets/`): one handle held per level.
+/// Depth-first below `dir` (`rel` below `assets/`): one handle held per level. Files
+/// are typed by the listing alone (no `lstat` each): the walk only looks for
+/// `asset.json`, and every file is opened later by path, refusing symlinks again.
 fn find_roots(dir: &Dir, rel: &str, depth: usize, budget: &mut Budget, roots: &mut Vec<String>) -> Result<(), Finding> {
-    let list = children(dir, budget).map_err(|e| match e {
+    let list = children(dir, FileIdentity::Skip, budget).map_err(|e| match e {
         ListError::Open(e) => io_finding(&format!("assets/{rel}"), &e),
         ListError::Stat(path, e) => io_finding(&path.display().to_string(), &e),
         ListError::Limit(hit) => Finding::error(codes::PROJECT_LIMIT, format!("assets/ has {hit}")),

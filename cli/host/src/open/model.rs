@@ -108,6 +108,17 @@ impl fmt::Display for OpenError {
     }
 }
 
+/// What a directory listing reads of each regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileIdentity {
+    /// One `lstat` per entry: opening a listed file later checks it is still that file
+    /// (a walk that digests or validates what it listed).
+    Read,
+    /// Regular files are typed by the directory listing alone, without their identity
+    /// (a walk that only looks for names and opens by path later, checking again).
+    Skip,
+}
+
 /// One listed directory entry.
 #[derive(Clone, Debug)]
 pub struct Listed {

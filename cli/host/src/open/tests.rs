@@ -66,8 +66,37 @@ fn the_buffer_never_grows_past_the_cap() {
 }
 
 fn listed(dir: &Dir, name: &str) -> Listed {
-    let list: Vec<Listed> = dir.list(|| Ok::<(), ()>(())).expect("list");
+    let list: Vec<Listed> = dir.list(FileIdentity::Read, || Ok::<(), ()>(())).expect("list");
     list.into_iter().find(|l| l.name == name).expect("listed")
+}
+
+/// A listing that skips file identities (the packer's walk) types every entry as the
+/// full listing does: only a regular file's identity is left out, never a symlink, a
+/// FIFO or a directory taken for a file.
+#[test]
+fn skipping_file_identities_keeps_every_kind() {
+    let d = scratch("kinds");
+    std::fs::write(d.join("file"), b"x").expect("write");
+    std::fs::create_dir_all(d.join("dir")).expect("mkdir");
+    std::os::unix::fs::symlink("file", d.join("link")).expect("symlink");
+    mkfifo(&d.join("fifo"));
+    let dir = Dir::open_root(&d).expect("open");
+    let kinds = |files| {
+        let mut list: Vec<(String, Kind, bool)> =
+            dir.list(files, || Ok::<(), ()>(())).expect("list").into_iter().map(|l| (l.name, l.kind, l.identity.0.is_some())).collect();
+        list.sort_by(|a, b| a.0.cmp(&b.0));
+        list
+    };
+    let full = kinds(FileIdentity::Read);
+    let typed = kinds(FileIdentity::Skip);
+    let expected = [("dir", Kind::Dir), ("fifo", Kind::Special), ("file", Kind::File), ("link", Kind::Symlink)];
+    for (list, what) in [(&full, "read"), (&typed, "skip")] {
+        let got: Vec<(&str, Kind)> = list.iter().map(|(n, k, _)| (n.as_str(), *k)).collect();
+        assert_eq!(got, expected, "{what}");
+    }
+    assert!(full.iter().all(|(_, _, id)| *id), "a full listing identifies every entry");
+    assert_eq!(typed.iter().filter(|(_, _, id)| !id).map(|(n, _, _)| n.as_str()).collect::<Vec<_>>(), ["file"]);
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 /// Puts something new at `f` with a rename, so the old file's inode is still in use

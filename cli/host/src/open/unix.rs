@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rustix::fs::{fcntl_getfl, fcntl_setfl, fstat, openat, statat, AtFlags, FileType, Mode, OFlags, Stat, CWD};
 
-use super::model::{normal_parts, rel_parts, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
+use super::model::{normal_parts, rel_parts, FileIdentity, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
 
 /// An open directory handle (a reused parent in [`Dir::open_rel_cached`]).
 pub type DirHandle = OwnedFd;
@@ -82,9 +82,10 @@ impl Dir {
         Ok(Dir { fd, path: path.to_path_buf() })
     }
 
-    /// Every entry but `.` and `..`, typed by `lstat` relative to this handle, in the
+    /// Every entry but `.` and `..`, typed by `lstat` relative to this handle (with
+    /// [`FileIdentity::Skip`], a regular file by the listing's own type instead), in the
     /// order the file system gives; `each` may stop the listing (a walk's budget).
-    pub fn list<E>(&self, mut each: impl FnMut() -> Result<(), E>) -> Result<Vec<Listed>, ListFailure<E>> {
+    pub fn list<E>(&self, files: FileIdentity, mut each: impl FnMut() -> Result<(), E>) -> Result<Vec<Listed>, ListFailure<E>> {
         let mut out = Vec::new();
         for item in rustix::fs::Dir::read_from(&self.fd).map_err(|e| ListFailure::Open(e.into()))? {
             let item = item.map_err(|e| ListFailure::Open(e.into()))?;
@@ -95,9 +96,14 @@ impl Dir {
             each().map_err(ListFailure::Stop)?;
             let raw: std::ffi::OsString = <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes).to_os_string();
             let path = self.path.join(&raw);
-            let st = statat(&self.fd, item.file_name(), AtFlags::SYMLINK_NOFOLLOW).map_err(|e| ListFailure::Stat(path.clone(), e.into()))?;
-            let meta = meta(&st);
-            out.push(Listed { name: String::from_utf8_lossy(bytes).into_owned(), raw, path, kind: meta.kind, identity: meta.identity });
+            let (kind, identity) = if files == FileIdentity::Skip && item.file_type() == FileType::RegularFile {
+                (Kind::File, Identity(None))
+            } else {
+                let st = statat(&self.fd, item.file_name(), AtFlags::SYMLINK_NOFOLLOW).map_err(|e| ListFailure::Stat(path.clone(), e.into()))?;
+                let meta = meta(&st);
+                (meta.kind, meta.identity)
+            };
+            out.push(Listed { name: String::from_utf8_lossy(bytes).into_owned(), raw, path, kind, identity });
         }
         Ok(out)
     }

@@ -11,7 +11,7 @@ use std::io;
 use std::os::windows::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use super::model::{normal_parts, rel_parts, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
+use super::model::{normal_parts, rel_parts, FileIdentity, Identity, Kind, ListFailure, Listed, Meta, OpenError, RelError};
 
 const FILE_SHARE_READ: u32 = 0x1;
 const FILE_SHARE_WRITE: u32 = 0x2;
@@ -95,7 +95,8 @@ impl Dir {
 
     /// Every entry, typed as listed (symlinks and junctions as [`Kind::Symlink`]), in
     /// the order the file system gives; `each` may stop the listing (a walk's budget).
-    pub fn list<E>(&self, mut each: impl FnMut() -> Result<(), E>) -> Result<Vec<Listed>, ListFailure<E>> {
+    /// No identities here either way: `files` changes nothing.
+    pub fn list<E>(&self, _files: FileIdentity, mut each: impl FnMut() -> Result<(), E>) -> Result<Vec<Listed>, ListFailure<E>> {
         let mut out = Vec::new();
         for item in std::fs::read_dir(&self.path).map_err(ListFailure::Open)? {
             let item = item.map_err(ListFailure::Open)?;
