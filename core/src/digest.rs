@@ -44,9 +44,7 @@ impl HashSink {
         s.push_str(&hex(&self.hasher.finalize()));
         s
     }
-}
 
-impl HashSink {
     /// `put` when the buffer cannot take `s`: hash the buffer, then buffer or hash `s`.
     #[inline(never)]
     fn spill(&mut self, s: &str) {
