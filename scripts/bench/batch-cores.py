@@ -16,13 +16,13 @@ Usage: .venv/bin/python scripts/bench/batch-cores.py [--runs 11] [--bundles 1000
 python` installs it; `--host node` times `verifyMany` of bindings-node, whose addon
 `bash scripts/test.sh node` builds).
 """
-import argparse, json, os, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, statistics, subprocess, sys, tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = """
-import statistics, sys, time, pathlib
+import sys, time, pathlib
 from trustloop import anip
 bundles = [p.read_bytes() for p in sorted(pathlib.Path(sys.argv[1]).iterdir())]
 anip.verify_many(bundles[:8])  # start the pool

@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { median } from './median.mjs'
+
 const here = dirname(fileURLToPath(import.meta.url))
 const pkg = join(here, '..', '..', 'bindings-node')
 
@@ -32,12 +34,6 @@ const used = process.cpuUsage(start)
 const cpu = (used.user + used.system) / 1e6 / calls
 console.log(cpu, createHash('sha256').update(JSON.stringify(first)).digest('hex'))
 `
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 
 const [before, after, bundle] = process.argv.slice(2, 5)
 const rounds = Number(process.argv[5] || 11)

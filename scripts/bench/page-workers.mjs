@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 
 import { FIXTURES, WASM_DIR } from '../../bindings-wasm/test/support/paths.mjs';
 import { startServer } from '../../bindings-wasm/test/support/static-server.mjs';
+import { median } from './median.mjs';
 
 const { chromium } = createRequire(join(WASM_DIR, 'package.json'))('playwright-core');
 const { values } = parseArgs({
@@ -53,10 +54,6 @@ async function timeBatch(n) {
   return ms;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const one = [];
 const many = [];
 await timeBatch(1); // warm-up: the browser's compile cache

@@ -8,7 +8,7 @@ the child) and the median of the per-round ratios B/A. Exit codes are ignored
 
 Usage: paired.py [--runs N] [--warmup N] -- A-command... --vs-- B-command...
 """
-import os, resource, statistics, subprocess, sys, time
+import resource, statistics, subprocess, sys, time
 
 
 def run(cmd):

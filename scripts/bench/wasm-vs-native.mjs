@@ -15,6 +15,8 @@ import { execFileSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { median } from './median.mjs'
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const HOSTS = {
   native: join(root, 'bindings-node'),
@@ -38,12 +40,6 @@ for (let i = 0; i < calls; i++) call(data)
 const used = process.cpuUsage(start)
 console.log((used.user + used.system) / 1e6 / calls, createHash('sha256').update(JSON.stringify(first)).digest('hex'))
 `
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 
 const args = process.argv.slice(2)
 let rounds = 11
