@@ -4,11 +4,15 @@
 //! The signature object is never built: its canonical text is written from the
 //! resolved parts, borrowed, straight into the hasher, and the parts that must not
 //! carry `package_execution_signature` keys are written with those keys left out.
+//! The definition arrives as its canonical text, which the definition digest needs
+//! too: written once, it was a fifth of a verify's instructions written twice.
 use alloc::string::String;
 
 use super::bundle::Resolved;
 use crate::digest::HashSink;
 use crate::json::{write_canonical, write_canonical_object, write_string, Map, Mode, Sink, Style, Value};
+#[cfg(test)]
+use crate::json::to_canonical_object;
 
 pub const SCHEMA_VERSION: &str = "anip-package-execution-signature/v1";
 
@@ -18,8 +22,9 @@ const SIGNATURE_KEY: &str = "package_execution_signature";
 /// `sha256:<hex>` of the signature object: `schema_version`, `service_definition`,
 /// the three `agent_consumption*`/`agent_consumability` manifest parts (stripped,
 /// `null` when absent), `implementation_materials` (`[]` when null),
-/// `recommended_lock` (stripped) and `lineage`.
-pub fn compute(r: &Resolved) -> String {
+/// `recommended_lock` (stripped) and `lineage`. `canonical_definition` is the
+/// digest-mode canonical text of `r.definition`.
+pub fn compute(r: &Resolved, canonical_definition: &[u8]) -> String {
     let null = Value::Null;
     let no_materials = Value::Array(alloc::vec::Vec::new());
     let schema = Value::from(SCHEMA_VERSION);
@@ -31,7 +36,7 @@ pub fn compute(r: &Resolved) -> String {
     // (key, value, written without signature keys?), then put in canonical key order.
     let mut parts: [(&str, Part<'_>, bool); 8] = [
         ("schema_version", Part::Value(&schema), false),
-        ("service_definition", Part::Map(&r.definition), false),
+        ("service_definition", Part::Canonical(canonical_definition), false),
         ("agent_consumability", Part::Value(from_manifest("agent_consumability")), true),
         ("agent_consumption_readiness", Part::Value(from_manifest("agent_consumption_readiness")), true),
         ("agent_consumption_publication_gate", Part::Value(from_manifest("agent_consumption_publication_gate")), true),
@@ -54,6 +59,7 @@ pub fn compute(r: &Resolved) -> String {
         match part {
             Part::Value(v) => write_canonical(&mut sink, v, style),
             Part::Map(m) => write_canonical_object(&mut sink, m, style),
+            Part::Canonical(text) => sink.put_bytes(text),
         }
     }
     sink.put("}");
@@ -64,6 +70,8 @@ pub fn compute(r: &Resolved) -> String {
 enum Part<'a> {
     Value(&'a Value),
     Map(&'a Map),
+    /// Already canonical text.
+    Canonical(&'a [u8]),
 }
 
 #[cfg(test)]
@@ -115,9 +123,9 @@ mod tests {
         r.lock = object(r#"{"package_execution_signature":"s","pins":{"z":{"package_execution_signature":0,"v":"\u2028"}}}"#);
         r.lineage = object(r#"{"package_execution_signature":"kept in lineage","product_revision":"r1"}"#);
         r.implementation_materials = parse(br#"[{"package_execution_signature":"kept","path":"a"}]"#).unwrap();
-        assert_eq!(compute(&r), by_the_spec(&r));
+        assert_eq!(compute(&r, &to_canonical_object(&r.definition, Mode::Digest)), by_the_spec(&r));
         r.implementation_materials = Value::Null;
         r.manifest = Map::new();
-        assert_eq!(compute(&r), by_the_spec(&r));
+        assert_eq!(compute(&r, &to_canonical_object(&r.definition, Mode::Digest)), by_the_spec(&r));
     }
 }

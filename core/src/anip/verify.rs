@@ -111,6 +111,7 @@ pub fn strict(mut resolved: Resolved, legacy: bool) -> Result<StrictBundle, Erro
     lend_as_value(&mut resolved.lock, |v| effects::validate_effects_in(v, "recommended_lock"))
         .map_err(|m| Error::new("ANIP_LOCK_INVALID", format!("resolved package lock failed validation: {m}")))?;
     consumption::check_hard_rules(&resolved).map_err(|m| Error::new("ANIP_EXECUTION_METADATA", m))?;
+    let (canonical_definition, computed_definition_digest) = canonical_definition(&resolved.definition);
     let mut relaxed = Vec::new();
     if resolved.package_execution_signature.trim().is_empty() {
         if !legacy {
@@ -118,7 +119,7 @@ pub fn strict(mut resolved: Resolved, legacy: bool) -> Result<StrictBundle, Erro
         }
         relaxed.push("package_execution_signature missing (legacy bundle)");
     } else {
-        let computed = execution_signature::compute(&resolved);
+        let computed = execution_signature::compute(&resolved, &canonical_definition);
         if computed != resolved.package_execution_signature {
             return Err(Error::new(
                 "ANIP_PES_MISMATCH",
@@ -129,7 +130,6 @@ pub fn strict(mut resolved: Resolved, legacy: bool) -> Result<StrictBundle, Erro
             ));
         }
     }
-    let (canonical_definition, computed_definition_digest) = canonical_definition(&resolved.definition);
     Ok(StrictBundle { resolved, computed_definition_digest, canonical_definition, relaxed })
 }
 

@@ -14,7 +14,7 @@ use super::execution_signature;
 use crate::emulate::go::rfc3339;
 use crate::diag::Error;
 use crate::digest::{canonical_digest, canonical_digest_object};
-use crate::json::{to_pretty, Map, Value};
+use crate::json::{to_canonical_object, to_pretty, Map, Mode, Value};
 use crate::sign::KeyPair;
 
 mod content;
@@ -396,7 +396,7 @@ pub fn build_local(
     resolved.manifest = manifest.clone();
     resolved.lock = lock.clone();
     resolved.lineage = lineage.clone();
-    let pes = execution_signature::compute(&resolved);
+    let pes = execution_signature::compute(&resolved, &to_canonical_object(&resolved.definition, Mode::Digest));
     manifest.insert("package_execution_signature", pes.as_str().into());
     lock.insert("package_execution_signature", pes.as_str().into());
     let manifest_digest = canonical_digest_object(&manifest);
