@@ -9,6 +9,9 @@ use super::scan::{number_end, plain_run_end, space_end};
 
 pub(crate) struct Reader<'a> {
     s: &'a [u8],
+    /// `s` as text when all of it is UTF-8 (nearly always): a string without
+    /// escapes is then copied out of it, not validated again one by one.
+    text: Option<&'a str>,
     i: usize,
     max_string_bytes: usize,
 }
@@ -16,7 +19,7 @@ pub(crate) struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// `s` must have passed `check_syntax`.
     pub(crate) fn new(s: &'a [u8], max_string_bytes: usize) -> Self {
-        Reader { s, i: 0, max_string_bytes }
+        Reader { s, text: core::str::from_utf8(s).ok(), i: 0, max_string_bytes }
     }
 
     /// The byte offset of the cursor.
@@ -187,6 +190,15 @@ impl<'a> Reader<'a> {
     pub(crate) fn string(&mut self) -> Result<String, ParseError> {
         self.peek();
         self.i += 1; // opening quote
+        let end = plain_run_end(self.s, self.i);
+        if self.s.get(end) == Some(&b'"') {
+            if let Some(plain) = self.text.and_then(|t| t.get(self.i..end)) {
+                self.i = end;
+                self.too_long(plain.len())?;
+                self.i += 1;
+                return Ok(String::from(plain));
+            }
+        }
         let mut out: Vec<u8> = Vec::new();
         loop {
             let run_start = self.i;
