@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use napi::bindgen_prelude::{Array, JsObjectValue, JsValue, Null, Object, ToNapiValue, Unknown};
 use napi::{Env, JsString, Property};
-use trustloop_core::api::json::Value;
+use trustloop_core::api::json::{Entries, Value};
 
 /// One JS string per distinct key: results repeat a few dozen keys many times (a
 /// batch: thousands), and setting a property by a Rust `&str` creates the key anew
@@ -21,7 +21,7 @@ pub struct Keys<'e>(HashMap<String, JsString<'e>>);
 /// A container still being filled and the children left to add to it.
 enum Frame<'v, 'e> {
     Array(Array<'e>, u32, std::slice::Iter<'v, Value>),
-    Object(Object<'e>, std::vec::IntoIter<(&'v String, &'v Value)>),
+    Object(Object<'e>, Entries<'v>),
 }
 
 /// `v` as a JS value.
@@ -88,7 +88,7 @@ fn shallow<'v, 'e>(env: &'e Env, v: &'v Value, stack: &mut Vec<Frame<'v, 'e>>) -
         }
         Value::Object(map) => {
             let object = Object::new(env)?;
-            stack.push(Frame::Object(object, map.printed().into_iter()));
+            stack.push(Frame::Object(object, map.printed()));
             object.to_unknown()
         }
     })

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use trustloop_core::api::call::Out;
-use trustloop_core::api::json::Value;
+use trustloop_core::api::json::{Entries, Value};
 
 /// An operation's result: `None`, a JSON-shaped object, `bytes`, `str`, `int`, a list
 /// of `(name, bytes)` pairs, or a tuple of those (a record, in its field order).
@@ -38,7 +38,7 @@ pub fn out(py: Python<'_>, result: Out) -> PyResult<Bound<'_, PyAny>> {
 /// A container still being filled and the children left to add to it.
 enum Frame<'v, 'py> {
     List(Bound<'py, PyList>, std::slice::Iter<'v, Value>),
-    Dict(Bound<'py, PyDict>, std::vec::IntoIter<(&'v String, &'v Value)>),
+    Dict(Bound<'py, PyDict>, Entries<'v>),
 }
 
 /// One `str` per distinct key, its hash computed once: results repeat a few dozen keys
@@ -102,7 +102,7 @@ fn shallow<'v, 'py>(py: Python<'py>, v: &'v Value, stack: &mut Vec<Frame<'v, 'py
         }
         Value::Object(map) => {
             let dict = PyDict::new(py);
-            stack.push(Frame::Dict(dict.clone(), map.printed().into_iter()));
+            stack.push(Frame::Dict(dict.clone(), map.printed()));
             dict.into_any()
         }
     })

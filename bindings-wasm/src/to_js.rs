@@ -9,14 +9,14 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use trustloop_core::api::json::Value;
+use trustloop_core::api::json::{Entries, Value};
 
 use crate::errors::JsResult;
 
 /// A container still being filled and the children left to add to it.
 enum Frame<'v> {
     Array(Array, std::slice::Iter<'v, Value>),
-    Object(Object, std::vec::IntoIter<(&'v String, &'v Value)>),
+    Object(Object, Entries<'v>),
 }
 
 pub fn value(v: &Value) -> JsResult<JsValue> {
@@ -71,7 +71,7 @@ fn shallow<'v>(v: &'v Value, stack: &mut Vec<Frame<'v>>) -> JsValue {
         }
         Value::Object(map) => {
             let object = Object::new();
-            stack.push(Frame::Object(object.clone(), map.printed().into_iter()));
+            stack.push(Frame::Object(object.clone(), map.printed()));
             object.into()
         }
     }

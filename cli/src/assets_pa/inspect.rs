@@ -6,7 +6,6 @@ use trustloop_core::api::json::{to_compact, Value};
 
 fn metadata_text(m: &trustloop_core::api::json::Map) -> String {
     m.sorted()
-        .into_iter()
         .map(|(k, v)| match v {
             Value::String(s) => format!("{k}={s}"),
             other => format!("{k}={}", to_compact(other)),

@@ -4,7 +4,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::diag::Error;
-pub use crate::json::{parse, to_canonical, to_compact, to_pretty, Map, Mode, Value};
+pub use crate::json::{parse, to_canonical, to_compact, to_pretty, Entries, Map, Mode, Value};
 // Host values (Python objects, JS values) as JSON values, without recursion.
 pub use super::host_value::{from_host, HostValue, Shape};
 

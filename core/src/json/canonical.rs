@@ -3,7 +3,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::number::format_go_float;
-use super::value::{Map, Value};
+use super::value::{Entries, Map, Value};
 
 /// Which canonical form to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +92,7 @@ fn jcs_number(out: &mut String, n: f64) {
 /// A container being written: its remaining children and whether one was written.
 enum Open<'a> {
     Array(core::slice::Iter<'a, Value>, bool),
-    Object(alloc::vec::IntoIter<(&'a String, &'a Value)>, bool),
+    Object(Entries<'a>, bool),
 }
 
 /// Writes `v` with an explicit stack: values may be 10,000 levels deep.
@@ -102,15 +102,15 @@ pub(crate) fn write_canonical<W: Sink + ?Sized>(out: &mut W, v: &Value, style: &
 
 /// Writes `{` and puts the object's entries, in canonical key order, on the stack.
 fn open_object<'a, W: Sink + ?Sized>(out: &mut W, m: &'a Map, style: &Style, stack: &mut Vec<Open<'a>>) {
-    let mut entries = m.sorted();
-    if let Some(skip) = style.skip_key {
-        entries.retain(|(k, _)| k.as_str() != skip);
-    }
-    if style.utf16_key_order {
+    let entries = if style.utf16_key_order {
+        let mut entries: Vec<_> = m.iter().collect();
         entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-    }
+        Entries::listed(entries)
+    } else {
+        m.sorted()
+    };
     out.put("{");
-    stack.push(Open::Object(entries.into_iter(), false));
+    stack.push(Open::Object(entries, false));
 }
 
 /// Writes `next`, then whatever the open containers on `stack` still hold.
@@ -149,6 +149,7 @@ fn write_from<'a, W: Sink + ?Sized>(out: &mut W, mut next: Option<&'a Value>, mu
                 }
             },
             Open::Object(entries, written) => match entries.next() {
+                Some((k, _)) if style.skip_key == Some(k.as_str()) => {}
                 Some((k, item)) => {
                     if core::mem::replace(written, true) {
                         out.put(",");

@@ -31,7 +31,7 @@ pub use parse::{parse, parse_with, DuplicateKeys, Limits};
 pub(crate) use parse::{build_any, checked_reader, go_map};
 pub(crate) use read::Reader;
 pub use pretty::{to_compact, to_pretty};
-pub use value::{Map, Value};
+pub use value::{Entries, Map, Value};
 pub(crate) use value::EMPTY_MAP;
 #[cfg(test)]
 pub use walk::edit_all;

@@ -10,7 +10,7 @@ use core::fmt;
 
 use super::canonical::{write_string, Mode};
 use super::number::format_go_float;
-use super::value::{Map, Value};
+use super::value::{Entries, Map, Value};
 
 /// Pretty-printed text with a trailing `\n`, as upstream writes files and results.
 pub fn to_pretty(v: &Value) -> String {
@@ -40,7 +40,7 @@ fn newline(out: &mut String, level: Option<usize>) {
 /// A container being written: its remaining children and whether one was written.
 enum Open<'a> {
     Array(core::slice::Iter<'a, Value>, bool),
-    Object(alloc::vec::IntoIter<(&'a String, &'a Value)>, bool),
+    Object(Entries<'a>, bool),
 }
 
 /// Writes `v` with an explicit stack (values may be 10,000 levels deep); `pretty`
@@ -64,9 +64,8 @@ fn write(out: &mut String, v: &Value, pretty: bool) {
             }
             Some(Value::Object(m)) if m.is_empty() => out.push_str("{}"),
             Some(Value::Object(m)) => {
-                let entries = m.printed();
                 out.push('{');
-                stack.push(Open::Object(entries.into_iter(), false));
+                stack.push(Open::Object(m.printed(), false));
             }
         }
         let depth = stack.len();

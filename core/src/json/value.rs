@@ -194,24 +194,28 @@ impl Map {
         self.get(key).is_some()
     }
 
-    /// Sets `key`, replacing an existing value in place.
-    pub fn insert(&mut self, key: impl Into<String>, value: Value) {
-        let key = key.into();
-        match self.get_mut(&key) {
+    /// Sets `key`, replacing an existing value in place (the key is copied only when new).
+    pub fn insert(&mut self, key: impl Into<String> + AsRef<str>, value: Value) {
+        match self.get_mut(key.as_ref()) {
             Some(slot) => *slot = value,
-            None => self.entries.push((key, value)),
+            None => self.entries.push((key.into(), value)),
         }
     }
 
     /// Builder form of [`Map::insert`].
-    pub fn with(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
+    pub fn with(mut self, key: impl Into<String> + AsRef<str>, value: impl Into<Value>) -> Self {
         self.insert(key, value.into());
         self
     }
 
     pub fn remove(&mut self, key: &str) -> Option<Value> {
+        self.remove_entry(key).map(|(_, v)| v)
+    }
+
+    /// Removes `key`, handing back the stored key with its value.
+    pub(crate) fn remove_entry(&mut self, key: &str) -> Option<(String, Value)> {
         let at = self.entries.iter().position(|(k, _)| k == key)?;
-        Some(self.entries.remove(at).1)
+        Some(self.entries.remove(at))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
@@ -228,12 +232,17 @@ impl Map {
 
     /// Entries in the order the printers write them (insertion order for a record, key
     /// bytes for a Go map): `to_compact`, `to_pretty` and every host's native values.
-    pub fn printed(&self) -> Vec<(&String, &Value)> {
+    pub fn printed(&self) -> Entries<'_> {
         if self.record {
-            self.iter().collect()
+            self.stored()
         } else {
             self.sorted()
         }
+    }
+
+    /// Entries as stored (source order for a parsed map, insertion order otherwise).
+    pub fn stored(&self) -> Entries<'_> {
+        Entries::Stored(self.entries.iter())
     }
 
     /// The entries, moved out, sorted by key bytes.
@@ -244,12 +253,49 @@ impl Map {
     }
 
     /// Entries sorted by key bytes (Go map iteration as printed by `encoding/json`).
-    pub fn sorted(&self) -> Vec<(&String, &Value)> {
+    /// Parsed maps are stored sorted already: those are borrowed, not copied.
+    pub fn sorted(&self) -> Entries<'_> {
+        if self.entries.windows(2).all(|w| w[0].0.as_bytes() <= w[1].0.as_bytes()) {
+            return self.stored();
+        }
         let mut v: Vec<_> = self.iter().collect();
         v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-        v
+        Entries::Listed(v.into_iter())
     }
 }
+
+/// A map's entries in some order ([`Map::sorted`], [`Map::stored`], [`Map::printed`]).
+pub enum Entries<'a> {
+    Stored(core::slice::Iter<'a, (String, Value)>),
+    Listed(alloc::vec::IntoIter<(&'a String, &'a Value)>),
+}
+
+impl<'a> Entries<'a> {
+    /// Entries in an order of the caller's, e.g. canonical JSON's UTF-16 key order.
+    pub fn listed(entries: Vec<(&'a String, &'a Value)>) -> Self {
+        Entries::Listed(entries.into_iter())
+    }
+}
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = (&'a String, &'a Value);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Entries::Stored(entries) => entries.next().map(|(k, v)| (k, v)),
+            Entries::Listed(entries) => entries.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Entries::Stored(entries) => entries.size_hint(),
+            Entries::Listed(entries) => entries.size_hint(),
+        }
+    }
+}
+
+impl ExactSizeIterator for Entries<'_> {}
 
 impl Value {
     /// Moves the value out, leaving `Null`.

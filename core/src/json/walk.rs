@@ -5,7 +5,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::value::Value;
+use super::value::{Entries, Value};
 
 /// One step from a container to a child: a member key or an array index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,18 +35,17 @@ pub enum Order {
 
 enum Children<'a> {
     Array(core::iter::Enumerate<core::slice::Iter<'a, Value>>),
-    Object(alloc::vec::IntoIter<(&'a String, &'a Value)>),
+    Object(Entries<'a>),
 }
 
 fn children(v: &Value, order: Order) -> Option<Children<'_>> {
     match v {
         Value::Array(items) if !items.is_empty() => Some(Children::Array(items.iter().enumerate())),
         Value::Object(m) if !m.is_empty() => {
-            let entries = match order {
+            Some(Children::Object(match order {
                 Order::Sorted => m.sorted(),
-                Order::Stored => m.iter().collect(),
-            };
-            Some(Children::Object(entries.into_iter()))
+                Order::Stored => m.stored(),
+            }))
         }
         _ => None,
     }

@@ -10,7 +10,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::json::Value;
+use crate::json::{Entries, Value};
 
 pub(super) const MAX_DEPTH: usize = 48;
 pub(super) const MAX_EXAMPLE_BYTES: usize = 256 * 1024;
@@ -69,9 +69,9 @@ struct Budgets {
     attachments: usize,
 }
 
-/// The children of one open container, with the next one to visit.
+/// The children of one open container still to visit (an array's with the next index).
 enum Children<'a> {
-    Object(Vec<(&'a String, &'a Value)>, usize),
+    Object(Entries<'a>),
     Array(&'a [Value], usize),
 }
 
@@ -89,7 +89,7 @@ fn visit<'a>(
         ));
     }
     match value {
-        Value::Object(m) => Ok(Some(Children::Object(m.sorted(), 0))),
+        Value::Object(m) => Ok(Some(Children::Object(m.sorted()))),
         Value::Array(items) => Ok(Some(Children::Array(items, 0))),
         Value::String(s) => {
             if has_unsafe_control_text(s) {
@@ -131,9 +131,8 @@ pub(super) fn check_resource_limits(label: &str, value: &Value) -> Result<(), St
             break;
         };
         let (child, child_path) = match children {
-            Children::Object(entries, next) => match entries.get(*next) {
-                Some(&(key, item)) => {
-                    *next += 1;
+            Children::Object(entries) => match entries.next() {
+                Some((key, item)) => {
                     if key.is_empty() || key.len() > MAX_KEY_BYTES || has_unsafe_control_text(key) {
                         return Err(format!("{label} contains unsafe JSON object key at {path}"));
                     }

@@ -332,7 +332,12 @@ impl<'a, 'l> Decoder<'a, 'l> {
                         }
                         (ty, existing) => {
                             let v = self.decode(&ty, existing)?;
-                            out.insert(field.name, v);
+                            // The source's key is the field's name unless it matched by case folding.
+                            if key == field.name {
+                                out.insert(key, v);
+                            } else {
+                                out.insert(field.name, v);
+                            }
                         }
                     }
                     self.context.pop();
@@ -377,11 +382,13 @@ pub(crate) fn encode(ty: &Ty, v: Value) -> Value {
             Ok(mut m) => {
                 let mut out = Map::record();
                 for field in s.fields {
-                    let value = m.remove(field.name).unwrap_or_else(|| zero(&field.ty));
+                    let (name, value) = m
+                        .remove_entry(field.name)
+                        .unwrap_or_else(|| (String::from(field.name), zero(&field.ty)));
                     if field.omitempty && is_empty(&field.ty, &value) {
                         continue;
                     }
-                    out.insert(field.name, encode(&field.ty, value));
+                    out.insert(name, encode(&field.ty, value));
                 }
                 Value::Object(out)
             }
