@@ -339,6 +339,18 @@ impl Resolved {
         }
         &EMPTY_MAP
     }
+
+    /// [`Resolved::consumption_object`], moved out: for the report, its last reader.
+    pub fn take_consumption_object(&mut self, key: &str) -> Map {
+        for source in [&mut self.manifest, &mut self.lock] {
+            if let Some(Value::Object(m)) = source.get_mut(key) {
+                if !m.is_empty() {
+                    return core::mem::take(m);
+                }
+            }
+        }
+        Map::new()
+    }
 }
 
 /// ANIP-BUN-3: the first lineage candidate that is, or contains, a lineage object.

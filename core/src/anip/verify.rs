@@ -380,13 +380,13 @@ fn run(strict: StrictBundle, lock: Option<&ConsumerLock>, options: &VerifyOption
         (true, false) => "ok_legacy",
     };
     let receipt_status = receipt::receipt_status(&r.receipt_signature, &checks);
-    let result = result_json(r, computed, status, receipt_status, receipt_trust, &receipt_found, &contract_signature, options, &relaxed, &checks, source);
+    let result = result_json(resolved, computed, status, receipt_status, receipt_trust, &receipt_found, &contract_signature, options, &relaxed, &checks, source);
     Verdict { result, exit_code: if all_pass { 0 } else { 2 } }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn result_json(
-    r: &Resolved,
+    mut r: Resolved,
     computed: &str,
     status: &str,
     receipt_status: &str,
@@ -429,11 +429,14 @@ fn result_json(
         m.insert("compatibility", Map::record().with("mode", "legacy").with("relaxed", Value::Array(list)).into());
     }
     opt(&mut m, "contract_signature", contract_signature);
+    // The report is the bundle's last reader: its objects are moved in, not copied.
+    let revisions = ["product_revision", "developer_revision"].map(|k| (k, r.lineage.get(k).cloned()));
     if !r.lineage.is_empty() {
-        m.insert("lineage", Value::Object(r.lineage.clone()));
+        m.insert("lineage", Value::Object(core::mem::take(&mut r.lineage)));
     }
-    opt_obj(&mut m, "product_revision", r.lineage.get("product_revision"));
-    opt_obj(&mut m, "developer_revision", r.lineage.get("developer_revision"));
+    for (k, v) in revisions {
+        opt_obj(&mut m, k, v.as_ref());
+    }
     opt(&mut m, "registry_receipt_signature", &r.receipt_signature);
     if let Some((ctx, _)) = source.registry {
         opt(&mut m, "registry_signing_mode", &ctx.signing_mode);
@@ -447,9 +450,9 @@ fn result_json(
     }
     if r.source != SourceKind::File {
         for key in ["agent_consumption_readiness", "agent_consumability"] {
-            let object = r.consumption_object(key);
+            let object = r.take_consumption_object(key);
             if !object.is_empty() {
-                m.insert(key, Value::Object(object.clone()));
+                m.insert(key, Value::Object(object));
             }
         }
     }
