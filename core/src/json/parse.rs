@@ -68,11 +68,13 @@ pub(crate) fn checked_reader<'a>(input: &'a [u8], limits: &Limits) -> Result<Rea
     Ok(Reader::new(input, limits.max_string_bytes))
 }
 
-/// A container being built by [`build_any`].
+/// A container being built by [`build_any`]: where its children start in the shared
+/// lists of pending children, so each finished container is copied out once, at its
+/// size, instead of growing its own list.
 enum Building {
-    Array(Vec<Value>),
-    /// Members so far, in source order, and the key of the member being read.
-    Object(Vec<(String, Value)>, String),
+    Array(usize),
+    /// Where its members (in source order) start, and the key of the member being read.
+    Object(usize, String),
 }
 
 /// Builds the value at the reader as Go decodes into `any`, with an explicit stack.
@@ -84,6 +86,8 @@ pub(crate) fn build_any(
     bad_number: &mut Option<(String, usize)>,
 ) -> Result<Value, ParseError> {
     let mut stack: Vec<Building> = Vec::new();
+    let mut items: Vec<Value> = Vec::new();
+    let mut members: Vec<(String, Value)> = Vec::new();
     'value: loop {
         let mut done = match r.peek() {
             b'[' => {
@@ -91,7 +95,7 @@ pub(crate) fn build_any(
                 if r.empty_array() {
                     Value::Array(Vec::new())
                 } else {
-                    stack.push(Building::Array(Vec::new()));
+                    stack.push(Building::Array(items.len()));
                     continue 'value;
                 }
             }
@@ -100,7 +104,7 @@ pub(crate) fn build_any(
                 match r.key()? {
                     None => Value::Object(Map::new()),
                     Some(key) => {
-                        stack.push(Building::Object(Vec::new(), key));
+                        stack.push(Building::Object(members.len(), key));
                         continue 'value;
                     }
                 }
@@ -129,14 +133,14 @@ pub(crate) fn build_any(
         loop {
             match stack.last_mut() {
                 None => return Ok(done),
-                Some(Building::Array(items)) => {
+                Some(Building::Array(start)) => {
                     items.push(done);
                     if r.more() {
                         continue 'value;
                     }
-                    done = Value::Array(core::mem::take(items));
+                    done = Value::Array(items.drain(*start..).collect());
                 }
-                Some(Building::Object(members, key)) => {
+                Some(Building::Object(start, key)) => {
                     members.push((core::mem::take(key), done));
                     if r.more() {
                         if let Some(next) = r.key()? {
@@ -144,7 +148,7 @@ pub(crate) fn build_any(
                         }
                         continue 'value;
                     }
-                    done = Value::Object(go_map(core::mem::take(members), limits, r.offset())?);
+                    done = Value::Object(go_map(members.drain(*start..).collect(), limits, r.offset())?);
                 }
             }
             stack.pop();
@@ -157,19 +161,20 @@ pub(crate) fn build_any(
 pub(crate) fn go_map(mut members: Vec<(String, Value)>, limits: &Limits, offset: usize) -> Result<Map, ParseError> {
     // A stable sort keeps source order among equal keys.
     members.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let mut unique: Vec<(String, Value)> = Vec::with_capacity(members.len());
-    for (k, v) in members {
-        match unique.last_mut() {
-            Some(last) if last.0 == k => {
-                if limits.duplicate_keys == DuplicateKeys::Reject {
-                    return Err(ParseError { kind: ParseErrorKind::DuplicateKey(k), offset });
-                }
-                last.1 = v;
-            }
-            _ => unique.push((k, v)),
+    if limits.duplicate_keys == DuplicateKeys::Reject {
+        if let Some(pair) = members.windows(2).find(|w| w[0].0 == w[1].0) {
+            return Err(ParseError { kind: ParseErrorKind::DuplicateKey(pair[0].0.clone()), offset });
         }
     }
-    Ok(Map::from_sorted_unique(unique))
+    // `later` goes, `kept` (the first of its key) takes its value: the last one wins.
+    members.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            core::mem::swap(&mut later.1, &mut kept.1);
+        }
+        same
+    });
+    Ok(Map::from_sorted_unique(members))
 }
 
 #[cfg(test)]
@@ -207,6 +212,16 @@ mod tests {
         let v = parse(br#""\ud83d\ude00""#).unwrap();
         assert_eq!(v.as_str(), Some("\u{1F600}"));
         assert!(parse(b"1e400").is_err());
+    }
+
+    #[test]
+    fn nested_containers_and_repeated_keys() {
+        // Containers inside containers share the pending lists; the last of three wins.
+        let v = parse(br#"{"b":[1,{"x":1,"x":2,"y":[[],[3]]},2],"a":1,"c":{},"a":2,"a":3}"#).unwrap();
+        assert_eq!(crate::json::to_compact(&v), r#"{"a":3,"b":[1,{"x":2,"y":[[],[3]]},2],"c":{}}"#);
+        let strict = Limits { duplicate_keys: DuplicateKeys::Reject, ..Limits::default() };
+        let e = parse_with(br#"{"z":0,"b":1,"a":[{"q":1,"q":2}],"b":2}"#, strict).unwrap_err();
+        assert_eq!(e.to_string(), r#"duplicate key "q""#);
     }
 
     #[test]
