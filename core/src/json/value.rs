@@ -218,8 +218,9 @@ impl Map {
         Some(self.entries.remove(at))
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.entries.iter().map(|(k, v)| (k, v))
+    /// Entries as stored (source order for a parsed map, insertion order otherwise).
+    pub fn iter(&self) -> Entries<'_> {
+        Entries::Stored(self.entries.iter())
     }
 
     pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut Value> {
@@ -234,15 +235,10 @@ impl Map {
     /// bytes for a Go map): `to_compact`, `to_pretty` and every host's native values.
     pub fn printed(&self) -> Entries<'_> {
         if self.record {
-            self.stored()
+            self.iter()
         } else {
             self.sorted()
         }
-    }
-
-    /// Entries as stored (source order for a parsed map, insertion order otherwise).
-    pub fn stored(&self) -> Entries<'_> {
-        Entries::Stored(self.entries.iter())
     }
 
     /// The entries, moved out, sorted by key bytes.
@@ -256,15 +252,15 @@ impl Map {
     /// Parsed maps are stored sorted already: those are borrowed, not copied.
     pub fn sorted(&self) -> Entries<'_> {
         if self.entries.windows(2).all(|w| w[0].0.as_bytes() <= w[1].0.as_bytes()) {
-            return self.stored();
+            return self.iter();
         }
         let mut v: Vec<_> = self.iter().collect();
         v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-        Entries::Listed(v.into_iter())
+        Entries::listed(v)
     }
 }
 
-/// A map's entries in some order ([`Map::sorted`], [`Map::stored`], [`Map::printed`]).
+/// A map's entries in some order ([`Map::iter`], [`Map::sorted`], [`Map::printed`]).
 pub enum Entries<'a> {
     Stored(core::slice::Iter<'a, (String, Value)>),
     Listed(alloc::vec::IntoIter<(&'a String, &'a Value)>),
