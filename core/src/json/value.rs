@@ -218,8 +218,14 @@ impl Map {
         Some(self.entries.remove(at))
     }
 
-    /// Entries as stored (source order for a parsed map, insertion order otherwise).
-    pub fn iter(&self) -> Entries<'_> {
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    /// [`Map::iter`] as [`Entries`], for the walks and printers that hold it. (`iter`
+    /// itself stays a plain iterator: as `Entries` everywhere it grew the verify-only
+    /// WASM module past its size budget.)
+    pub fn stored(&self) -> Entries<'_> {
         Entries::Stored(self.entries.iter())
     }
 
@@ -235,7 +241,7 @@ impl Map {
     /// bytes for a Go map): `to_compact`, `to_pretty` and every host's native values.
     pub fn printed(&self) -> Entries<'_> {
         if self.record {
-            self.iter()
+            self.stored()
         } else {
             self.sorted()
         }
@@ -252,7 +258,7 @@ impl Map {
     /// Parsed maps are stored sorted already: those are borrowed, not copied.
     pub fn sorted(&self) -> Entries<'_> {
         if self.entries.windows(2).all(|w| w[0].0.as_bytes() <= w[1].0.as_bytes()) {
-            return self.iter();
+            return self.stored();
         }
         let mut v: Vec<_> = self.iter().collect();
         v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
@@ -260,7 +266,7 @@ impl Map {
     }
 }
 
-/// A map's entries in some order ([`Map::iter`], [`Map::sorted`], [`Map::printed`]).
+/// A map's entries in some order ([`Map::stored`], [`Map::sorted`], [`Map::printed`]).
 pub enum Entries<'a> {
     Stored(core::slice::Iter<'a, (String, Value)>),
     Listed(alloc::vec::IntoIter<(&'a String, &'a Value)>),

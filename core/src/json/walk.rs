@@ -44,7 +44,7 @@ fn children(v: &Value, order: Order) -> Option<Children<'_>> {
         Value::Object(m) if !m.is_empty() => {
             Some(Children::Object(match order {
                 Order::Sorted => m.sorted(),
-                Order::Stored => m.iter(),
+                Order::Stored => m.stored(),
             }))
         }
         _ => None,
