@@ -430,12 +430,12 @@ fn result_json(
     }
     opt(&mut m, "contract_signature", contract_signature);
     // The report is the bundle's last reader: its objects are moved in, not copied.
-    let revisions = ["product_revision", "developer_revision"].map(|k| (k, r.lineage.get(k).cloned()));
     if !r.lineage.is_empty() {
         m.insert("lineage", Value::Object(core::mem::take(&mut r.lineage)));
     }
-    for (k, v) in revisions {
-        opt_obj(&mut m, k, v.as_ref());
+    for k in ["product_revision", "developer_revision"] {
+        let revision = m.get("lineage").and_then(|lineage| lineage.get(k)).cloned();
+        opt_obj(&mut m, k, revision.as_ref());
     }
     opt(&mut m, "registry_receipt_signature", &r.receipt_signature);
     if let Some((ctx, _)) = source.registry {
