@@ -64,8 +64,12 @@ compile() { # name cargo-feature-args
 entry() { # out wasm dts...
     local out="$1" wasm="$2" module fn js names; shift 2
     mkdir -p "$out"
-    wasm-bindgen --target web --out-dir "$out/web" --out-name trustloop "$wasm"
-    wasm-bindgen --target nodejs --out-dir "$out/node" --out-name trustloop "$wasm"
+    # Without the name section (wasm-opt has already dropped Rust's names; what is left
+    # names wasm-bindgen's "externref shim"s) and the producers section: bytes of the
+    # verify-only module's gzip budget, no help in a stack trace.
+    local strip=(--remove-name-section --remove-producers-section)
+    wasm-bindgen --target web "${strip[@]}" --out-dir "$out/web" --out-name trustloop "$wasm"
+    wasm-bindgen --target nodejs "${strip[@]}" --out-dir "$out/node" --out-name trustloop "$wasm"
     # Both targets write the same .wasm: node/ reads web/'s, so the entry holds one.
     cmp -s "$out/web/trustloop_bg.wasm" "$out/node/trustloop_bg.wasm" || { echo "the two targets' .wasm differ" >&2; exit 1; }
     sed -i 's#^const wasmPath = `${__dirname}/trustloop_bg.wasm`;$#const wasmPath = `${__dirname}/../web/trustloop_bg.wasm`;#' "$out/node/trustloop.js"
