@@ -92,6 +92,11 @@ impl<'a> Source<'a> {
         self.chars.get_or_init(|| self.text.chars().collect())
     }
 
+    /// No scalar of the text needs re-reading (no NEL, LS or PS; a final line break).
+    pub(super) fn needs_no_rereading(&self) -> bool {
+        !self.reread
+    }
+
     pub(super) fn parser_text(&self) -> &str {
         &self.parser_text
     }

@@ -1,6 +1,7 @@
 //! `yaml.safe_load` for one document, with PyYAML's semantics.
 //!
-//! The event-level parsing is `saphyr-parser`'s; on top of it this module does what
+//! The event-level parsing is `saphyr-parser`'s (read first by `simple_events.rs`
+//! where the text has the usual shape of a config file); on top of it this module does what
 //! PyYAML's Reader, Composer, Resolver and SafeConstructor do:
 //! * Reader: characters outside PyYAML's printable set are an error, a leading BOM
 //!   is skipped;
@@ -22,11 +23,12 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use crate::budgets::Budget;
 
-use saphyr_parser::{Event, Parser, ScalarStyle};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span, StrInput};
 
 use super::int::Int;
 use super::linebreaks::Source;
 use super::resolve::{self, resolve_scalar};
+use super::simple_events::SimpleEvents;
 use super::value::{is_valid_date, Date, DateTime, Map, Value};
 
 /// Resource limits for one YAML document (docs/limits.md). Every limit counts the
@@ -107,7 +109,12 @@ pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
     }
     check_printable(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match load_direct(text, limits) {
+    // The usual shape of a config file is read without saphyr's general scanner; a
+    // text of any other shape, or with any error, is read again by saphyr below.
+    if let Ok(value) = load_direct(text, limits, Reader::Simple) {
+        return Ok(value);
+    }
+    match load_direct(text, limits, Reader::General) {
         Ok(value) => return Ok(value),
         Err(Abort::Error(e)) => return Err(e),
         Err(Abort::Fallback) => {}
@@ -380,6 +387,30 @@ impl From<LoadError> for Abort {
     }
 }
 
+/// Which event reader `load_direct` runs.
+#[derive(Clone, Copy)]
+enum Reader {
+    /// saphyr-parser: every YAML text.
+    General,
+    /// `simple_events.rs`: the usual shape of config files, else [`Abort::Fallback`].
+    Simple,
+}
+
+enum Events<'a> {
+    General(Parser<'a, StrInput<'a>>),
+    Simple(SimpleEvents<'a>),
+}
+
+impl<'a> Events<'a> {
+    fn next(&mut self) -> Option<Result<(Event<'a>, Span), Abort>> {
+        match self {
+            Events::General(parser) => parser.next_event().map(|e| e.map_err(|e| Abort::Error(syntax(e)))),
+            // Spans are only read to re-read scalars, which this reader never meets.
+            Events::Simple(reader) => reader.next_event().map(|e| e.map(|e| (e, Span::default())).map_err(|_| Abort::Fallback)),
+        }
+    }
+}
+
 /// An open collection of the direct loader: its children are the values from `start`
 /// on in the loader's value stack (a mapping's as key, value, key, value, …).
 struct Open {
@@ -397,9 +428,14 @@ struct Open {
 /// [`Abort::Fallback`], and `safe_load_with` starts over with the two passes, which
 /// give PyYAML's order of errors. The composer checks (limits, aliases, documents)
 /// are `compose`'s, in the same order. No recursion: nesting lives in `open`.
-fn load_direct(text: &str, limits: Limits) -> Result<Value, Abort> {
+fn load_direct(text: &str, limits: Limits, reader: Reader) -> Result<Value, Abort> {
     let source = Source::new(text);
-    let mut parser = Parser::new_from_str(source.parser_text());
+    let mut events = match reader {
+        Reader::General => Events::General(Parser::new_from_str(source.parser_text())),
+        // Scalars that need re-reading (see linebreaks.rs) are saphyr's alone.
+        Reader::Simple if source.needs_no_rereading() => Events::Simple(SimpleEvents::new(text).ok_or(Abort::Fallback)?),
+        Reader::Simple => return Err(Abort::Fallback),
+    };
     // The composer's stack is only used for its depth (`admit`).
     let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), total: Size::default() };
     let mut open: Vec<Open> = Vec::new();
@@ -420,8 +456,8 @@ fn load_direct(text: &str, limits: Limits) -> Result<Value, Abort> {
     fn dummy_frame() -> Frame {
         Frame::Seq { tag: Cow::Borrowed(resolve::SEQ), anchor: 0, items: Vec::new(), size: Size::default() }
     }
-    while let Some(event) = parser.next_event() {
-        let (event, span) = event.map_err(syntax)?;
+    while let Some(event) = events.next() {
+        let (event, span) = event?;
         let mapping = matches!(event, Event::MappingStart(..) | Event::MappingEnd);
         match event {
             Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
@@ -944,7 +980,7 @@ mod tests {
             return;
         }
         let two_pass = compose(text, limits).and_then(|n| n.map_or(Ok(Value::Null), |n| construct(&n)));
-        match load_direct(text, limits) {
+        match load_direct(text, limits, Reader::General) {
             Ok(v) => {
                 let w = two_pass.unwrap_or_else(|e| panic!("{yaml:?}: one pass loads, two passes fail: {e}"));
                 assert_eq!(repr(&v), repr(&w), "{yaml:?}");

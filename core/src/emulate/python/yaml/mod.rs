@@ -1,5 +1,6 @@
 //! YAML with PyYAML's semantics (spec ANPKG-YAML): the loader (`safe_load`, YAML 1.1
-//! resolver and safe constructor over `saphyr-parser` events), the value type shared
+//! resolver and safe constructor over `saphyr-parser` events, or `simple_events.rs`'s
+//! for the usual shape of config files), the value type shared
 //! with the emitter, and Python `repr`/`str` of values for upstream-identical messages.
 //!
 //! `emit.rs` (the PyYAML `safe_dump` emitter) belongs to the exporter.
@@ -9,6 +10,7 @@ mod linebreaks;
 pub mod load;
 mod pyscalar;
 pub mod resolve;
+mod simple_events;
 pub mod value;
 
 pub use load::{safe_load, safe_load_with, LoadErrorKind, Limits};
