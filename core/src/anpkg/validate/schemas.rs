@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 use super::schema::{validate, SchemaError};
 use crate::emulate::python::yaml::Value;
 
-pub const MACHINE_PROFILE: &str = include_str!("../schemas/machine-profile.schema.json");
-pub const RUNTIME_CONFIG: &str = include_str!("../schemas/runtime-config.schema.json");
+// Statics, not consts: one address each, so `errors` knows them without comparing text.
+pub static MACHINE_PROFILE: &str = include_str!("../schemas/machine-profile.schema.json");
+pub static RUNTIME_CONFIG: &str = include_str!("../schemas/runtime-config.schema.json");
 
 /// Every error of `doc` against a schema (one of the bundled ones, in practice), sorted
 /// as upstream sorts them.
@@ -18,7 +19,7 @@ pub fn errors(schema_text: &str, doc: &Value) -> alloc::vec::Vec<SchemaError> {
     static PARSED: [OnceLock<Parsed>; 2] = [OnceLock::new(), OnceLock::new()];
     let parse = || crate::emulate::python::json::loads(schema_text).map_err(|e| format!("{e}"));
     let other;
-    let parsed = match [MACHINE_PROFILE, RUNTIME_CONFIG].iter().position(|&bundled| bundled == schema_text) {
+    let parsed = match [MACHINE_PROFILE, RUNTIME_CONFIG].iter().position(|&bundled| core::ptr::eq(bundled, schema_text) || bundled == schema_text) {
         Some(i) => PARSED[i].get_or_init(parse),
         None => {
             other = parse();

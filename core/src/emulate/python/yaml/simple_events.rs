@@ -162,14 +162,14 @@ impl<'a> SimpleEvents<'a> {
             return Ok(());
         }
         match self.next_content_line()? {
-            Some((start, col)) => self.block_line(start, col),
+            Some((start, col, eol)) => self.block_line(start, col, eol),
             None => self.finish(),
         }
     }
 
     /// Skips blank and comment lines; the first non-space byte of the next content
-    /// line and its column.
-    fn next_content_line(&mut self) -> Read<Option<(usize, usize)>> {
+    /// line, its column and the line's end.
+    fn next_content_line(&mut self) -> Read<Option<(usize, usize, usize)>> {
         while self.pos < self.text.len() {
             let eol = self.eol(self.pos);
             let start = self.skip_spaces(self.pos, eol);
@@ -187,7 +187,7 @@ impl<'a> SimpleEvents<'a> {
                 continue;
             }
             self.after_scalar = false;
-            return Ok(Some((start, col)));
+            return Ok(Some((start, col, eol)));
         }
         Ok(None)
     }
@@ -203,8 +203,7 @@ impl<'a> SimpleEvents<'a> {
         }
     }
 
-    fn block_line(&mut self, start: usize, col: usize) -> Read<()> {
-        let eol = self.eol(start);
+    fn block_line(&mut self, start: usize, col: usize, eol: usize) -> Read<()> {
         let line = &self.text.as_bytes()[start..eol];
         if col == 0 && (line.starts_with(b"---") || line.starts_with(b"...")) {
             return Err(Unsupported);
