@@ -1,7 +1,7 @@
 //! The JSON Schemas the validator applies, written from the spec's constraint tables
 //! (§6.2 machine profile, §7.3 runtime config of anolis-workbench 0.22.0).
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use std::sync::OnceLock;
 
 use super::schema::{validate, SchemaError};
@@ -17,7 +17,7 @@ pub fn errors(schema_text: &str, doc: &Value) -> alloc::vec::Vec<SchemaError> {
     // The bundled schemas are parsed once per process: parsing them (16 KB of JSON) took
     // longer than validating a small package.
     static PARSED: [OnceLock<Parsed>; 2] = [OnceLock::new(), OnceLock::new()];
-    let parse = || crate::emulate::python::json::loads(schema_text).map_err(|e| format!("{e}"));
+    let parse = || crate::emulate::python::json::loads(schema_text).map_err(|e| e.to_string());
     let other;
     let parsed = match [MACHINE_PROFILE, RUNTIME_CONFIG].iter().position(|&bundled| core::ptr::eq(bundled, schema_text) || bundled == schema_text) {
         Some(i) => PARSED[i].get_or_init(parse),

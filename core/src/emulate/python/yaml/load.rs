@@ -16,6 +16,7 @@
 //! Resource limits (input size, nesting depth, node count after alias expansion)
 //! turn "billion laughs" and deep nesting into an error instead of a hang.
 use alloc::borrow::Cow;
+use alloc::boxed::Box;
 use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::rc::Rc;
@@ -397,7 +398,7 @@ enum Reader {
 }
 
 enum Events<'a> {
-    General(Parser<'a, StrInput<'a>>),
+    General(Box<Parser<'a, StrInput<'a>>>),
     Simple(SimpleEvents<'a>),
 }
 
@@ -431,7 +432,7 @@ struct Open {
 fn load_direct(text: &str, limits: Limits, reader: Reader) -> Result<Value, Abort> {
     let source = Source::new(text);
     let mut events = match reader {
-        Reader::General => Events::General(Parser::new_from_str(source.parser_text())),
+        Reader::General => Events::General(Box::new(Parser::new_from_str(source.parser_text()))),
         // Scalars that need re-reading (see linebreaks.rs) are saphyr's alone.
         Reader::Simple if source.needs_no_rereading() => Events::Simple(SimpleEvents::new(text).ok_or(Abort::Fallback)?),
         Reader::Simple => return Err(Abort::Fallback),

@@ -240,13 +240,14 @@ impl<'a> SimpleEvents<'a> {
             let after_colon = self.key(start, eol)?.ok_or(Unsupported)?;
             return self.block_value(after_colon, eol);
         }
-        let item = self.skip_spaces(start + 1, eol);
-        if !self.rest_is_blank(start + 1, eol) && self.byte(item) == b'-' && (item + 1 == eol || self.byte(item + 1) == b' ') {
-            return Err(Unsupported);
-        }
         if self.rest_is_blank(start + 1, eol) {
             self.awaiting = Some(top);
             return Ok(());
+        }
+        let item = self.skip_spaces(start + 1, eol);
+        // `- - x`, a sequence opening in an entry, is left to saphyr.
+        if self.byte(item) == b'-' && (item + 1 == eol || self.byte(item + 1) == b' ') {
+            return Err(Unsupported);
         }
         // `- key: value` opens a mapping at the key's column.
         let line_start = start - col;
@@ -420,7 +421,8 @@ impl<'a> SimpleEvents<'a> {
         if strip {
             h += 1;
         }
-        if h < eol && !self.rest_is_blank(h, eol) || h < eol && bytes[h] != b' ' {
+        // Only spaces (and a comment) may follow the header.
+        if h < eol && (bytes[h] != b' ' || !self.rest_is_blank(h, eol)) {
             return Err(Unsupported);
         }
         let mut out = String::new();
@@ -455,11 +457,11 @@ impl<'a> SimpleEvents<'a> {
                 match (lines, blanks) {
                     (0, _) => {}
                     (_, 0) => out.push(' '),
-                    (_, n) => out.extend(core::iter::repeat_n('\n', n)),
+                    (_, n) => out.extend(core::iter::repeat('\n').take(n)),
                 }
                 out.push_str(content);
             } else {
-                out.extend(core::iter::repeat_n('\n', blanks));
+                out.extend(core::iter::repeat('\n').take(blanks));
                 out.push_str(content);
                 out.push('\n');
             }
