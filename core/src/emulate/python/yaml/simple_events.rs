@@ -56,7 +56,8 @@ const MAX_KEY_BYTES: usize = 1000;
 
 pub(super) struct SimpleEvents<'a> {
     text: &'a str,
-    /// Next byte to read: a line start in block context, inside `flow_line` in flow.
+    /// Next byte to read: a line start in block context, within the flow collection's
+    /// line (up to `flow_eol`) in flow context.
     pos: usize,
     blocks: Vec<Block>,
     flows: Vec<Flow>,
@@ -531,7 +532,7 @@ impl<'a> SimpleEvents<'a> {
                         (Cow::Borrowed(&self.text[i..end]), ScalarStyle::Plain, end)
                     }
                 };
-                if end + 1 >= eol || self.byte(end) != b':' || self.byte(end + 1) != b' ' {
+                if end + 1 >= eol || self.byte(end) != b':' || self.byte(end + 1) != b' ' || end - i > MAX_KEY_BYTES {
                     return Err(Unsupported);
                 }
                 self.pending.push_back(scalar(value, style));
