@@ -143,3 +143,13 @@ fn agrees_with_saphyr_on_mutations() {
     }
     assert!(read > 2_000, "only {read} mutated documents were read by this reader");
 }
+
+/// Keys past saphyr's simple-key length (1024 characters) are left to saphyr.
+#[test]
+fn long_keys_are_declined() {
+    let long = "k".repeat(1100);
+    for text in [format!("{long}: 1\n"), format!("a: {{{long}: 1}}\n"), format!("- {long}: 1\n")] {
+        assert!(!assert_agrees(&text), "read a {}-byte key", long.len());
+    }
+    assert!(assert_agrees(&format!("{}: 1\n", "k".repeat(900))));
+}
