@@ -110,12 +110,17 @@ pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
     }
     check_printable(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // The usual shape of a config file is read without saphyr's general scanner; a
-    // text of any other shape, or with any error, is read again by saphyr below.
-    if let Ok(value) = load_direct(text, limits, Reader::Simple) {
-        return Ok(value);
+    // PyYAML's NEL/LS/PS line breaks: see linebreaks.rs. One `Source` serves every pass.
+    let source = Source::new(text);
+    // The usual shape of a config file is read without saphyr's general scanner (when
+    // no scalar needs re-reading, which only saphyr's spans allow); a text of any other
+    // shape, or with any error, is read again by saphyr below.
+    if source.needs_no_rereading() {
+        if let Some(Ok(value)) = SimpleEvents::new(text).map(|reader| load_direct(&source, Events::Simple(reader), limits)) {
+            return Ok(value);
+        }
     }
-    match load_direct(text, limits, Reader::General) {
+    match load_direct(&source, Events::general(&source), limits) {
         Ok(value) => return Ok(value),
         Err(Abort::Error(e)) => return Err(e),
         Err(Abort::Fallback) => {}
@@ -123,7 +128,7 @@ pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
     // Merge keys, `!!set`/`!!omap`/`!!pairs` and other tagged collections, and every
     // construction error: the representation graph first, then construction, exactly
     // in PyYAML's order (so the same error wins when there are several).
-    match compose(text, limits)? {
+    match compose(&source, limits)? {
         None => Ok(Value::Null),
         Some(node) => construct(&node),
     }
@@ -301,9 +306,7 @@ fn collection_tag(tag: Option<String>, default: &'static str) -> Tag {
 }
 
 /// Events → the single document's node (`None` for an empty stream).
-fn compose(text: &str, limits: Limits) -> Result<Option<Rc<Node>>, LoadError> {
-    // PyYAML's NEL/LS/PS line breaks: see linebreaks.rs.
-    let source = Source::new(text);
+fn compose(source: &Source<'_>, limits: Limits) -> Result<Option<Rc<Node>>, LoadError> {
     let mut parser = Parser::new_from_str(source.parser_text());
     let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), total: Size::default() };
     let mut documents = 0usize;
@@ -388,21 +391,18 @@ impl From<LoadError> for Abort {
     }
 }
 
-/// Which event reader `load_direct` runs.
-#[derive(Clone, Copy)]
-enum Reader {
-    /// saphyr-parser: every YAML text.
-    General,
-    /// `simple_events.rs`: the usual shape of config files, else [`Abort::Fallback`].
-    Simple,
-}
-
+/// The events `load_direct` reads: saphyr-parser's (every YAML text), or the simple
+/// reader's (the usual shape of config files; anything else is [`Abort::Fallback`]).
 enum Events<'a> {
     General(Box<Parser<'a, StrInput<'a>>>),
     Simple(SimpleEvents<'a>),
 }
 
 impl<'a> Events<'a> {
+    fn general(source: &'a Source<'_>) -> Self {
+        Events::General(Box::new(Parser::new_from_str(source.parser_text())))
+    }
+
     fn next(&mut self) -> Option<Result<(Event<'a>, Span), Abort>> {
         match self {
             Events::General(parser) => parser.next_event().map(|e| e.map_err(|e| Abort::Error(syntax(e)))),
@@ -429,14 +429,7 @@ struct Open {
 /// [`Abort::Fallback`], and `safe_load_with` starts over with the two passes, which
 /// give PyYAML's order of errors. The composer checks (limits, aliases, documents)
 /// are `compose`'s, in the same order. No recursion: nesting lives in `open`.
-fn load_direct(text: &str, limits: Limits, reader: Reader) -> Result<Value, Abort> {
-    let source = Source::new(text);
-    let mut events = match reader {
-        Reader::General => Events::General(Box::new(Parser::new_from_str(source.parser_text()))),
-        // Scalars that need re-reading (see linebreaks.rs) are saphyr's alone.
-        Reader::Simple if source.needs_no_rereading() => Events::Simple(SimpleEvents::new(text).ok_or(Abort::Fallback)?),
-        Reader::Simple => return Err(Abort::Fallback),
-    };
+fn load_direct(source: &Source<'_>, mut events: Events<'_>, limits: Limits) -> Result<Value, Abort> {
     // The composer's stack is only used for its depth (`admit`).
     let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), total: Size::default() };
     let mut open: Vec<Open> = Vec::new();
@@ -980,8 +973,9 @@ mod tests {
         if check_printable(yaml).is_err() {
             return;
         }
-        let two_pass = compose(text, limits).and_then(|n| n.map_or(Ok(Value::Null), |n| construct(&n)));
-        match load_direct(text, limits, Reader::General) {
+        let source = Source::new(text);
+        let two_pass = compose(&source, limits).and_then(|n| n.map_or(Ok(Value::Null), |n| construct(&n)));
+        match load_direct(&source, Events::general(&source), limits) {
             Ok(v) => {
                 let w = two_pass.unwrap_or_else(|e| panic!("{yaml:?}: one pass loads, two passes fail: {e}"));
                 assert_eq!(repr(&v), repr(&w), "{yaml:?}");
