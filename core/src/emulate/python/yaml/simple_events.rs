@@ -70,7 +70,6 @@ pub(super) struct SimpleEvents<'a> {
     /// comment line after it is left to saphyr.
     after_scalar: bool,
     pending: VecDeque<Event<'a>>,
-    started: bool,
     rooted: bool,
     done: bool,
 }
@@ -109,8 +108,7 @@ impl<'a> SimpleEvents<'a> {
             flow_eol: 0,
             awaiting: None,
             after_scalar: false,
-            pending: VecDeque::new(),
-            started: false,
+            pending: VecDeque::from([Event::StreamStart, Event::DocumentStart(false)]),
             rooted: false,
             done: false,
         })
@@ -156,11 +154,6 @@ impl<'a> SimpleEvents<'a> {
     fn step(&mut self) -> Read<()> {
         if !self.flows.is_empty() {
             return self.flow_token();
-        }
-        if !self.started {
-            self.started = true;
-            self.pending.extend([Event::StreamStart, Event::DocumentStart(false)]);
-            return Ok(());
         }
         match self.next_content_line()? {
             Some((start, col, eol)) => self.block_line(start, col, eol),
