@@ -1,5 +1,5 @@
-// The verification page: reads the chosen files in the browser and hands their bytes
-// to Web Workers (worker.js) that run trustloop's WASM build; no network access
+// The verification page: hands the chosen files to Web Workers (worker.js) that read
+// them in the browser and run trustloop's WASM build; no network access
 // beyond loading this page. Panels: every dropped file's verdict (its family detected
 // from its content), a custom code bundle's tree digest, a remote ref check.
 import { entriesFromFiles } from '../pkg/web/index.js';
@@ -24,8 +24,18 @@ const state = { files: [], lock: null, materials: null, tree: null, run: 0 };
 
 const MAX_WORKERS = 8;
 
+// The WASM build is compiled once, here, and handed to every worker: they share its
+// code, so a worker started for a batch neither compiles it again nor waits for V8 to
+// re-optimize what another worker has already made hot.
+const WASM_URL = new URL('../pkg/web/trustloop_bg.wasm', import.meta.url);
+const wasmModule = WebAssembly.compileStreaming(fetch(WASM_URL)).catch(() =>
+  // A server that does not label .wasm as application/wasm: compile it whole.
+  fetch(WASM_URL).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)),
+);
+
 function startWorker() {
   const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  wasmModule.then((module) => worker.postMessage({ module }), (e) => worker.postMessage({ moduleError: String(e?.message ?? e) }));
   const pending = new Map();
   let nextId = 1;
   worker.addEventListener('message', ({ data }) => {
@@ -41,14 +51,14 @@ function startWorker() {
     document.body.dataset.ready = 'error';
   });
   /**
-   * Runs `op` in this worker; `onProgress(stage)` hears its progress. `args.bytes`, when
-   * given, is handed over (transferred, not copied): callers read a file afresh each time.
+   * Runs `op` in this worker; `onProgress(stage)` hears its progress. `args.file`, a
+   * File, is read by the worker.
    */
   return (op, args = {}, onProgress) => {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ id, op, ...args }, args.bytes ? [args.bytes.buffer] : []);
+      worker.postMessage({ id, op, ...args });
     });
   };
 }
@@ -64,11 +74,12 @@ function workersFor(count) {
   return workers.slice(0, wanted);
 }
 
-async function readFile(file) {
+/** `file` if it is small enough to check; a worker reads it (off the page's thread). */
+function withinLimit(file) {
   if (file.size > MAX_FILE_BYTES) {
     throw Object.assign(new Error(`${file.name} is larger than ${formatSize(MAX_FILE_BYTES)}`), { code: 'FILE_TOO_LARGE' });
   }
-  return new Uint8Array(await file.arrayBuffer());
+  return file;
 }
 
 // ---- Options and trust -------------------------------------------------------------
@@ -92,7 +103,7 @@ async function options() {
     expectedContractSignature: $('expected-signature').value,
     lock: null,
   };
-  if (state.lock) opts.lock = { name: state.lock.name, bytes: await readFile(state.lock) };
+  if (state.lock) opts.lock = { name: state.lock.name, bytes: new Uint8Array(await withinLimit(state.lock).arrayBuffer()) };
   return opts;
 }
 
@@ -133,8 +144,8 @@ function showResult(card, file, r) {
   card.removeAttribute('aria-busy');
   const body = card.querySelector('.result-body');
   body.append(...renderBody(r, (asset) => extract(card, file, asset)));
-  if (r.kind === 'anip' && r.materials) {
-    state.materials = { name: file.name, ...r.materials };
+  if (r.kind === 'anip') {
+    state.materials = { name: file.name, file };
     renderComparison();
   }
 }
@@ -142,7 +153,7 @@ function showResult(card, file, r) {
 async function extract(card, file, asset) {
   card.querySelector('.extract-error')?.remove();
   try {
-    const bytes = await call('extractAsset', { bytes: await readFile(file), assetId: asset.asset_id });
+    const bytes = await call('extractAsset', { file: withinLimit(file), assetId: asset.asset_id });
     download(`${asset.asset_id}-${asset.asset_name}.bin`, bytes, 'application/octet-stream');
   } catch (e) {
     card.querySelector('.result-body').prepend(
@@ -156,8 +167,7 @@ async function checkOne(card, file, opts, worker, index) {
   const run = state.run;
   card.dataset.worker = String(index);
   try {
-    const bytes = await readFile(file);
-    const r = await worker('check', { name: file.name, bytes, options: opts }, (stage) => {
+    const r = await worker('check', { name: file.name, file: withinLimit(file), options: opts }, (stage) => {
       const s = card.querySelector('.stage');
       if (s) s.textContent = stage;
     });
@@ -186,9 +196,8 @@ async function checkAll() {
   results.replaceChildren(...cards);
   results.dataset.done = 'false';
   // Each worker takes the next unchecked file until none is left; cards keep the
-  // files' order whatever order they finish in. Two files are in flight per worker: the
-  // next one is read and handed over while the worker checks the current one, so a
-  // worker never waits for a read.
+  // files' order whatever order they finish in. Two files are in flight per worker:
+  // the browser reads the next one while the worker checks the current one.
   const files = state.files;
   let next = 0;
   const checkNext = async (worker, index) => {
@@ -262,7 +271,7 @@ $('trust-store-input').addEventListener('change', async () => {
   const file = $('trust-store-input').files[0];
   if (!file) return;
   try {
-    const keys = await call('trustStore', { bytes: await readFile(file) });
+    const keys = await call('trustStore', { file: withinLimit(file) });
     const current = $('trusted-keys').value.trim();
     $('trusted-keys').value = current ? `${current}\n${keyLines(keys)}` : keyLines(keys);
     showTrustError(null);
@@ -333,8 +342,13 @@ function renderTree() {
   renderComparison();
 }
 
-/** The raw digest against every tree digest the last checked ANIP package declares. */
-function renderComparison() {
+/**
+ * The raw digest against every tree digest the last checked ANIP package declares. The
+ * declared materials are read when a digest first needs them, not with every check.
+ */
+let comparisons = 0;
+async function renderComparison() {
+  const render = ++comparisons;
   if (!state.tree) return;
   const note = $('materials-note');
   const tableEl = $('materials-table');
@@ -346,17 +360,20 @@ function renderComparison() {
     note.textContent = 'Check an ANIP package above to compare this digest with the ones it declares.';
     return;
   }
-  if (m.error) {
-    note.textContent = `${m.name}: its implementation material could not be read (${m.error.code ?? 'ERROR'}: ${m.error.message}).`;
+  m.read ??= call('materials', { file: m.file }).then((list) => ({ list }), (error) => ({ error }));
+  const { list, error } = await m.read;
+  if (render !== comparisons) return; // a newer render has taken over meanwhile
+  if (error) {
+    note.textContent = `${m.name}: its implementation material could not be read (${error.code ?? 'ERROR'}: ${error.message}).`;
     return;
   }
-  if (m.list.length === 0) {
+  if (list.length === 0) {
     note.textContent = `${m.name} declares no implementation material.`;
     return;
   }
   const treeDigest = state.tree.result.digest.toLowerCase();
   let matched = 0;
-  const rows = m.list.map((mat) => {
+  const rows = list.map((mat) => {
     const declared = mat.bundle_tree_sha256 ?? '';
     const status = !declared ? 'none' : declared.toLowerCase() === treeDigest ? 'pass' : 'fail';
     matched += status === 'pass' ? 1 : 0;
@@ -372,8 +389,8 @@ function renderComparison() {
   });
   body.replaceChildren(...table(['Material', 'Declared tree digest', 'Status'], rows).tBodies[0].rows);
   note.textContent = matched
-    ? `${m.name}: this folder matches ${matched} of ${m.list.length} declared material${m.list.length === 1 ? '' : 's'}.`
-    : `${m.name}: this folder matches none of the ${m.list.length} declared material${m.list.length === 1 ? '' : 's'}.`;
+    ? `${m.name}: this folder matches ${matched} of ${list.length} declared material${list.length === 1 ? '' : 's'}.`
+    : `${m.name}: this folder matches none of the ${list.length} declared material${list.length === 1 ? '' : 's'}.`;
   tableEl.hidden = false;
 }
 

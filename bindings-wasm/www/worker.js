@@ -7,7 +7,12 @@ import { cliDocument, goPretty, shellWord } from './cli-json.js';
 import { detectKind } from './detect.js';
 import { listPackageFiles } from './zip-listing.js';
 
-const ready = init().then(() => version);
+// The page sends the compiled module first ({module}, or {moduleError}); calls that
+// arrive before it wait.
+let moduleArrived;
+const ready = new Promise((resolve, reject) => {
+  moduleArrived = ({ module, moduleError }) => (module ? resolve(module) : reject(new Error(`the WASM module could not be loaded: ${moduleError}`)));
+}).then((module) => init({ module_or_path: module })).then(() => version);
 
 /** A thrown value as plain data (TrustloopError: code, message, findings, exitCode). */
 const errorData = (e) => ({
@@ -43,18 +48,12 @@ function checkAnip(name, bytes, opts) {
   }
   words.push('--extended-report', '--json');
   const command = words.map(shellWord).join(' ');
-  let materials;
-  try {
-    materials = { list: bundleMaterials(bytes) };
-  } catch (e) {
-    materials = { error: errorData(e) };
-  }
   try {
     const result = verifyBundle(bytes, verifyOpts);
-    return { result, materials, documents: [{ label: 'Result JSON', command, text: cliDocument(command, result) }] };
+    return { result, documents: [{ label: 'Result JSON', command, text: cliDocument(command, result) }] };
   } catch (e) {
     // The CLI prints no JSON for a hard error (exit 1, message on stderr).
-    return { error: errorData(e), materials, documents: [] };
+    return { error: errorData(e), documents: [] };
   }
 }
 
@@ -114,18 +113,23 @@ const OPERATIONS = {
   version: () => ready,
   check,
   extractAsset: ({ bytes, assetId }) => assetsPa.extract(bytes, assetId),
+  materials: ({ bytes }) => bundleMaterials(bytes),
   treeDigest: ({ entries, root }) => treeDigest(entries, { root }),
   refCheck: ({ text }) => refCheck(text),
   trustStore: ({ bytes }) => Object.entries(trustStore(bytes)),
 };
 
 self.addEventListener('message', async ({ data }) => {
+  if ('module' in data || 'moduleError' in data) return moduleArrived(data);
   const { id, op } = data;
   const progress = (stage) => self.postMessage({ id, progress: stage });
   try {
     await ready;
     const run = OPERATIONS[op];
     if (!run) throw new Error(`unknown operation ${op}`);
+    // A File is read here rather than on the page's thread, so a batch's reads are
+    // spread over the workers too.
+    if (data.file) data.bytes = new Uint8Array(await data.file.arrayBuffer());
     self.postMessage({ id, result: await run(data, progress) });
   } catch (e) {
     self.postMessage({ id, error: errorData(e) });
