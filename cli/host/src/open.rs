@@ -61,6 +61,10 @@ fn read_capped(file: File, expected: u64, cap: u64) -> Result<Vec<u8>, OpenError
     let first = expected.saturating_add(1).min(limit).min(1 << 30);
     let mut buf: Vec<u8> = Vec::with_capacity(usize::try_from(first).unwrap_or(usize::MAX).max(8192));
     let mut reader = file.take(limit);
+    // The expected bytes are read straight into the buffer, not copied through a chunk;
+    // the inner `take(first)` keeps read_to_end from growing it.
+    reader.by_ref().take(first).read_to_end(&mut buf).map_err(OpenError::Read)?;
+    // Past the expected size (a pipe, a file growing meanwhile): chunks.
     let mut chunk = [0u8; 64 * 1024];
     loop {
         let n = match reader.read(&mut chunk) {
