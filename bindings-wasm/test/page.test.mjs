@@ -561,6 +561,22 @@ test('custom code bundle: a picked folder\'s raw digest, compared with the decla
     { ref: GIT_REF.replace('demo-glue', 'draft-glue'), status: 'no digest' },
   ]);
   assert.match(await text(page.locator('#materials-note')), /matches 1 of 3 declared materials\.$/);
+  // The comparison follows the last checked package, whose materials are read when the
+  // digest needs them: here a bundle without a definition, whose materials cannot be read.
+  const broken = join(tempDir('trustloop-page-bundle-'), 'broken.anip-package.json');
+  writeFileSync(broken, '{"x": 1}');
+  await check(page, [broken]);
+  await page.waitForSelector('#materials-table[hidden]', { state: 'attached' });
+  await page.waitForFunction(() => document.getElementById('materials-note').textContent.startsWith('broken.anip-package.json:'));
+  const refusal = (() => {
+    try {
+      trustloop.bundleMaterials(readFileSync(broken));
+    } catch (e) {
+      return `${e.code}: ${e.message}`;
+    }
+    assert.fail('the broken bundle has readable materials');
+  })();
+  assert.equal(await text(page.locator('#materials-note')), `broken.anip-package.json: its implementation material could not be read (${refusal}).`);
   await page.fill('#ref-input', GIT_REF);
   await page.click('#ref-button');
   await page.waitForSelector('#ref-output:not([hidden])');
