@@ -342,11 +342,12 @@ function renderTree() {
   renderComparison();
 }
 
+let comparisons = 0;
+
 /**
  * The raw digest against every tree digest the last checked ANIP package declares. The
  * declared materials are read when a digest first needs them, not with every check.
  */
-let comparisons = 0;
 async function renderComparison() {
   const render = ++comparisons;
   if (!state.tree) return;
