@@ -66,7 +66,9 @@ async function timeBatch(n) {
     });
   }, count);
   await page.setInputFiles('#files-input', files);
-  const ms = await page.evaluate(() => window.batchMs);
+  const ms = await page.evaluate(() =>
+    Promise.race([window.batchMs, new Promise((_, reject) => setTimeout(() => reject(new Error('the batch did not finish in 600 s')), 600_000))]),
+  );
   const workers = await page.evaluate(() => document.body.dataset.workers);
   await context.close();
   if (workers !== String(Math.min(n, count))) throw new Error(`expected ${n} workers, the page used ${workers}`);
