@@ -28,5 +28,5 @@ pub mod yaml {
 /// The draft-07 evaluator and the two package schemas (machine profile, runtime config).
 pub mod schema {
     pub use crate::anpkg::validate::schema::validate;
-    pub use crate::anpkg::validate::schemas::{errors, MACHINE_PROFILE, RUNTIME_CONFIG};
+    pub use crate::anpkg::validate::schemas::{errors, Schema};
 }

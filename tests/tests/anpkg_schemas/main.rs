@@ -49,11 +49,15 @@ pub enum Kind {
 impl Kind {
     const ALL: [Kind; 2] = [Kind::MachineProfile, Kind::RuntimeConfig];
 
-    fn text(self) -> &'static str {
+    fn bundled(self) -> schema::Schema {
         match self {
-            Kind::MachineProfile => schema::MACHINE_PROFILE,
-            Kind::RuntimeConfig => schema::RUNTIME_CONFIG,
+            Kind::MachineProfile => schema::Schema::MachineProfile,
+            Kind::RuntimeConfig => schema::Schema::RuntimeConfig,
         }
+    }
+
+    fn text(self) -> &'static str {
+        self.bundled().text()
     }
 
     fn schema(self) -> J {
@@ -69,7 +73,7 @@ impl Kind {
 
     /// trustloop's verdict (and first message) on a PyYAML value.
     fn trustloop_first_error(self, doc: &Y) -> Option<String> {
-        schema::errors(self.text(), doc).first().map(|e| format!("{}: {}", e.path_string(), e.message))
+        schema::errors(self.bundled(), doc).first().map(|e| format!("{}: {}", e.path_string(), e.message))
     }
 }
 

@@ -7,7 +7,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::codes;
-use crate::anpkg::validate::schemas::{errors, MACHINE_PROFILE};
+use crate::anpkg::validate::schemas::{errors, Schema};
 use crate::emulate::python::yaml::{Map, Value};
 use crate::diag::Error;
 
@@ -30,7 +30,7 @@ pub fn package_profile(profile: &Map, provider_ids: &[String], behavior: Option<
         }
     }
     let doc = Value::Map(manifest);
-    let problems = errors(MACHINE_PROFILE, &doc);
+    let problems = errors(Schema::MachineProfile, &doc);
     if !problems.is_empty() {
         let parts: Vec<String> = problems
             .iter()

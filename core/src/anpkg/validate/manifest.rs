@@ -30,7 +30,7 @@ pub fn load_mapping(ctx: &mut Ctx<'_>, rel: &str) -> Result<Option<Map>, Stop> {
 pub fn check(ctx: &mut Ctx<'_>) -> Result<Option<Map>, Stop> {
     let Some(manifest) = load_mapping(ctx, MANIFEST)? else { return Ok(None) };
     let doc = Value::Map(manifest);
-    for e in schemas::errors(schemas::MACHINE_PROFILE, &doc) {
+    for e in schemas::errors(schemas::Schema::MachineProfile, &doc) {
         ctx.fail(Finding::error(codes::MANIFEST_SCHEMA, schemas::message(MANIFEST, &e)).at_file(MANIFEST).at_path(e.path_string()))?;
     }
     match doc {

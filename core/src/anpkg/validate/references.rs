@@ -89,7 +89,7 @@ fn check_runtime(ctx: &mut Ctx<'_>, rel: &str, label: &str, manifest_ids: &[&Val
     let Some(runtime) = load_mapping(ctx, rel)? else { return Ok(()) };
     let doc = Value::Map(runtime);
     let mut schema_failed = false;
-    for e in schemas::errors(schemas::RUNTIME_CONFIG, &doc) {
+    for e in schemas::errors(schemas::Schema::RuntimeConfig, &doc) {
         schema_failed = true;
         ctx.fail(Finding::error(codes::RUNTIME_SCHEMA, schemas::message(rel, &e)).at_file(rel).at_path(e.path_string()))?;
     }

@@ -532,9 +532,9 @@ mod tests {
                 _ => {}
             }
         }
-        for text in [super::super::schemas::MACHINE_PROFILE, super::super::schemas::RUNTIME_CONFIG] {
+        for schema in super::super::schemas::Schema::ALL {
             let mut found = Vec::new();
-            walk(&loads(text).unwrap(), &mut found);
+            walk(&loads(schema.text()).unwrap(), &mut found);
             assert!(!found.is_empty());
             for p in found {
                 assert!(pattern_search(&p, "a/b/c") || pattern_search(&p, "a/b") || pattern_search(&p, "abc"), "{p}");
