@@ -1,7 +1,6 @@
 //! `meta/checksums.sha256` (ANPKG-VAL-C1..C7).
-use alloc::collections::{BTreeMap, BTreeSet};
+use alloc::collections::btree_map::{BTreeMap, Entry};
 use alloc::format;
-use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::codes;
@@ -20,9 +19,9 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
         Ok(t) => t,
         Err(f) => return ctx.fail(f),
     };
-    // C1–C4: parse lines; path → digest.
-    let mut listed: BTreeMap<String, String> = BTreeMap::new();
-    let mut seen: BTreeSet<String> = BTreeSet::new();
+    // C1–C4: parse lines; every path seen → its digest if listed (well-formed, not the
+    // checksum file itself).
+    let mut seen: BTreeMap<&str, Option<&str>> = BTreeMap::new();
     for (index, raw_line) in python_splitlines(&text).into_iter().enumerate() {
         let line = py_strip(raw_line);
         if line.is_empty() {
@@ -35,22 +34,22 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
             )?;
             continue;
         };
-        if !seen.insert(String::from(path)) {
+        let Entry::Vacant(slot) = seen.entry(path) else {
             ctx.fail(Finding::error(codes::CHECKSUM_DUPLICATE, format!("Duplicate checksum entry for {path}")).at_file(CHECKSUM_FILE))?;
             continue;
-        }
+        };
         if digest.len() != 64 || !digest.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+            slot.insert(None);
             ctx.fail(Finding::error(codes::CHECKSUM_DIGEST_FORMAT, format!("Invalid sha256 digest for {path}")).at_file(CHECKSUM_FILE))?;
             continue;
         }
-        if path != CHECKSUM_FILE {
-            listed.insert(String::from(path), String::from(digest));
-        }
+        slot.insert((path != CHECKSUM_FILE).then_some(digest));
     }
+    let listed: Vec<(&str, &str)> = seen.into_iter().filter_map(|(path, digest)| Some((path, digest?))).collect();
     // C6: the listed set equals the discovered files (minus the checksum file).
     let files: Vec<(&str, &[u8])> = ctx.tree.files().into_iter().filter(|(p, _)| *p != CHECKSUM_FILE).collect();
     let discovered: Vec<&str> = files.iter().map(|(p, _)| *p).collect();
-    let expected: Vec<&str> = listed.keys().map(String::as_str).collect();
+    let expected: Vec<&str> = listed.iter().map(|(path, _)| *path).collect();
     if expected != discovered {
         return ctx.fail(
             Finding::error(
@@ -64,10 +63,10 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
             .at_file(CHECKSUM_FILE),
         );
     }
-    // C7: digests, in sorted path order.
-    for (path, bytes) in files {
+    // C7: digests, in sorted path order: the listed paths are the files', in the same order.
+    for ((path, bytes), (_, listed_digest)) in files.into_iter().zip(listed) {
         let actual = crate::digest::hex(&<sha2::Sha256 as sha2::Digest>::digest(bytes));
-        if listed.get(path).map(String::as_str) != Some(actual.as_str()) {
+        if listed_digest != actual {
             ctx.fail(Finding::error(codes::CHECKSUM_MISMATCH, format!("Checksum mismatch for {path}")).at_file(path))?;
         }
     }

@@ -56,26 +56,42 @@ pub struct Tree {
     /// and to recognise symlinks that leave and re-enter the root.
     pub root: String,
     entries: BTreeMap<String, Entry>,
+    /// How many entries are symlinks. Without any, resolution is lexical and file
+    /// discovery needs no ancestor lookups (the usual package: from a zip archive).
+    symlinks: usize,
 }
 
 const MAX_SYMLINKS: usize = 40;
 
 impl Tree {
     pub fn new(root: impl Into<String>) -> Self {
-        Tree { root: root.into(), entries: BTreeMap::new() }
+        Tree { root: root.into(), entries: BTreeMap::new(), symlinks: 0 }
     }
 
     /// Adds an entry (and its parent directories). `path` must be normalised.
     pub fn insert(&mut self, path: &str, entry: Entry) {
-        let mut at = 0;
-        while let Some(i) = path[at..].find('/') {
-            let parent = &path[..at + i];
-            self.entries.entry(parent.to_string()).or_insert(Entry::Dir);
-            at += i + 1;
+        if path.is_empty() {
+            return;
         }
-        if !path.is_empty() {
-            self.entries.insert(path.to_string(), entry);
+        // Every entry's parents are present, so the first parent found (deepest first)
+        // ends the climb: one lookup per file in the usual case, not one per level.
+        let mut missing = Vec::new();
+        let mut parent = path;
+        while let Some(i) = parent.rfind('/') {
+            parent = &parent[..i];
+            if self.entries.contains_key(parent) {
+                break;
+            }
+            missing.push(parent);
         }
+        for dir in missing {
+            self.entries.insert(dir.to_string(), Entry::Dir);
+        }
+        let added = matches!(entry, Entry::Symlink { .. });
+        if let Some(old) = self.entries.insert(path.to_string(), entry) {
+            self.symlinks -= usize::from(matches!(old, Entry::Symlink { .. }));
+        }
+        self.symlinks += usize::from(added);
     }
 
     pub fn get(&self, path: &str) -> Option<&Entry> {
@@ -86,19 +102,12 @@ impl Tree {
         self.entries.iter()
     }
 
-    fn root_components(&self) -> Vec<String> {
-        self.root.split('/').filter(|c| !c.is_empty()).map(ToString::to_string).collect()
-    }
-
     /// `(root / raw).resolve()` relative to the root: symlinks inside the tree are
     /// expanded (up to 40, like the OS), `..` climbs the resolved path.
     pub fn resolve(&self, raw: &str) -> Resolved {
-        let root = self.root_components();
-        let mut cur: Vec<String> = root.clone();
-        let mut pending: VecDeque<String> = components(raw).collect();
-        if raw.starts_with('/') {
-            cur.clear();
-        }
+        let root: Vec<&str> = self.root.split('/').filter(|c| !c.is_empty()).collect();
+        let mut cur: Vec<&str> = if raw.starts_with('/') { Vec::new() } else { root.clone() };
+        let mut pending: VecDeque<&str> = components(raw).collect();
         let mut links = 0;
         while let Some(c) = pending.pop_front() {
             if c == ".." {
@@ -106,6 +115,9 @@ impl Tree {
                 continue;
             }
             cur.push(c);
+            if self.symlinks == 0 {
+                continue;
+            }
             let Some(rel) = relative(&root, &cur) else { continue };
             if let Some(Entry::Symlink { target, .. }) = self.entries.get(&rel) {
                 links += 1;
@@ -169,6 +181,9 @@ impl Tree {
     }
 
     fn under_symlinked_dir(&self, path: &str) -> bool {
+        if self.symlinks == 0 {
+            return false;
+        }
         let mut at = 0;
         while let Some(i) = path[at..].find('/') {
             if matches!(self.entries.get(&path[..at + i]), Some(Entry::Symlink { .. })) {
@@ -205,8 +220,8 @@ impl Tree {
 }
 
 /// Path components without empty and `.` parts (pathlib's parsing).
-fn components(raw: &str) -> impl Iterator<Item = String> + '_ {
-    raw.split('/').filter(|c| !c.is_empty() && *c != ".").map(ToString::to_string)
+fn components(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split('/').filter(|c| !c.is_empty() && *c != ".")
 }
 
 /// Lexically normalised relative path (no `..` handling): `./a//b` → `a/b`.
@@ -214,7 +229,7 @@ pub fn normalise(raw: &str) -> String {
     components(raw).collect::<Vec<_>>().join("/")
 }
 
-fn relative(root: &[String], cur: &[String]) -> Option<String> {
+fn relative(root: &[&str], cur: &[&str]) -> Option<String> {
     if cur.len() < root.len() || cur[..root.len()] != *root {
         return None;
     }
@@ -245,5 +260,22 @@ mod tests {
         let files: Vec<&str> = t.files().into_iter().map(|(p, _)| p).collect();
         assert_eq!(files, ["back", "link", "providers/sim0.yaml"]);
         assert_eq!(t.children("providers"), ["sim0.yaml"]);
+    }
+
+    #[test]
+    fn without_symlinks_resolution_is_lexical() {
+        let mut t = Tree::new("/tmp/pkg");
+        t.insert("a/b/c.yaml", Entry::File(b"x".to_vec()));
+        t.insert("a/link", Entry::Symlink { target: "b".into(), followed: Followed::Dir });
+        assert_eq!(t.resolve("a/link/c.yaml"), Resolved::Inside("a/b/c.yaml".into()));
+        // The symlink replaced by a file: nothing left to follow.
+        t.insert("a/link", Entry::File(b"y".to_vec()));
+        assert_eq!(t.resolve("a/link/c.yaml"), Resolved::Inside("a/link/c.yaml".into()));
+        assert_eq!(t.resolve("a/../../pkg/a/b/./c.yaml"), Resolved::Inside("a/b/c.yaml".into()));
+        assert_eq!(t.resolve("a/../.."), Resolved::Outside);
+        assert_eq!(t.kind("a/b"), Kind::Dir);
+        assert_eq!(t.kind("a/b/c.yaml"), Kind::File);
+        let files: Vec<&str> = t.files().into_iter().map(|(p, _)| p).collect();
+        assert_eq!(files, ["a/b/c.yaml", "a/link"]);
     }
 }

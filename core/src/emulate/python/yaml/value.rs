@@ -8,6 +8,7 @@
 //!
 //! This type is shared by the loader (`load.rs`) and the PyYAML-compatible emitter
 //! (`emit.rs`); keep it stable.
+use alloc::collections::btree_map::Entry;
 use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -282,9 +283,33 @@ const INDEX_FROM: usize = 16;
 #[derive(Clone, Debug, Default)]
 pub struct Map {
     entries: Vec<(Value, Value)>,
-    /// Normalised key → entry position, for mappings longer than [`INDEX_FROM`]. Keys
-    /// without a normal form (NaN, tuples, unhashable values) are not in it.
-    index: Option<BTreeMap<KeyNorm, usize>>,
+    /// Key → entry position, for mappings longer than [`INDEX_FROM`].
+    index: Option<Index>,
+}
+
+/// A `str` equals only a `str`, so string keys (nearly all) are indexed by their text,
+/// looked up without building a key; other keys by their normal form. Keys without one
+/// (NaN, tuples, unhashable values) are in neither.
+#[derive(Clone, Debug, Default)]
+struct Index {
+    strs: BTreeMap<String, usize>,
+    others: BTreeMap<KeyNorm, usize>,
+}
+
+impl Index {
+    /// Records `key` at `at` unless an equal key is already there.
+    fn add(&mut self, key: &Value, at: usize) {
+        match key {
+            Value::Str(s) => {
+                self.strs.entry(s.clone()).or_insert(at);
+            }
+            _ => {
+                if let Some(n) = norm(key) {
+                    self.others.entry(n).or_insert(at);
+                }
+            }
+        }
+    }
 }
 
 /// A key reduced so that Python-equal keys are equal (and unequal ones are not):
@@ -296,7 +321,6 @@ enum KeyNorm {
     Int(Int),
     /// Non-integral and infinite floats (never equal to an int), by bit pattern.
     Float(TotalF64),
-    Str(String),
     Binary(Vec<u8>),
     Date(Date),
     AwareDateTime((i64, u32)),
@@ -334,14 +358,14 @@ fn norm(key: &Value) -> Option<KeyNorm> {
         Value::Float(f) if f.is_nan() => return None,
         Value::Float(f) if f.is_finite() && f.fract() == 0.0 => KeyNorm::Int(Int::from_integral_f64(*f)),
         Value::Float(f) => KeyNorm::Float(TotalF64(*f)),
-        Value::Str(s) => KeyNorm::Str(s.clone()),
         Value::Binary(b) => KeyNorm::Binary(b.clone()),
         Value::Date(d) => KeyNorm::Date(*d),
         Value::DateTime(dt) if dt.utc_offset_seconds.is_some() => KeyNorm::AwareDateTime(dt.instant()),
         Value::DateTime(DateTime { date, hour, minute, second, microsecond, .. }) => {
             KeyNorm::NaiveDateTime((*date, *hour, *minute, *second, *microsecond))
         }
-        Value::Seq(_) | Value::Map(_) | Value::Set(_) | Value::Tuple(_) => return None,
+        // Strings are indexed by their text (`Index::strs`).
+        Value::Str(_) | Value::Seq(_) | Value::Map(_) | Value::Set(_) | Value::Tuple(_) => return None,
     })
 }
 
@@ -370,7 +394,7 @@ impl Map {
             return self.position_str(s);
         }
         match (&self.index, self.index.as_ref().and_then(|_| norm(key))) {
-            (Some(index), Some(n)) => index.get(&n).copied(),
+            (Some(index), Some(n)) => index.others.get(&n).copied(),
             // Keys without a normal form are compared one by one (never in practice:
             // the loader rejects unhashable keys and NaN equals nothing).
             _ => self.entries.iter().position(|(k, _)| k.py_eq(key)),
@@ -379,18 +403,16 @@ impl Map {
 
     fn position_str(&self, key: &str) -> Option<usize> {
         match &self.index {
-            Some(index) => index.get(&KeyNorm::Str(String::from(key))).copied(),
+            Some(index) => index.strs.get(key).copied(),
             None => self.entries.iter().position(|(k, _)| matches!(k, Value::Str(s) if s == key)),
         }
     }
 
     fn rebuild_index(&mut self) {
         self.index = (self.entries.len() > INDEX_FROM).then(|| {
-            let mut index = BTreeMap::new();
+            let mut index = Index::default();
             for (at, (k, _)) in self.entries.iter().enumerate() {
-                if let Some(n) = norm(k) {
-                    index.entry(n).or_insert(at);
-                }
+                index.add(k, at);
             }
             index
         });
@@ -399,15 +421,25 @@ impl Map {
     /// `d[key] = value`: an equal key keeps its original key object and position and
     /// gets the new value (so `{1: a, 1.0: b}` is `{1: b}`, as in Python).
     pub fn insert(&mut self, key: Value, value: Value) {
+        // A string key into an indexed map: one index walk finds or places it.
+        if let (Some(index), Value::Str(s)) = (&mut self.index, &key) {
+            let at = self.entries.len();
+            match index.strs.entry(s.clone()) {
+                Entry::Occupied(found) => self.entries[*found.get()].1 = value,
+                Entry::Vacant(slot) => {
+                    slot.insert(at);
+                    self.entries.push((key, value));
+                }
+            }
+            return;
+        }
         if let Some(at) = self.position(&key) {
             self.entries[at].1 = value;
             return;
         }
         let at = self.entries.len();
         if let Some(index) = &mut self.index {
-            if let Some(n) = norm(&key) {
-                index.insert(n, at);
-            }
+            index.add(&key, at);
         }
         self.entries.push((key, value));
         if self.index.is_none() && self.entries.len() > INDEX_FROM {
@@ -507,6 +539,11 @@ mod tests {
             assert_eq!(m.remove_str("k3").is_some(), filler > 3);
             m.insert(Value::str("k3"), int(3));
             assert_eq!(m.keys().last().and_then(Value::as_str), Some("k3"));
+            // A string key again: its first position, the last value.
+            m.insert(Value::str("k3"), int(4));
+            assert_eq!(m.keys().last().and_then(Value::as_str), Some("k3"));
+            assert!(m.get_str("k3").is_some_and(|v| v.py_eq(&int(4))));
+            assert_eq!(m.len(), filler + 5 + usize::from(filler <= 3));
             assert!(m.get(&Value::Float(1e300)).is_none());
             m.insert(Value::Float(1e300), int(7));
             let big = Int::parse_radix(&format!("{:.0}", 1e300), 10, false).unwrap();
