@@ -13,7 +13,6 @@
 //! floor (255 × 1 MiB from 292 KB) fail the archive-wide ratio instead of being
 //! inflated first, and overlapping entries (one compressed stream referenced many
 //! times) are named as such.
-use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -198,33 +197,45 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
         fail!(f);
     }
 
-    // Pass 2: names against each other (after Python's normalisation).
-    let mut exact: BTreeMap<&str, bool> = BTreeMap::new();
-    let mut folded: BTreeMap<String, &str> = BTreeMap::new();
-    for m in &metas {
-        if m.name.is_empty() {
-            continue; // "./" and the like: the root itself.
+    // Pass 2: names against each other (after Python's normalisation), each finding in
+    // entry order. One stable sort of the names (archives mostly list them in order,
+    // which the sort takes in one pass) instead of a map insert per name.
+    let named: Vec<&Meta> = metas.iter().filter(|m| !m.name.is_empty()).collect();
+    let mut by_name: Vec<usize> = (0..named.len()).collect();
+    by_name.sort_by(|&a, &b| named[a].name.cmp(&named[b].name));
+    // Equal names sort in entry order: every one after the first is a duplicate.
+    let mut duplicate = alloc::vec![false; named.len()];
+    for pair in by_name.windows(2) {
+        duplicate[pair[1]] = named[pair[0]].name == named[pair[1]].name;
+    }
+    // Names equal once case-folded, duplicates left out: each collides with the one
+    // before it in entry order.
+    let mut by_folded: Vec<(String, usize)> =
+        (0..named.len()).filter(|&i| !duplicate[i]).map(|i| (named[i].name.to_lowercase(), i)).collect();
+    by_folded.sort_unstable();
+    let mut collides_with: Vec<Option<usize>> = alloc::vec![None; named.len()];
+    for pair in by_folded.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            collides_with[pair[1].1] = Some(pair[0].1);
         }
-        if exact.insert(m.name.as_str(), m.dir).is_some() {
+    }
+    for (i, m) in named.iter().enumerate() {
+        if duplicate[i] {
             fail!(finding(codes::ZIP_DUPLICATE_NAME, &m.name, format!("Archive has duplicate entry name: {}", m.name)));
-            continue;
-        }
-        let lower = m.name.to_lowercase();
-        if let Some(other) = folded.insert(lower, m.name.as_str()) {
+        } else if let Some(other) = collides_with[i] {
             fail!(finding(
                 codes::ZIP_CASE_COLLISION,
                 &m.name,
-                format!("Archive entry names differ only in case: {other}, {}", m.name)
+                format!("Archive entry names differ only in case: {}, {}", named[other].name, m.name)
             ));
         }
     }
-    for m in &metas {
-        // A file whose path is also used as a directory by another entry.
-        if m.dir || m.name.is_empty() {
-            continue;
-        }
+    // A file whose path is also used as a directory by another entry.
+    let sorted_names: Vec<&str> = by_name.iter().map(|&i| named[i].name.as_str()).collect();
+    for m in named.iter().filter(|m| !m.dir) {
         let prefix = format!("{}/", m.name);
-        if let Some((other, _)) = exact.range(prefix.as_str()..).next().filter(|(k, _)| k.starts_with(prefix.as_str())) {
+        let at = sorted_names.partition_point(|n| *n < prefix.as_str());
+        if let Some(other) = sorted_names.get(at).filter(|n| n.starts_with(prefix.as_str())) {
             fail!(finding(
                 codes::ZIP_PATH_CONFLICT,
                 &m.name,
@@ -237,18 +248,18 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
     }
 
     // Pass 3: data, bounded by the declared size; CRC checked by the reader.
-    let mut tree = Tree::new(root);
+    let mut entries: Vec<(String, Entry)> = Vec::with_capacity(metas.len());
     let mut inflater = flate2::Decompress::new(false);
     for m in metas {
         if m.name.is_empty() {
             continue;
         }
         if m.dir {
-            tree.insert(&m.name, Entry::Dir);
+            entries.push((m.name, Entry::Dir));
             continue;
         }
         if let Some(data) = read_intact(bytes, &m.stored, m.size, &mut inflater) {
-            tree.insert(&m.name, Entry::File(data));
+            entries.push((m.name, Entry::File(data)));
             continue;
         }
         // Not intact: zip's reader again, for the error text the finding quotes.
@@ -269,12 +280,12 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
             ));
             continue;
         }
-        tree.insert(&m.name, Entry::File(data));
+        entries.push((m.name, Entry::File(data)));
     }
     if !findings.is_empty() {
         return Err(findings);
     }
-    Ok(tree)
+    Ok(Tree::from_entries(root, entries))
 }
 
 /// Where an entry's data lies in the archive and how to check it (from the central
@@ -459,6 +470,25 @@ mod tests {
         assert_eq!(tree.get("x/y"), Some(&Entry::File(b"z".to_vec())));
         assert!(looks_like_zip(&build(&[("a", b"")])));
         assert!(!looks_like_zip(b"hello"));
+    }
+
+    #[test]
+    fn all_mode_reports_name_clashes_in_entry_order() {
+        let entries: &[(&str, &[u8])] =
+            &[("z/B.yaml", b""), ("A", b""), ("z/b.yaml", b""), ("./A", b""), ("a", b""), ("A/c", b""), ("z/./B.yaml", b"")];
+        let f = read_archive(&build(entries), "/p", &ArchiveLimits::default(), true).unwrap_err();
+        let messages: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "Archive entry names differ only in case: z/B.yaml, z/b.yaml",
+                "Archive has duplicate entry name: A",
+                "Archive entry names differ only in case: A, a",
+                "Archive has duplicate entry name: z/B.yaml",
+                "Archive entry is both a file and a directory: A (A/c)",
+                "Archive entry is both a file and a directory: A (A/c)",
+            ]
+        );
     }
 
     #[test]

@@ -161,8 +161,14 @@ impl<'s> Evaluator<'s> {
                     }
                 }
                 Value::Seq(_) | Value::Tuple(_) | Value::Map(_) | Value::Set(_) => collections.push(item),
-                _ if scalars.get(item).is_some() => return Some(true),
-                _ => scalars.insert(item.clone(), Value::Null),
+                _ => {
+                    // A Python-equal key already there: the map does not grow.
+                    let before = scalars.len();
+                    scalars.insert(item.clone(), Value::Null);
+                    if scalars.len() == before {
+                        return Some(true);
+                    }
+                }
             }
         }
         let n = collections.len() as u64;

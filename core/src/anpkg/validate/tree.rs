@@ -68,6 +68,31 @@ impl Tree {
         Tree { root: root.into(), entries: BTreeMap::new(), symlinks: 0 }
     }
 
+    /// A tree of `entries` (normalised, distinct paths; a zip archive's) and their
+    /// parent directories. Built in one sort, not an ordered insert per entry.
+    pub fn from_entries(root: impl Into<String>, entries: Vec<(String, Entry)>) -> Self {
+        let symlinks = entries.iter().filter(|(_, e)| matches!(e, Entry::Symlink { .. })).count();
+        let mut tree = Tree { root: root.into(), entries: entries.into_iter().collect(), symlinks };
+        // Parents that are not entries themselves (zip archives need not list them).
+        // Siblings are adjacent in order: each parent is looked up once per run.
+        let mut unlisted = Vec::new();
+        let mut last = None;
+        for path in tree.entries.keys() {
+            let Some(parent) = path.rfind('/').map(|i| &path[..i]) else { continue };
+            if last == Some(parent) {
+                continue;
+            }
+            last = Some(parent);
+            if !tree.entries.contains_key(parent) {
+                unlisted.push(parent.to_string());
+            }
+        }
+        for dir in unlisted {
+            tree.insert(&dir, Entry::Dir);
+        }
+        tree
+    }
+
     /// Adds an entry (and its parent directories). `path` must be normalised.
     pub fn insert(&mut self, path: &str, entry: Entry) {
         if path.is_empty() {
@@ -260,6 +285,26 @@ mod tests {
         let files: Vec<&str> = t.files().into_iter().map(|(p, _)| p).collect();
         assert_eq!(files, ["back", "link", "providers/sim0.yaml"]);
         assert_eq!(t.children("providers"), ["sim0.yaml"]);
+    }
+
+    #[test]
+    fn built_at_once_or_one_by_one_the_tree_is_the_same() {
+        let entries = [
+            ("x/y/z.yaml", Entry::File(b"1".to_vec())),
+            ("a", Entry::File(b"2".to_vec())),
+            ("x/y-1/q", Entry::File(b"3".to_vec())),
+            ("x/y/w", Entry::Symlink { target: "../y-1".into(), followed: Followed::Dir }),
+            ("x/y-1", Entry::Dir),
+            ("x/y/v", Entry::File(b"4".to_vec())),
+        ];
+        let mut one_by_one = Tree::new("/r");
+        for (path, entry) in entries.iter().cloned() {
+            one_by_one.insert(path, entry);
+        }
+        let at_once = Tree::from_entries("/r", entries.iter().cloned().map(|(p, e)| (p.to_string(), e)).collect());
+        assert!(at_once.entries().eq(one_by_one.entries()));
+        assert_eq!(at_once.symlinks, 1);
+        assert_eq!(at_once.resolve("x/y/w/q"), Resolved::Inside("x/y-1/q".into()));
     }
 
     #[test]
