@@ -201,22 +201,22 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
     // entry order. One stable sort of the names (archives mostly list them in order,
     // which the sort takes in one pass) instead of a map insert per name.
     let named: Vec<&Meta> = metas.iter().filter(|m| !m.name.is_empty()).collect();
-    let mut by_name: Vec<usize> = (0..named.len()).collect();
-    by_name.sort_by(|&a, &b| named[a].name.cmp(&named[b].name));
+    let names: Vec<&str> = named.iter().map(|m| m.name.as_str()).collect();
+    let by_name = order(&names);
     // Equal names sort in entry order: every one after the first is a duplicate.
     let mut duplicate = alloc::vec![false; named.len()];
     for pair in by_name.windows(2) {
-        duplicate[pair[1]] = named[pair[0]].name == named[pair[1]].name;
+        duplicate[pair[1]] = names[pair[0]] == names[pair[1]];
     }
     // Names equal once case-folded, duplicates left out: each collides with the one
     // before it in entry order.
-    let mut by_folded: Vec<(String, usize)> =
-        (0..named.len()).filter(|&i| !duplicate[i]).map(|i| (named[i].name.to_lowercase(), i)).collect();
-    by_folded.sort_unstable();
+    let kept: Vec<usize> = (0..named.len()).filter(|&i| !duplicate[i]).collect();
+    let folded: Vec<String> = kept.iter().map(|&i| names[i].to_lowercase()).collect();
+    let folded_names: Vec<&str> = folded.iter().map(String::as_str).collect();
     let mut collides_with: Vec<Option<usize>> = alloc::vec![None; named.len()];
-    for pair in by_folded.windows(2) {
-        if pair[0].0 == pair[1].0 {
-            collides_with[pair[1].1] = Some(pair[0].1);
+    for pair in order(&folded_names).windows(2) {
+        if folded[pair[0]] == folded[pair[1]] {
+            collides_with[kept[pair[1]]] = Some(kept[pair[0]]);
         }
     }
     for (i, m) in named.iter().enumerate() {
@@ -231,7 +231,7 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
         }
     }
     // A file whose path is also used as a directory by another entry.
-    let sorted_names: Vec<&str> = by_name.iter().map(|&i| named[i].name.as_str()).collect();
+    let sorted_names: Vec<&str> = by_name.iter().map(|&i| names[i]).collect();
     for m in named.iter().filter(|m| !m.dir) {
         let prefix = format!("{}/", m.name);
         let at = sorted_names.partition_point(|n| *n < prefix.as_str());
@@ -286,6 +286,13 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
         return Err(findings);
     }
     Ok(Tree::from_entries(root, entries))
+}
+
+/// Positions of `keys` in sorted order, equal keys in their given order.
+fn order(keys: &[&str]) -> Vec<usize> {
+    let mut positions: Vec<usize> = (0..keys.len()).collect();
+    positions.sort_by(|&a, &b| keys[a].cmp(keys[b]));
+    positions
 }
 
 /// Where an entry's data lies in the archive and how to check it (from the central

@@ -160,17 +160,16 @@ fn failed(shown: &str, f: Finding) -> Outcome {
 
 /// Walks an extracted package into the core's tree, reading at most `max_total` bytes.
 fn walk(root: &Path, max_total: u64) -> Result<Tree, Finding> {
-    let mut tree = Tree::new(root.to_string_lossy().into_owned());
     let dir = Dir::open_root(root)
         .map_err(|e| Finding::error(codes::PATH_NOT_FOUND, format!("Cannot list {}: {e}", root.display())))?;
-    let mut walk = PackageWalk { root, tree: &mut tree, bytes_left: max_total, budget: Budget::new(WalkLimits::DEFAULT) };
+    let mut walk = PackageWalk { root, entries: Vec::new(), bytes_left: max_total, budget: Budget::new(WalkLimits::DEFAULT) };
     walk.dir(&dir, "", 0)?;
-    Ok(tree)
+    Ok(Tree::from_entries(root.to_string_lossy().into_owned(), walk.entries))
 }
 
 struct PackageWalk<'a> {
     root: &'a Path,
-    tree: &'a mut Tree,
+    entries: Vec<(String, Entry)>,
     bytes_left: u64,
     budget: Budget,
 }
@@ -192,21 +191,21 @@ impl PackageWalk<'_> {
                 Kind::Symlink => {
                     let target = std::fs::read_link(&child.path).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default();
                     let followed = self.follow(&child.path)?;
-                    self.tree.insert(&child_rel, Entry::Symlink { target, followed });
+                    self.entries.push((child_rel, Entry::Symlink { target, followed }));
                 }
                 Kind::Dir => {
-                    self.tree.insert(&child_rel, Entry::Dir);
                     self.budget.enter(depth + 1).map_err(|hit| self.too_many(hit))?;
                     let sub = dir.open_dir(&child).map_err(|e| self.open_failed(&child.path, e))?;
                     self.dir(&sub, &child_rel, depth + 1)?;
+                    self.entries.push((child_rel, Entry::Dir));
                 }
                 Kind::File => {
                     let cap = self.bytes_left;
                     let bytes = dir.read_file(&child, cap).map_err(|e| self.open_failed(&child.path, e))?;
                     self.take(bytes.len());
-                    self.tree.insert(&child_rel, Entry::File(bytes));
+                    self.entries.push((child_rel, Entry::File(bytes)));
                 }
-                Kind::Special => self.tree.insert(&child_rel, Entry::Other),
+                Kind::Special => self.entries.push((child_rel, Entry::Other)),
             }
         }
         Ok(())

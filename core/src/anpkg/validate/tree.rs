@@ -5,7 +5,7 @@
 //! are resolved against it the way upstream's `(root / raw).resolve()` does on disk:
 //! `..` is applied after symlinks are expanded, and a symlink whose target leaves the
 //! root makes the reference escape (ANPKG-VAL-X3).
-use alloc::collections::{BTreeMap, VecDeque};
+use alloc::collections::VecDeque;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -55,7 +55,8 @@ pub struct Tree {
     /// Absolute path of the (resolved) root as the host displays it; used in messages
     /// and to recognise symlinks that leave and re-enter the root.
     pub root: String,
-    entries: BTreeMap<String, Entry>,
+    /// Sorted by path, each path once: built in one sort, looked up by binary search.
+    entries: Vec<(String, Entry)>,
     /// How many entries are symlinks. Without any, resolution is lexical and file
     /// discovery needs no ancestor lookups (the usual package: from a zip archive).
     symlinks: usize,
@@ -64,67 +65,43 @@ pub struct Tree {
 const MAX_SYMLINKS: usize = 40;
 
 impl Tree {
-    pub fn new(root: impl Into<String>) -> Self {
-        Tree { root: root.into(), entries: BTreeMap::new(), symlinks: 0 }
-    }
-
-    /// A tree of `entries` (normalised, distinct paths; a zip archive's) and their
-    /// parent directories. Built in one sort, not an ordered insert per entry.
-    pub fn from_entries(root: impl Into<String>, entries: Vec<(String, Entry)>) -> Self {
-        let symlinks = entries.iter().filter(|(_, e)| matches!(e, Entry::Symlink { .. })).count();
-        let mut tree = Tree { root: root.into(), entries: entries.into_iter().collect(), symlinks };
-        // Parents that are not entries themselves (zip archives need not list them).
-        // Siblings are adjacent in order: each parent is looked up once per run.
+    /// A tree of `entries` (normalised paths; of a path given twice, the later entry)
+    /// and their parent directories, which need not be listed (zip archives need not).
+    pub fn from_entries(root: impl Into<String>, mut entries: Vec<(String, Entry)>) -> Self {
+        entries.retain(|(path, _)| !path.is_empty());
+        sort_by_path(&mut entries);
+        // Parents that are not entries. The paths under a directory are contiguous in
+        // order, so a parent of (or above) the previous entry's needs no lookup.
         let mut unlisted = Vec::new();
-        let mut last = None;
-        for path in tree.entries.keys() {
-            let Some(parent) = path.rfind('/').map(|i| &path[..i]) else { continue };
-            if last == Some(parent) {
-                continue;
+        let mut last: Option<&str> = None;
+        for (path, _) in &entries {
+            let mut dir = path.as_str();
+            while let Some(i) = dir.rfind('/') {
+                dir = &dir[..i];
+                let seen = last.is_some_and(|l| l == dir || l.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/')));
+                if seen || entries.binary_search_by(|(p, _)| p.as_str().cmp(dir)).is_ok() {
+                    break;
+                }
+                unlisted.push((dir.to_string(), Entry::Dir));
             }
-            last = Some(parent);
-            if !tree.entries.contains_key(parent) {
-                unlisted.push(parent.to_string());
-            }
+            last = path.rfind('/').map(|i| &path[..i]);
         }
-        for dir in unlisted {
-            tree.insert(&dir, Entry::Dir);
+        if !unlisted.is_empty() {
+            entries.append(&mut unlisted);
+            sort_by_path(&mut entries);
         }
-        tree
-    }
-
-    /// Adds an entry (and its parent directories). `path` must be normalised.
-    pub fn insert(&mut self, path: &str, entry: Entry) {
-        if path.is_empty() {
-            return;
-        }
-        // Every entry's parents are present, so the first parent found (deepest first)
-        // ends the climb: one lookup per file in the usual case, not one per level.
-        let mut missing = Vec::new();
-        let mut parent = path;
-        while let Some(i) = parent.rfind('/') {
-            parent = &parent[..i];
-            if self.entries.contains_key(parent) {
-                break;
-            }
-            missing.push(parent);
-        }
-        for dir in missing {
-            self.entries.insert(dir.to_string(), Entry::Dir);
-        }
-        let added = matches!(entry, Entry::Symlink { .. });
-        if let Some(old) = self.entries.insert(path.to_string(), entry) {
-            self.symlinks -= usize::from(matches!(old, Entry::Symlink { .. }));
-        }
-        self.symlinks += usize::from(added);
+        let symlinks = entries.iter().filter(|(_, e)| matches!(e, Entry::Symlink { .. })).count();
+        Tree { root: root.into(), entries, symlinks }
     }
 
     pub fn get(&self, path: &str) -> Option<&Entry> {
-        self.entries.get(path)
+        let at = self.entries.binary_search_by(|(p, _)| p.as_str().cmp(path)).ok()?;
+        Some(&self.entries[at].1)
     }
 
+    /// Entries in path order.
     pub fn entries(&self) -> impl Iterator<Item = (&String, &Entry)> {
-        self.entries.iter()
+        self.entries.iter().map(|(path, entry)| (path, entry))
     }
 
     /// `(root / raw).resolve()` relative to the root: symlinks inside the tree are
@@ -144,7 +121,7 @@ impl Tree {
                 continue;
             }
             let Some(rel) = relative(&root, &cur) else { continue };
-            if let Some(Entry::Symlink { target, .. }) = self.entries.get(&rel) {
+            if let Some(Entry::Symlink { target, .. }) = self.get(&rel) {
                 links += 1;
                 if links > MAX_SYMLINKS {
                     return Resolved::Outside;
@@ -168,14 +145,14 @@ impl Tree {
     pub fn kind(&self, rel: &str) -> Kind {
         match self.resolve(rel) {
             Resolved::Inside(p) if p.is_empty() => Kind::Dir,
-            Resolved::Inside(p) => match self.entries.get(&p) {
+            Resolved::Inside(p) => match self.get(&p) {
                 Some(Entry::File(_)) => Kind::File,
                 Some(Entry::Dir) => Kind::Dir,
                 Some(Entry::Other) => Kind::Other,
                 Some(Entry::Symlink { .. }) | None => Kind::Missing,
             },
             // Outside the tree: only a direct symlink tells what the host saw.
-            Resolved::Outside => match self.entries.get(&normalise(rel)) {
+            Resolved::Outside => match self.get(&normalise(rel)) {
                 Some(Entry::Symlink { followed, .. }) => match followed {
                     Followed::File(_) => Kind::File,
                     Followed::Dir => Kind::Dir,
@@ -211,7 +188,7 @@ impl Tree {
         }
         let mut at = 0;
         while let Some(i) = path[at..].find('/') {
-            if matches!(self.entries.get(&path[..at + i]), Some(Entry::Symlink { .. })) {
+            if matches!(self.get(&path[..at + i]), Some(Entry::Symlink { .. })) {
                 return true;
             }
             at += i + 1;
@@ -222,9 +199,10 @@ impl Tree {
     /// Names directly inside directory `dir` (no trailing slash), for `glob`.
     pub fn children(&self, dir: &str) -> Vec<&str> {
         let prefix = alloc::format!("{dir}/");
-        self.entries
-            .keys()
-            .filter_map(|k| k.strip_prefix(prefix.as_str()))
+        let start = self.entries.partition_point(|(p, _)| p.as_str() < prefix.as_str());
+        self.entries[start..]
+            .iter()
+            .map_while(|(p, _)| p.strip_prefix(prefix.as_str()))
             .filter(|rest| !rest.contains('/'))
             .collect()
     }
@@ -232,16 +210,28 @@ impl Tree {
     /// Bytes of a file (following symlinks), for reading documents.
     pub fn read(&self, rel: &str) -> Option<&[u8]> {
         match self.resolve(rel) {
-            Resolved::Inside(p) => match self.entries.get(&p) {
+            Resolved::Inside(p) => match self.get(&p) {
                 Some(Entry::File(b)) => Some(b),
                 _ => None,
             },
-            Resolved::Outside => match self.entries.get(&normalise(rel)) {
+            Resolved::Outside => match self.get(&normalise(rel)) {
                 Some(Entry::Symlink { followed: Followed::File(b), .. }) => Some(b),
                 _ => None,
             },
         }
     }
+}
+
+/// Sorts entries by path; of equal paths, the later one is kept.
+fn sort_by_path(entries: &mut Vec<(String, Entry)>) {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            core::mem::swap(later, kept);
+        }
+        same
+    });
 }
 
 /// Path components without empty and `.` parts (pathlib's parsing).
@@ -265,13 +255,21 @@ fn relative(root: &[&str], cur: &[&str]) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn tree(root: &str, entries: &[(&str, Entry)]) -> Tree {
+        Tree::from_entries(root, entries.iter().map(|(p, e)| (p.to_string(), e.clone())).collect())
+    }
+
     #[test]
     fn resolution_follows_symlinks_then_dotdot() {
-        let mut t = Tree::new("/tmp/pkg");
-        t.insert("providers/sim0.yaml", Entry::File(b"x".to_vec()));
-        t.insert("link", Entry::Symlink { target: "/etc/passwd".into(), followed: Followed::File(b"root".to_vec()) });
-        t.insert("runtime/up", Entry::Symlink { target: "../providers".into(), followed: Followed::Dir });
-        t.insert("back", Entry::Symlink { target: "../pkg/providers/sim0.yaml".into(), followed: Followed::File(b"x".to_vec()) });
+        let t = tree(
+            "/tmp/pkg",
+            &[
+                ("providers/sim0.yaml", Entry::File(b"x".to_vec())),
+                ("link", Entry::Symlink { target: "/etc/passwd".into(), followed: Followed::File(b"root".to_vec()) }),
+                ("runtime/up", Entry::Symlink { target: "../providers".into(), followed: Followed::Dir }),
+                ("back", Entry::Symlink { target: "../pkg/providers/sim0.yaml".into(), followed: Followed::File(b"x".to_vec()) }),
+            ],
+        );
         assert_eq!(t.resolve("runtime/../providers/sim0.yaml"), Resolved::Inside("providers/sim0.yaml".into()));
         assert_eq!(t.resolve("./providers//sim0.yaml"), Resolved::Inside("providers/sim0.yaml".into()));
         assert_eq!(t.resolve("../../outside.yaml"), Resolved::Outside);
@@ -288,33 +286,38 @@ mod tests {
     }
 
     #[test]
-    fn built_at_once_or_one_by_one_the_tree_is_the_same() {
-        let entries = [
-            ("x/y/z.yaml", Entry::File(b"1".to_vec())),
-            ("a", Entry::File(b"2".to_vec())),
-            ("x/y-1/q", Entry::File(b"3".to_vec())),
-            ("x/y/w", Entry::Symlink { target: "../y-1".into(), followed: Followed::Dir }),
-            ("x/y-1", Entry::Dir),
-            ("x/y/v", Entry::File(b"4".to_vec())),
-        ];
-        let mut one_by_one = Tree::new("/r");
-        for (path, entry) in entries.iter().cloned() {
-            one_by_one.insert(path, entry);
-        }
-        let at_once = Tree::from_entries("/r", entries.iter().cloned().map(|(p, e)| (p.to_string(), e)).collect());
-        assert!(at_once.entries().eq(one_by_one.entries()));
-        assert_eq!(at_once.symlinks, 1);
-        assert_eq!(at_once.resolve("x/y/w/q"), Resolved::Inside("x/y-1/q".into()));
+    fn unlisted_parents_are_directories_and_a_repeated_path_keeps_its_last_entry() {
+        let t = tree(
+            "/r",
+            &[
+                ("x/y/z.yaml", Entry::File(b"1".to_vec())),
+                ("a", Entry::File(b"2".to_vec())),
+                ("x/y!/q", Entry::File(b"3".to_vec())),
+                ("x/y/w", Entry::Symlink { target: "../y!".into(), followed: Followed::Dir }),
+                ("x/y-1", Entry::Dir),
+                ("x/y/v", Entry::File(b"4".to_vec())),
+                ("a", Entry::File(b"5".to_vec())),
+                ("p/q/r/s", Entry::File(b"6".to_vec())),
+                ("", Entry::File(b"root".to_vec())),
+            ],
+        );
+        let paths: Vec<&str> = t.entries().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["a", "p", "p/q", "p/q/r", "p/q/r/s", "x", "x/y", "x/y!", "x/y!/q", "x/y-1", "x/y/v", "x/y/w", "x/y/z.yaml"]);
+        assert_eq!(t.get("a"), Some(&Entry::File(b"5".to_vec())));
+        assert_eq!(t.get("x/y!"), Some(&Entry::Dir));
+        assert_eq!(t.symlinks, 1);
+        assert_eq!(t.resolve("x/y/w/q"), Resolved::Inside("x/y!/q".into()));
+        assert_eq!(t.children("x"), ["y", "y!", "y-1"]);
+        assert_eq!(t.children("x/y"), ["v", "w", "z.yaml"]);
     }
 
     #[test]
     fn without_symlinks_resolution_is_lexical() {
-        let mut t = Tree::new("/tmp/pkg");
-        t.insert("a/b/c.yaml", Entry::File(b"x".to_vec()));
-        t.insert("a/link", Entry::Symlink { target: "b".into(), followed: Followed::Dir });
+        let link = ("a/link", Entry::Symlink { target: "b".into(), followed: Followed::Dir });
+        let t = tree("/tmp/pkg", &[("a/b/c.yaml", Entry::File(b"x".to_vec())), link.clone()]);
         assert_eq!(t.resolve("a/link/c.yaml"), Resolved::Inside("a/b/c.yaml".into()));
         // The symlink replaced by a file: nothing left to follow.
-        t.insert("a/link", Entry::File(b"y".to_vec()));
+        let t = tree("/tmp/pkg", &[("a/b/c.yaml", Entry::File(b"x".to_vec())), link, ("a/link", Entry::File(b"y".to_vec()))]);
         assert_eq!(t.resolve("a/link/c.yaml"), Resolved::Inside("a/link/c.yaml".into()));
         assert_eq!(t.resolve("a/../../pkg/a/b/./c.yaml"), Resolved::Inside("a/b/c.yaml".into()));
         assert_eq!(t.resolve("a/../.."), Resolved::Outside);

@@ -11,8 +11,7 @@ fn timeouts_print_like_the_cli() {
 
 #[test]
 fn materialise_refuses_escaping_names() {
-    let mut tree = Tree::new("/p");
-    tree.insert("../evil", Entry::File(b"x".to_vec()));
+    let tree = Tree::from_entries("/p", vec![("../evil".to_string(), Entry::File(b"x".to_vec()))]);
     let root = std::env::temp_dir().join(format!("trustloop-host-replay-{}", std::process::id()));
     let err = materialise(&tree, &root).expect_err("escape");
     assert_eq!(err.code, codes::ZIP_UNSAFE_PATH);
