@@ -9,7 +9,7 @@ use crate::budgets::Budget;
 use super::error::{ParseError, ParseErrorKind};
 use super::read::Reader;
 use super::scan::check_syntax;
-use super::value::{Map, Value};
+use super::value::{sort_by_key_bytes, Map, Value};
 
 /// What to do with a key that appears twice in one object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,7 +160,7 @@ pub(crate) fn build_any(
 /// [`DuplicateKeys::Reject`], a duplicate is an error).
 pub(crate) fn go_map(mut members: Vec<(String, Value)>, limits: &Limits, offset: usize) -> Result<Map, ParseError> {
     // A stable sort keeps source order among equal keys.
-    members.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    sort_by_key_bytes(&mut members);
     if limits.duplicate_keys == DuplicateKeys::Reject {
         if let Some(pair) = members.windows(2).find(|w| w[0].0 == w[1].0) {
             return Err(ParseError { kind: ParseErrorKind::DuplicateKey(pair[0].0.clone()), offset });

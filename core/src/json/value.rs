@@ -250,7 +250,7 @@ impl Map {
     /// The entries, moved out, sorted by key bytes.
     pub(crate) fn into_sorted(self) -> Vec<(String, Value)> {
         let mut entries = self.entries;
-        entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        sort_by_key_bytes(&mut entries);
         entries
     }
 
@@ -264,6 +264,12 @@ impl Map {
         v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         Entries::listed(v)
     }
+}
+
+/// Sorts entries by key bytes, equal keys in their given order (one sort for every
+/// owned entry list: each `sort_by` closure is its own copy of the sort's code).
+pub(crate) fn sort_by_key_bytes(entries: &mut [(String, Value)]) {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
 }
 
 /// A map's entries in some order ([`Map::stored`], [`Map::sorted`], [`Map::printed`]).

@@ -128,8 +128,9 @@ pub fn build_package(source: &dyn ProjectSource, options: &ExportOptions) -> Res
     scan_for_tokens(&files, limits)?;
 
     let sums = checksums::checksum_file(&files);
-    files.push((String::from(checksums::CHECKSUM_FILE), sums));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    // Where a sort would put it: after any path that sorts before it or equals it.
+    let at = files.partition_point(|(path, _)| path.as_str() <= checksums::CHECKSUM_FILE);
+    files.insert(at, (String::from(checksums::CHECKSUM_FILE), sums));
     let package = zip_writer::write(&files)?;
     Ok(Exported { package, entries: files, exported_at, omitted_variants, token_removed, warnings })
 }
