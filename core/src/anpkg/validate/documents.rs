@@ -31,6 +31,31 @@ pub fn load_yaml(bytes: &[u8], rel: &str, limits: Limits) -> Result<Value, Findi
     })
 }
 
+/// YAML documents the token scan has parsed that later steps read again (the manifest
+/// and the runtime profiles), keyed by the identity of their bytes in the tree: those
+/// are parsed once, not twice (the tree does not change while it is validated, so the
+/// same bytes give the same document). Bounded; what is not here is parsed again.
+#[derive(Default)]
+pub struct Parsed(Vec<(usize, usize, Value)>);
+
+impl Parsed {
+    const MAX_DOCUMENTS: usize = 16;
+
+    /// Keeps `doc`, the YAML document in `bytes` at `rel`, if a later step reads it.
+    pub fn keep(&mut self, rel: &str, bytes: &[u8], doc: Value) {
+        let read_again = rel == super::manifest::MANIFEST || (rel.starts_with("runtime/") && !rel.starts_with("runtime/behaviors/"));
+        if read_again && self.0.len() < Self::MAX_DOCUMENTS {
+            self.0.push((bytes.as_ptr() as usize, bytes.len(), doc));
+        }
+    }
+
+    /// The document parsed from exactly these bytes (the same tree storage), if kept.
+    pub fn take(&mut self, bytes: &[u8]) -> Option<Value> {
+        let at = self.0.iter().position(|(at, len, _)| *at == bytes.as_ptr() as usize && *len == bytes.len())?;
+        Some(self.0.swap_remove(at).2)
+    }
+}
+
 /// `json.loads(read_text(rel))`.
 pub fn load_json(bytes: &[u8], rel: &str) -> Result<Value, Finding> {
     let text = read_text(bytes, rel)?;
@@ -41,4 +66,22 @@ pub fn load_json(bytes: &[u8], rel: &str) -> Result<Value, Finding> {
 /// Python `str.strip()`: Unicode whitespace plus the ASCII separators `\x1c`–`\x1f`.
 pub fn py_strip(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parsed_documents_are_found_by_their_bytes_not_their_content() {
+        let (manifest, copy, behavior) = (b"a: 1\n".to_vec(), b"a: 1\n".to_vec(), b"b: 2\n".to_vec());
+        let doc = || load_yaml(b"a: 1\n", "x.yaml", Limits::default()).unwrap();
+        let mut parsed = Parsed::default();
+        parsed.keep("machine-profile.yaml", &manifest, doc());
+        parsed.keep("runtime/behaviors/b.yaml", &behavior, doc());
+        assert!(parsed.take(&copy).is_none(), "equal bytes elsewhere are parsed again");
+        assert!(parsed.take(&behavior).is_none(), "behavior files are not read again, so not kept");
+        assert!(parsed.take(&manifest).is_some_and(|d| d.py_eq(&doc())));
+        assert!(parsed.take(&manifest).is_none(), "taken once");
+    }
 }

@@ -12,7 +12,11 @@ pub const MANIFEST: &str = "machine-profile.yaml";
 /// `YAML root must be object: <abs path>`.
 pub fn load_mapping(ctx: &mut Ctx<'_>, rel: &str) -> Result<Option<Map>, Stop> {
     let Some(bytes) = ctx.tree.read(rel) else { return Ok(None) };
-    match load_yaml(bytes, rel, ctx.opts.yaml_limits) {
+    let loaded = match ctx.parsed.take(bytes) {
+        Some(doc) => Ok(doc),
+        None => load_yaml(bytes, rel, ctx.opts.yaml_limits),
+    };
+    match loaded {
         Ok(Value::Null) => Ok(Some(Map::new())),
         Ok(Value::Map(m)) => Ok(Some(m)),
         Ok(_) => {

@@ -51,6 +51,7 @@ pub struct Ctx<'a> {
     pub tree: &'a Tree,
     pub opts: &'a Options,
     pub findings: Vec<Finding>,
+    pub parsed: documents::Parsed,
 }
 
 impl Ctx<'_> {
@@ -67,7 +68,7 @@ impl Ctx<'_> {
 
 /// Validates a package tree (archive contents or an extracted directory).
 pub fn validate_tree(tree: &Tree, opts: &Options) -> Report {
-    let mut ctx = Ctx { tree, opts, findings: Vec::new() };
+    let mut ctx = Ctx { tree, opts, findings: Vec::new(), parsed: documents::Parsed::default() };
     let replay_config = run(&mut ctx).unwrap_or(None);
     Report { findings: ctx.findings, replay_config }
 }

@@ -17,9 +17,10 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
     let mut files: Vec<(&str, &[u8])> = ctx.tree.files().into_iter().filter(|(p, _)| *p != CHECKSUM_FILE).collect();
     files.sort_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
     for (rel, bytes) in files {
+        let yaml = rel.ends_with(".yaml") || rel.ends_with(".yml");
         let doc = if rel.ends_with(".json") {
             load_json(bytes, rel)
-        } else if rel.ends_with(".yaml") || rel.ends_with(".yml") {
+        } else if yaml {
             load_yaml(bytes, rel, ctx.opts.yaml_limits)
         } else {
             continue;
@@ -38,6 +39,9 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
                     .at_file(rel)
                     .at_path(key_path.as_str()),
             )?;
+        }
+        if yaml {
+            ctx.parsed.keep(rel, bytes, doc);
         }
     }
     Ok(())
