@@ -34,25 +34,32 @@ pub fn load_yaml(bytes: &[u8], rel: &str, limits: Limits) -> Result<Value, Findi
 /// YAML documents the token scan has parsed that later steps read again (the manifest
 /// and the runtime profiles), keyed by the identity of their bytes in the tree: those
 /// are parsed once, not twice (the tree does not change while it is validated, so the
-/// same bytes give the same document). Bounded; what is not here is parsed again.
+/// same bytes give the same document). Bounded in count and source bytes, so a package
+/// cannot make many large documents live at once; what is not here is parsed again.
 #[derive(Default)]
-pub struct Parsed(Vec<(usize, usize, Value)>);
+pub struct Parsed {
+    documents: Vec<(usize, usize, Value)>,
+    bytes: usize,
+}
 
 impl Parsed {
     const MAX_DOCUMENTS: usize = 16;
+    const MAX_BYTES: usize = 1 << 20;
 
     /// Keeps `doc`, the YAML document in `bytes` at `rel`, if a later step reads it.
     pub fn keep(&mut self, rel: &str, bytes: &[u8], doc: Value) {
         let read_again = rel == super::manifest::MANIFEST || (rel.starts_with("runtime/") && !rel.starts_with("runtime/behaviors/"));
-        if read_again && self.0.len() < Self::MAX_DOCUMENTS {
-            self.0.push((bytes.as_ptr() as usize, bytes.len(), doc));
+        let fits = self.documents.len() < Self::MAX_DOCUMENTS && self.bytes + bytes.len() <= Self::MAX_BYTES;
+        if read_again && fits {
+            self.bytes += bytes.len();
+            self.documents.push((bytes.as_ptr() as usize, bytes.len(), doc));
         }
     }
 
     /// The document parsed from exactly these bytes (the same tree storage), if kept.
     pub fn take(&mut self, bytes: &[u8]) -> Option<Value> {
-        let at = self.0.iter().position(|(at, len, _)| *at == bytes.as_ptr() as usize && *len == bytes.len())?;
-        Some(self.0.swap_remove(at).2)
+        let at = self.documents.iter().position(|(at, len, _)| *at == bytes.as_ptr() as usize && *len == bytes.len())?;
+        Some(self.documents.swap_remove(at).2)
     }
 }
 
@@ -83,5 +90,8 @@ mod tests {
         assert!(parsed.take(&behavior).is_none(), "behavior files are not read again, so not kept");
         assert!(parsed.take(&manifest).is_some_and(|d| d.py_eq(&doc())));
         assert!(parsed.take(&manifest).is_none(), "taken once");
+        let large = alloc::vec![b' '; Parsed::MAX_BYTES + 1];
+        parsed.keep("runtime/large.yaml", &large, Value::Null);
+        assert!(parsed.take(&large).is_none(), "over the byte bound: parsed again");
     }
 }

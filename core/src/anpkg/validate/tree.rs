@@ -66,7 +66,7 @@ const MAX_SYMLINKS: usize = 40;
 
 impl Tree {
     /// A tree of `entries` (normalised paths; of a path given twice, the later entry)
-    /// and their parent directories, which need not be listed (zip archives need not).
+    /// and their parent directories, listed or not (a zip archive need not list them).
     pub fn from_entries(root: impl Into<String>, mut entries: Vec<(String, Entry)>) -> Self {
         entries.retain(|(path, _)| !path.is_empty());
         sort_by_path(&mut entries);
@@ -79,7 +79,7 @@ impl Tree {
             while let Some(i) = dir.rfind('/') {
                 dir = &dir[..i];
                 let seen = last.is_some_and(|l| l == dir || l.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/')));
-                if seen || entries.binary_search_by(|(p, _)| p.as_str().cmp(dir)).is_ok() {
+                if seen || search_path(&entries, dir).is_ok() {
                     break;
                 }
                 unlisted.push((dir.to_string(), Entry::Dir));
@@ -95,7 +95,7 @@ impl Tree {
     }
 
     pub fn get(&self, path: &str) -> Option<&Entry> {
-        let at = self.entries.binary_search_by(|(p, _)| p.as_str().cmp(path)).ok()?;
+        let at = search_path(&self.entries, path).ok()?;
         Some(&self.entries[at].1)
     }
 
@@ -220,6 +220,11 @@ impl Tree {
             },
         }
     }
+}
+
+/// Where `path` is in entries sorted by path (binary search).
+fn search_path(entries: &[(String, Entry)], path: &str) -> Result<usize, usize> {
+    entries.binary_search_by(|(p, _)| p.as_str().cmp(path))
 }
 
 /// Sorts entries by path; of equal paths, the later one is kept.
