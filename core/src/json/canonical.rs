@@ -102,15 +102,17 @@ pub(crate) fn write_canonical<W: Sink + ?Sized>(out: &mut W, v: &Value, style: &
 
 /// Writes `{` and puts the object's entries, in canonical key order, on the stack.
 fn open_object<'a, W: Sink + ?Sized>(out: &mut W, m: &'a Map, style: &Style, stack: &mut Vec<Open<'a>>) {
-    let entries = if style.utf16_key_order {
-        let mut entries: Vec<_> = m.iter().collect();
-        entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-        Entries::listed(entries)
-    } else {
-        m.sorted()
-    };
+    let entries = if style.utf16_key_order { utf16_sorted(m) } else { m.sorted() };
     out.put("{");
     stack.push(Open::Object(entries, false));
+}
+
+/// Entries by the UTF-16 code units of their keys. Outside `open_object`, which every
+/// sink instantiates: one copy of the sort, not one per sink.
+fn utf16_sorted(m: &Map) -> Entries<'_> {
+    let mut entries: Vec<_> = m.iter().collect();
+    entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    Entries::listed(entries)
 }
 
 /// Writes `next`, then whatever the open containers on `stack` still hold.

@@ -46,11 +46,9 @@ impl Parsed {
     const MAX_DOCUMENTS: usize = 16;
     const MAX_BYTES: usize = 1 << 20;
 
-    /// Keeps `doc`, the YAML document in `bytes` at `rel`, if a later step reads it.
-    pub fn keep(&mut self, rel: &str, bytes: &[u8], doc: Value) {
-        let read_again = rel == super::manifest::MANIFEST || (rel.starts_with("runtime/") && !rel.starts_with("runtime/behaviors/"));
-        let fits = self.documents.len() < Self::MAX_DOCUMENTS && self.bytes + bytes.len() <= Self::MAX_BYTES;
-        if read_again && fits {
+    /// Keeps `doc`, the YAML document in `bytes`, if it fits.
+    pub fn keep(&mut self, bytes: &[u8], doc: Value) {
+        if self.documents.len() < Self::MAX_DOCUMENTS && self.bytes + bytes.len() <= Self::MAX_BYTES {
             self.bytes += bytes.len();
             self.documents.push((bytes.as_ptr() as usize, bytes.len(), doc));
         }
@@ -81,17 +79,16 @@ mod tests {
 
     #[test]
     fn parsed_documents_are_found_by_their_bytes_not_their_content() {
-        let (manifest, copy, behavior) = (b"a: 1\n".to_vec(), b"a: 1\n".to_vec(), b"b: 2\n".to_vec());
+        let (manifest, copy, other) = (b"a: 1\n".to_vec(), b"a: 1\n".to_vec(), b"b: 2\n".to_vec());
         let doc = || load_yaml(b"a: 1\n", "x.yaml", Limits::default()).unwrap();
         let mut parsed = Parsed::default();
-        parsed.keep("machine-profile.yaml", &manifest, doc());
-        parsed.keep("runtime/behaviors/b.yaml", &behavior, doc());
+        parsed.keep(&manifest, doc());
         assert!(parsed.take(&copy).is_none(), "equal bytes elsewhere are parsed again");
-        assert!(parsed.take(&behavior).is_none(), "behavior files are not read again, so not kept");
+        assert!(parsed.take(&other).is_none());
         assert!(parsed.take(&manifest).is_some_and(|d| d.py_eq(&doc())));
         assert!(parsed.take(&manifest).is_none(), "taken once");
         let large = alloc::vec![b' '; Parsed::MAX_BYTES + 1];
-        parsed.keep("runtime/large.yaml", &large, Value::Null);
+        parsed.keep(&large, Value::Null);
         assert!(parsed.take(&large).is_none(), "over the byte bound: parsed again");
     }
 }

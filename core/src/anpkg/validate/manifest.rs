@@ -8,6 +8,12 @@ use crate::diag::Finding;
 
 pub const MANIFEST: &str = "machine-profile.yaml";
 
+/// Whether [`load_mapping`] may read the file at `rel` (the manifest, a runtime profile):
+/// the token scan keeps those documents for it.
+pub fn read_by_load_mapping(rel: &str) -> bool {
+    rel == MANIFEST || (rel.starts_with("runtime/") && !rel.starts_with("runtime/behaviors/"))
+}
+
 /// Loads a YAML document that must be a mapping (`None` → `{}`), reporting
 /// `YAML root must be object: <abs path>`.
 pub fn load_mapping(ctx: &mut Ctx<'_>, rel: &str) -> Result<Option<Map>, Stop> {
@@ -40,5 +46,18 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<Option<Map>, Stop> {
     match doc {
         Value::Map(m) => Ok(Some(m)),
         _ => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_by_load_mapping;
+
+    #[test]
+    fn the_manifest_and_runtime_profiles_are_what_load_mapping_reads() {
+        assert!(read_by_load_mapping("machine-profile.yaml"));
+        assert!(read_by_load_mapping("runtime/anolis-runtime.yaml"));
+        assert!(!read_by_load_mapping("runtime/behaviors/tree.yaml"));
+        assert!(!read_by_load_mapping("providers/sim0.yaml"));
     }
 }

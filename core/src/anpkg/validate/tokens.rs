@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 
 use super::checksums::CHECKSUM_FILE;
 use super::documents::{load_json, load_yaml, py_strip};
+use super::manifest::read_by_load_mapping;
 use super::{codes, Ctx, Stop};
 use crate::emulate::python::repr::to_str;
 use crate::emulate::python::yaml::Value;
@@ -40,8 +41,8 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
                     .at_path(key_path.as_str()),
             )?;
         }
-        if yaml {
-            ctx.parsed.keep(rel, bytes, doc);
+        if yaml && read_by_load_mapping(rel) {
+            ctx.parsed.keep(bytes, doc);
         }
     }
     Ok(())
