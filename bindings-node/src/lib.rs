@@ -85,7 +85,7 @@ pub fn call<'e>(env: &'e Env, op: String, args: Vec<Unknown<'e>>) -> napi::Resul
     let mut taken = 0;
     let mut keys = to_js::Keys::default();
     let mut refused = None;
-    let take = |entry: Value| match to_js::value_with(env, &entry, &mut keys).and_then(|e| entries.set(taken, e)) {
+    let take = |entry: &Value| match to_js::value_with(env, entry, &mut keys).and_then(|e| entries.set(taken, e)) {
         Ok(()) => {
             taken += 1;
             true

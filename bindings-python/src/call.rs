@@ -76,8 +76,8 @@ pub fn call_op<'py>(py: Python<'py>, op: &str, args: &Bound<'py, PyTuple>) -> Py
     let entries = PyList::empty(py).unbind();
     let mut keys = crate::to_py::Keys::default();
     let mut refused: Option<PyErr> = None;
-    let take = |entry: Value| {
-        Python::attach(|py| match crate::to_py::value_with(py, &entry, &mut keys).and_then(|e| entries.bind(py).append(e)) {
+    let take = |entry: &Value| {
+        Python::attach(|py| match crate::to_py::value_with(py, entry, &mut keys).and_then(|e| entries.bind(py).append(e)) {
             Ok(()) => true,
             Err(e) => {
                 refused = Some(e);

@@ -11,6 +11,12 @@ T1/T2. It also prints the call's CPU time over its wall time (how many cores the
 kept busy): on a machine others load, a second thread adds CPU time without wall-clock
 gain, which this shows.
 
+Each round also runs the machine's ceiling: two one-core children at once, each pinned to
+its own CPU, each doing the whole one-core batch. They share nothing (no GIL, no pool, no
+serial part), so 2 x (one-core time) / (their mean time) is what two cores give two
+independent copies of this work here; a batch's speed-up cannot beat it. On a VM whose
+second vCPU slows the first (a busy or SMT-shared host, lower boost clocks) it is below 2.
+
 Usage: .venv/bin/python scripts/bench/batch-cores.py [--runs 11] [--bundles 1000] [--host python|node]
 (the trustloop module must be importable, it makes the bundles: `bash scripts/test.sh
 python` installs it; `--host node` times `verifyMany` of bindings-node, whose addon
@@ -67,15 +73,31 @@ def make_bundles(n, into):
     return len(bundle)
 
 
-def timed(cores, folder, host):
-    """(cold wall, cold CPU, warm wall, warm CPU) of the child's call on the first
-    `cores` CPUs this process may use."""
-    allowed = sorted(os.sched_getaffinity(0))[:cores]
+def start(cpus, folder, host):
+    """The child, started on the CPUs `cpus` (its output piped)."""
     env = {k: v for k, v in os.environ.items() if k != "RAYON_NUM_THREADS"}
     child = [sys.executable, "-c", CHILD, folder] if host == "python" else ["node", "-e", CHILD_NODE, folder, str(ROOT / "bindings-node")]
-    out = subprocess.run(child, env=env, check=True, capture_output=True, text=True,
-                         preexec_fn=lambda: os.sched_setaffinity(0, allowed))
-    return tuple(map(float, out.stdout.split()))
+    return subprocess.Popen(child, env=env, stdout=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: os.sched_setaffinity(0, cpus))
+
+
+def times_of(child):
+    """(cold wall, cold CPU, warm wall, warm CPU) the child printed."""
+    out, _ = child.communicate()
+    if child.returncode != 0:
+        raise SystemExit(f"the child failed ({child.returncode})")
+    return tuple(map(float, out.split()))
+
+
+def timed(cores, folder, host):
+    """The child's times on the first `cores` CPUs this process may use."""
+    return times_of(start(sorted(os.sched_getaffinity(0))[:cores], folder, host))
+
+
+def timed_side_by_side(folder, host):
+    """The times of two one-core children run at once, one on each of the first two CPUs."""
+    children = [start([cpu], folder, host) for cpu in sorted(os.sched_getaffinity(0))[:2]]
+    return [times_of(child) for child in children]
 
 
 def main():
@@ -86,12 +108,13 @@ def main():
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         size = make_bundles(args.bundles, Path(tmp))
-        one, two = [], []
+        one, two, apart = [], [], []
         for i in range(args.runs):
             if i % 2 == 0:
                 one.append(timed(1, tmp, args.host)); two.append(timed(2, tmp, args.host))
             else:
                 two.append(timed(2, tmp, args.host)); one.append(timed(1, tmp, args.host))
+            apart.append(timed_side_by_side(tmp, args.host))
     med = statistics.median
     report = {"host": args.host, "bundles": args.bundles, "bundle_bytes": size, "runs": args.runs, "cores": os.cpu_count(), "load_average": os.getloadavg()}
     for name, wall, cpu in (("cold", 0, 1), ("warm", 2, 3)):
@@ -101,6 +124,8 @@ def main():
             "two_cores_parallelism": round(med(r[cpu] / r[wall] for r in two), 2),
             "speedup_paired_median": round(med(a[wall] / b[wall] for a, b in zip(one, two)), 3),
             "speedups": sorted(round(a[wall] / b[wall], 3) for a, b in zip(one, two)),
+            # Two independent one-core children at once: the most two cores give here.
+            "machine_ceiling_paired_median": round(med(2 * a[wall] / statistics.mean(p[wall] for p in pair) for a, pair in zip(one, apart)), 3),
         }
     print(json.dumps(report, indent=2))
 

@@ -47,7 +47,7 @@ pub fn call(args: Args<'_>) -> Result<Out, Error> {
 /// are ready ([`crate::batch::stream`]) instead of returned as one array: `Ok(None)`
 /// then. Any other operation's result comes back whole. `entry` returning false stops
 /// the batch (the host keeps its own reason).
-pub fn call_each(args: Args<'_>, entry: impl FnMut(api::json::Value) -> bool) -> Result<Option<Out>, Error> {
+pub fn call_each(args: Args<'_>, entry: impl FnMut(&api::json::Value) -> bool) -> Result<Option<Out>, Error> {
     if !api::batch::is_batch(args.op()) {
         return call(args).map(Some);
     }
