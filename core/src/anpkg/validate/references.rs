@@ -223,7 +223,7 @@ pub fn required_path(ctx: &mut Ctx<'_>, raw: &Value, label: &str) -> Result<Opti
         }
         Resolved::Inside(rel) => rel,
     };
-    if ctx.tree.kind(&rel) != Kind::File {
+    if ctx.tree.kind_resolved(&rel) != Kind::File {
         ctx.fail(fail(codes::REFERENCED_FILE_NOT_FOUND, format!("referenced file not found: {s}")))?;
         return Ok(None);
     }
@@ -244,7 +244,7 @@ fn informational_path(ctx: &mut Ctx<'_>, raw: Option<&Value>, label: &str) -> Re
     }
     match ctx.tree.resolve(s) {
         Resolved::Outside => ctx.fail(fail(codes::PATH_ESCAPES, format!("path escapes package root: {s}"))),
-        Resolved::Inside(rel) => match ctx.tree.kind(&rel) {
+        Resolved::Inside(rel) => match ctx.tree.kind_resolved(&rel) {
             Kind::Missing | Kind::File => Ok(()),
             Kind::Dir | Kind::Other => ctx.fail(fail(codes::PATH_NOT_FILE, format!("expected file path but found non-file entry: {s}"))),
         },

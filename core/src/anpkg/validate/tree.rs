@@ -144,13 +144,7 @@ impl Tree {
     /// What `root / rel` is after following symlinks (`Path.is_file()`/`is_dir()`).
     pub fn kind(&self, rel: &str) -> Kind {
         match self.resolve(rel) {
-            Resolved::Inside(p) if p.is_empty() => Kind::Dir,
-            Resolved::Inside(p) => match self.get(&p) {
-                Some(Entry::File(_)) => Kind::File,
-                Some(Entry::Dir) => Kind::Dir,
-                Some(Entry::Other) => Kind::Other,
-                Some(Entry::Symlink { .. }) | None => Kind::Missing,
-            },
+            Resolved::Inside(p) => self.kind_resolved(&p),
             // Outside the tree: only a direct symlink tells what the host saw.
             Resolved::Outside => match self.get(&normalise(rel)) {
                 Some(Entry::Symlink { followed, .. }) => match followed {
@@ -161,6 +155,20 @@ impl Tree {
                 },
                 _ => Kind::Missing,
             },
+        }
+    }
+
+    /// What the path `resolve` gave (`Resolved::Inside`) is: every symlink on it is
+    /// already followed, so it is not resolved again.
+    pub fn kind_resolved(&self, p: &str) -> Kind {
+        if p.is_empty() {
+            return Kind::Dir;
+        }
+        match self.get(p) {
+            Some(Entry::File(_)) => Kind::File,
+            Some(Entry::Dir) => Kind::Dir,
+            Some(Entry::Other) => Kind::Other,
+            Some(Entry::Symlink { .. }) | None => Kind::Missing,
         }
     }
 
@@ -285,6 +293,12 @@ mod tests {
         assert_eq!(t.resolve("back"), Resolved::Inside("providers/sim0.yaml".into()));
         assert_eq!(t.kind("providers"), Kind::Dir);
         assert_eq!(t.kind("providers\\sim0.yaml"), Kind::Missing);
+        // What a resolved path is needs no second resolution: the same as `kind` of the raw path.
+        for raw in ["back", "runtime/up", "runtime/up/sim0.yaml", "runtime", ".", "runtime/up/none.yaml"] {
+            let Resolved::Inside(p) = t.resolve(raw) else { panic!("{raw} resolves outside") };
+            assert_eq!(t.kind_resolved(&p), t.kind(raw), "{raw}");
+        }
+        assert_eq!(t.kind_resolved("runtime/up"), Kind::Missing); // a symlink itself: not followed again
         let files: Vec<&str> = t.files().into_iter().map(|(p, _)| p).collect();
         assert_eq!(files, ["back", "link", "providers/sim0.yaml"]);
         assert_eq!(t.children("providers"), ["sim0.yaml"]);
