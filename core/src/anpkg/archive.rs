@@ -20,7 +20,7 @@ use crate::budgets::Budget;
 use std::io::{Cursor, Read};
 
 use crate::anpkg::validate::codes;
-use crate::anpkg::validate::tree::{Entry, Tree};
+use crate::anpkg::validate::tree::{order, Entry, Tree};
 use crate::diag::Finding;
 
 /// Archive resource limits.
@@ -286,13 +286,6 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
         return Err(findings);
     }
     Ok(Tree::from_entries(root, entries))
-}
-
-/// Positions of `keys` in sorted order, equal keys in their given order.
-fn order(keys: &[&str]) -> Vec<usize> {
-    let mut positions: Vec<usize> = (0..keys.len()).collect();
-    positions.sort_by(|&a, &b| keys[a].cmp(keys[b]));
-    positions
 }
 
 /// Where an entry's data lies in the archive and how to check it (from the central

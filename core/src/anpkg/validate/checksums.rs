@@ -1,10 +1,10 @@
 //! `meta/checksums.sha256` (ANPKG-VAL-C1..C7).
-use alloc::collections::btree_map::{BTreeMap, Entry};
 use alloc::format;
 use alloc::vec::Vec;
 
 use super::codes;
 use super::documents::{py_strip, read_text};
+use super::tree::order;
 use super::{Ctx, Stop};
 use crate::emulate::python::repr::str_list_repr;
 use crate::diag::Finding;
@@ -19,33 +19,44 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
         Ok(t) => t,
         Err(f) => return ctx.fail(f),
     };
-    // C1–C4: parse lines; every path seen → its digest if listed (well-formed, not the
-    // checksum file itself).
-    let mut seen: BTreeMap<&str, Option<&str>> = BTreeMap::new();
-    for (index, raw_line) in python_splitlines(&text).into_iter().enumerate() {
-        let line = py_strip(raw_line);
-        if line.is_empty() {
-            continue;
-        }
-        let Some((digest, path)) = line.split_once("  ") else {
+    // C1–C4, in line order: a malformed line, a path listed again (reported at each
+    // later line), a malformed digest. Repeats are found by sorting the paths once.
+    let lines: Vec<(usize, Option<(&str, &str)>)> = python_splitlines(&text)
+        .into_iter()
+        .enumerate()
+        .map(|(index, raw)| (index, py_strip(raw)))
+        .filter(|(_, line)| !line.is_empty())
+        .map(|(index, line)| (index, line.split_once("  ")))
+        .collect();
+    let paths: Vec<&str> = lines.iter().filter_map(|(_, parsed)| Some(parsed.as_ref()?.1)).collect();
+    let by_path = order(&paths);
+    let mut repeated = alloc::vec![false; paths.len()];
+    for pair in by_path.windows(2) {
+        repeated[pair[1]] = paths[pair[0]] == paths[pair[1]];
+    }
+    // Each path's digest, by the path's position: None when malformed or the checksum file.
+    let mut digests: Vec<Option<&str>> = alloc::vec![None; paths.len()];
+    let mut at = 0;
+    for (index, parsed) in lines {
+        let Some((digest, path)) = parsed else {
             ctx.fail(
                 Finding::error(codes::CHECKSUM_LINE_FORMAT, format!("Invalid checksum line format at {CHECKSUM_FILE}:{}", index + 1))
                     .at_file(CHECKSUM_FILE),
             )?;
             continue;
         };
-        let Entry::Vacant(slot) = seen.entry(path) else {
+        at += 1;
+        if repeated[at - 1] {
             ctx.fail(Finding::error(codes::CHECKSUM_DUPLICATE, format!("Duplicate checksum entry for {path}")).at_file(CHECKSUM_FILE))?;
             continue;
-        };
+        }
         if digest.len() != 64 || !digest.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
-            slot.insert(None);
             ctx.fail(Finding::error(codes::CHECKSUM_DIGEST_FORMAT, format!("Invalid sha256 digest for {path}")).at_file(CHECKSUM_FILE))?;
             continue;
         }
-        slot.insert((path != CHECKSUM_FILE).then_some(digest));
+        digests[at - 1] = (path != CHECKSUM_FILE).then_some(digest);
     }
-    let listed: Vec<(&str, &str)> = seen.into_iter().filter_map(|(path, digest)| Some((path, digest?))).collect();
+    let listed: Vec<(&str, &str)> = by_path.into_iter().filter_map(|i| Some((paths[i], digests[i]?))).collect();
     // C6: the listed set equals the discovered files (minus the checksum file).
     let files: Vec<(&str, &[u8])> = ctx.tree.files().into_iter().filter(|(p, _)| *p != CHECKSUM_FILE).collect();
     let discovered: Vec<&str> = files.iter().map(|(p, _)| *p).collect();
@@ -96,4 +107,43 @@ pub fn python_splitlines(text: &str) -> Vec<&str> {
         out.push(&text[start..]);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anpkg::validate::{Entry, Options, Tree};
+    use alloc::string::String;
+
+    fn findings(sums: &str) -> Vec<(&'static str, String)> {
+        let file = |path: &str, data: &[u8]| (String::from(path), Entry::File(data.to_vec()));
+        let tree = Tree::from_entries("", alloc::vec![file(CHECKSUM_FILE, sums.as_bytes()), file("a.yaml", b"a"), file("b.yaml", b"b")]);
+        let opts = Options { all: true, ..Options::default() };
+        let mut ctx = Ctx { tree: &tree, opts: &opts, findings: Vec::new(), parsed: Default::default() };
+        let _ = check(&mut ctx);
+        ctx.findings.into_iter().map(|f| (f.code, f.message)).collect()
+    }
+
+    /// Line findings come in line order; a path listed again is reported at each later
+    /// line, whatever its first line held; the set is checked with the first digests.
+    #[test]
+    fn line_findings_in_line_order() {
+        let a = crate::digest::hex(&<sha2::Sha256 as sha2::Digest>::digest(b"a"));
+        let b = crate::digest::hex(&<sha2::Sha256 as sha2::Digest>::digest(b"b"));
+        let sums = format!("{b}  b.yaml\nno separator\n{a}  b.yaml\nxyz  a.yaml\n{a}  b.yaml\n{a}  {CHECKSUM_FILE}\n");
+        let got = findings(&sums);
+        let want = [
+            (codes::CHECKSUM_LINE_FORMAT, format!("Invalid checksum line format at {CHECKSUM_FILE}:2")),
+            (codes::CHECKSUM_DUPLICATE, String::from("Duplicate checksum entry for b.yaml")),
+            (codes::CHECKSUM_DIGEST_FORMAT, String::from("Invalid sha256 digest for a.yaml")),
+            (codes::CHECKSUM_DUPLICATE, String::from("Duplicate checksum entry for b.yaml")),
+            (codes::CHECKSUM_SET_MISMATCH, String::from("Checksum file entries do not match package contents: expected=['b.yaml'], discovered=['a.yaml', 'b.yaml']")),
+        ];
+        assert_eq!(got, want);
+        // Listed in any order, each once: no finding.
+        assert_eq!(findings(&format!("{b}  b.yaml\n\n{a}  a.yaml\n{a}  {CHECKSUM_FILE}\n")), []);
+        // A wrong digest is found in path order.
+        let got = findings(&format!("{a}  b.yaml\n{b}  a.yaml\n"));
+        assert_eq!(got.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>(), ["Checksum mismatch for a.yaml", "Checksum mismatch for b.yaml"]);
+    }
 }

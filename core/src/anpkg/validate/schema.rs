@@ -145,16 +145,18 @@ impl<'s> Evaluator<'s> {
         }
     }
 
-    /// `uniqueItems` without comparing every pair: scalars go through a Python-equality
-    /// index (`bool` apart, as it never equals a number here); only collections are
-    /// compared pairwise, and those comparisons are charged to the work budget (`None`:
-    /// over budget).
+    /// `uniqueItems` without comparing every pair: strings are sorted once (a string
+    /// equals only a string), other scalars go through a Python-equality index (`bool`
+    /// apart, as it never equals a number here); only collections are compared pairwise,
+    /// and those comparisons are charged to the work budget (`None`: over budget).
     fn has_duplicates(&self, items: &[Value]) -> Option<bool> {
+        let mut strings: Vec<&str> = Vec::new();
         let mut scalars = crate::emulate::python::yaml::Map::new();
         let mut bools = [false; 2];
         let mut collections: Vec<&Value> = Vec::new();
         for item in items {
             match item {
+                Value::Str(s) => strings.push(s),
                 Value::Bool(b) => {
                     if core::mem::replace(&mut bools[usize::from(*b)], true) {
                         return Some(true);
@@ -170,6 +172,9 @@ impl<'s> Evaluator<'s> {
                     }
                 }
             }
+        }
+        if super::tree::order(&strings).windows(2).any(|pair| strings[pair[0]] == strings[pair[1]]) {
+            return Some(true);
         }
         let n = collections.len() as u64;
         let pairs = n.saturating_mul(n.saturating_sub(1)) / 2;
@@ -495,6 +500,9 @@ mod tests {
         assert_eq!(first(s, "a: 1\nb: x\nd: [true, false, 0.5, x, [1], [true], {k: 1}]\n"), None);
         assert_eq!(first(s, "a: 1\nb: x\nd: [[1, {k: 2}], x, [1.0, {k: 2.0}]]\n").unwrap(), "$.d: [[1, {'k': 2}], 'x', [1.0, {'k': 2.0}]] has non-unique elements");
         assert_eq!(first(s, "a: 1\nb: x\nd: [false, true, false]\n").unwrap(), "$.d: [False, True, False] has non-unique elements");
+        // A string equals only a string.
+        assert_eq!(first(s, "a: 1\nb: x\nd: ['1', 1, 1.5, '1.5', x, ~, 'null']\n"), None);
+        assert_eq!(first(s, "a: 1\nb: x\nd: [y, 1, x, 2, y]\n").unwrap(), "$.d: ['y', 1, 'x', 2, 'y'] has non-unique elements");
         // 3 000 lists: 4.5 million pairwise comparisons, over the evaluation budget.
         let lists: String = (0..3000).map(|i| format!("[{i}],")).collect();
         assert_eq!(first(s, &format!("a: 1\nb: x\nd: [{lists}]\n")).unwrap(), "$.d: schema evaluation limit exceeded");
@@ -502,7 +510,7 @@ mod tests {
         assert_eq!(first(s, "a: 1\nb: \"ok\\n\"\n"), None);
     }
 
-    /// `behaviors` of a 5,000-tree package: scalars go through the index (no pairwise
+    /// `behaviors` of a 5,000-tree package: strings are sorted once (no pairwise
     /// compares, nothing charged to the budget), and a duplicate anywhere is reported
     /// with the whole list, as jsonschema does (it names no pair).
     #[test]
