@@ -21,14 +21,21 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
     };
     // C1–C4, in line order: a malformed line, a path listed again (reported at each
     // later line), a malformed digest. Repeats are found by sorting the paths once.
-    let lines: Vec<(usize, Option<(&str, &str)>)> = python_splitlines(&text)
+    let mut paths: Vec<&str> = Vec::new();
+    // (line index, the digest and the position of its path in `paths`; None: malformed)
+    let lines: Vec<(usize, Option<(&str, usize)>)> = python_splitlines(&text)
         .into_iter()
         .enumerate()
         .map(|(index, raw)| (index, py_strip(raw)))
         .filter(|(_, line)| !line.is_empty())
-        .map(|(index, line)| (index, line.split_once("  ")))
+        .map(|(index, line)| {
+            let parsed = line.split_once("  ").map(|(digest, path)| {
+                paths.push(path);
+                (digest, paths.len() - 1)
+            });
+            (index, parsed)
+        })
         .collect();
-    let paths: Vec<&str> = lines.iter().filter_map(|(_, parsed)| Some(parsed.as_ref()?.1)).collect();
     let by_path = order(&paths);
     let mut repeated = alloc::vec![false; paths.len()];
     for pair in by_path.windows(2) {
@@ -36,17 +43,16 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
     }
     // Each path's digest, by the path's position: None when malformed or the checksum file.
     let mut digests: Vec<Option<&str>> = alloc::vec![None; paths.len()];
-    let mut at = 0;
     for (index, parsed) in lines {
-        let Some((digest, path)) = parsed else {
+        let Some((digest, at)) = parsed else {
             ctx.fail(
                 Finding::error(codes::CHECKSUM_LINE_FORMAT, format!("Invalid checksum line format at {CHECKSUM_FILE}:{}", index + 1))
                     .at_file(CHECKSUM_FILE),
             )?;
             continue;
         };
-        at += 1;
-        if repeated[at - 1] {
+        let path = paths[at];
+        if repeated[at] {
             ctx.fail(Finding::error(codes::CHECKSUM_DUPLICATE, format!("Duplicate checksum entry for {path}")).at_file(CHECKSUM_FILE))?;
             continue;
         }
@@ -54,7 +60,7 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
             ctx.fail(Finding::error(codes::CHECKSUM_DIGEST_FORMAT, format!("Invalid sha256 digest for {path}")).at_file(CHECKSUM_FILE))?;
             continue;
         }
-        digests[at - 1] = (path != CHECKSUM_FILE).then_some(digest);
+        digests[at] = (path != CHECKSUM_FILE).then_some(digest);
     }
     let listed: Vec<(&str, &str)> = by_path.into_iter().filter_map(|i| Some((paths[i], digests[i]?))).collect();
     // C6: the listed set equals the discovered files (minus the checksum file).
