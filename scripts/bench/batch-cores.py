@@ -81,10 +81,13 @@ def start(cpus, folder, host):
                             preexec_fn=lambda: os.sched_setaffinity(0, cpus))
 
 
-def times_of(child):
-    """(cold wall, cold CPU, warm wall, warm CPU) the child printed."""
+def times_of(child, *others):
+    """(cold wall, cold CPU, warm wall, warm CPU) the child printed; a failed child
+    stops the bench (and the children running beside it)."""
     out, _ = child.communicate()
     if child.returncode != 0:
+        for other in others:
+            other.kill()
         raise SystemExit(f"the child failed ({child.returncode})")
     return tuple(map(float, out.split()))
 
@@ -97,7 +100,7 @@ def timed(cores, folder, host):
 def timed_side_by_side(folder, host):
     """The times of two one-core children run at once, one on each of the first two CPUs."""
     children = [start([cpu], folder, host) for cpu in sorted(os.sched_getaffinity(0))[:2]]
-    return [times_of(child) for child in children]
+    return [times_of(child, *children) for child in children]
 
 
 def main():
@@ -106,6 +109,8 @@ def main():
     ap.add_argument("--bundles", type=int, default=1000)
     ap.add_argument("--host", choices=("python", "node"), default="python")
     args = ap.parse_args()
+    if len(os.sched_getaffinity(0)) < 2:
+        raise SystemExit("batch-cores.py compares one core with two: this process may use only one CPU")
     with tempfile.TemporaryDirectory() as tmp:
         size = make_bundles(args.bundles, Path(tmp))
         one, two, apart = [], [], []

@@ -230,7 +230,6 @@ impl Tree {
     }
 }
 
-/// Where `path` is in entries sorted by path (binary search).
 /// Positions of `keys` in sorted order, equal keys in their given order: where names
 /// are checked for clashes (an archive's, the checksum file's, `uniqueItems`' strings),
 /// one sort instead of an ordered map filled in order, a B-tree's worst case.
@@ -240,6 +239,7 @@ pub fn order(keys: &[&str]) -> Vec<usize> {
     positions
 }
 
+/// Where `path` is in entries sorted by path (binary search).
 fn search_path(entries: &[(String, Entry)], path: &str) -> Result<usize, usize> {
     entries.binary_search_by(|(p, _)| p.as_str().cmp(path))
 }
