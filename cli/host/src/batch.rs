@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn a_batch_gives_the_per_input_results_in_order() {
-        let _turn = BUDGETS.lock().unwrap_or_else(|e| e.into_inner());
+        let _turn = lock(&BUDGETS);
         let bundles = bundles();
         let options: Value = Map::record().with("extended_report", true).into();
         let batch = json(run("verify_many", vec![Arg::List(bundles.iter().map(|b| Arg::Bytes(b)).collect()), Arg::Json(options.clone())]).unwrap());
@@ -202,7 +202,7 @@ mod tests {
     /// before any input runs).
     #[test]
     fn a_batch_over_its_budget_is_refused() {
-        let _turn = BUDGETS.lock().unwrap_or_else(|e| e.into_inner());
+        let _turn = lock(&BUDGETS);
         trustloop_core::api::budgets::set("batch_items", 2).unwrap();
         let items = [b"{}".as_slice(); 3];
         let refused = run("verify_many", vec![Arg::List(items.iter().map(|b| Arg::Bytes(b)).collect())]);
@@ -214,7 +214,7 @@ mod tests {
     /// gets no more; an operation that is no batch comes back whole.
     #[test]
     fn streamed_entries_are_the_batch_in_input_order() {
-        let _turn = BUDGETS.lock().unwrap_or_else(|e| e.into_inner());
+        let _turn = lock(&BUDGETS);
         let bundles: Vec<Vec<u8>> = bundles().into_iter().cycle().take(40).collect();
         let args = || Args::new(find("verify_many").unwrap(), vec![Arg::List(bundles.iter().map(|b| Arg::Bytes(b)).collect())]).unwrap();
         let whole = json(call(args()).unwrap());

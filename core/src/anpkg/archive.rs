@@ -20,7 +20,7 @@ use crate::budgets::Budget;
 use std::io::{Cursor, Read};
 
 use crate::anpkg::validate::codes;
-use crate::anpkg::validate::tree::{order, Entry, Tree};
+use crate::anpkg::validate::tree::{order, repeats, Entry, Tree};
 use crate::diag::Finding;
 
 /// Archive resource limits.
@@ -204,10 +204,7 @@ pub fn read_archive(bytes: &[u8], root: &str, limits: &ArchiveLimits, all: bool)
     let names: Vec<&str> = named.iter().map(|m| m.name.as_str()).collect();
     let by_name = order(&names);
     // Equal names sort in entry order: every one after the first is a duplicate.
-    let mut duplicate = alloc::vec![false; named.len()];
-    for pair in by_name.windows(2) {
-        duplicate[pair[1]] = names[pair[0]] == names[pair[1]];
-    }
+    let duplicate = repeats(&names, &by_name);
     // Names equal once case-folded, duplicates left out: each collides with the one
     // before it in entry order.
     let kept: Vec<usize> = (0..named.len()).filter(|&i| !duplicate[i]).collect();

@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 
 use super::codes;
 use super::documents::{py_strip, read_text};
-use super::tree::order;
+use super::tree::{order, repeats};
 use super::{Ctx, Stop};
 use crate::emulate::python::repr::str_list_repr;
 use crate::diag::Finding;
@@ -37,10 +37,7 @@ pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
         })
         .collect();
     let by_path = order(&paths);
-    let mut repeated = alloc::vec![false; paths.len()];
-    for pair in by_path.windows(2) {
-        repeated[pair[1]] = paths[pair[0]] == paths[pair[1]];
-    }
+    let repeated = repeats(&paths, &by_path);
     // Each path's digest, by the path's position: None when malformed or the checksum file.
     let mut digests: Vec<Option<&str>> = alloc::vec![None; paths.len()];
     for (index, parsed) in lines {

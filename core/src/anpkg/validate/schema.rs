@@ -173,7 +173,7 @@ impl<'s> Evaluator<'s> {
                 }
             }
         }
-        if super::tree::order(&strings).windows(2).any(|pair| strings[pair[0]] == strings[pair[1]]) {
+        if super::tree::repeats(&strings, &super::tree::order(&strings)).contains(&true) {
             return Some(true);
         }
         let n = collections.len() as u64;

@@ -239,6 +239,16 @@ pub fn order(keys: &[&str]) -> Vec<usize> {
     positions
 }
 
+/// For each of `keys`, whether an equal key comes before it in the given order, from
+/// their [`order`] `by_key` (equal keys sit together there, in their given order).
+pub fn repeats(keys: &[&str], by_key: &[usize]) -> Vec<bool> {
+    let mut repeated = alloc::vec![false; keys.len()];
+    for pair in by_key.windows(2) {
+        repeated[pair[1]] = keys[pair[0]] == keys[pair[1]];
+    }
+    repeated
+}
+
 /// Where `path` is in entries sorted by path (binary search).
 fn search_path(entries: &[(String, Entry)], path: &str) -> Result<usize, usize> {
     entries.binary_search_by(|(p, _)| p.as_str().cmp(path))
