@@ -8,13 +8,15 @@
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
-use std::sync::{mpsc, Mutex, PoisonError};
+use std::sync::{mpsc, Mutex};
 
 use rayon::prelude::*;
 use trustloop_core::api::batch::{error_entry, Batch};
 use trustloop_core::api::call::{Args, Out};
 use trustloop_core::api::diag::Error;
 use trustloop_core::api::json::Value;
+
+use crate::sync::lock;
 
 /// `f` of every item, run on every core, in the items' order.
 pub fn each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
@@ -97,11 +99,6 @@ pub fn stream(batch: &Batch<'_>, dispatch: fn(Args<'_>) -> Result<Out, Error>, m
             }
         }
     });
-}
-
-/// The lock of `m`, poisoned or not (its holders only move values in and out).
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Entry `i` of `batch`; a panic (always a bug) is that input's `INTERNAL_PANIC`

@@ -20,6 +20,7 @@
 //! | [`batch`] | many inputs on every core, results in input order (the batch operations, streamed to the bindings; the CLI's multi-input commands) | CLI, bindings |
 //! | [`call`] | the native bindings' one entry: the core's dispatcher plus the path operations | bindings |
 //! | [`registry`] | lock-file gaps and the URLs to GET (built by the core); the HTTP fetch behind feature `net` | CLI (fetch), bindings (URLs; they fetch with urllib/fetch) |
+//! | `sync` | a mutex's lock, poisoned or not | the other modules here |
 //!
 //! These modules used to exist twice (the CLI's and an adapted copy for the bindings).
 //! Where the copies differed, the stricter or more correct behaviour was kept; each
@@ -40,4 +41,5 @@ pub mod paths;
 pub mod registry;
 #[cfg(test)]
 mod scratch;
+mod sync;
 pub mod walk;

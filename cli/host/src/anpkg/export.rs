@@ -275,6 +275,7 @@ mod tests {
 
     /// F4: a FIFO or a symlink where a checked file was (swapped in after the checks)
     /// is refused on the handle, never waited on or followed.
+    #[cfg(unix)]
     #[test]
     fn a_fifo_or_symlink_at_read_time_is_refused() {
         let d = scratch("fifo");

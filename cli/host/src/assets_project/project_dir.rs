@@ -16,6 +16,7 @@ use trustloop_core::api::assets_pa::project::{max_input_file_bytes, ProjectSourc
 use trustloop_core::api::diag::{Error, Finding};
 
 use crate::open::{changed_text, read_opened, Dir, DirHandle, FileIdentity, Kind, OpenError, RelError};
+use crate::sync::lock;
 use crate::walk::{children, Budget, ListError, WalkLimits};
 
 /// Bounds on the `assets/` walk.
@@ -45,7 +46,7 @@ impl ProjectDir {
 impl ProjectSource for ProjectDir {
     fn read(&self, rel: &str) -> Result<Option<Vec<u8>>, Finding> {
         let opened = {
-            let mut parent = self.parent.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut parent = lock(&self.parent);
             self.root.open_rel_cached(rel, &mut parent)
         };
         let (file, st) = match opened {

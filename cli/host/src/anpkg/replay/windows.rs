@@ -4,10 +4,11 @@
 //! [`DRAIN_GRACE`] has passed.
 use std::io::Read;
 use std::process::{Child, Command, ExitStatus};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::drain::{read_once, Capped, DRAIN_GRACE};
+use crate::sync::lock;
 
 /// Nothing to set up: the runtime is supervised alone.
 pub(super) fn own_group(_cmd: &mut Command) {}
@@ -29,7 +30,7 @@ fn drain(pipe: Option<impl Read + Send + 'static>) -> Shared {
             let mut local = Capped { kept: Vec::new(), open: true };
             while local.open {
                 read_once(Some(&mut pipe), &mut local, &mut buf);
-                let mut shared = into.lock().unwrap_or_else(PoisonError::into_inner);
+                let mut shared = lock(&into);
                 shared.push(&local.kept);
                 shared.open = local.open;
                 local.kept.clear();
@@ -61,10 +62,10 @@ pub(super) fn supervise(child: &mut Child, timeout: Duration) -> (Vec<u8>, Vec<u
         }
     };
     let gone = Instant::now();
-    let is_open = |s: &Shared| s.lock().unwrap_or_else(PoisonError::into_inner).open;
+    let is_open = |s: &Shared| lock(s).open;
     while (is_open(&out) || is_open(&err)) && gone.elapsed() < DRAIN_GRACE {
         std::thread::sleep(Duration::from_millis(10));
     }
-    let take = |s: &Shared| std::mem::take(&mut s.lock().unwrap_or_else(PoisonError::into_inner).kept);
+    let take = |s: &Shared| std::mem::take(&mut lock(s).kept);
     (take(&out), take(&err), if timed_out { None } else { status })
 }
