@@ -9,6 +9,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};
 
 use crate::diag::Error;
+use crate::emulate::go::base64 as go_base64;
 
 /// Key id of the upstream development key (ANIP-SIG-8).
 pub const DEV_KEY_ID: &str = "anip-registry-dev-ed25519-v1";
@@ -21,14 +22,14 @@ pub struct SignatureString {
     pub signature: Vec<u8>,
 }
 
-/// Splits on `:` into exactly three parts and decodes standard padded base64.
+/// Splits on `:` into exactly three parts and decodes standard padded base64 as Go does.
 /// `None` means "not parsed" (upstream gives no reason).
 pub fn parse_signature_string(s: &str) -> Option<SignatureString> {
     let parts: Vec<&str> = s.split(':').collect();
     if parts.len() != 3 {
         return None;
     }
-    let signature = STANDARD.decode(parts[2]).ok()?;
+    let signature = go_base64::std_decode(parts[2])?;
     Some(SignatureString { algorithm: parts[0].into(), key_id: parts[1].into(), signature })
 }
 
@@ -63,9 +64,8 @@ impl KeyPair {
     /// `ANIP_REGISTRY_ED25519_PRIVATE_KEY` form: base64 of a 32-byte seed or a
     /// 64-byte private key (seed followed by the public key) (ANIP-SIG-5).
     pub fn from_base64_private(key_id: impl Into<String>, b64: &str) -> Result<Self, Error> {
-        let raw = STANDARD
-            .decode(b64.trim())
-            .map_err(|_| Error::new("SIGNING_KEY_NOT_BASE64", "signing key is not valid standard base64"))?;
+        let raw = go_base64::std_decode(b64.trim())
+            .ok_or_else(|| Error::new("SIGNING_KEY_NOT_BASE64", "signing key is not valid standard base64"))?;
         let seed: [u8; 32] = match raw.len() {
             32 | 64 => raw[..32].try_into().map_err(|_| Error::new("SIGNING_KEY_LENGTH", "bad key length"))?,
             n => {

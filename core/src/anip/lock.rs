@@ -172,9 +172,9 @@ pub(super) fn write_with_url(
     opt(&mut m, "contract_signature", &r.contract_signature);
     opt(&mut m, "schema_version", &r.schema_version);
     m.insert("definition_digest", definition.into());
-    opt(&mut m, "manifest_digest", r.stored_manifest_digest.trim());
+    opt(&mut m, "manifest_digest", &r.stored_manifest_digest);
     m.insert("lock_digest", lock_digest.into());
-    opt(&mut m, "package_execution_signature", r.package_execution_signature.trim());
+    opt(&mut m, "package_execution_signature", &r.package_execution_signature);
     opt(&mut m, "receipt_signature", &r.receipt_signature);
     opt(&mut m, "receipt_authority", &r.receipt_authority);
     opt(&mut m, "receipt_key_id", &receipt.key_id);

@@ -82,8 +82,7 @@ pub fn ed25519_message(r: &Resolved, d: &PayloadDigests, payload: Payload) -> Ve
 /// matching entry whose key is not 32 bytes of base64 ends the search.
 pub fn find_bundled_key(r: &Resolved, key_id: &str) -> Option<[u8; 32]> {
     let entry = r.registry_keys.iter().find(|k| k.key_id == key_id && k.algorithm == "ed25519")?;
-    use base64::Engine;
-    let raw = base64::engine::general_purpose::STANDARD.decode(&entry.public_key).ok()?;
+    let raw = crate::emulate::go::base64::std_decode(&entry.public_key)?;
     raw.as_slice().try_into().ok()
 }
 
@@ -199,11 +198,10 @@ pub struct TrustedKey {
 
 /// Decodes `(key_id, base64)` pairs; a key that is not 32 bytes of base64 is refused.
 pub fn decode_trusted_keys(pairs: &[(String, String)]) -> Result<Vec<TrustedKey>, crate::diag::Error> {
-    use base64::Engine;
     pairs
         .iter()
         .map(|(kid, b64)| {
-            let raw = base64::engine::general_purpose::STANDARD.decode(b64.trim()).map_err(|_| {
+            let raw = crate::emulate::go::base64::std_decode(b64.trim()).ok_or_else(|| {
                 crate::diag::Error::new("ANIP_TRUSTED_KEY_INVALID", format!("trusted key {kid}: public key is not standard base64"))
             })?;
             let public_key: [u8; 32] = raw.as_slice().try_into().map_err(|_| {

@@ -219,8 +219,7 @@ pub fn checks(
         .iter()
         .find(|(kid, alg, _)| *kid == ctx.key_id && (alg.is_empty() || alg == "ed25519"))
         .and_then(|(_, _, pk)| {
-            use base64::Engine;
-            let raw = base64::engine::general_purpose::STANDARD.decode(pk).ok()?;
+            let raw = crate::emulate::go::base64::std_decode(pk)?;
             <[u8; 32]>::try_from(raw.as_slice()).ok()
         });
     out.push(Check::new("registry_public_key_present", key.is_some(), format!("key_id={}", ctx.key_id)));

@@ -39,5 +39,12 @@ variant("signature-bit-flip", flip)
 variant("wrong-key-algorithm", lambda b: b["registry_keys"][0].__setitem__("algorithm", "ES256"))
 variant("no-service-definition", lambda b: (b.__setitem__("service_definition", {}), b["package"].__setitem__("service_definition", {})))
 variant("digests-not-strings", lambda b: b["digests"].__setitem__("manifest", 7))
+# Accepted as upstream accepts them (Go's base64.StdEncoding is not strict; TrimSpace is not applied to copied digests):
+variant("public-key-loose-padding-bits", lambda b: b["registry_keys"][0].__setitem__("public_key", b["registry_keys"][0]["public_key"][:-2] + "5="))
+def wrapped_signature(b):
+    alg, kid, s = sig_parts(b)
+    b["receipt"]["registry_signature"] = ":".join([alg, kid, s[:40] + "\r\n" + s[40:]])
+variant("signature-line-break", wrapped_signature)
+variant("manifest-digest-spaced", lambda b: b["package"].__setitem__("manifest_digest", " " + b["package"]["manifest_digest"] + " "))
 PY
 echo "regenerated in $here"

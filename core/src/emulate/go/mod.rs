@@ -2,12 +2,14 @@
 //!
 //! | module | Go |
 //! |---|---|
+//! | [`base64`] | `base64.StdEncoding.DecodeString` |
 //! | [`json_struct`] | `encoding/json` decoding into structs |
 //! | [`quote`] | `strconv.Quote` (`%q`) |
 //! | [`url`] | the part of `net/url.Parse` remote refs depend on; `url.PathEscape` |
 //! | [`path`] | `path.Clean`, `Join`, `Base`, `Ext` |
 //! | [`rfc3339`] | `time.Parse(time.RFC3339, …)` and `Format` |
 //! | [`re2`] | whether `regexp.Compile` accepts a pattern |
+pub mod base64;
 pub mod json_struct;
 pub mod path;
 pub mod quote;
