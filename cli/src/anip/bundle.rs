@@ -196,14 +196,14 @@ fn report(a: ReportArgs) -> Result<(), Failure> {
     // Upstream resolves the package and checks the target before touching the bundle
     // directory; surface those errors first.
     bundle_materials(&bundle).map_err(CliError::from)?;
-    Target::parse(&a.target).map_err(CliError::from)?;
+    let target = Target::parse(&a.target).map_err(CliError::from)?;
     // The capability scan reads ignored directories too, so walk everything.
     let dir = walk_bundle(local, false, "apply custom code bundle: ").map_err(CliError::from)?;
     if dir.root_is_symlink {
         let scan = symlinked_root_error(&dir, true, "validate custom code bundle capabilities: ");
         let apply = symlinked_root_error(&dir, false, "apply custom code bundle: ");
-        // The capability scan runs first when the contract formalizes capabilities.
-        if let Some(m) = scan.filter(|_| declares_capabilities(&bundle)).or(apply) {
+        // The capability scan runs first when it runs at all (see `declares_capabilities`).
+        if let Some(m) = scan.filter(|_| declares_capabilities(&bundle, target)).or(apply) {
             return Err((m, 1).into());
         }
     }

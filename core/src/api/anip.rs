@@ -62,13 +62,13 @@ pub fn build_local(definition: &[u8], options: &BuildLocalOptions) -> Result<Vec
     crate::anip::build_local::build_local(definition, options)
 }
 
-/// Whether the package's contract formalizes at least one capability id (the
-/// condition for upstream's capability scan of a custom code bundle).
-pub fn declares_capabilities(bundle: &[u8]) -> bool {
+/// Whether upstream's capability scan of a custom code bundle runs for this package
+/// and target (its contract lists capability ids for the target's project).
+pub fn declares_capabilities(bundle: &[u8], target: tree::Target) -> bool {
     use crate::anip::bundle::{decode_bundle, resolve};
-    decode_bundle(bundle)
-        .and_then(resolve)
-        .is_ok_and(|r| !crate::anip::definition::formalized_capability_ids(&Value::Object(r.definition)).is_empty())
+    decode_bundle(bundle).and_then(resolve).is_ok_and(|r| {
+        !crate::anip::definition::scan_contract_ids(&r.definition, target == tree::Target::Python).is_empty()
+    })
 }
 
 /// Where a registry package lives: `ID@VERSION` and the URLs a host GETs (the host

@@ -313,6 +313,8 @@ DEFINITION = {
     "contract_schema_version": "anip-service-definition/v1",
     "identity": {"system_name": "Demo Service"},
     "capability_formalizations": [{"service_id": "demo", "capability_id": "demo.lookup"}, {"service_id": "demo", "capability_id": "demo.update"}],
+    # The capability scan checks against the service's binding (only for the Python target).
+    "service_topology_bindings": [{"service_id": "demo", "formalized_capability_ids": ["demo.lookup", "demo.update"]}],
 }
 PY_FILES = [
     ("src/demo_service/backend_adapter.py", b"from demo_service import x\nCapabilityDeclaration(name=\"demo.lookup\")\n"),
@@ -416,6 +418,15 @@ report_case("report-unknown-capability-ids", "ANIP-APPLY-2", PLAIN, {"entries": 
 report_case("report-scan-symlink", "ANIP-APPLY-2", PLAIN, {"entries": [entry("src/link.py", symlink=True)]},
             {"exit_code": 1, "error_code": "TREE_SYMLINK",
              "error_message": "validate custom code bundle capabilities: custom code bundle must not contain symlinks: glue/src/link.py"})
+# Upstream scans capability ids only for the Python target (the only generated project that
+# lists services); for the others the apply walk is the first to meet the same files.
+for other in ("go", "java", "typescript", "csharp"):
+    report_case(f"report-no-capability-scan-{other}", "ANIP-APPLY-2", PLAIN, {"target": other, "entries": [
+        entry("src/a.py", "CapabilityDeclaration(name='zeta.delete')\n")]},
+        {"exit_code": 0, "result_subset": {"report": {"bundle_path": "glue"}}})
+    report_case(f"report-apply-symlink-{other}", "ANIP-APPLY-2", PLAIN, {"target": other, "entries": [entry("src/link.py", symlink=True)]},
+                {"exit_code": 1, "error_code": "TREE_SYMLINK",
+                 "error_message": "apply custom code bundle: custom code bundle must not contain symlinks: glue/src/link.py"})
 report_case("report-verify-digest-mismatch", "ANIP-GEN-1", PLAIN,
             {"entries": PY_ENTRIES, "verify_digest": "sha256:" + "a" * 64},
             {"exit_code": 1, "error_code": "APPLY_DIGEST_MISMATCH",

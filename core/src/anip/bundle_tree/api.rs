@@ -224,18 +224,6 @@ impl BundleReportOptions {
     }
 }
 
-fn capability_ids(definition: &Map) -> Vec<String> {
-    definition
-        .get("capability_formalizations")
-        .and_then(Value::as_array)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|c| c.get("capability_id").and_then(Value::as_str))
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 /// `generate --package-bundle B --target T --custom-code-bundle DIR` without the
 /// generator: flag checks, package materials, the capability scan, the apply, and
 /// the digest enforcement of ANIP-GEN-1. Returns
@@ -267,7 +255,7 @@ pub fn bundle_report(bundle: &[u8], entries: &[Entry<'_>], options: &BundleRepor
             root_name: options.root_name.clone(),
             template_values: values.clone(),
             existing_files: options.existing_files.clone(),
-            capability_ids: capability_ids(&resolved.definition),
+            capability_ids: crate::anip::definition::scan_contract_ids(&resolved.definition, target == Target::Python),
             limits: options.limits,
         },
     )?;

@@ -154,16 +154,33 @@ fn index_capabilities(def: &Map) -> Result<BTreeMap<&str, (usize, &Map)>, String
     Ok(by_id)
 }
 
-/// The trimmed, non-empty `capability_formalizations[].capability_id` values, in
-/// document order (non-object entries and non-string ids are skipped).
-pub fn formalized_capability_ids(def: &Value) -> Vec<String> {
-    let Some(def) = def.as_object() else {
+/// The ids upstream's capability scan checks a custom code bundle against
+/// (`validateCustomCodeBundleCapabilities`): the `formalized_capability_ids` of the
+/// generated project's services. Services are the distinct trimmed
+/// `capability_formalizations[].service_id`, then `generation.selected_service_ids`,
+/// each with the last `service_topology_bindings` entry of its id. Only the Python
+/// target's project lists services, so for every other target the set is empty and the
+/// scan does not run. Trimmed, non-empty, in that order.
+pub fn scan_contract_ids(def: &Map, python_target: bool) -> Vec<String> {
+    if !python_target {
         return Vec::new();
-    };
-    slice_field(def, "capability_formalizations")
+    }
+    let mut services: Vec<&str> = Vec::new();
+    let capability_services = slice_field(def, "capability_formalizations").iter().filter_map(Value::as_object).map(|c| str_field(c, "service_id"));
+    let selected = map_field(def, "generation").map_or(&[][..], |g| slice_field(g, "selected_service_ids")).iter().filter_map(Value::as_str).map(str::trim);
+    for id in capability_services.chain(selected) {
+        if !id.is_empty() && !services.contains(&id) {
+            services.push(id);
+        }
+    }
+    let bindings = slice_field(def, "service_topology_bindings");
+    let binding_of = |id: &str| bindings.iter().filter_map(Value::as_object).rfind(|b| b.get("service_id").and_then(Value::as_str).map(str::trim) == Some(id));
+    services
         .iter()
-        .filter_map(Value::as_object)
-        .map(|cap| str_field(cap, "capability_id"))
+        .filter_map(|id| binding_of(id))
+        .flat_map(|b| slice_field(b, "formalized_capability_ids"))
+        .filter_map(Value::as_str)
+        .map(str::trim)
         .filter(|id| !id.is_empty())
         .map(ToString::to_string)
         .collect()

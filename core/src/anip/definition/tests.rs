@@ -159,7 +159,32 @@ fn inline_base_is_valid_everywhere() {
         fronting_summary(&d),
         Some(FrontingSummary { mappings: 2, all_formalized: true, raw_operations: 3, all_bindings_governed: true })
     );
-    assert_eq!(formalized_capability_ids(&d), ["demo.lookup", "demo.prepare", "demo.lookup_and_prepare", "other.read"]);
+}
+
+/// Upstream's capability scan checks a bundle against the services' topology bindings,
+/// and only the Python target's project has services.
+#[test]
+fn scan_contract_ids_are_the_python_services_formalized_ids() {
+    let ids = |d: &Value, python| scan_contract_ids(d.as_object().unwrap(), python);
+    let mut d = base();
+    // Bindings without formalized_capability_ids: nothing to check against.
+    assert!(ids(&d, true).is_empty());
+    set(&mut d, "service_topology_bindings/0/formalized_capability_ids", r#"[" demo.lookup ", "", 7, "demo.extra"]"#);
+    set(&mut d, "service_topology_bindings/1/formalized_capability_ids", r#"["other.read"]"#);
+    assert_eq!(ids(&d, true), ["demo.lookup", "demo.extra", "other.read"]);
+    assert!(ids(&d, false).is_empty(), "other targets' projects list no services");
+    // The last binding of a service id wins; a binding no capability or selection names is not a service.
+    set(
+        &mut d,
+        "service_topology_bindings",
+        r#"[{"service_id": "main-svc", "formalized_capability_ids": ["demo.lookup"]},
+            {"service_id": "other_svc", "formalized_capability_ids": ["other.read"]},
+            {"service_id": " main-svc", "formalized_capability_ids": ["demo.second"]},
+            {"service_id": "idle-svc", "formalized_capability_ids": ["idle.op"]}]"#,
+    );
+    assert_eq!(ids(&d, true), ["demo.second", "other.read"]);
+    set(&mut d, "generation", r#"{"selected_service_ids": ["idle-svc"]}"#);
+    assert_eq!(ids(&d, true), ["demo.second", "other.read", "idle.op"]);
 }
 
 #[test]
@@ -1057,7 +1082,8 @@ mod fixtures {
         assert_eq!(unclassified_required_inputs(&def), Vec::<String>::new());
         // `integration_fronting.capability_mappings` is empty: row 4a.
         assert_eq!(fronting_summary(&def), None);
-        assert_eq!(formalized_capability_ids(&def).len(), 23);
+        assert_eq!(scan_contract_ids(def.as_object().unwrap(), true).len(), 23);
+        assert!(scan_contract_ids(def.as_object().unwrap(), false).is_empty());
     }
 
     #[test]
