@@ -10,6 +10,7 @@ Investigation only; not part of the test command.
 
 Suites (`--suite`, default all):
   reseed     the corpus's seeded mutation cases (bundles, definitions, locks) with new seeds
+  compound   two of the generator's mutations on one document (which error comes first)
   refs       custom-code-bundle refs: the corpus's edge cases, mutated a character at a time
   files      every bundle and definition file under --upstream DIR and the fixtures, with
              build-local flag variants (--generated-at, ids, versions, extra flags)
@@ -27,6 +28,7 @@ Upstream's map-order nondeterminism shows up as mismatches that change between r
 (docs/conformance/anip-definition.md, decision 1; tests/anip_go/judge.py).
 """
 import argparse
+import atexit
 import copy
 import glob
 import gzip
@@ -34,6 +36,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
 import tempfile
 
@@ -77,6 +80,49 @@ def suite_reseed(ns):
             if reseed(c, k) == 0:
                 break
             out.append(record(f"{r['id']}-s{ns.salt}.{k}", r["family"], c))
+    return out
+
+
+def suite_compound(ns):
+    import jsonmut
+    import materialize
+    rng = random.Random(ns.salt)
+    out_dir = tempfile.mkdtemp(prefix="anip-live-compound-")
+    atexit.register(shutil.rmtree, out_dir, True)
+    bases, build_of = {}, {}
+    for r in corpus_records():
+        spec = r["case"].get("input") or {}
+        if "op" in spec:
+            key = spec.get("def_base") or spec.get("base")
+            build_of.setdefault(key, r["case"].get("build"))
+    for name in build_of:
+        if name in materialize.DEF_MUT_BASES:
+            path, kind = os.path.join(CORPUS, "upstream", materialize.DEF_MUT_BASES[name]), "definition"
+            raw = open(path, "rb").read()
+        elif name == "gtm045":
+            raw, kind = open(os.path.join(FIXTURES, materialize.GTM045_FIXTURE), "rb").read(), "bundle"
+        else:
+            (gz,) = glob.glob(os.path.join(CORPUS, "bases", name, "*.json.gz"))
+            raw, kind = gzip.open(gz).read(), "bundle"
+        bases[name] = (jsonmut.make_ctx(raw, kind), kind)
+    first_ops = [op for op in jsonmut.OPS if op not in ("truncate", "notjson", "deep")]
+    out = []
+    for k in range(1500 * ns.seeds):
+        name = rng.choice(sorted(bases))
+        ctx, kind = bases[name]
+        once, _ = jsonmut.mutate(ctx, rng.choice(first_ops), rng.randrange(1 << 30))
+        try:
+            json.dumps(json.loads(once), allow_nan=False)
+            twice, _ = jsonmut.mutate(jsonmut.make_ctx(once, kind), rng.choice(jsonmut.OPS), rng.randrange(1 << 30))
+        except (ValueError, RecursionError):
+            continue
+        path = os.path.join(out_dir, f"c{k:05d}.json")
+        with open(path, "wb") as f:
+            f.write(twice)
+        if kind == "bundle":
+            out.append(record(f"cmp-{k:05d}", "bundle", {"input": {"file": path}}))
+        else:
+            out.append(record(f"cmp-{k:05d}", "definition", {"input": {"file": path}, "build": build_of[name]}))
     return out
 
 
@@ -245,7 +291,7 @@ def suite_trees(ns):
     return out
 
 
-SUITES = {"reseed": suite_reseed, "refs": suite_refs, "files": suite_files, "otherjson": suite_otherjson, "locks": suite_locks, "materials": suite_materials,
+SUITES = {"reseed": suite_reseed, "compound": suite_compound, "refs": suite_refs, "files": suite_files, "otherjson": suite_otherjson, "locks": suite_locks, "materials": suite_materials,
           "attach": suite_attach, "trees": suite_trees}
 
 
