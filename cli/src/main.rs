@@ -62,13 +62,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // Upstream's commands take Go's flag syntax, one dash or two.
+    let argv = anip::double_dashed(std::env::args_os().collect(), &<Cli as clap::CommandFactory>::command);
+    let cli = match Cli::try_parse_from(&argv) {
         Ok(cli) => cli,
         Err(e) => {
-            let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
-            // Upstream's commands answer an unknown flag as Go's `flag` package does.
+            let argv: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+            // ... and answer a flag error as Go's `flag` package does.
             let cli = <Cli as clap::CommandFactory>::command();
-            if let Some(text) = anip::unknown_flag_usage(&e, &argv, &cli) {
+            if let Some(text) = anip::go_parse_error(&e, &argv, &cli) {
                 eprint!("{text}");
                 return ExitCode::from(exit::UPSTREAM_USAGE);
             }

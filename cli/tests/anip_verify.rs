@@ -93,6 +93,25 @@ fn unknown_flag_is_answered_as_gos_flag_package() {
     assert!(stderr(&o).ends_with("  -write-definition\n    \tAlso write <package-id>-<version>-service-definition.json\n"));
 }
 
+/// Go's `flag` package takes `-name` as well as `--name`, and reports its own parse errors.
+#[test]
+fn gos_flag_syntax_is_accepted_and_its_errors_are_gos() {
+    let double = run(&["anip", "verify", "--package-bundle", &example(), "--lock-file", &repo("tests/examples/anip/order-desk-1.0.0.anip.lock.json"), "--json"]);
+    assert_eq!(double.status.code(), Some(0), "{}", stderr(&double));
+    let bundle = format!("-package-bundle={}", example());
+    let single = run(&["anip", "verify", &bundle, "-lock-file", &repo("tests/examples/anip/order-desk-1.0.0.anip.lock.json"), "-json"]);
+    assert_eq!((single.status.code(), stdout(&single), stderr(&single)), (Some(0), stdout(&double), String::new()));
+    for (args, first_line) in [
+        (&["anip", "verify", "--package-bundle"][..], "flag needs an argument: -package-bundle"),
+        (&["anip", "verify", "---package-bundle", "x"][..], "bad flag syntax: ---package-bundle"),
+        (&["anip", "build-local", "-definition", "d.json", "-package-id"][..], "flag needs an argument: -package-id"),
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).starts_with(&format!("{first_line}\nUsage:\n  anip ")), "{args:?}: {}", stderr(&o));
+    }
+}
+
 #[test]
 fn lock_write_refuses_malformed_material_metadata() {
     let mut bundle: Value = json::parse(&std::fs::read(example()).unwrap()).unwrap();

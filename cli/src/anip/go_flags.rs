@@ -115,52 +115,112 @@ fn print_defaults(flags: &[GoFlag]) -> String {
     out
 }
 
-/// The flag name Go's `parseOne` would stop at as undefined, scanning `args` (the
-/// arguments after the subcommand) the way Go does: stop at `--` or the first
-/// non-flag; `-name=value` or `-name value` for flags that take a value.
-/// `known(name)` says whether a flag exists and whether it takes a separate value.
-fn first_undefined(args: &[String], known: &dyn Fn(&str) -> Option<bool>) -> Option<String> {
+/// What Go's `flag.Parse` reports first.
+#[derive(Debug, PartialEq)]
+enum GoError {
+    BadSyntax(String),
+    Undefined(String),
+    NeedsArgument(String),
+}
+
+/// Scans `args` (the arguments after the subcommand) as Go's `parseOne` does: it stops
+/// at `--` or the first non-flag; a flag is `-name` or `--name`, its value `=value` or
+/// the next argument (whatever it looks like). `known(name)` says whether a flag exists
+/// and whether it takes a value. `on_flag(index, dashes)` sees each accepted flag.
+fn scan(args: &[String], known: &dyn Fn(&str) -> Option<bool>, on_flag: &mut dyn FnMut(usize, usize)) -> Option<GoError> {
     let mut i = 0;
     while i < args.len() {
         let arg = &args[i];
         if arg == "--" || arg.len() < 2 || !arg.starts_with('-') {
             return None;
         }
-        let name = arg.strip_prefix("--").unwrap_or(&arg[1..]);
-        let (name, inline_value) = match name.split_once('=') {
+        let dashes = if arg.starts_with("--") { 2 } else { 1 };
+        let body = &arg[dashes..];
+        if body.is_empty() || body.starts_with('-') || body.starts_with('=') {
+            return Some(GoError::BadSyntax(arg.clone()));
+        }
+        let (name, inline_value) = match body.split_once('=') {
             Some((n, _)) => (n, true),
-            None => (name, false),
+            None => (body, false),
         };
-        if name.is_empty() || name.starts_with('-') || name == "h" || name == "help" {
-            return None; // bad syntax or help: not Go's "not defined" path
+        if name == "h" || name == "help" {
+            return None; // help stays clap's
         }
         match known(name) {
-            None => return Some(name.to_string()),
-            Some(takes_value) => i += if takes_value && !inline_value { 2 } else { 1 },
+            None => return Some(GoError::Undefined(name.to_string())),
+            Some(true) if !inline_value => {
+                if i + 1 == args.len() {
+                    return Some(GoError::NeedsArgument(name.to_string()));
+                }
+                on_flag(i, dashes);
+                i += 2;
+            }
+            Some(_) => {
+                on_flag(i, dashes);
+                i += 1;
+            }
         }
     }
     None
 }
 
-/// For a clap parse error of `trustloop anip <subcommand> …` with an unknown flag,
-/// Go's stderr text; `None` for everything else (clap reports it).
-pub fn unknown_flag_usage(err: &clap::Error, argv: &[String], cli: &clap::Command) -> Option<String> {
-    if err.kind() != ErrorKind::UnknownArgument || argv.get(1).map(String::as_str) != Some("anip") {
+/// Upstream's command `argv` runs (`trustloop anip <subcommand> …`), with `known` for its
+/// flags: trustloop's own flags count as defined too, so they never hide Go's error.
+fn upstream_command<'a>(argv: &[String], cli: &'a clap::Command) -> Option<(&'static GoCommand, &'a clap::Command)> {
+    if argv.get(1).map(String::as_str) != Some("anip") {
         return None;
     }
     let sub = argv.get(2)?;
     let go = COMMANDS.iter().find(|c| c.subcommand == sub)?;
-    let clap_sub = cli.find_subcommand("anip")?.find_subcommand(sub)?;
-    // trustloop's own flags count as defined too, so they never hide the unknown one.
-    let known = |name: &str| {
-        clap_sub.get_arguments().find(|a| a.get_long() == Some(name)).map(|a| a.get_action().takes_values())
+    Some((go, cli.find_subcommand("anip")?.find_subcommand(sub)?))
+}
+
+fn known_in(clap_sub: &clap::Command) -> impl Fn(&str) -> Option<bool> + '_ {
+    |name: &str| clap_sub.get_arguments().find(|a| a.get_long() == Some(name)).map(|a| a.get_action().takes_values())
+}
+
+/// Go's `-name` / `-name=value` for upstream's commands: the single-dash flags become
+/// clap's `--name`. Only flags in Go's flag position are touched, never a value.
+pub fn double_dashed(argv: Vec<std::ffi::OsString>, cli: &dyn Fn() -> clap::Command) -> Vec<std::ffi::OsString> {
+    let text: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    // Most command lines have no single-dash word: they skip building clap's tree.
+    if text.len() < 4 || !text[3..].iter().any(|a| a.len() > 2 && a.starts_with('-') && !a.starts_with("--")) {
+        return argv;
+    }
+    let cli = cli();
+    let Some((_, clap_sub)) = upstream_command(&text, &cli) else { return argv };
+    let mut single = Vec::new();
+    scan(&text[3..], &known_in(clap_sub), &mut |i, dashes| {
+        if dashes == 1 {
+            single.push(i + 3);
+        }
+    });
+    let mut argv = argv;
+    for i in single {
+        argv[i] = format!("-{}", text[i]).into();
+    }
+    argv
+}
+
+/// For a clap parse error of upstream's command (`trustloop anip <subcommand> …`), the
+/// error Go's `flag` package prints (`flag provided but not defined: -NAME`, `flag needs
+/// an argument: -NAME`, `bad flag syntax: ARG`) and the command's usage; `None` for
+/// everything else (clap reports it).
+pub fn go_parse_error(err: &clap::Error, argv: &[String], cli: &clap::Command) -> Option<String> {
+    if !matches!(err.kind(), ErrorKind::UnknownArgument | ErrorKind::InvalidValue | ErrorKind::NoEquals) {
+        return None;
+    }
+    let (go, clap_sub) = upstream_command(argv, cli)?;
+    let message = match scan(&argv[3..], &known_in(clap_sub), &mut |_, _| {})? {
+        GoError::BadSyntax(arg) => format!("bad flag syntax: {arg}"),
+        GoError::Undefined(name) => format!("flag provided but not defined: -{name}"),
+        GoError::NeedsArgument(name) => format!("flag needs an argument: -{name}"),
     };
-    let name = first_undefined(&argv[3..], &known)?;
     let usage = match &go.usage {
         Usage::Table { header, flags } => format!("{header}\n{}", print_defaults(flags)),
         Usage::Text(text) => format!("{text}\n"),
     };
-    Some(format!("flag provided but not defined: -{name}\n{usage}"))
+    Some(format!("{message}\n{usage}"))
 }
 
 #[cfg(test)]
@@ -179,15 +239,22 @@ mod tests {
     }
 
     #[test]
-    fn first_undefined_scans_like_go() {
+    fn scan_finds_gos_first_error() {
         let known = |n: &str| match n {
             "package-bundle" => Some(true),
             "json" => Some(false),
             _ => None,
         };
-        assert_eq!(first_undefined(&args(&["--package-bundle", "--bogus", "--nope"]), &known).as_deref(), Some("nope"));
-        assert_eq!(first_undefined(&args(&["--json", "-bogus=1"]), &known).as_deref(), Some("bogus"));
-        assert_eq!(first_undefined(&args(&["--package-bundle=x", "--", "--bogus"]), &known), None);
-        assert_eq!(first_undefined(&args(&["positional", "--bogus"]), &known), None);
+        let first = |list: &[&str]| scan(&args(list), &known, &mut |_, _| {});
+        assert_eq!(first(&["--package-bundle", "--bogus", "--nope"]), Some(GoError::Undefined("nope".into())));
+        assert_eq!(first(&["--json", "-bogus=1"]), Some(GoError::Undefined("bogus".into())));
+        assert_eq!(first(&["--package-bundle=x", "--", "--bogus"]), None);
+        assert_eq!(first(&["positional", "--bogus"]), None);
+        assert_eq!(first(&["--json", "-package-bundle"]), Some(GoError::NeedsArgument("package-bundle".into())));
+        assert_eq!(first(&["---package-bundle", "x"]), Some(GoError::BadSyntax("---package-bundle".into())));
+        assert_eq!(first(&["-=x"]), Some(GoError::BadSyntax("-=x".into())));
+        let mut seen = Vec::new();
+        assert_eq!(scan(&args(&["-package-bundle", "-x", "--json", "-json"]), &known, &mut |i, d| seen.push((i, d))), None);
+        assert_eq!(seen, [(0, 1), (2, 2), (3, 1)], "a flag's value is never a flag, whatever it looks like");
     }
 }

@@ -11,7 +11,7 @@ mod refcheck;
 mod report;
 mod verify;
 
-pub use go_flags::unknown_flag_usage;
+pub use go_flags::{double_dashed, go_parse_error};
 
 #[derive(Subcommand)]
 pub enum Command {
