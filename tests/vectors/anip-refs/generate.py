@@ -156,6 +156,16 @@ bad("git-encoded-traversal", "ANIP-REF-10", f"git+https://github.com/acme/%2e%2e
     "the path is checked after Go percent-decodes it")
 ok("git-ipv6-host", "ANIP-REF-11", f"git+https://[2001:db8::1]/acme/glue.git@{C40}{D}", "git",
    "git+https://[2001:db8::1]/acme/glue.git", C40)
+# Go's net/url (1.25.6 and later) brackets only an IPv6 address (netip.ParseAddr), IPv4-mapped included;
+# each answer below is the Go CLI's.
+bad("git-bracketed-non-address", "ANIP-REF-11", f"git+https://[2001:db8:1]/acme/glue.git@{C40}{D}", "REF_GIT_URL_INVALID")
+bad("git-bracketed-ipv4", "ANIP-REF-11", f"git+https://[1.2.3.4]/acme/glue.git@{C40}{D}", "REF_GIT_URL_INVALID")
+bad("git-second-bracket", "ANIP-REF-11", f"git+https://[::1][/acme/glue.git@{C40}{D}", "REF_GIT_URL_INVALID")
+ok("git-bracketed-ipv4-mapped", "ANIP-REF-11", f"git+https://[::ffff:1.2.3.4]/acme/glue.git@{C40}{D}", "git",
+   "git+https://[::ffff:1.2.3.4]/acme/glue.git", C40)
+ok("git-bracketed-zone", "ANIP-REF-11", f"git+https://[fe80::1%25en0]/acme/glue.git@{C40}{D}", "git",
+   "git+https://[fe80::1%25en0]/acme/glue.git", C40)
+bad("object-https-bracketed-non-address", "ANIP-REF-11", f"object+https://[2001:db8:1]/a.zip{D}", "REF_OBJECT_HTTPS_URL_INVALID")
 
 # ANIP-REF-7: registry.
 bad("registry-empty-name", "ANIP-REF-7", f"registry://{D}", "REF_REGISTRY_INVALID")

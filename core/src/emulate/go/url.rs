@@ -14,13 +14,15 @@
 //! * `//authority` runs up to the first `/`; userinfo is everything before the
 //!   **last** `@` and must use RFC 3986 userinfo characters;
 //! * the port (after the last `:`, or after `]`) must be empty or all digits;
-//! * in the host, `%XX` must be a non-ASCII byte (or `%25`), and an IPv6 literal
-//!   `[` may only open the host;
+//! * in the host, `%XX` must be a non-ASCII byte (or `%25`), an IPv6 literal `[` may
+//!   only open the host, and what it brackets must be an IPv6 address (`netip`);
 //! * the path is percent-decoded; a bad escape is an error.
 //!
 //! Decisions are listed in `docs/conformance/anip-material.md`.
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+
+use super::netip;
 
 /// The fields of Go's `url.URL` that ref validation reads.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -162,32 +164,42 @@ fn valid_optional_port(port: &str) -> bool {
 }
 
 fn parse_host(host: &str) -> Result<String, UrlError> {
-    if let Some(literal) = host.strip_prefix('[') {
-        let Some(close) = literal.rfind(']') else {
-            return Err(UrlError("missing ']' in host".into()));
-        };
-        let close = close + 1; // index in `host`
-        let colon_port = &host[close + 1..];
-        if !valid_optional_port(colon_port) {
-            return Err(UrlError(alloc::format!("invalid port {colon_port:?} after host")));
-        }
-        // RFC 6874 zone identifiers: `%25` starts a zone whose escapes are free-form.
-        if let Some(zone) = host[..close].find("%25") {
-            let mut out = unescape(&host[..zone], Mode::Host)?;
-            out.push_str(&unescape(&host[zone..close], Mode::Zone)?);
-            out.push_str(&unescape(&host[close..], Mode::Host)?);
-            return Ok(out);
-        }
-    } else if host.contains('[') {
+    match host.rfind('[') {
         // CVE-2026-25679: an IPv6 literal must open the host.
-        return Err(UrlError("invalid IP-literal".into()));
-    } else if let Some(i) = host.rfind(':') {
-        let colon_port = &host[i..];
-        if !valid_optional_port(colon_port) {
-            return Err(UrlError(alloc::format!("invalid port {colon_port:?} after host")));
+        Some(open) if open > 0 => Err(UrlError("invalid IP-literal".into())),
+        Some(_) => {
+            let Some(close) = host.rfind(']') else {
+                return Err(UrlError("missing ']' in host".into()));
+            };
+            let colon_port = &host[close + 1..];
+            if !valid_optional_port(colon_port) {
+                return Err(UrlError(alloc::format!("invalid port {colon_port:?} after host")));
+            }
+            let colon_port = unescape(colon_port, Mode::Host)?;
+            // RFC 6874 zone identifiers: `%25` starts a zone whose escapes are free-form.
+            let literal = &host[1..close];
+            let mut address = match literal.find("%25") {
+                Some(zone) => unescape(&literal[..zone], Mode::Host)? + &unescape(&literal[zone..], Mode::Zone)?,
+                None => unescape(literal, Mode::Host)?,
+            };
+            // Only an IPv6 address may be bracketed (Go 1.25.6 and later).
+            if !netip::is_ipv6_address(&address) {
+                return Err(UrlError("invalid IP-literal".into()));
+            }
+            address.insert(0, '[');
+            address.push(']');
+            Ok(address + &colon_port)
+        }
+        None => {
+            if let Some(i) = host.rfind(':') {
+                let colon_port = &host[i..];
+                if !valid_optional_port(colon_port) {
+                    return Err(UrlError(alloc::format!("invalid port {colon_port:?} after host")));
+                }
+            }
+            unescape(host, Mode::Host)
         }
     }
-    unescape(host, Mode::Host)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
