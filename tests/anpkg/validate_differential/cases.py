@@ -209,6 +209,14 @@ def cases() -> list[Case]:
     add(Case("U1 unknown tag", append(SIM, "d: !foo x\n")))
     add(Case("U1 unhashable key", append(SIM, "? [a]\n: b\n")))
     add(Case("U1 plain = value", append(SIM, "d: =\n")))
+    # PyYAML never skips a tab between tokens, and wants `?` before an empty key.
+    add(Case("U1 tab inside a plain scalar", rt_replace("cors_allow_credentials: false", "cors_allow_credentials: \tfalse")))
+    add(Case("U1 tab after a value", append(SIM, "x: 1\t\n")))
+    add(Case("U1 tab after a quoted value", append(SIM, "x: 'a'\t# c\n")))
+    add(Case("U1 empty implicit key", append(SIM, ": x\n")))
+    add(Case("U1 empty key in a flow mapping", append(SIM, "x: {: y}\n")))
+    add(Case("YAML tabs in quotes, block scalars and comments pass", append(SIM, "x: \"a\tb\"  # c\td\ny: |\n  e\tf\n")))
+    add(Case("YAML explicit empty key passes", append(SIM, "? # c\n: x\n")))
     add(Case("YAML BOM at start passes", chain(lambda r: (r / SIM).write_bytes(b"\xef\xbb\xbf" + (r / SIM).read_bytes()))))
     add(Case("YAML document end marker passes", append(SIM, "...\n")))
 

@@ -24,10 +24,11 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use crate::budgets::Budget;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span, StrInput};
+use saphyr_parser::{Event, ScalarStyle, Span};
 
 use super::int::Int;
 use super::linebreaks::Source;
+use super::pyyaml_rules;
 use super::resolve::{self, resolve_scalar};
 use super::simple_events::SimpleEvents;
 use super::value::{is_valid_date, Date, DateTime, Map, Value};
@@ -84,7 +85,7 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    fn new(kind: LoadErrorKind, message: impl Into<String>) -> Self {
+    pub(super) fn new(kind: LoadErrorKind, message: impl Into<String>) -> Self {
         LoadError { kind, message: message.into() }
     }
 }
@@ -112,6 +113,7 @@ pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // PyYAML's NEL/LS/PS line breaks: see linebreaks.rs. One `Source` serves every pass.
     let source = Source::new(text);
+    pyyaml_rules::check_tabs(&source)?;
     // The usual shape of a config file is read without saphyr's general scanner (when
     // no scalar needs re-reading, which only saphyr's spans allow); a text of any other
     // shape, or with any error, is read again by saphyr below.
@@ -307,12 +309,12 @@ fn collection_tag(tag: Option<String>, default: &'static str) -> Tag {
 
 /// Events → the single document's node (`None` for an empty stream).
 fn compose(source: &Source<'_>, limits: Limits) -> Result<Option<Rc<Node>>, LoadError> {
-    let mut parser = Parser::new_from_str(source.parser_text());
+    let mut parser = pyyaml_rules::Parser::new(source.parser_text());
     let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), total: Size::default() };
     let mut documents = 0usize;
     let mut root: Option<Rc<Node>> = None;
     while let Some(event) = parser.next_event() {
-        let (event, span) = event.map_err(syntax)?;
+        let (event, span) = event?;
         match event {
             Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
             Event::StreamEnd => break,
@@ -394,18 +396,18 @@ impl From<LoadError> for Abort {
 /// The events `load_direct` reads: saphyr-parser's (every YAML text), or the simple
 /// reader's (the usual shape of config files; anything else is [`Abort::Fallback`]).
 enum Events<'a> {
-    General(Box<Parser<'a, StrInput<'a>>>),
+    General(Box<pyyaml_rules::Parser<'a>>),
     Simple(SimpleEvents<'a>),
 }
 
 impl<'a> Events<'a> {
     fn general(source: &'a Source<'_>) -> Self {
-        Events::General(Box::new(Parser::new_from_str(source.parser_text())))
+        Events::General(Box::new(pyyaml_rules::Parser::new(source.parser_text())))
     }
 
     fn next(&mut self) -> Option<Result<(Event<'a>, Span), Abort>> {
         match self {
-            Events::General(parser) => parser.next_event().map(|e| e.map_err(|e| Abort::Error(syntax(e)))),
+            Events::General(parser) => parser.next_event().map(|e| e.map_err(Abort::Error)),
             // Spans are only read to re-read scalars, which this reader never meets.
             Events::Simple(reader) => reader.next_event().map(|e| e.map(|e| (e, Span::default())).map_err(|_| Abort::Fallback)),
         }

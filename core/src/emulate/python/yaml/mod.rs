@@ -10,6 +10,7 @@ mod linebreaks;
 pub mod load;
 mod pyscalar;
 pub mod resolve;
+mod pyyaml_rules;
 mod simple_events;
 pub mod value;
 

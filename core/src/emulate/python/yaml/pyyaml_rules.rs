@@ -1,0 +1,264 @@
+//! Where PyYAML 6 refuses what saphyr-parser (YAML 1.2) reads: the loader's syntax
+//! errors that saphyr alone would not raise.
+//!
+//! * Tabs: PyYAML separates tokens with spaces only, and its scanner never skips a
+//!   tab, so a tab anywhere but inside a quoted scalar, the content of a block scalar
+//!   or a comment is a `ScannerError` ("found character '\t' that cannot start any
+//!   token", or the like at a block scalar's header). In YAML 1.2 a tab separates
+//!   tokens and sits inside plain scalars (`a: b\tc` is `"b\tc"`). Tabs are rare in
+//!   config files: a text without one costs a byte search ([`check_tabs`]).
+//! * Empty keys: a mapping key that is nothing but its `:` (`: b`, `{: b}`, `[: b]`)
+//!   is YAML 1.2's empty implicit key; PyYAML's parser wants `?` before an empty key
+//!   ("expected <block end>, but found ':'"). [`Parser`] refuses it as it reads.
+use alloc::format;
+use alloc::vec::Vec;
+
+use saphyr_parser::{Event, ScalarStyle, ScanError, Span, StrInput};
+
+use super::linebreaks::Source;
+use super::load::{LoadError, LoadErrorKind};
+
+/// The error PyYAML's scanner raises at the first tab it cannot skip, unless the
+/// parser fails before that tab (its own error is then the document's).
+pub(super) fn check_tabs(source: &Source<'_>) -> Result<(), LoadError> {
+    let text = source.parser_text();
+    if !text.as_bytes().contains(&b'\t') {
+        return Ok(());
+    }
+    // Character spans where a tab is content: quoted scalars (from quote to quote:
+    // saphyr's span starts at an anchor or tag and runs on over blanks and a comment
+    // after the closing quote) and block scalars' content lines. Spans come in text
+    // order. Where the parser fails, the text after it is never reached.
+    let chars: Vec<char> = text.chars().collect();
+    let mut content = Vec::new();
+    let mut parser_error = usize::MAX;
+    for event in saphyr_parser::Parser::new_from_str(text) {
+        match event {
+            Ok((Event::Scalar(_, style, anchor, tag), span)) if style != ScalarStyle::Plain => {
+                let (start, end) = (span.start.index(), span.end.index());
+                content.push(match style {
+                    ScalarStyle::SingleQuoted => quoted(&chars, start, '\''),
+                    ScalarStyle::DoubleQuoted => quoted(&chars, start, '"'),
+                    // With an anchor or a tag the span starts there, on the header's line.
+                    _ if anchor != 0 || tag.is_some() => (next_line(&chars, start), end),
+                    _ => (start, end),
+                });
+            }
+            Ok(_) => {}
+            Err(e) => {
+                parser_error = e.marker().index();
+                break;
+            }
+        }
+    }
+    let mut spans = content.into_iter().peekable();
+    let (mut line, mut column) = (1usize, 0usize);
+    let mut in_comment = false;
+    let mut after_blank = true; // a comment starts at a line's start or after a blank
+    for (at, &c) in chars.iter().enumerate() {
+        if at >= parser_error {
+            return Ok(());
+        }
+        while spans.next_if(|&(_, end)| end <= at).is_some() {}
+        let in_content = spans.peek().is_some_and(|&(start, _)| start <= at);
+        if matches!(c, '\n' | '\r') {
+            line += usize::from(c == '\n');
+            (column, in_comment, after_blank) = (0, false, true);
+            continue;
+        }
+        column += 1;
+        if in_content || in_comment {
+            after_blank = false;
+            continue;
+        }
+        match c {
+            '#' if after_blank => in_comment = true,
+            '\t' => {
+                return Err(LoadError::new(
+                    LoadErrorKind::Syntax,
+                    format!("found character '\\t' that cannot start any token at byte {at} line {line} column {column}"),
+                ))
+            }
+            _ => after_blank = c == ' ',
+        }
+    }
+    Ok(())
+}
+
+/// The quoted scalar whose span starts at `from` (at its anchor or tag when it has
+/// one), from its opening quote to the one that closes it.
+fn quoted(chars: &[char], from: usize, quote: char) -> (usize, usize) {
+    let start = (from..chars.len()).find(|&at| chars[at] == quote).unwrap_or(chars.len());
+    let mut at = start + 1;
+    while let Some(&c) = chars.get(at) {
+        match c {
+            '\\' if quote == '"' => at += 2,
+            '\'' if quote == '\'' && chars.get(at + 1) == Some(&'\'') => at += 2,
+            c if c == quote => return (start, at + 1),
+            _ => at += 1,
+        }
+    }
+    (start, chars.len())
+}
+
+/// The index after the line break that ends the line holding `at`.
+fn next_line(chars: &[char], at: usize) -> usize {
+    (at..chars.len()).find(|&i| matches!(chars[i], '\n' | '\r')).map_or(chars.len(), |i| i + 1)
+}
+
+/// saphyr's parser over the loader's text, with PyYAML's refusal of empty implicit
+/// keys.
+pub(super) struct Parser<'a> {
+    events: saphyr_parser::Parser<'a, StrInput<'a>>,
+    text: &'a str,
+    /// Per open collection: whether it is a mapping, and how many nodes it has so far
+    /// (a mapping's node is a key when that count is even).
+    open: Vec<(bool, usize)>,
+    /// A character index of `text` and its byte offset: spans count characters, and
+    /// they come in text order, so the conversion walks forward from the last one.
+    at: (usize, usize),
+}
+
+impl<'a> Parser<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Parser { events: saphyr_parser::Parser::new_from_str(text), text, open: Vec::new(), at: (0, 0) }
+    }
+
+    pub(super) fn next_event(&mut self) -> Option<Result<(Event<'a>, Span), LoadError>> {
+        let (event, span) = match self.events.next_event()? {
+            Ok(next) => next,
+            Err(e) => return Some(Err(syntax(&e))),
+        };
+        let node = matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
+        let key = node && self.open.last().is_some_and(|&(mapping, nodes)| mapping && nodes % 2 == 0);
+        if node {
+            if let Some((_, nodes)) = self.open.last_mut() {
+                *nodes += 1;
+            }
+        }
+        match &event {
+            Event::Scalar(value, ScalarStyle::Plain, 0, None) if key && value.is_empty() && self.is_bare_value_indicator(&span) => {
+                return Some(Err(LoadError::new(
+                    LoadErrorKind::Syntax,
+                    format!("expected a key before ':' at byte {} line {} column {}", span.start.index(), span.start.line(), span.start.col() + 1),
+                )));
+            }
+            Event::SequenceStart(..) => self.open.push((false, 0)),
+            Event::MappingStart(..) => self.open.push((true, 0)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.open.pop();
+            }
+            _ => {}
+        }
+        Some(Ok((event, span)))
+    }
+
+    /// An empty key's span sits on the `:` after it; unless that key was opened by a
+    /// `?` (blanks, line breaks and comments between), the key is nothing but the `:`.
+    fn is_bare_value_indicator(&mut self, span: &Span) -> bool {
+        let at = self.byte_offset(span.start.index());
+        let bytes = self.text.as_bytes();
+        if bytes.get(at) != Some(&b':') {
+            return false;
+        }
+        // Lines back from the `:`: blanks and comment lines are skipped; a `?` ends the
+        // search (with nothing but blanks or a comment after it), as does anything else.
+        let mut end = at;
+        loop {
+            let line_start = bytes[..end].iter().rposition(|&b| matches!(b, b'\n' | b'\r')).map_or(0, |i| i + 1);
+            let line = bytes[line_start..end].trim_ascii_start();
+            let content = match line.iter().position(|&b| b == b'#') {
+                // A `#` starts a comment at a line's start or after a blank.
+                Some(i) if i == 0 || matches!(line[i - 1], b' ' | b'\t') => &line[..i],
+                _ => line,
+            };
+            match content.trim_ascii_end() {
+                [] if line_start == 0 => return true,
+                [] => end = line_start - 1,
+                [.., b'?'] => return false,
+                _ => return true,
+            }
+        }
+    }
+
+    fn byte_offset(&mut self, char_index: usize) -> usize {
+        if char_index < self.at.0 {
+            self.at = (0, 0);
+        }
+        let (mut chars, mut bytes) = self.at;
+        for c in self.text[bytes..].chars() {
+            if chars == char_index {
+                break;
+            }
+            chars += 1;
+            bytes += c.len_utf8();
+        }
+        self.at = (chars, bytes);
+        bytes
+    }
+}
+
+fn syntax(e: &ScanError) -> LoadError {
+    LoadError::new(LoadErrorKind::Syntax, e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::load::{safe_load, LoadErrorKind};
+
+    /// Each text as PyYAML 6.0.3's `safe_load` takes it: `true` loads, `false` is a
+    /// syntax error (checked beside PyYAML when written).
+    const TEXTS: &[(&str, bool)] = &[
+        ("a: b\t\n", false),
+        ("a: b\tc\n", false),
+        ("a: b \tc\n", false),
+        ("a: 'b'\t\n", false),
+        ("a: \"x\"\t# c\n", false),
+        ("- b\tc\n", false),
+        ("a: b\t# c\n", false),
+        ("a: [b\tc]\n", false),
+        ("[\"a\"\t]\n", false),
+        ("a: b\n\t\n", false),
+        ("a: b\n   c\td\n", false),
+        ("a: |\t\n  b\n", false),
+        ("a: &x\t\"q\"\n", false),
+        ("a: &x !!str |\t\n  x\nb: 1\n", false),
+        ("{a: 1,\tb: 2}\n", false),
+        ("a: |\n  b\tc\n", true),
+        ("a: \"x\ty\"\n", true),
+        ("a: 'x''\t'\n", true),
+        ("a: \"x\\\"\t\"\n", true),
+        ("a: b # c\td\n", true),
+        ("# x\ty\na: 1\n", true),
+        ("a: | # c\td\n  b\n", true),
+        ("a: &x |\n  x\ty\nb: 1\n", true),
+        (": b\n", false),
+        ("a: 1\n: b\n", false),
+        ("a:\n: b\n", false),
+        ("- : x\n", false),
+        ("{: x}\n", false),
+        ("[: x]\n", false),
+        ("{a: 1, : 2}\n", false),
+        ("é: 1\n: 2\n", false),
+        ("? \n: b\n", true),
+        ("? # c\n# d\n\n  # e\n: b\n", true),
+        ("{? : x}\n", true),
+        ("é: 1\n?\n: 2\n", true),
+        ("a:\nb: 1\n", true),
+        ("{a: , b: }\n", true),
+        ("!!str : b\n", true),
+    ];
+
+    #[test]
+    fn tabs_and_empty_keys_as_pyyaml_reads_them() {
+        for &(text, loads) in TEXTS {
+            match safe_load(text) {
+                Ok(_) => assert!(loads, "{text:?} loaded; PyYAML refuses it"),
+                Err(e) => {
+                    assert!(!loads, "{text:?}: {e}; PyYAML loads it");
+                    assert_eq!(e.kind, LoadErrorKind::Syntax, "{text:?}: {e}");
+                }
+            }
+        }
+    }
+}
