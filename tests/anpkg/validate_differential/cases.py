@@ -217,6 +217,8 @@ def cases() -> list[Case]:
     add(Case("U1 empty key in a flow mapping", append(SIM, "x: {: y}\n")))
     add(Case("YAML tabs in quotes, block scalars and comments pass", append(SIM, "x: \"a\tb\"  # c\td\ny: |\n  e\tf\n")))
     add(Case("YAML explicit empty key passes", append(SIM, "? # c\n: x\n")))
+    add(Case("YAML comment right after a quote or bracket passes", append(SIM, "x: 'a'#c\ny: [b]#d\n")))
+    add(Case("YAML tab leading a quoted continuation line passes", append(SIM, "x: \"a\n\t  b\"\n")))
     add(Case("YAML BOM at start passes", chain(lambda r: (r / SIM).write_bytes(b"\xef\xbb\xbf" + (r / SIM).read_bytes()))))
     add(Case("YAML document end marker passes", append(SIM, "...\n")))
 

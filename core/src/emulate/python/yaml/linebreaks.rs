@@ -101,6 +101,14 @@ impl<'a> Source<'a> {
         &self.parser_text
     }
 
+    /// Replaces the parser's text by `text`, which has the same characters but for
+    /// blanks (`pyyaml_rules.rs`: what PyYAML reads and saphyr refuses), so every
+    /// character index stays the original's.
+    pub(super) fn set_parser_text(&mut self, text: String) {
+        debug_assert_eq!(text.chars().count(), self.parser_text.chars().count());
+        self.parser_text = Cow::Owned(text);
+    }
+
     fn has_separator(&self, from: usize, to: usize) -> bool {
         let first = self.separators.partition_point(|&i| i < from);
         self.separators.get(first).is_some_and(|&i| i < to)

@@ -10,6 +10,13 @@
 //! * Empty keys: a mapping key that is nothing but its `:` (`: b`, `{: b}`, `[: b]`)
 //!   is YAML 1.2's empty implicit key; PyYAML's parser wants `?` before an empty key
 //!   ("expected <block end>, but found ':'"). [`Parser`] refuses it as it reads.
+//!
+//! And where PyYAML reads what saphyr refuses, [`make_readable`] changes the text
+//! saphyr reads, one character for one: a comment right after a closing quote or
+//! bracket (`a: 'x'#c`, `[a]#c`; PyYAML starts a comment at any `#` between tokens,
+//! saphyr wants a blank first) is blanked, and a tab among the leading blanks of a
+//! quoted scalar's continuation line (PyYAML skips it with the spaces; saphyr calls
+//! it indentation) becomes a space. Neither changes a value.
 use alloc::format;
 use alloc::vec::Vec;
 
@@ -17,6 +24,68 @@ use saphyr_parser::{Event, ScalarStyle, ScanError, Span, StrInput};
 
 use super::linebreaks::Source;
 use super::load::{LoadError, LoadErrorKind};
+
+/// Most changes [`make_readable`] makes to one text (each costs a parse).
+const MAX_CHANGES: usize = 32;
+
+/// saphyr's errors for what PyYAML reads (saphyr-parser 0.3's messages).
+const COMMENT_WITHOUT_BLANK: &str = "comments must be separated from other tokens by whitespace";
+const TAB_AS_INDENTATION: &str = "tab cannot be used as indentation";
+
+/// Changes the parser's text where saphyr refuses what PyYAML reads (see the module
+/// notes); a text with neither a tab nor a `#` right after a quote or bracket costs
+/// two byte searches. Tabs saphyr calls indentation become spaces only when the text
+/// read again has each of them inside a quoted scalar (elsewhere PyYAML refuses them
+/// too); otherwise the text stays as it was.
+pub(super) fn make_readable(source: &mut Source<'_>) {
+    let bytes = source.parser_text().as_bytes();
+    let comment_after_token = bytes.windows(2).any(|w| w[1] == b'#' && matches!(w[0], b'"' | b'\'' | b']' | b'}'));
+    if !comment_after_token && !bytes.contains(&b'\t') {
+        return;
+    }
+    let mut chars: Vec<char> = source.parser_text().chars().collect();
+    let (mut tabs, mut changed) = (Vec::new(), false);
+    for _ in 0..MAX_CHANGES {
+        let text: String = chars.iter().collect();
+        let Some(e) = saphyr_parser::Parser::new_from_str(&text).find_map(Result::err) else { break };
+        let at = e.marker().index().min(chars.len());
+        let (from, to) = match e.info() {
+            COMMENT_WITHOUT_BLANK if at > 0 && matches!(chars[at - 1], '"' | '\'' | ']' | '}') => {
+                (at, chars[at..].iter().position(|&c| matches!(c, '\n' | '\r')).map_or(chars.len(), |i| at + i))
+            }
+            TAB_AS_INDENTATION => {
+                tabs.push(at);
+                // Every blank leading the line, so a second tab is not the next error.
+                let from = chars[..at].iter().rposition(|&c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
+                (from, chars[from..].iter().position(|&c| !matches!(c, ' ' | '\t')).map_or(chars.len(), |i| from + i))
+            }
+            _ => break,
+        };
+        chars[from..to].fill(' ');
+        changed = true;
+    }
+    if changed {
+        let text: String = chars.iter().collect();
+        let quoted = quoted_spans(&text, &chars);
+        if tabs.iter().all(|&at| quoted.iter().any(|&(start, end)| (start..end).contains(&at))) {
+            source.set_parser_text(text);
+        }
+    }
+}
+
+/// The character spans of the quoted scalars saphyr reads in `text` (up to an error).
+fn quoted_spans(text: &str, chars: &[char]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for event in saphyr_parser::Parser::new_from_str(text) {
+        match event {
+            Ok((Event::Scalar(_, ScalarStyle::SingleQuoted, ..), span)) => spans.push(quoted(chars, span.start.index(), '\'')),
+            Ok((Event::Scalar(_, ScalarStyle::DoubleQuoted, ..), span)) => spans.push(quoted(chars, span.start.index(), '"')),
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    spans
+}
 
 /// The error PyYAML's scanner raises at the first tab it cannot skip, unless the
 /// parser fails before that tab (its own error is then the document's).
@@ -247,10 +316,22 @@ mod tests {
         ("a:\nb: 1\n", true),
         ("{a: , b: }\n", true),
         ("!!str : b\n", true),
+        // Read by PyYAML, refused by saphyr until the parser's text is changed.
+        ("a: \"x\n\t  y\"\n", true),
+        ("a: 'p\n\t#x  \n\tq'\n", true),
+        ("a: \"x\n \t\n\t y\"\n", true),
+        ("- \"x\n\ty\"\n- \"p\n\tq\"\n", true),
+        ("k: [a, \"b\", {c: d}]#\n", true),
+        ("a: 'x'#c\n", true),
+        ("{a: b}#c\n", true),
+        ("a:\n\tb: 1\n", false),
+        ("a: |#\n  x\n", false),
+        ("x: \"q\"#\n\t", false),
+        ("a: [\"x\",\n\t\"y\"]\n", false),
     ];
 
     #[test]
-    fn tabs_and_empty_keys_as_pyyaml_reads_them() {
+    fn tabs_comments_and_empty_keys_as_pyyaml_reads_them() {
         for &(text, loads) in TEXTS {
             match safe_load(text) {
                 Ok(_) => assert!(loads, "{text:?} loaded; PyYAML refuses it"),
