@@ -25,8 +25,10 @@ use saphyr_parser::{Event, ScalarStyle, ScanError, Span, StrInput};
 use super::linebreaks::Source;
 use super::load::{LoadError, LoadErrorKind};
 
-/// Most changes [`make_readable`] makes to one text (each costs a parse).
-const MAX_CHANGES: usize = 32;
+/// How much text [`make_readable`] parses again in all: each change costs a parse from
+/// the start, so a small file can have many changes and a 16 MiB one a few (a real
+/// file has one or two).
+const MAX_REREAD_BYTES: usize = 16 << 20;
 
 /// saphyr's errors for what PyYAML reads (saphyr-parser 0.3's messages).
 const COMMENT_WITHOUT_BLANK: &str = "comments must be separated from other tokens by whitespace";
@@ -45,7 +47,7 @@ pub(super) fn make_readable(source: &mut Source<'_>) {
     }
     let mut chars: Vec<char> = source.parser_text().chars().collect();
     let (mut tabs, mut changed) = (Vec::new(), false);
-    for _ in 0..MAX_CHANGES {
+    for _ in 0..MAX_REREAD_BYTES / source.parser_text().len().max(1) {
         let text: String = chars.iter().collect();
         let Some(e) = saphyr_parser::Parser::new_from_str(&text).find_map(Result::err) else { break };
         let at = e.marker().index().min(chars.len());
