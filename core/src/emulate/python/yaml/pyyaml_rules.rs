@@ -178,21 +178,32 @@ fn next_line(chars: &[char], at: usize) -> usize {
 }
 
 /// saphyr's parser over the loader's text, with PyYAML's refusal of empty implicit
-/// keys.
+/// keys and of plain scalars in flow collections that hold a `?` or start with `:`.
 pub(super) struct Parser<'a> {
     events: saphyr_parser::Parser<'a, StrInput<'a>>,
     text: &'a str,
-    /// Per open collection: whether it is a mapping, and how many nodes it has so far
-    /// (a mapping's node is a key when that count is even).
-    open: Vec<(bool, usize)>,
+    /// Per open collection: whether it is a mapping, how many nodes it has so far (a
+    /// mapping's node is a key when that count is even), whether it is a flow one.
+    open: Vec<Open>,
     /// A character index of `text` and its byte offset: spans count characters, and
     /// they come in text order, so the conversion walks forward from the last one.
     at: (usize, usize),
 }
 
+struct Open {
+    mapping: bool,
+    nodes: usize,
+    flow: bool,
+}
+
 impl<'a> Parser<'a> {
     pub(super) fn new(text: &'a str) -> Self {
         Parser { events: saphyr_parser::Parser::new_from_str(text), text, open: Vec::new(), at: (0, 0) }
+    }
+
+    fn refuse(what: &str, span: &Span) -> Option<Result<(Event<'a>, Span), LoadError>> {
+        let at = &span.start;
+        Some(Err(LoadError::new(LoadErrorKind::Syntax, format!("{what} at byte {} line {} column {}", at.index(), at.line(), at.col() + 1))))
     }
 
     pub(super) fn next_event(&mut self) -> Option<Result<(Event<'a>, Span), LoadError>> {
@@ -201,21 +212,26 @@ impl<'a> Parser<'a> {
             Err(e) => return Some(Err(syntax(&e))),
         };
         let node = matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
-        let key = node && self.open.last().is_some_and(|&(mapping, nodes)| mapping && nodes % 2 == 0);
+        let key = node && self.open.last().is_some_and(|o| o.mapping && o.nodes % 2 == 0);
+        let in_flow = self.open.last().is_some_and(|o| o.flow);
         if node {
-            if let Some((_, nodes)) = self.open.last_mut() {
-                *nodes += 1;
+            if let Some(o) = self.open.last_mut() {
+                o.nodes += 1;
             }
         }
         match &event {
             Event::Scalar(value, ScalarStyle::Plain, 0, None) if key && value.is_empty() && self.is_bare_value_indicator(&span) => {
-                return Some(Err(LoadError::new(
-                    LoadErrorKind::Syntax,
-                    format!("expected a key before ':' at byte {} line {} column {}", span.start.index(), span.start.line(), span.start.col() + 1),
-                )));
+                return Self::refuse("expected a key before ':'", &span);
             }
-            Event::SequenceStart(..) => self.open.push((false, 0)),
-            Event::MappingStart(..) => self.open.push((true, 0)),
+            // PyYAML ends a plain scalar at `?` in a flow collection (the `?` then stands
+            // where no key can start), and reads a `:` starting one as a value indicator.
+            Event::Scalar(_, ScalarStyle::Plain, ..) if in_flow && self.flow_plain_refused(&span) => {
+                return Self::refuse("expected ',' or the end of the flow collection, found '?' or ':'", &span);
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                let opens_flow = span.end.index() > span.start.index() && matches!(self.char_at(span.start.index()), Some(b'[' | b'{'));
+                self.open.push(Open { mapping: matches!(event, Event::MappingStart(..)), nodes: 0, flow: in_flow || opens_flow });
+            }
             Event::SequenceEnd | Event::MappingEnd => {
                 self.open.pop();
             }
@@ -252,6 +268,20 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A plain scalar of a flow collection holding a `?` or starting with `:`.
+    fn flow_plain_refused(&mut self, span: &Span) -> bool {
+        let start = self.byte_offset(span.start.index());
+        let end = self.byte_offset(span.end.index());
+        let plain = &self.text.as_bytes()[start..end.max(start)];
+        plain.first() == Some(&b':') || plain.contains(&b'?')
+    }
+
+    /// The byte at character index `at` (an ASCII indicator, when it is one).
+    fn char_at(&mut self, at: usize) -> Option<u8> {
+        let at = self.byte_offset(at);
+        self.text.as_bytes().get(at).copied()
+    }
+
     fn byte_offset(&mut self, char_index: usize) -> usize {
         if char_index < self.at.0 {
             self.at = (0, 0);
@@ -276,6 +306,32 @@ fn syntax(e: &ScanError) -> LoadError {
 #[cfg(test)]
 mod tests {
     use super::super::load::{safe_load, LoadErrorKind};
+    use crate::emulate::python::repr::repr;
+    use crate::json::{self, Value as Json};
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    /// Every case of tests/anpkg/yaml_pyyaml_rules/cases.json (generated with PyYAML by
+    /// generate.py there): same `repr` of the value, or an error where PyYAML raised one.
+    #[test]
+    fn pyyaml_differential_cases() {
+        let text = include_str!("../../../../../tests/anpkg/yaml_pyyaml_rules/cases.json");
+        let doc = json::parse(text.as_bytes()).expect("cases.json parses");
+        let cases = doc.get("cases").and_then(Json::as_array).expect("cases array");
+        assert!(cases.len() >= 500, "too few cases: {}", cases.len());
+        let mut failures = Vec::new();
+        for (i, case) in cases.iter().enumerate() {
+            let yaml = case.get("yaml").and_then(Json::as_str).expect("yaml");
+            let expected = case.get("expected").and_then(Json::as_str);
+            let got = safe_load(yaml).ok().map(|v| repr(&v));
+            if got.as_deref() != expected {
+                failures.push(format!("case {i}: {yaml:?}\n  expected {expected:?}\n  got      {got:?}"));
+            }
+        }
+        let shown: String = failures.iter().take(20).map(|f| format!("{f}\n")).collect();
+        assert!(failures.is_empty(), "{} of {} cases differ:\n{shown}", failures.len(), cases.len());
+    }
 
     /// Each text as PyYAML 6.0.3's `safe_load` takes it: `true` loads, `false` is a
     /// syntax error (checked beside PyYAML when written).

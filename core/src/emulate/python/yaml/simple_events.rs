@@ -593,6 +593,8 @@ impl<'a> SimpleEvents<'a> {
                 c if is_flow(c) => break Some(c),
                 // saphyr rejects `-` before a flow indicator anywhere in the scalar.
                 b'-' if j + 1 < eol && is_flow(bytes[j + 1]) => return Err(Unsupported),
+                // PyYAML ends a plain scalar at `?` in flow context (pyyaml_rules.rs).
+                b'?' => return Err(Unsupported),
                 b':' if j + 1 == eol || bytes[j + 1] == b' ' || is_flow(bytes[j + 1]) => break Some(b':'),
                 b'#' if bytes[j - 1] == b' ' => break None,
                 _ => j += 1,
