@@ -113,8 +113,7 @@ pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // PyYAML's NEL/LS/PS line breaks: see linebreaks.rs. One `Source` serves every pass.
     let mut source = Source::new(text);
-    pyyaml_rules::make_readable(&mut source);
-    pyyaml_rules::check_tabs(&source)?;
+    pyyaml_rules::prepare(&mut source)?;
     // The usual shape of a config file is read without saphyr's general scanner (when
     // no scalar needs re-reading, which only saphyr's spans allow); a text of any other
     // shape, or with any error, is read again by saphyr below.

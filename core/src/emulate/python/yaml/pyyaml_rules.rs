@@ -6,7 +6,7 @@
 //!   or a comment is a `ScannerError` ("found character '\t' that cannot start any
 //!   token", or the like at a block scalar's header). In YAML 1.2 a tab separates
 //!   tokens and sits inside plain scalars (`a: b\tc` is `"b\tc"`). Tabs are rare in
-//!   config files: a text without one costs a byte search ([`check_tabs`]).
+//!   config files: a text without one costs a byte search ([`prepare`]).
 //! * Empty keys: a mapping key that is nothing but its `:` (`: b`, `{: b}`, `[: b]`)
 //!   is YAML 1.2's empty implicit key; PyYAML's parser wants `?` before an empty key
 //!   ("expected <block end>, but found ':'"). [`Parser`] refuses it as it reads.
@@ -25,6 +25,23 @@ use saphyr_parser::{Event, ScalarStyle, ScanError, Span, StrInput};
 use super::linebreaks::Source;
 use super::load::{LoadError, LoadErrorKind};
 
+/// What this module does before the parser reads a text: [`make_readable`], then
+/// [`check_tabs`]. A text with no tab and no `#` right after a quote or bracket (the
+/// usual config file) costs two byte searches.
+pub(super) fn prepare(source: &mut Source<'_>) -> Result<(), LoadError> {
+    let text = source.parser_text();
+    let has_tab = text.as_bytes().contains(&b'\t');
+    let comment_after_token = text.match_indices('#').any(|(at, _)| at > 0 && matches!(text.as_bytes()[at - 1], b'"' | b'\'' | b']' | b'}'));
+    if !has_tab && !comment_after_token {
+        return Ok(());
+    }
+    make_readable(source);
+    if has_tab {
+        check_tabs(source)?;
+    }
+    Ok(())
+}
+
 /// How much text [`make_readable`] parses again in all: each change costs a parse from
 /// the start, so a small file can have many changes and a 16 MiB one a few (a real
 /// file has one or two).
@@ -35,16 +52,10 @@ const COMMENT_WITHOUT_BLANK: &str = "comments must be separated from other token
 const TAB_AS_INDENTATION: &str = "tab cannot be used as indentation";
 
 /// Changes the parser's text where saphyr refuses what PyYAML reads (see the module
-/// notes); a text with neither a tab nor a `#` right after a quote or bracket costs
-/// two byte searches. Tabs saphyr calls indentation become spaces only when the text
+/// notes). Tabs saphyr calls indentation become spaces only when the text
 /// read again has each of them inside a quoted scalar (elsewhere PyYAML refuses them
 /// too); otherwise the text stays as it was.
-pub(super) fn make_readable(source: &mut Source<'_>) {
-    let bytes = source.parser_text().as_bytes();
-    let comment_after_token = bytes.windows(2).any(|w| w[1] == b'#' && matches!(w[0], b'"' | b'\'' | b']' | b'}'));
-    if !comment_after_token && !bytes.contains(&b'\t') {
-        return;
-    }
+fn make_readable(source: &mut Source<'_>) {
     let mut chars: Vec<char> = source.parser_text().chars().collect();
     let (mut tabs, mut changed) = (Vec::new(), false);
     for _ in 0..MAX_REREAD_BYTES / source.parser_text().len().max(1) {
@@ -91,11 +102,8 @@ fn quoted_spans(text: &str, chars: &[char]) -> Vec<(usize, usize)> {
 
 /// The error PyYAML's scanner raises at the first tab it cannot skip, unless the
 /// parser fails before that tab (its own error is then the document's).
-pub(super) fn check_tabs(source: &Source<'_>) -> Result<(), LoadError> {
+fn check_tabs(source: &Source<'_>) -> Result<(), LoadError> {
     let text = source.parser_text();
-    if !text.as_bytes().contains(&b'\t') {
-        return Ok(());
-    }
     // Character spans where a tab is content: quoted scalars (from quote to quote:
     // saphyr's span starts at an anchor or tag and runs on over blanks and a comment
     // after the closing quote) and block scalars' content lines. Spans come in text
