@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Generates cases.json: YAML documents with tabs, comments and `:`/`?` where PyYAML's
-scanner and parser are narrower or wider than YAML 1.2's (core/src/emulate/python/yaml/
-pyyaml_rules.rs), each with what PyYAML's `yaml.safe_load` gives.
+"""Generates cases.json: YAML documents with tabs, comments, `:`/`?` and anchors where
+PyYAML's scanner, parser and composer are narrower or wider than YAML 1.2's
+(core/src/emulate/python/yaml/pyyaml_rules.rs), each with what PyYAML's
+`yaml.safe_load` gives.
 
 Config-shaped documents get one or two insertions at random places (a tab, a tab
 before or after a blank, a comment with or without a blank before it, a bare `:` or
@@ -47,6 +48,12 @@ TEMPLATES = [
     "a: \"x{t}y\"{t}\n", "a: |\n  x{t}y\n{t}\n", "a: >\n  x\n  {t}y\n", "# c{t}d\na: 1{t}# e\n",
     "a: 'x''{t}'\n", "{t}a: 1\n", "a:{t}b\n", "- {t}b\n", "?{t}a\n: b\n", "---{t}a: 1\n",
 ]
+# anchors given twice (PyYAML's composer refuses a second `&x` in a document)
+ANCHORS = [
+    "a: &x 1\nb: &x 2\n", "a: &x 1\nb: *x\nc: &x 2\nd: *x\n", "- &x a\n- [&x b]\n", "a: &x\n  b: 1\nc: &x [1]\n",
+    "a: !!map &x\n  b: 1\nc: !!str &x d\n", "a: &x 1\nb: &y 2\nc: [*x, *y]\n", "&x [a, &y b, &z {c: &w d}]\n",
+    "a: &x1 1\nb: &x 2\n", "- &x a\n- &x\n", "- !!str &x a\n- &x b\n",
+]
 TABS = ["\t", " \t", "\t ", "\t\t", "  \t  "]
 COMMENTS = ["#", "#c", "#\tc", " #c", "\t#c"]
 
@@ -69,7 +76,7 @@ def inserted(rng):
 def main():
     rng = random.Random(20261207)
     docs = [t.format(t=tab, h=hash_) for t in TEMPLATES for tab in TABS for hash_ in COMMENTS]
-    docs += [inserted(rng) for _ in range(1500)]
+    docs += ANCHORS + [inserted(rng) for _ in range(1500)]
     seen, cases = set(), []
     for d in docs:
         if d not in seen:

@@ -17,6 +17,7 @@
 //! saphyr wants a blank first) is blanked, and a tab among the leading blanks of a
 //! quoted scalar's continuation line (PyYAML skips it with the spaces; saphyr calls
 //! it indentation) becomes a space. Neither changes a value.
+use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::vec::Vec;
 
@@ -186,13 +187,17 @@ fn next_line(chars: &[char], at: usize) -> usize {
 }
 
 /// saphyr's parser over the loader's text, with PyYAML's refusal of empty implicit
-/// keys and of plain scalars in flow collections that hold a `?` or start with `:`.
+/// keys, of plain scalars in flow collections that hold a `?` or start with `:`, and
+/// of an anchor name given twice in a document (PyYAML's composer: "found duplicate
+/// anchor"; saphyr lets the second replace the first).
 pub(super) struct Parser<'a> {
     events: saphyr_parser::Parser<'a, StrInput<'a>>,
     text: &'a str,
     /// Per open collection: whether it is a mapping, how many nodes it has so far (a
     /// mapping's node is a key when that count is even), whether it is a flow one.
     open: Vec<Open>,
+    /// The document's anchor names so far.
+    anchors: BTreeSet<&'a str>,
     /// A character index of `text` and its byte offset: spans count characters, and
     /// they come in text order, so the conversion walks forward from the last one.
     at: (usize, usize),
@@ -206,7 +211,7 @@ struct Open {
 
 impl<'a> Parser<'a> {
     pub(super) fn new(text: &'a str) -> Self {
-        Parser { events: saphyr_parser::Parser::new_from_str(text), text, open: Vec::new(), at: (0, 0) }
+        Parser { events: saphyr_parser::Parser::new_from_str(text), text, open: Vec::new(), anchors: BTreeSet::new(), at: (0, 0) }
     }
 
     fn refuse(what: &str, span: &Span) -> Option<Result<(Event<'a>, Span), LoadError>> {
@@ -227,7 +232,18 @@ impl<'a> Parser<'a> {
                 o.nodes += 1;
             }
         }
+        let anchor = match event {
+            Event::Scalar(_, _, anchor, _) | Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => anchor,
+            _ => 0,
+        };
+        if anchor != 0 {
+            let name = self.anchor_name(&span);
+            if !self.anchors.insert(name) {
+                return Self::refuse(&format!("found duplicate anchor '{name}'"), &span);
+            }
+        }
         match &event {
+            Event::DocumentStart(_) => self.anchors.clear(),
             Event::Scalar(value, ScalarStyle::Plain, 0, None) if key && value.is_empty() && self.is_bare_value_indicator(&span) => {
                 return Self::refuse("expected a key before ':'", &span);
             }
@@ -274,6 +290,17 @@ impl<'a> Parser<'a> {
                 _ => return true,
             }
         }
+    }
+
+    /// The name of the anchor of the node whose span starts at its tag or its anchor.
+    fn anchor_name(&mut self, span: &Span) -> &'a str {
+        let text: &'a str = self.text;
+        let start = self.byte_offset(span.start.index());
+        let rest = &text[start..];
+        let rest = if rest.starts_with('!') { rest.trim_start_matches(|c: char| !c.is_whitespace()).trim_start() } else { rest };
+        let name = rest.strip_prefix('&').unwrap_or(rest);
+        let end = name.find(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}')).unwrap_or(name.len());
+        &name[..end]
     }
 
     /// A plain scalar of a flow collection holding a `?` or starting with `:`.
