@@ -513,5 +513,11 @@ def error_cases(rng):
         make("alias-scalars-identical", provider_text("a: &x hello\nb: *x\nn: &n 5\nm: *n\nbase: &b {k: 1}\nmerged:\n  <<: *b\n  z: 2\n"), kind="identical"),
         make("alias-collection", provider_text("defaults: &d {timeout: 5, nested: {a: 1}}\ndev: *d\n"), kind="divergence-alias"),
         make("alias-timestamp", provider_text("a: &t 2024-01-01\nb: *t\n"), kind="divergence-alias"),
+        # Project files are read with libyaml (ANPKG-REF-4): tabs between tokens and `?`
+        # in flow plain scalars load there (not in the validator's pure-Python PyYAML).
+        make("libyaml-tabs", provider_text("x: b\tc\ny: 1\t# c\nz: 'q'\t\n"), kind="identical"),
+        make("libyaml-question-in-flow", provider_text("origins: [http://x?y=1, b]\n"), kind="identical"),
+        make("e2-provider-empty-key", provider_text(": x\n")),
+        make("e2-provider-duplicate-anchor", provider_text("a: &x 1\nb: &x 2\n")),
     ]
     return cases

@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use super::aliases::has_shared_alias;
 use super::codes;
 use super::source::ProjectSource;
-use crate::emulate::python::yaml::{safe_load_with, Limits, Map, Value};
+use crate::emulate::python::yaml::{libyaml_safe_load_with, Limits, Map, Value};
 use crate::diag::Error;
 
 pub const PROFILE_FILE: &str = "machine-profile.yaml";
@@ -125,7 +125,8 @@ fn load(source: &dyn ProjectSource, path: &str, project_dir: &str, limits: Limit
     let text = core::str::from_utf8(&bytes).map_err(|e| failed(python_utf8_error(&bytes, &e)))?;
     // Python reads text files with universal newlines.
     let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { String::from(text) };
-    let value = safe_load_with(&text, limits).map_err(|e| failed(format!("{e}")))?;
+    // 0.22.0 reads project files with libyaml's loader (ANPKG-REF-4).
+    let value = libyaml_safe_load_with(&text, limits).map_err(|e| failed(format!("{e}")))?;
     let shared = has_shared_alias(&text).then(|| display_path(project_dir, path));
     Ok(Some(Doc { value, shared }))
 }

@@ -101,8 +101,27 @@ pub fn safe_load(text: &str) -> Result<Value, LoadError> {
     safe_load_with(text, Limits::default())
 }
 
+/// Whose grammar a text is read with: PyYAML's pure-Python scanner (`yaml.safe_load`,
+/// what the validator calls) or libyaml's (`yaml.load(Loader=CSafeLoader)`, what
+/// 0.22.0's exporter reads project files with, ANPKG-REF-4). They differ on tabs
+/// and `?` in flow plain scalars (`pyyaml_rules.rs`); the constructor is the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Python,
+    LibYaml,
+}
+
 /// `yaml.safe_load(text)`; an empty stream is `None`.
 pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
+    load(text, limits, Dialect::Python)
+}
+
+/// `yaml.load(text, Loader=yaml.CSafeLoader)`: [`safe_load_with`] with libyaml's grammar.
+pub fn libyaml_safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
+    load(text, limits, Dialect::LibYaml)
+}
+
+fn load(text: &str, limits: Limits, dialect: Dialect) -> Result<Value, LoadError> {
     if text.len() > limits.max_bytes {
         return Err(LoadError::new(
             LoadErrorKind::Limit,
@@ -113,7 +132,7 @@ pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // PyYAML's NEL/LS/PS line breaks: see linebreaks.rs. One `Source` serves every pass.
     let mut source = Source::new(text);
-    pyyaml_rules::prepare(&mut source)?;
+    pyyaml_rules::prepare(&mut source, dialect)?;
     // The usual shape of a config file is read without saphyr's general scanner (when
     // no scalar needs re-reading, which only saphyr's spans allow); a text of any other
     // shape, or with any error, is read again by saphyr below.
@@ -122,7 +141,7 @@ pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
             return Ok(value);
         }
     }
-    match load_direct(&source, Events::general(&source), limits) {
+    match load_direct(&source, Events::general(&source, dialect), limits) {
         Ok(value) => return Ok(value),
         Err(Abort::Error(e)) => return Err(e),
         Err(Abort::Fallback) => {}
@@ -130,7 +149,7 @@ pub fn safe_load_with(text: &str, limits: Limits) -> Result<Value, LoadError> {
     // Merge keys, `!!set`/`!!omap`/`!!pairs` and other tagged collections, and every
     // construction error: the representation graph first, then construction, exactly
     // in PyYAML's order (so the same error wins when there are several).
-    match compose(&source, limits)? {
+    match compose(&source, limits, dialect)? {
         None => Ok(Value::Null),
         Some(node) => construct(&node),
     }
@@ -308,8 +327,8 @@ fn collection_tag(tag: Option<String>, default: &'static str) -> Tag {
 }
 
 /// Events → the single document's node (`None` for an empty stream).
-fn compose(source: &Source<'_>, limits: Limits) -> Result<Option<Rc<Node>>, LoadError> {
-    let mut parser = pyyaml_rules::Parser::new(source.parser_text());
+fn compose(source: &Source<'_>, limits: Limits, dialect: Dialect) -> Result<Option<Rc<Node>>, LoadError> {
+    let mut parser = pyyaml_rules::Parser::new(source.parser_text(), dialect);
     let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), total: Size::default() };
     let mut documents = 0usize;
     let mut root: Option<Rc<Node>> = None;
@@ -401,8 +420,8 @@ enum Events<'a> {
 }
 
 impl<'a> Events<'a> {
-    fn general(source: &'a Source<'_>) -> Self {
-        Events::General(Box::new(pyyaml_rules::Parser::new(source.parser_text())))
+    fn general(source: &'a Source<'_>, dialect: Dialect) -> Self {
+        Events::General(Box::new(pyyaml_rules::Parser::new(source.parser_text(), dialect)))
     }
 
     fn next(&mut self) -> Option<Result<(Event<'a>, Span), Abort>> {
@@ -976,8 +995,8 @@ mod tests {
             return;
         }
         let source = Source::new(text);
-        let two_pass = compose(&source, limits).and_then(|n| n.map_or(Ok(Value::Null), |n| construct(&n)));
-        match load_direct(&source, Events::general(&source), limits) {
+        let two_pass = compose(&source, limits, Dialect::Python).and_then(|n| n.map_or(Ok(Value::Null), |n| construct(&n)));
+        match load_direct(&source, Events::general(&source, Dialect::Python), limits) {
             Ok(v) => {
                 let w = two_pass.unwrap_or_else(|e| panic!("{yaml:?}: one pass loads, two passes fail: {e}"));
                 assert_eq!(repr(&v), repr(&w), "{yaml:?}");

@@ -14,5 +14,5 @@ mod pyyaml_rules;
 mod simple_events;
 pub mod value;
 
-pub use load::{safe_load, safe_load_with, LoadErrorKind, Limits};
+pub use load::{libyaml_safe_load_with, safe_load, safe_load_with, LoadErrorKind, Limits};
 pub use value::{Int, Map, Value};

@@ -11,6 +11,10 @@
 //!   is YAML 1.2's empty implicit key; PyYAML's parser wants `?` before an empty key
 //!   ("expected <block end>, but found ':'"). [`Parser`] refuses it as it reads.
 //!
+//! libyaml's loader (the exporter's, [`Dialect::LibYaml`]) reads tabs between tokens
+//! and `?` in flow plain scalars as YAML 1.2 does, so those two rules are PyYAML's
+//! scanner's only; it shares the others, and the changes below.
+//!
 //! And where PyYAML reads what saphyr refuses, [`make_readable`] changes the text
 //! saphyr reads, one character for one: a comment right after a closing quote or
 //! bracket (`a: 'x'#c`, `[a]#c`; PyYAML starts a comment at any `#` between tokens,
@@ -24,20 +28,21 @@ use alloc::vec::Vec;
 use saphyr_parser::{Event, ScalarStyle, ScanError, Span, StrInput};
 
 use super::linebreaks::Source;
-use super::load::{LoadError, LoadErrorKind};
+use super::load::{Dialect, LoadError, LoadErrorKind};
 
 /// What this module does before the parser reads a text: [`make_readable`], then
 /// [`check_tabs`]. A text with no tab and no `#` right after a quote or bracket (the
 /// usual config file) costs two byte searches.
-pub(super) fn prepare(source: &mut Source<'_>) -> Result<(), LoadError> {
+pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<(), LoadError> {
     let text = source.parser_text();
+    // libyaml reads tabs much as YAML 1.2 does.
     let has_tab = text.as_bytes().contains(&b'\t');
     let comment_after_token = text.match_indices('#').any(|(at, _)| at > 0 && matches!(text.as_bytes()[at - 1], b'"' | b'\'' | b']' | b'}'));
     if !has_tab && !comment_after_token {
         return Ok(());
     }
     make_readable(source);
-    if has_tab {
+    if has_tab && dialect == Dialect::Python {
         check_tabs(source)?;
     }
     Ok(())
@@ -196,6 +201,7 @@ pub(super) struct Parser<'a> {
     /// Per open collection: whether it is a mapping, how many nodes it has so far (a
     /// mapping's node is a key when that count is even), whether it is a flow one.
     open: Vec<Open>,
+    dialect: Dialect,
     /// The document's anchor names so far.
     anchors: BTreeSet<&'a str>,
     /// A character index of `text` and its byte offset: spans count characters, and
@@ -210,8 +216,9 @@ struct Open {
 }
 
 impl<'a> Parser<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
-        Parser { events: saphyr_parser::Parser::new_from_str(text), text, open: Vec::new(), anchors: BTreeSet::new(), at: (0, 0) }
+    pub(super) fn new(text: &'a str, dialect: Dialect) -> Self {
+        let events = saphyr_parser::Parser::new_from_str(text);
+        Parser { events, text, open: Vec::new(), dialect, anchors: BTreeSet::new(), at: (0, 0) }
     }
 
     fn refuse(what: &str, span: &Span) -> Option<Result<(Event<'a>, Span), LoadError>> {
@@ -303,12 +310,13 @@ impl<'a> Parser<'a> {
         &name[..end]
     }
 
-    /// A plain scalar of a flow collection holding a `?` or starting with `:`.
+    /// A plain scalar of a flow collection starting with `:`, or (PyYAML's scanner,
+    /// not libyaml's) holding a `?`.
     fn flow_plain_refused(&mut self, span: &Span) -> bool {
         let start = self.byte_offset(span.start.index());
         let end = self.byte_offset(span.end.index());
         let plain = &self.text.as_bytes()[start..end.max(start)];
-        plain.first() == Some(&b':') || plain.contains(&b'?')
+        plain.first() == Some(&b':') || (self.dialect == Dialect::Python && plain.contains(&b'?'))
     }
 
     /// The byte at character index `at` (an ASCII indicator, when it is one).
@@ -340,7 +348,7 @@ fn syntax(e: &ScanError) -> LoadError {
 
 #[cfg(test)]
 mod tests {
-    use super::super::load::{safe_load, LoadErrorKind};
+    use super::super::load::{libyaml_safe_load_with, safe_load, Limits, LoadErrorKind};
     use crate::emulate::python::repr::repr;
     use crate::json::{self, Value as Json};
     use alloc::format;
@@ -422,6 +430,33 @@ mod tests {
         ("x: \"q\"#\n\t", false),
         ("a: [\"x\",\n\t\"y\"]\n", false),
     ];
+
+    /// Each text as libyaml's loader takes it (`yaml.load(text, Loader=CSafeLoader)`,
+    /// PyYAML 6.0.3 with libyaml 0.2.5; checked beside it when written): it reads tabs
+    /// between tokens and `?` in flow plain scalars as YAML 1.2 does, and shares
+    /// PyYAML's other rules here.
+    const LIBYAML_TEXTS: &[(&str, Option<&str>)] = &[
+        ("a: b\tc\n", Some("{'a': 'b\\tc'}")),
+        ("a: b\t\n", Some("{'a': 'b'}")),
+        ("a: 'b'\t\n", Some("{'a': 'b'}")),
+        ("a: [b\tc]\n", Some("{'a': ['b\\tc']}")),
+        ("[http://x?y]\n", Some("['http://x?y']")),
+        ("k: [a?b]\n", Some("{'k': ['a?b']}")),
+        ("a: 'x'#c\n", Some("{'a': 'x'}")),
+        ("a: \"x\n\t  y\"\n", Some("{'a': 'x y'}")),
+        (": b\n", None),
+        ("{: x}\n", None),
+        ("[:b]\n", None),
+        ("a: &x 1\nb: &x 2\n", None),
+    ];
+
+    #[test]
+    fn libyaml_reads_tabs_and_flow_question_marks() {
+        for &(text, expected) in LIBYAML_TEXTS {
+            let got = libyaml_safe_load_with(text, Limits::default()).ok().map(|v| repr(&v));
+            assert_eq!(got.as_deref(), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn tabs_comments_and_empty_keys_as_pyyaml_reads_them() {
