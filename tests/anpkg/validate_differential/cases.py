@@ -217,6 +217,8 @@ def cases() -> list[Case]:
     add(Case("U1 empty key in a flow mapping", append(SIM, "x: {: y}\n")))
     add(Case("U1 '?' in a plain scalar of a flow sequence", append(SIM, "x: [http://localhost:3000?a=1]\n")))
     add(Case("U1 anchor given twice", append(SIM, "x: &a 1\ny: &a 2\n")))
+    add(Case("U1 anchor name with a dot", append(SIM, "x: &a.b 1\n")))
+    add(Case("U1 flow key over two lines", append(SIM, "x: {ab\n  cd: 1}\n")))
     add(Case("YAML tabs in quotes, block scalars and comments pass", append(SIM, "x: \"a\tb\"  # c\td\ny: |\n  e\tf\n")))
     add(Case("YAML explicit empty key passes", append(SIM, "? # c\n: x\n")))
     add(Case("YAML comment right after a quote or bracket passes", append(SIM, "x: 'a'#c\ny: [b]#d\n")))

@@ -54,6 +54,14 @@ ANCHORS = [
     "a: !!map &x\n  b: 1\nc: !!str &x d\n", "a: &x 1\nb: &y 2\nc: [*x, *y]\n", "&x [a, &y b, &z {c: &w d}]\n",
     "a: &x1 1\nb: &x 2\n", "- &x a\n- &x\n", "- !!str &x a\n- &x b\n",
 ]
+# flow-mapping keys over lines or 1024 characters, indicators starting flow plain
+# scalars, anchor and alias names outside PyYAML's characters
+OTHERS = [
+    "{enabl\n ed: false}\n", "k: {enabl\n  ed: false, m: 1}\n", "k: {'a\n  b': 1}\n", "k: {? a\n  b: 1}\n",
+    "k: [? a\n  b : c]\n", "k: {" + "a" * 1030 + ": b}\n", "k: {? " + "a" * 1030 + ": b}\n", "k: {" + "a" * 1000 + ": b}\n",
+    "k: {a: 1,\n  b: 2}\n", "k: [|a]\n", "k: [>a]\n", "k: {a: |b}\n", "k: [a, >b]\n", "d: &~\n", "d: &x~ 1\n",
+    "d: &x. 1\n", "d: &\u00e9 1\n", "- &a.b x\n- *a.b\n", "d: *~\n", "a: 1\nd: &x-y_z 1\ne: *x-y_z\n",
+]
 TABS = ["\t", " \t", "\t ", "\t\t", "  \t  "]
 COMMENTS = ["#", "#c", "#\tc", " #c", "\t#c"]
 
@@ -76,7 +84,7 @@ def inserted(rng):
 def main():
     rng = random.Random(20261207)
     docs = [t.format(t=tab, h=hash_) for t in TEMPLATES for tab in TABS for hash_ in COMMENTS]
-    docs += ANCHORS + [inserted(rng) for _ in range(1500)]
+    docs += ANCHORS + OTHERS + [inserted(rng) for _ in range(1500)]
     seen, cases = set(), []
     for d in docs:
         if d not in seen:

@@ -48,6 +48,18 @@ pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<(), L
     Ok(())
 }
 
+/// Whether PyYAML reads `name` (saphyr's anchor or alias name) as the same name: its
+/// names are ASCII letters, digits, `-` and `_`. A name that runs on into one of the
+/// characters PyYAML may stop at (`?:,]}%@` and backquote) reads otherwise there, not
+/// as an error; that is left as saphyr reads it (a known gap).
+fn is_pyyaml_name(name: &str) -> bool {
+    match name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+        Some(0) => false,
+        Some(at) => matches!(name.as_bytes()[at], b'?' | b':' | b',' | b']' | b'}' | b'%' | b'@' | b'`'),
+        None => !name.is_empty(),
+    }
+}
+
 /// How much text [`make_readable`] parses again in all: each change costs a parse from
 /// the start, so a small file can have many changes and a 16 MiB one a few (a real
 /// file has one or two).
@@ -192,8 +204,9 @@ fn next_line(chars: &[char], at: usize) -> usize {
 }
 
 /// saphyr's parser over the loader's text, with PyYAML's refusal of empty implicit
-/// keys, of plain scalars in flow collections that hold a `?` or start with `:`, and
-/// of an anchor name given twice in a document (PyYAML's composer: "found duplicate
+/// keys, of flow-mapping keys over lines or 1024 characters, of plain scalars in flow
+/// collections that hold a `?` or start with an indicator, of anchor and alias names
+/// with other characters than PyYAML's, and of an anchor name given twice in a document (PyYAML's composer: "found duplicate
 /// anchor"; saphyr lets the second replace the first).
 pub(super) struct Parser<'a> {
     events: saphyr_parser::Parser<'a, StrInput<'a>>,
@@ -243,9 +256,12 @@ impl<'a> Parser<'a> {
             Event::Scalar(_, _, anchor, _) | Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => anchor,
             _ => 0,
         };
-        if anchor != 0 {
+        if anchor != 0 || matches!(event, Event::Alias(_)) {
             let name = self.anchor_name(&span);
-            if !self.anchors.insert(name) {
+            if !is_pyyaml_name(name) {
+                return Self::refuse("expected alphabetic or numeric character in an anchor or alias name", &span);
+            }
+            if anchor != 0 && !self.anchors.insert(name) {
                 return Self::refuse(&format!("found duplicate anchor '{name}'"), &span);
             }
         }
@@ -253,6 +269,9 @@ impl<'a> Parser<'a> {
             Event::DocumentStart(_) => self.anchors.clear(),
             Event::Scalar(value, ScalarStyle::Plain, 0, None) if key && value.is_empty() && self.is_bare_value_indicator(&span) => {
                 return Self::refuse("expected a key before ':'", &span);
+            }
+            Event::Scalar(..) if key && in_flow && self.is_long_flow_key(&span) => {
+                return Self::refuse("could not find expected ':' (a simple key spans lines or more than 1024 characters)", &span);
             }
             // PyYAML ends a plain scalar at `?` in a flow collection (the `?` then stands
             // where no key can start), and reads a `:` starting one as a value indicator.
@@ -272,15 +291,27 @@ impl<'a> Parser<'a> {
     }
 
     /// An empty key's span sits on the `:` after it; unless that key was opened by a
-    /// `?` (blanks, line breaks and comments between), the key is nothing but the `:`.
+    /// `?`, the key is nothing but the `:`.
     fn is_bare_value_indicator(&mut self, span: &Span) -> bool {
         let at = self.byte_offset(span.start.index());
+        self.text.as_bytes().get(at) == Some(&b':') && !self.after_question_mark(at)
+    }
+
+    /// A key of a flow mapping that PyYAML cannot take as a simple key: one spanning
+    /// lines or more than 1024 characters (unless a `?` opened it).
+    fn is_long_flow_key(&mut self, span: &Span) -> bool {
+        let (start, end) = (self.byte_offset(span.start.index()), self.byte_offset(span.end.index()));
+        let key = &self.text.as_bytes()[start..end.max(start)];
+        let long = span.end.index().saturating_sub(span.start.index()) > 1024 || key.iter().any(|&b| matches!(b, b'\n' | b'\r'));
+        long && !self.after_question_mark(start)
+    }
+
+    /// Whether the text before byte `at`, blanks, line breaks and comments left out,
+    /// ends with a `?` (an explicit key's indicator).
+    fn after_question_mark(&self, at: usize) -> bool {
         let bytes = self.text.as_bytes();
-        if bytes.get(at) != Some(&b':') {
-            return false;
-        }
-        // Lines back from the `:`: blanks and comment lines are skipped; a `?` ends the
-        // search (with nothing but blanks or a comment after it), as does anything else.
+        // Lines back from `at`: blanks and comment lines are skipped; the first other
+        // text decides.
         let mut end = at;
         loop {
             let line_start = bytes[..end].iter().rposition(|&b| matches!(b, b'\n' | b'\r')).map_or(0, |i| i + 1);
@@ -291,32 +322,32 @@ impl<'a> Parser<'a> {
                 _ => line,
             };
             match content.trim_ascii_end() {
-                [] if line_start == 0 => return true,
+                [] if line_start == 0 => return false,
                 [] => end = line_start - 1,
-                [.., b'?'] => return false,
-                _ => return true,
+                [.., last] => return *last == b'?',
             }
         }
     }
 
-    /// The name of the anchor of the node whose span starts at its tag or its anchor.
+    /// The name of the anchor of the node whose span starts at its tag or its anchor, or
+    /// of the alias at `span`, as saphyr reads it.
     fn anchor_name(&mut self, span: &Span) -> &'a str {
         let text: &'a str = self.text;
         let start = self.byte_offset(span.start.index());
         let rest = &text[start..];
         let rest = if rest.starts_with('!') { rest.trim_start_matches(|c: char| !c.is_whitespace()).trim_start() } else { rest };
-        let name = rest.strip_prefix('&').unwrap_or(rest);
+        let name = rest.strip_prefix(['&', '*']).unwrap_or(rest);
         let end = name.find(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}')).unwrap_or(name.len());
         &name[..end]
     }
 
-    /// A plain scalar of a flow collection starting with `:`, or (PyYAML's scanner,
-    /// not libyaml's) holding a `?`.
+    /// A plain scalar of a flow collection starting with `:`, `|` or `>` (indicators
+    /// there for PyYAML), or (PyYAML's scanner, not libyaml's) holding a `?`.
     fn flow_plain_refused(&mut self, span: &Span) -> bool {
         let start = self.byte_offset(span.start.index());
         let end = self.byte_offset(span.end.index());
         let plain = &self.text.as_bytes()[start..end.max(start)];
-        plain.first() == Some(&b':') || (self.dialect == Dialect::Python && plain.contains(&b'?'))
+        matches!(plain.first(), Some(b':' | b'|' | b'>')) || (self.dialect == Dialect::Python && plain.contains(&b'?'))
     }
 
     /// The byte at character index `at` (an ASCII indicator, when it is one).
