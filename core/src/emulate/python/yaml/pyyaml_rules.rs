@@ -9,7 +9,9 @@
 //!   config files: a text without one costs a byte search ([`prepare`]).
 //! * Empty keys: a mapping key that is nothing but its `:` (`: b`, `{: b}`, `[: b]`)
 //!   is YAML 1.2's empty implicit key; PyYAML's parser wants `?` before an empty key
-//!   ("expected <block end>, but found ':'"). [`Parser`] refuses it as it reads.
+//!   ("expected <block end>, but found ':'"). [`Parser`] refuses it as it reads, with
+//!   the other rules it names (flow keys over lines, indicators in flow plain
+//!   scalars, anchor names, anchors given twice).
 //!
 //! libyaml's loader (the exporter's, [`Dialect::LibYaml`]) reads tabs between tokens
 //! and `?` in flow plain scalars as YAML 1.2 does, so those two rules are PyYAML's
@@ -35,13 +37,13 @@ use super::load::{Dialect, LoadError, LoadErrorKind};
 /// usual config file) costs two byte searches.
 pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<(), LoadError> {
     let text = source.parser_text();
-    // libyaml reads tabs much as YAML 1.2 does.
     let has_tab = text.as_bytes().contains(&b'\t');
     let comment_after_token = text.match_indices('#').any(|(at, _)| at > 0 && matches!(text.as_bytes()[at - 1], b'"' | b'\'' | b']' | b'}'));
     if !has_tab && !comment_after_token {
         return Ok(());
     }
     make_readable(source);
+    // libyaml reads tabs much as YAML 1.2 does.
     if has_tab && dialect == Dialect::Python {
         check_tabs(source)?;
     }
