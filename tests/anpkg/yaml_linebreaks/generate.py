@@ -13,11 +13,14 @@ Run from the repository root with the oracle's virtualenv:
     .venv/bin/python tests/anpkg/yaml_linebreaks/generate.py
 The output is deterministic (fixed seed); commit the regenerated cases.json.
 """
-import json
 import pathlib
 import random
+import sys
 
 import yaml
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import pyyaml_cases  # noqa: E402
 
 NEL, LS, PS = "\x85", "\u2028", "\u2029"
 SPECIAL = [NEL, LS, PS]
@@ -109,11 +112,6 @@ TEMPLATES = [
 ]
 
 
-def load(text):
-    try:
-        return repr(yaml.safe_load(text))
-    except yaml.YAMLError:
-        return None
 
 
 def template_cases():
@@ -142,17 +140,7 @@ def dump_cases(rng):
 def main():
     rng = random.Random(20260416)
     docs = template_cases() + dump_cases(rng)
-    seen = set()
-    cases = []
-    for d in docs:
-        if d in seen:
-            continue
-        seen.add(d)
-        cases.append({"yaml": d, "expected": load(d)})
-    path = pathlib.Path(__file__).with_name("cases.json")
-    path.write_text(json.dumps({"pyyaml": yaml.__version__, "cases": cases}, indent=1) + "\n")
-    errors = sum(1 for c in cases if c["expected"] is None)
-    print(f"{len(cases)} cases ({errors} PyYAML errors) -> {path}")
+    pyyaml_cases.write(docs, pathlib.Path(__file__).with_name("cases.json"))
 
 
 if __name__ == "__main__":

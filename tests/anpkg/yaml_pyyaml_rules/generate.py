@@ -18,11 +18,12 @@ Run from the repository root with the oracle's virtualenv:
     .venv/bin/python tests/anpkg/yaml_pyyaml_rules/generate.py
 The output is deterministic (fixed seed); commit the regenerated cases.json.
 """
-import json
 import pathlib
 import random
+import sys
 
-import yaml
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import pyyaml_cases  # noqa: E402
 
 BASES = [
     "runtime:\n  name: anolis-main\n  shutdown_timeout_ms: 2000\nhttp:\n  enabled: true\n  bind: 127.0.0.1\n"
@@ -66,11 +67,6 @@ TABS = ["\t", " \t", "\t ", "\t\t", "  \t  "]
 COMMENTS = ["#", "#c", "#\tc", " #c", "\t#c"]
 
 
-def load(text):
-    try:
-        return repr(yaml.safe_load(text))
-    except yaml.YAMLError:
-        return None
 
 
 def inserted(rng):
@@ -85,15 +81,7 @@ def main():
     rng = random.Random(20261207)
     docs = [t.format(t=tab, h=hash_) for t in TEMPLATES for tab in TABS for hash_ in COMMENTS]
     docs += ANCHORS + OTHERS + [inserted(rng) for _ in range(1500)]
-    seen, cases = set(), []
-    for d in docs:
-        if d not in seen:
-            seen.add(d)
-            cases.append({"yaml": d, "expected": load(d)})
-    path = pathlib.Path(__file__).with_name("cases.json")
-    path.write_text(json.dumps({"pyyaml": yaml.__version__, "cases": cases}, indent=1) + "\n")
-    errors = sum(1 for c in cases if c["expected"] is None)
-    print(f"{len(cases)} cases ({errors} PyYAML errors) -> {path}")
+    pyyaml_cases.write(docs, pathlib.Path(__file__).with_name("cases.json"))
 
 
 if __name__ == "__main__":

@@ -185,11 +185,9 @@ impl<'a> Source<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::load::safe_load;
+    use super::super::pyyaml_cases::assert_pyyaml_answers;
     use crate::emulate::python::repr::repr;
-    use crate::json::{self, Value as Json};
-    use alloc::format;
     use alloc::string::String;
-    use alloc::vec::Vec;
 
     fn load_repr(yaml: &str) -> Option<String> {
         safe_load(yaml).ok().map(|v| repr(&v))
@@ -225,23 +223,9 @@ mod tests {
         }
     }
 
-    /// Every case of tests/anpkg/yaml_linebreaks/cases.json (generated with PyYAML by
-    /// generate.py there): same `repr` of the value, or an error where PyYAML raised one.
+    /// Every case of tests/anpkg/yaml_linebreaks/cases.json (generate.py there).
     #[test]
     fn pyyaml_differential_cases() {
-        let text = include_str!("../../../../../tests/anpkg/yaml_linebreaks/cases.json");
-        let doc = json::parse(text.as_bytes()).expect("cases.json parses");
-        let cases = doc.get("cases").and_then(Json::as_array).expect("cases array");
-        assert!(cases.len() >= 50, "too few cases: {}", cases.len());
-        let mut failures = Vec::new();
-        for (i, case) in cases.iter().enumerate() {
-            let yaml = case.get("yaml").and_then(Json::as_str).expect("yaml");
-            let expected = case.get("expected").and_then(Json::as_str);
-            let got = load_repr(yaml);
-            if got.as_deref() != expected {
-                failures.push(format!("case {i}: {yaml:?}\n  expected {expected:?}\n  got      {got:?}"));
-            }
-        }
-        assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+        assert_pyyaml_answers(include_str!("../../../../../tests/anpkg/yaml_linebreaks/cases.json"), 50);
     }
 }

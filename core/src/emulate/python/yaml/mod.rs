@@ -9,6 +9,8 @@ pub mod int;
 mod linebreaks;
 pub mod load;
 mod pyscalar;
+#[cfg(test)]
+mod pyyaml_cases;
 pub mod resolve;
 mod pyyaml_rules;
 mod simple_events;

@@ -382,31 +382,13 @@ fn syntax(e: &ScanError) -> LoadError {
 #[cfg(test)]
 mod tests {
     use super::super::load::{libyaml_safe_load_with, safe_load, Limits, LoadErrorKind};
+    use super::super::pyyaml_cases::assert_pyyaml_answers;
     use crate::emulate::python::repr::repr;
-    use crate::json::{self, Value as Json};
-    use alloc::format;
-    use alloc::string::String;
-    use alloc::vec::Vec;
 
-    /// Every case of tests/anpkg/yaml_pyyaml_rules/cases.json (generated with PyYAML by
-    /// generate.py there): same `repr` of the value, or an error where PyYAML raised one.
+    /// Every case of tests/anpkg/yaml_pyyaml_rules/cases.json (generate.py there).
     #[test]
     fn pyyaml_differential_cases() {
-        let text = include_str!("../../../../../tests/anpkg/yaml_pyyaml_rules/cases.json");
-        let doc = json::parse(text.as_bytes()).expect("cases.json parses");
-        let cases = doc.get("cases").and_then(Json::as_array).expect("cases array");
-        assert!(cases.len() >= 500, "too few cases: {}", cases.len());
-        let mut failures = Vec::new();
-        for (i, case) in cases.iter().enumerate() {
-            let yaml = case.get("yaml").and_then(Json::as_str).expect("yaml");
-            let expected = case.get("expected").and_then(Json::as_str);
-            let got = safe_load(yaml).ok().map(|v| repr(&v));
-            if got.as_deref() != expected {
-                failures.push(format!("case {i}: {yaml:?}\n  expected {expected:?}\n  got      {got:?}"));
-            }
-        }
-        let shown: String = failures.iter().take(20).map(|f| format!("{f}\n")).collect();
-        assert!(failures.is_empty(), "{} of {} cases differ:\n{shown}", failures.len(), cases.len());
+        assert_pyyaml_answers(include_str!("../../../../../tests/anpkg/yaml_pyyaml_rules/cases.json"), 500);
     }
 
     /// Each text as PyYAML 6.0.3's `safe_load` takes it: `true` loads, `false` is a
