@@ -28,7 +28,8 @@ use saphyr_parser::{Event, ScalarStyle, Span};
 
 use super::int::Int;
 use super::linebreaks::Source;
-use super::pyyaml_rules;
+use super::load_error::{LoadError, LoadErrorKind};
+use super::pyyaml_rules::{self, Dialect};
 use super::resolve::{self, resolve_scalar};
 use super::simple_events::SimpleEvents;
 use super::value::{is_valid_date, Date, DateTime, Map, Value};
@@ -62,53 +63,9 @@ impl Default for Limits {
     }
 }
 
-/// Why a document could not be loaded (PyYAML raises a `YAMLError` or a Python
-/// exception for each of these).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LoadErrorKind {
-    /// Reader: a character PyYAML does not accept.
-    NonPrintable,
-    /// Scanner/parser: not well-formed YAML.
-    Syntax,
-    /// More than one document.
-    MultipleDocuments,
-    /// Constructor: a tag or value PyYAML's safe constructor rejects.
-    Construct,
-    /// One of the [`Limits`].
-    Limit,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadError {
-    pub kind: LoadErrorKind,
-    pub message: String,
-}
-
-impl LoadError {
-    pub(super) fn new(kind: LoadErrorKind, message: impl Into<String>) -> Self {
-        LoadError { kind, message: message.into() }
-    }
-}
-
-impl core::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
 /// `yaml.safe_load(text)` with default limits.
 pub fn safe_load(text: &str) -> Result<Value, LoadError> {
     safe_load_with(text, Limits::default())
-}
-
-/// Whose grammar a text is read with: PyYAML's pure-Python scanner (`yaml.safe_load`,
-/// what the validator calls) or libyaml's (`yaml.load(Loader=CSafeLoader)`, what
-/// 0.22.0's exporter reads project files with, ANPKG-REF-4). They differ on tabs
-/// and `?` in flow plain scalars (`pyyaml_rules.rs`); the constructor is the same.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dialect {
-    Python,
-    LibYaml,
 }
 
 /// `yaml.safe_load(text)`; an empty stream is `None`.

@@ -8,13 +8,15 @@ pub mod emit;
 pub mod int;
 mod linebreaks;
 pub mod load;
+mod load_error;
 mod pyscalar;
 #[cfg(test)]
 mod pyyaml_cases;
-pub mod resolve;
 mod pyyaml_rules;
+pub mod resolve;
 mod simple_events;
 pub mod value;
 
-pub use load::{libyaml_safe_load_with, safe_load, safe_load_with, LoadErrorKind, Limits};
+pub use load::{libyaml_safe_load_with, safe_load, safe_load_with, Limits};
+pub use load_error::LoadErrorKind;
 pub use value::{Int, Map, Value};

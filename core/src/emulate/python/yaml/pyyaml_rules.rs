@@ -30,7 +30,17 @@ use alloc::vec::Vec;
 use saphyr_parser::{Event, ScalarStyle, ScanError, Span, StrInput};
 
 use super::linebreaks::Source;
-use super::load::{Dialect, LoadError, LoadErrorKind};
+use super::load_error::{LoadError, LoadErrorKind};
+
+/// Whose grammar a text is read with: PyYAML's pure-Python scanner (`yaml.safe_load`,
+/// what the validator calls) or libyaml's (`yaml.load(Loader=CSafeLoader)`, what
+/// 0.22.0's exporter reads project files with, ANPKG-REF-4). They differ on tabs
+/// and `?` in flow plain scalars (`pyyaml_rules.rs`); the constructor is the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Dialect {
+    Python,
+    LibYaml,
+}
 
 /// What this module does before the parser reads a text: [`make_readable`], then
 /// [`check_tabs`]. A text with no tab and no `#` right after a quote or bracket (the
@@ -278,10 +288,11 @@ impl<'a> Parser<'a> {
             // PyYAML ends a plain scalar at `?` in a flow collection (the `?` then stands
             // where no key can start), and reads a `:` starting one as a value indicator.
             Event::Scalar(_, ScalarStyle::Plain, ..) if in_flow && self.flow_plain_refused(&span) => {
-                return Self::refuse("expected ',' or the end of the flow collection, found '?' or ':'", &span);
+                return Self::refuse("a plain scalar in a flow collection starts with ':', '|' or '>' or holds '?'", &span);
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
-                let opens_flow = span.end.index() > span.start.index() && matches!(self.char_at(span.start.index()), Some(b'[' | b'{'));
+                // A flow collection's span ends at its bracket (after its anchor or tag).
+                let opens_flow = span.end.index() > span.start.index() && matches!(self.char_at(span.end.index() - 1), Some(b'[' | b'{'));
                 self.open.push(Open { mapping: matches!(event, Event::MappingStart(..)), nodes: 0, flow: in_flow || opens_flow });
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -381,7 +392,8 @@ fn syntax(e: &ScanError) -> LoadError {
 
 #[cfg(test)]
 mod tests {
-    use super::super::load::{libyaml_safe_load_with, safe_load, Limits, LoadErrorKind};
+    use super::super::load::{libyaml_safe_load_with, safe_load, Limits};
+    use super::super::load_error::LoadErrorKind;
     use super::super::pyyaml_cases::assert_pyyaml_answers;
     use crate::emulate::python::repr::repr;
 
