@@ -230,7 +230,7 @@ pub(super) struct Parser<'a> {
     /// The document's anchor names so far.
     anchors: BTreeSet<&'a str>,
     /// A character index of `text` and its byte offset: spans count characters, and
-    /// they come in text order, so the conversion walks forward from the last one.
+    /// they come nearly in text order, so the conversion walks from the last one.
     at: (usize, usize),
 }
 
@@ -369,17 +369,26 @@ impl<'a> Parser<'a> {
         self.text.as_bytes().get(at).copied()
     }
 
+    /// The byte offset of character `char_index`, walked to from the last one asked
+    /// for (backwards too), so the cost is the distance between them.
     fn byte_offset(&mut self, char_index: usize) -> usize {
-        if char_index < self.at.0 {
-            self.at = (0, 0);
-        }
         let (mut chars, mut bytes) = self.at;
-        for c in self.text[bytes..].chars() {
-            if chars == char_index {
-                break;
+        if char_index < chars {
+            for c in self.text[..bytes].chars().rev() {
+                if chars == char_index {
+                    break;
+                }
+                chars -= 1;
+                bytes -= c.len_utf8();
             }
-            chars += 1;
-            bytes += c.len_utf8();
+        } else {
+            for c in self.text[bytes..].chars() {
+                if chars == char_index {
+                    break;
+                }
+                chars += 1;
+                bytes += c.len_utf8();
+            }
         }
         self.at = (chars, bytes);
         bytes
