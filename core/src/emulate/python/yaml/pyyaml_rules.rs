@@ -43,8 +43,9 @@ pub(super) enum Dialect {
 }
 
 /// What this module does before the parser reads a text: [`make_readable`], then
-/// [`check_tabs`]. A text with no tab and no `#` right after a quote or bracket (the
-/// usual config file) costs two byte searches.
+/// [`check_tabs`], both on one [`Scan`] of the text as it ends up. A text with no tab
+/// and no `#` right after a quote or bracket (the usual config file) costs two byte
+/// searches.
 pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<(), LoadError> {
     let text = source.parser_text();
     let has_tab = text.as_bytes().contains(&b'\t');
@@ -52,24 +53,12 @@ pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<(), L
     if !has_tab && !comment_after_token {
         return Ok(());
     }
-    make_readable(source);
+    let (chars, scan) = make_readable(source);
     // libyaml reads tabs much as YAML 1.2 does.
     if has_tab && dialect == Dialect::Python {
-        check_tabs(source)?;
+        check_tabs(&chars, &scan)?;
     }
     Ok(())
-}
-
-/// Whether PyYAML reads `name` (saphyr's anchor or alias name) as the same name: its
-/// names are ASCII letters, digits, `-` and `_`. A name that runs on into one of the
-/// characters PyYAML may stop at (`?:,]}%@` and backquote) reads otherwise there, not
-/// as an error; that is left as saphyr reads it (a known gap).
-fn is_pyyaml_name(name: &str) -> bool {
-    match name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
-        Some(0) => false,
-        Some(at) => matches!(name.as_bytes()[at], b'?' | b':' | b',' | b']' | b'}' | b'%' | b'@' | b'`'),
-        None => !name.is_empty(),
-    }
 }
 
 /// How much text [`make_readable`] parses again in all: each change costs a parse from
@@ -81,16 +70,50 @@ const MAX_REREAD_BYTES: usize = 16 << 20;
 const COMMENT_WITHOUT_BLANK: &str = "comments must be separated from other tokens by whitespace";
 const TAB_AS_INDENTATION: &str = "tab cannot be used as indentation";
 
+/// What one saphyr parse of a text shows: the character spans where a tab is content,
+/// in text order (quoted scalars from quote to quote: saphyr's span starts at an
+/// anchor or tag and runs on over blanks and a comment after the closing quote; block
+/// scalars' content lines), whether each is quoted, and the first error. The text
+/// after an error is never reached.
+struct Scan {
+    content: Vec<(usize, usize, bool)>,
+    error: Option<ScanError>,
+}
+
+fn scan(chars: &[char]) -> Scan {
+    let text: String = chars.iter().collect();
+    let mut content = Vec::new();
+    for event in saphyr_parser::Parser::new_from_str(&text) {
+        match event {
+            Ok((Event::Scalar(_, style, anchor, tag), span)) if style != ScalarStyle::Plain => {
+                let (start, end) = (span.start.index(), span.end.index());
+                content.push(match style {
+                    ScalarStyle::SingleQuoted => quoted(chars, start, '\''),
+                    ScalarStyle::DoubleQuoted => quoted(chars, start, '"'),
+                    // With an anchor or a tag the span starts there, on the header's line.
+                    _ if anchor != 0 || tag.is_some() => (next_line(chars, start), end, false),
+                    _ => (start, end, false),
+                });
+            }
+            Ok(_) => {}
+            Err(e) => return Scan { content, error: Some(e) },
+        }
+    }
+    Scan { content, error: None }
+}
+
 /// Changes the parser's text where saphyr refuses what PyYAML reads (see the module
-/// notes). Tabs saphyr calls indentation become spaces only when the text
-/// read again has each of them inside a quoted scalar (elsewhere PyYAML refuses them
-/// too); otherwise the text stays as it was.
-fn make_readable(source: &mut Source<'_>) {
+/// notes). Tabs saphyr calls indentation become spaces only when the text read again
+/// has each of them inside a quoted scalar (elsewhere PyYAML refuses them too);
+/// otherwise the text stays as it was. Gives the parser's text, as characters, and
+/// its scan.
+fn make_readable(source: &mut Source<'_>) -> (Vec<char>, Scan) {
+    // The source keeps the original text until the changes are known to hold.
     let mut chars: Vec<char> = source.parser_text().chars().collect();
+    let mut scanned = scan(&chars);
     let (mut tabs, mut changed) = (Vec::new(), false);
     for _ in 0..MAX_REREAD_BYTES / source.parser_text().len().max(1) {
-        let text: String = chars.iter().collect();
-        let Some(e) = saphyr_parser::Parser::new_from_str(&text).find_map(Result::err) else { break };
+        let Some(e) = &scanned.error else { break };
         let at = e.marker().index().min(chars.len());
         let (from, to) = match e.info() {
             COMMENT_WITHOUT_BLANK if at > 0 && matches!(chars[at - 1], '"' | '\'' | ']' | '}') => {
@@ -106,61 +129,27 @@ fn make_readable(source: &mut Source<'_>) {
         };
         chars[from..to].fill(' ');
         changed = true;
+        scanned = scan(&chars);
     }
-    if changed {
-        let text: String = chars.iter().collect();
-        let quoted = quoted_spans(&text, &chars);
-        if tabs.iter().all(|&at| quoted.iter().any(|&(start, end)| (start..end).contains(&at))) {
-            source.set_parser_text(text);
-        }
+    if !changed {
+        return (chars, scanned);
     }
-}
-
-/// The character spans of the quoted scalars saphyr reads in `text` (up to an error).
-fn quoted_spans(text: &str, chars: &[char]) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    for event in saphyr_parser::Parser::new_from_str(text) {
-        match event {
-            Ok((Event::Scalar(_, ScalarStyle::SingleQuoted, ..), span)) => spans.push(quoted(chars, span.start.index(), '\'')),
-            Ok((Event::Scalar(_, ScalarStyle::DoubleQuoted, ..), span)) => spans.push(quoted(chars, span.start.index(), '"')),
-            Ok(_) => {}
-            Err(_) => break,
-        }
+    let in_quotes = |at: usize| scanned.content.iter().any(|&(start, end, quoted)| quoted && (start..end).contains(&at));
+    if !tabs.iter().all(|&at| in_quotes(at)) {
+        drop(chars);
+        let original: Vec<char> = source.parser_text().chars().collect();
+        let scanned = scan(&original);
+        return (original, scanned);
     }
-    spans
+    source.set_parser_text(chars.iter().collect());
+    (chars, scanned)
 }
 
 /// The error PyYAML's scanner raises at the first tab it cannot skip, unless the
 /// parser fails before that tab (its own error is then the document's).
-fn check_tabs(source: &Source<'_>) -> Result<(), LoadError> {
-    let text = source.parser_text();
-    // Character spans where a tab is content: quoted scalars (from quote to quote:
-    // saphyr's span starts at an anchor or tag and runs on over blanks and a comment
-    // after the closing quote) and block scalars' content lines. Spans come in text
-    // order. Where the parser fails, the text after it is never reached.
-    let chars: Vec<char> = text.chars().collect();
-    let mut content = Vec::new();
-    let mut parser_error = usize::MAX;
-    for event in saphyr_parser::Parser::new_from_str(text) {
-        match event {
-            Ok((Event::Scalar(_, style, anchor, tag), span)) if style != ScalarStyle::Plain => {
-                let (start, end) = (span.start.index(), span.end.index());
-                content.push(match style {
-                    ScalarStyle::SingleQuoted => quoted(&chars, start, '\''),
-                    ScalarStyle::DoubleQuoted => quoted(&chars, start, '"'),
-                    // With an anchor or a tag the span starts there, on the header's line.
-                    _ if anchor != 0 || tag.is_some() => (next_line(&chars, start), end),
-                    _ => (start, end),
-                });
-            }
-            Ok(_) => {}
-            Err(e) => {
-                parser_error = e.marker().index();
-                break;
-            }
-        }
-    }
-    let mut spans = content.into_iter().peekable();
+fn check_tabs(chars: &[char], scan: &Scan) -> Result<(), LoadError> {
+    let parser_error = scan.error.as_ref().map_or(usize::MAX, |e| e.marker().index());
+    let mut spans = scan.content.iter().peekable();
     let (mut line, mut column) = (1usize, 0usize);
     let mut in_comment = false;
     let mut after_blank = true; // a comment starts at a line's start or after a blank
@@ -168,8 +157,8 @@ fn check_tabs(source: &Source<'_>) -> Result<(), LoadError> {
         if at >= parser_error {
             return Ok(());
         }
-        while spans.next_if(|&(_, end)| end <= at).is_some() {}
-        let in_content = spans.peek().is_some_and(|&(start, _)| start <= at);
+        while spans.next_if(|&&(_, end, _)| end <= at).is_some() {}
+        let in_content = spans.peek().is_some_and(|&&(start, _, _)| start <= at);
         if matches!(c, '\n' | '\r') {
             line += usize::from(c == '\n');
             (column, in_comment, after_blank) = (0, false, true);
@@ -194,20 +183,32 @@ fn check_tabs(source: &Source<'_>) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// Whether PyYAML reads `name` (saphyr's anchor or alias name) as the same name: its
+/// names are ASCII letters, digits, `-` and `_`. A name that runs on into one of the
+/// characters PyYAML may stop at (`?:,]}%@` and backquote) reads otherwise there, not
+/// as an error; that is left as saphyr reads it (a known gap).
+fn is_pyyaml_name(name: &str) -> bool {
+    match name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+        Some(0) => false,
+        Some(at) => matches!(name.as_bytes()[at], b'?' | b':' | b',' | b']' | b'}' | b'%' | b'@' | b'`'),
+        None => !name.is_empty(),
+    }
+}
+
 /// The quoted scalar whose span starts at `from` (at its anchor or tag when it has
-/// one), from its opening quote to the one that closes it.
-fn quoted(chars: &[char], from: usize, quote: char) -> (usize, usize) {
+/// one), from its opening quote to the one that closes it, marked quoted.
+fn quoted(chars: &[char], from: usize, quote: char) -> (usize, usize, bool) {
     let start = (from..chars.len()).find(|&at| chars[at] == quote).unwrap_or(chars.len());
     let mut at = start + 1;
     while let Some(&c) = chars.get(at) {
         match c {
             '\\' if quote == '"' => at += 2,
             '\'' if quote == '\'' && chars.get(at + 1) == Some(&'\'') => at += 2,
-            c if c == quote => return (start, at + 1),
+            c if c == quote => return (start, at + 1, true),
             _ => at += 1,
         }
     }
-    (start, chars.len())
+    (start, chars.len(), true)
 }
 
 /// The index after the line break that ends the line holding `at`.
