@@ -20,7 +20,7 @@ use alloc::boxed::Box;
 use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::rc::Rc;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 use crate::budgets::Budget;
 
@@ -271,10 +271,6 @@ impl Composer {
     }
 }
 
-fn syntax(e: impl core::fmt::Display) -> LoadError {
-    LoadError::new(LoadErrorKind::Syntax, e.to_string())
-}
-
 fn collection_tag(tag: Option<String>, default: &'static str) -> Tag {
     match tag {
         None => Cow::Borrowed(default),
@@ -337,7 +333,7 @@ fn compose(source: &Source<'_>, limits: Limits, dialect: Dialect) -> Result<Opti
                         root = Some(n);
                     }
                 }
-                _ => return Err(syntax("unbalanced sequence end")),
+                _ => return Err(LoadError::syntax("unbalanced sequence end")),
             },
             Event::MappingEnd => match c.stack.pop() {
                 Some(Frame::Map { tag, anchor, pairs, key: None, size }) => {
@@ -345,7 +341,7 @@ fn compose(source: &Source<'_>, limits: Limits, dialect: Dialect) -> Result<Opti
                         root = Some(n);
                     }
                 }
-                _ => return Err(syntax("unbalanced mapping end")),
+                _ => return Err(LoadError::syntax("unbalanced mapping end")),
             },
         }
     }
@@ -481,8 +477,8 @@ fn load_direct(source: &Source<'_>, mut events: Events<'_>, limits: Limits) -> R
             Event::SequenceEnd | Event::MappingEnd => {
                 let o = match open.pop() {
                     Some(o) if o.mapping == mapping && (!o.mapping || (values.len() - o.start) % 2 == 0) => o,
-                    _ if mapping => return Err(Abort::Error(syntax("unbalanced mapping end"))),
-                    _ => return Err(Abort::Error(syntax("unbalanced sequence end"))),
+                    _ if mapping => return Err(Abort::Error(LoadError::syntax("unbalanced mapping end"))),
+                    _ => return Err(Abort::Error(LoadError::syntax("unbalanced sequence end"))),
                 };
                 c.stack.pop();
                 let value = if o.mapping {

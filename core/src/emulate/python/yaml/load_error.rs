@@ -1,5 +1,5 @@
 //! Why a YAML document could not be loaded.
-use alloc::string::String;
+use alloc::string::{String, ToString};
 
 /// Why a document could not be loaded (PyYAML raises a `YAMLError` or a Python
 /// exception for each of these).
@@ -26,6 +26,11 @@ pub struct LoadError {
 impl LoadError {
     pub(super) fn new(kind: LoadErrorKind, message: impl Into<String>) -> Self {
         LoadError { kind, message: message.into() }
+    }
+
+    /// A scanner or parser error (saphyr's, or one of PyYAML's rules).
+    pub(super) fn syntax(message: impl core::fmt::Display) -> Self {
+        LoadError::new(LoadErrorKind::Syntax, message.to_string())
     }
 }
 

@@ -30,12 +30,12 @@ use alloc::vec::Vec;
 use saphyr_parser::{Event, ScalarStyle, ScanError, Span, StrInput};
 
 use super::linebreaks::Source;
-use super::load_error::{LoadError, LoadErrorKind};
+use super::load_error::LoadError;
 
 /// Whose grammar a text is read with: PyYAML's pure-Python scanner (`yaml.safe_load`,
 /// what the validator calls) or libyaml's (`yaml.load(Loader=CSafeLoader)`, what
 /// 0.22.0's exporter reads project files with, ANPKG-REF-4). They differ on tabs
-/// and `?` in flow plain scalars (`pyyaml_rules.rs`); the constructor is the same.
+/// and `?` in flow plain scalars (the module notes); the constructor is the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Dialect {
     Python,
@@ -172,10 +172,7 @@ fn check_tabs(chars: &[char], scan: &Scan) -> Result<(), LoadError> {
         match c {
             '#' if after_blank => in_comment = true,
             '\t' => {
-                return Err(LoadError::new(
-                    LoadErrorKind::Syntax,
-                    format!("found character '\\t' that cannot start any token at byte {at} line {line} column {column}"),
-                ))
+                return Err(LoadError::syntax(format!("found character '\\t' that cannot start any token at byte {at} line {line} column {column}")))
             }
             _ => after_blank = c == ' ',
         }
@@ -249,13 +246,13 @@ impl<'a> Parser<'a> {
 
     fn refuse(what: &str, span: &Span) -> Option<Result<(Event<'a>, Span), LoadError>> {
         let at = &span.start;
-        Some(Err(LoadError::new(LoadErrorKind::Syntax, format!("{what} at byte {} line {} column {}", at.index(), at.line(), at.col() + 1))))
+        Some(Err(LoadError::syntax(format!("{what} at byte {} line {} column {}", at.index(), at.line(), at.col() + 1))))
     }
 
     pub(super) fn next_event(&mut self) -> Option<Result<(Event<'a>, Span), LoadError>> {
         let (event, span) = match self.events.next_event()? {
             Ok(next) => next,
-            Err(e) => return Some(Err(syntax(&e))),
+            Err(e) => return Some(Err(LoadError::syntax(e))),
         };
         let node = matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
         let key = node && self.open.last().is_some_and(|o| o.mapping && o.nodes % 2 == 0);
@@ -394,10 +391,6 @@ impl<'a> Parser<'a> {
         self.at = (chars, bytes);
         bytes
     }
-}
-
-fn syntax(e: &ScanError) -> LoadError {
-    LoadError::new(LoadErrorKind::Syntax, e.to_string())
 }
 
 #[cfg(test)]
