@@ -180,18 +180,6 @@ fn check_tabs(chars: &[char], scan: &Scan) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// Whether PyYAML reads `name` (saphyr's anchor or alias name) as the same name: its
-/// names are ASCII letters, digits, `-` and `_`. A name that runs on into one of the
-/// characters PyYAML may stop at (`?:,]}%@` and backquote) reads otherwise there, not
-/// as an error; that is left as saphyr reads it (a known gap).
-fn is_pyyaml_name(name: &str) -> bool {
-    match name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
-        Some(0) => false,
-        Some(at) => matches!(name.as_bytes()[at], b'?' | b':' | b',' | b']' | b'}' | b'%' | b'@' | b'`'),
-        None => !name.is_empty(),
-    }
-}
-
 /// The quoted scalar whose span starts at `from` (at its anchor or tag when it has
 /// one), from its opening quote to the one that closes it, marked quoted.
 fn quoted(chars: &[char], from: usize, quote: char) -> (usize, usize, bool) {
@@ -390,6 +378,18 @@ impl<'a> Parser<'a> {
         }
         self.at = (chars, bytes);
         bytes
+    }
+}
+
+/// Whether PyYAML reads `name` (saphyr's anchor or alias name) as the same name: its
+/// names are ASCII letters, digits, `-` and `_`. A name that runs on into one of the
+/// characters PyYAML may stop at (`?:,]}%@` and backquote) reads otherwise there, not
+/// as an error; that is left as saphyr reads it (a known gap).
+fn is_pyyaml_name(name: &str) -> bool {
+    match name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+        Some(0) => false,
+        Some(at) => matches!(name.as_bytes()[at], b'?' | b':' | b',' | b']' | b'}' | b'%' | b'@' | b'`'),
+        None => !name.is_empty(),
     }
 }
 
