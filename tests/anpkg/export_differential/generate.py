@@ -517,6 +517,11 @@ def error_cases(rng):
         # in flow plain scalars load there (not in the validator's pure-Python PyYAML).
         make("libyaml-tabs", provider_text("x: b\tc\ny: 1\t# c\nz: 'q'\t\n"), kind="identical"),
         make("libyaml-question-in-flow", provider_text("origins: [http://x?y=1, b]\n"), kind="identical"),
+        # Lines less indented than their block inside quoted scalars and flow collections
+        # (no indentation rule there in libyaml or PyYAML; YAML 1.2 has one).
+        make("under-indented-quoted-and-flow", provider_text("device:\n  name: 'line one\nline two'\n  tags: [a,\n  b, {c: d,\n}]\n"),
+             kind="identical"),
+        make("e2-provider-key-colon-on-next-line", provider_text("device: {name\n: x}\n")),
         make("e2-provider-empty-key", provider_text(": x\n")),
         make("e2-provider-duplicate-anchor", provider_text("a: &x 1\nb: &x 2\n")),
     ]

@@ -40,6 +40,12 @@ pub(super) struct Source<'a> {
     separators: Vec<usize>,
     /// The text does not end with a line break.
     unterminated: bool,
+    /// Opening quotes (indices in `chars`, ascending) of the quoted scalars whose line
+    /// breaks the parser's text has as blanks (`pyyaml_rules.rs`): their values are
+    /// read from the original characters.
+    refolded: Vec<usize>,
+    /// Line breaks (indices in `chars`, ascending) the parser's text has as blanks.
+    blanked_breaks: Vec<usize>,
 }
 
 impl<'a> Source<'a> {
@@ -56,6 +62,8 @@ impl<'a> Source<'a> {
                 char_count: 0,
                 separators: Vec::new(),
                 unterminated,
+                refolded: Vec::new(),
+                blanked_breaks: Vec::new(),
             };
         }
         if !has_special {
@@ -68,6 +76,8 @@ impl<'a> Source<'a> {
                 char_count: text.chars().count(),
                 separators: Vec::new(),
                 unterminated,
+                refolded: Vec::new(),
+                blanked_breaks: Vec::new(),
             };
         }
         let chars: Vec<char> = text.chars().collect();
@@ -85,7 +95,7 @@ impl<'a> Source<'a> {
             Cow::Owned(mapped)
         };
         let char_count = chars.len();
-        Source { parser_text, text, reread: true, chars: OnceCell::from(chars), char_count, separators, unterminated }
+        Source { parser_text, text, reread: true, chars: OnceCell::from(chars), char_count, separators, unterminated, refolded: Vec::new(), blanked_breaks: Vec::new() }
     }
 
     fn chars(&self) -> &[char] {
@@ -95,6 +105,11 @@ impl<'a> Source<'a> {
     /// No scalar of the text needs re-reading (no NEL, LS or PS; a final line break).
     pub(super) fn needs_no_rereading(&self) -> bool {
         !self.reread
+    }
+
+    /// The text as given.
+    pub(super) fn text(&self) -> &'a str {
+        self.text
     }
 
     pub(super) fn parser_text(&self) -> &str {
@@ -109,6 +124,39 @@ impl<'a> Source<'a> {
         self.parser_text = Cow::Owned(text);
     }
 
+    /// Marks the quoted scalars opening at `quotes` as read from the original
+    /// characters (the parser's text has their line breaks as blanks).
+    pub(super) fn reread_quoted(&mut self, mut quotes: Vec<usize>) {
+        if quotes.is_empty() {
+            return;
+        }
+        quotes.sort_unstable();
+        self.refolded = quotes;
+        self.reread = true;
+    }
+
+    /// Records the line breaks (character indices) the parser's text has as blanks.
+    pub(super) fn set_blanked_breaks(&mut self, mut breaks: Vec<usize>) {
+        breaks.sort_unstable();
+        self.reread |= !breaks.is_empty();
+        self.blanked_breaks = breaks;
+    }
+
+    pub(super) fn blanked_breaks(&self) -> &[usize] {
+        &self.blanked_breaks
+    }
+
+    /// The opening quote of a refolded scalar within `from..to` (a quoted scalar's span).
+    fn refolded_quote(&self, from: usize, to: usize) -> Option<usize> {
+        let first = self.refolded.partition_point(|&i| i < from);
+        self.refolded.get(first).copied().filter(|&i| i < to)
+    }
+
+    fn has_blanked_break(&self, from: usize, to: usize) -> bool {
+        let first = self.blanked_breaks.partition_point(|&i| i < from);
+        self.blanked_breaks.get(first).is_some_and(|&i| i < to)
+    }
+
     fn has_separator(&self, from: usize, to: usize) -> bool {
         let first = self.separators.partition_point(|&i| i < from);
         self.separators.get(first).is_some_and(|&i| i < to)
@@ -121,12 +169,18 @@ impl<'a> Source<'a> {
         }
         let (start, end) = (span.start.index(), span.end.index());
         let reread = match style {
-            ScalarStyle::Plain if self.has_separator(start, end) => {
-                Some(pyscalar::plain(self.chars().get(start..end).unwrap_or_default()))
+            // An empty plain scalar (an implied null) has a span over what follows it.
+            ScalarStyle::Plain if !value.is_empty() && (self.has_separator(start, end) || self.has_blanked_break(start, end)) => {
+                let first = pyscalar::content_start(self.chars().get(start..end).unwrap_or_default().iter().copied().enumerate());
+                Some(pyscalar::plain(self.chars().get(start + first.map_or(0, |(at, _)| at)..end).unwrap_or_default()))
             }
-            ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted if self.has_separator(start, end) => {
-                pyscalar::quoted(self.chars(), start).ok()
-            }
+            ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => match self.refolded_quote(start, end) {
+                Some(quote) => pyscalar::quoted(self.chars(), quote).ok(),
+                None if self.has_separator(start, end) => {
+                    pyscalar::opening_quote(self.chars(), start).and_then(|quote| pyscalar::quoted(self.chars(), quote).ok())
+                }
+                None => None,
+            },
             ScalarStyle::Literal | ScalarStyle::Folded => self.block(&value, style == ScalarStyle::Folded, span),
             _ => None,
         };

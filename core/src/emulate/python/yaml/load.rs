@@ -29,6 +29,7 @@ use saphyr_parser::{Event, ScalarStyle, Span};
 use super::int::Int;
 use super::linebreaks::Source;
 use super::load_error::{LoadError, LoadErrorKind};
+use super::pyyaml_parser;
 use super::pyyaml_rules::{self, Dialect};
 use super::resolve::{self, resolve_scalar};
 use super::simple_events::SimpleEvents;
@@ -89,16 +90,27 @@ fn load(text: &str, limits: Limits, dialect: Dialect) -> Result<Value, LoadError
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // PyYAML's NEL/LS/PS line breaks: see linebreaks.rs. One `Source` serves every pass.
     let mut source = Source::new(text);
-    pyyaml_rules::prepare(&mut source, dialect)?;
+    let scanned = pyyaml_rules::prepare(&mut source, dialect)?;
+    match read(&source, limits, dialect) {
+        // A text saphyr refuses may be one PyYAML reads once the parser's text is changed.
+        Err(e) if e.kind == LoadErrorKind::Syntax && !scanned && pyyaml_rules::reread_after_error(&mut source) => {
+            read(&source, limits, dialect)
+        }
+        result => result,
+    }
+}
+
+/// The value of a prepared text.
+fn read(source: &Source<'_>, limits: Limits, dialect: Dialect) -> Result<Value, LoadError> {
     // The usual shape of a config file is read without saphyr's general scanner (when
     // no scalar needs re-reading, which only saphyr's spans allow); a text of any other
     // shape, or with any error, is read again by saphyr below.
     if source.needs_no_rereading() {
-        if let Some(Ok(value)) = SimpleEvents::new(text).map(|reader| load_direct(&source, Events::Simple(reader), limits)) {
+        if let Some(Ok(value)) = SimpleEvents::new(source.text()).map(|reader| load_direct(source, Events::Simple(reader), limits)) {
             return Ok(value);
         }
     }
-    match load_direct(&source, Events::general(&source, dialect), limits) {
+    match load_direct(source, Events::general(source, dialect), limits) {
         Ok(value) => return Ok(value),
         Err(Abort::Error(e)) => return Err(e),
         Err(Abort::Fallback) => {}
@@ -106,7 +118,7 @@ fn load(text: &str, limits: Limits, dialect: Dialect) -> Result<Value, LoadError
     // Merge keys, `!!set`/`!!omap`/`!!pairs` and other tagged collections, and every
     // construction error: the representation graph first, then construction, exactly
     // in PyYAML's order (so the same error wins when there are several).
-    match compose(&source, limits, dialect)? {
+    match compose(source, limits, dialect)? {
         None => Ok(Value::Null),
         Some(node) => construct(&node),
     }
@@ -281,7 +293,7 @@ fn collection_tag(tag: Option<String>, default: &'static str) -> Tag {
 
 /// Events → the single document's node (`None` for an empty stream).
 fn compose(source: &Source<'_>, limits: Limits, dialect: Dialect) -> Result<Option<Rc<Node>>, LoadError> {
-    let mut parser = pyyaml_rules::Parser::new(source.parser_text(), dialect);
+    let mut parser = pyyaml_parser::Parser::new(source, dialect);
     let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), total: Size::default() };
     let mut documents = 0usize;
     let mut root: Option<Rc<Node>> = None;
@@ -368,13 +380,13 @@ impl From<LoadError> for Abort {
 /// The events `load_direct` reads: saphyr-parser's (every YAML text), or the simple
 /// reader's (the usual shape of config files; anything else is [`Abort::Fallback`]).
 enum Events<'a> {
-    General(Box<pyyaml_rules::Parser<'a>>),
+    General(Box<pyyaml_parser::Parser<'a>>),
     Simple(SimpleEvents<'a>),
 }
 
 impl<'a> Events<'a> {
     fn general(source: &'a Source<'_>, dialect: Dialect) -> Self {
-        Events::General(Box::new(pyyaml_rules::Parser::new(source.parser_text(), dialect)))
+        Events::General(Box::new(pyyaml_parser::Parser::new(source, dialect)))
     }
 
     fn next(&mut self) -> Option<Result<(Event<'a>, Span), Abort>> {

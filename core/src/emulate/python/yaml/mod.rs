@@ -12,6 +12,7 @@ mod load_error;
 mod pyscalar;
 #[cfg(test)]
 mod pyyaml_cases;
+mod pyyaml_parser;
 mod pyyaml_rules;
 pub mod resolve;
 mod simple_events;

@@ -123,6 +123,29 @@ pub(super) fn plain(chars: &[char]) -> String {
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Unreadable;
 
+/// The opening quote of the quoted scalar whose span starts at `start`.
+pub(super) fn opening_quote(chars: &[char], start: usize) -> Option<usize> {
+    let (at, c) = content_start(chars.get(start..)?.iter().copied().enumerate())?;
+    matches!(c, '\'' | '"').then_some(start + at)
+}
+
+/// The first character of a node's content (with its position) from where saphyr's
+/// span of the node starts: its anchor and tag, and the blanks, line breaks and
+/// comments after them, skipped.
+pub(super) fn content_start(mut chars: impl Iterator<Item = (usize, char)>) -> Option<(usize, char)> {
+    let mut next = chars.next();
+    loop {
+        let (_, c) = next?;
+        let skipped = match c {
+            '&' | '!' => |c: char| !is_blank(c) && !is_break(c),
+            '#' => |c: char| !is_break(c),
+            c if is_blank(c) || is_break(c) => |c: char| is_blank(c) || is_break(c),
+            _ => return next,
+        };
+        next = chars.find(|&(_, c)| !skipped(c));
+    }
+}
+
 /// A single- or double-quoted scalar starting at its opening quote `chars[start]`.
 pub(super) fn quoted(chars: &[char], start: usize) -> Result<String, Unreadable> {
     let double = match chars.get(start) {

@@ -9,28 +9,36 @@
 //!   config files: a text without one costs a byte search ([`prepare`]).
 //! * Empty keys: a mapping key that is nothing but its `:` (`: b`, `{: b}`, `[: b]`)
 //!   is YAML 1.2's empty implicit key; PyYAML's parser wants `?` before an empty key
-//!   ("expected <block end>, but found ':'"). [`Parser`] refuses it as it reads, with
-//!   the other rules it names (flow keys over lines, indicators in flow plain
-//!   scalars, anchor names, anchors given twice).
+//!   ("expected <block end>, but found ':'"). `pyyaml_parser.rs` refuses it as it reads, with
+//!   the other rules it names (a flow key's `:` on a later line, indicators in flow
+//!   plain scalars, anchor names, anchors given twice).
 //!
 //! libyaml's loader (the exporter's, [`Dialect::LibYaml`]) reads tabs between tokens
 //! and `?` in flow plain scalars as YAML 1.2 does, so those two rules are PyYAML's
 //! scanner's only; it shares the others, and the changes below.
 //!
 //! And where PyYAML reads what saphyr refuses, [`make_readable`] changes the text
-//! saphyr reads, one character for one: a comment right after a closing quote or
-//! bracket (`a: 'x'#c`, `[a]#c`; PyYAML starts a comment at any `#` between tokens,
-//! saphyr wants a blank first) is blanked, and a tab among the leading blanks of a
-//! quoted scalar's continuation line (PyYAML skips it with the spaces; saphyr calls
-//! it indentation) becomes a space. Neither changes a value.
-use alloc::collections::BTreeSet;
+//! saphyr reads, one character for one, after saphyr's error:
+//! * a comment right after a token (`a: 'x'#c`, `[a]#c`, `[#c`; PyYAML starts a
+//!   comment at any `#` between tokens, saphyr wants a blank first) is blanked;
+//! * a tab among the leading blanks of a quoted scalar's continuation line (PyYAML
+//!   skips it with the spaces; saphyr calls it indentation) becomes a space;
+//! * lines less indented than the block around them, where PyYAML has no indentation
+//!   rule: a quoted scalar's continuation lines (`a: 'x\ny'`), and the lines of a
+//!   flow collection (`k:\n  m: [a,\n  b]`). Their line breaks (and comments between
+//!   flow tokens) become blanks, and the scalars over them are read again from the
+//!   original text ([`Source`]), so no value changes; a simple key keeps its line
+//!   breaks (PyYAML refuses `{a\n: 1}` after the change too).
 use alloc::format;
+use alloc::string::String;
 use alloc::vec::Vec;
+use core::ops::Range;
 
-use saphyr_parser::{Event, ScalarStyle, ScanError, Span, StrInput};
+use saphyr_parser::{Event, ScalarStyle, ScanError};
 
 use super::linebreaks::Source;
 use super::load_error::LoadError;
+use super::pyscalar;
 
 /// Whose grammar a text is read with: PyYAML's pure-Python scanner (`yaml.safe_load`,
 /// what the validator calls) or libyaml's (`yaml.load(Loader=CSafeLoader)`, what
@@ -42,23 +50,28 @@ pub(super) enum Dialect {
     LibYaml,
 }
 
-/// What this module does before the parser reads a text: [`make_readable`], then
-/// [`check_tabs`], both on one [`Scan`] of the text as it ends up. A text with no tab
-/// and no `#` right after a quote or bracket (the usual config file) costs two byte
-/// searches.
-pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<(), LoadError> {
-    let text = source.parser_text();
-    let has_tab = text.as_bytes().contains(&b'\t');
-    let comment_after_token = text.match_indices('#').any(|(at, _)| at > 0 && matches!(text.as_bytes()[at - 1], b'"' | b'\'' | b']' | b'}'));
-    if !has_tab && !comment_after_token {
-        return Ok(());
+/// What this module does before the parser reads a text: with a tab in it,
+/// [`make_readable`], then [`check_tabs`], both on one [`Scan`] of the text as it ends
+/// up. A text without a tab (the usual config file) costs a byte search; whether the
+/// text was scanned is the answer ([`reread_after_error`] is for the others).
+pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool, LoadError> {
+    if !source.parser_text().as_bytes().contains(&b'\t') {
+        return Ok(false);
     }
     let (chars, scan) = make_readable(source);
     // libyaml reads tabs much as YAML 1.2 does.
-    if has_tab && dialect == Dialect::Python {
+    if dialect == Dialect::Python {
         check_tabs(&chars, &scan)?;
     }
-    Ok(())
+    Ok(true)
+}
+
+/// After the parser failed on a text [`prepare`] did not scan: [`make_readable`], and
+/// whether it changed the text (which is then worth reading again).
+pub(super) fn reread_after_error(source: &mut Source<'_>) -> bool {
+    let before = String::from(source.parser_text());
+    let _ = make_readable(source);
+    source.parser_text() != before
 }
 
 /// How much text [`make_readable`] parses again in all: each change costs a parse from
@@ -69,22 +82,43 @@ const MAX_REREAD_BYTES: usize = 16 << 20;
 /// saphyr's errors for what PyYAML reads (saphyr-parser 0.3's messages).
 const COMMENT_WITHOUT_BLANK: &str = "comments must be separated from other tokens by whitespace";
 const TAB_AS_INDENTATION: &str = "tab cannot be used as indentation";
+const QUOTED_UNDER_INDENTED: &str = "invalid indentation in quoted scalar";
+const UNDER_INDENTED: &str = "invalid indentation";
+const FLOW_PLAIN_UNDER_INDENTED: &str = "invalid indentation in flow construct";
 
 /// What one saphyr parse of a text shows: the character spans where a tab is content,
 /// in text order (quoted scalars from quote to quote: saphyr's span starts at an
 /// anchor or tag and runs on over blanks and a comment after the closing quote; block
-/// scalars' content lines), whether each is quoted, and the first error. The text
-/// after an error is never reached.
+/// scalars' content lines), whether each is quoted, the flow collections (from
+/// bracket to bracket; one still open at the error runs to the end), and the first
+/// error. The text after an error is never reached.
 struct Scan {
     content: Vec<(usize, usize, bool)>,
+    flows: Vec<(usize, usize)>,
     error: Option<ScanError>,
 }
 
 fn scan(chars: &[char]) -> Scan {
     let text: String = chars.iter().collect();
-    let mut content = Vec::new();
+    let (mut content, mut flows) = (Vec::new(), Vec::new());
+    // Per open collection: where its flow bracket stands, if it is a flow one.
+    let mut open: Vec<Option<usize>> = Vec::new();
     for event in saphyr_parser::Parser::new_from_str(&text) {
         match event {
+            Ok((Event::SequenceStart(..) | Event::MappingStart(..), span)) => {
+                // A block collection inside a flow one (a single pair in a sequence) is
+                // a flow one too.
+                let (start, end) = (span.start.index(), span.end.index().min(chars.len()));
+                let bracket = pyscalar::content_start(chars[start.min(end)..end].iter().copied().enumerate())
+                    .filter(|&(_, c)| matches!(c, '[' | '{'))
+                    .map(|(at, _)| start + at);
+                open.push(bracket.or(open.last().copied().flatten()));
+            }
+            Ok((Event::SequenceEnd | Event::MappingEnd, span)) => {
+                if let Some(Some(start)) = open.pop() {
+                    flows.push((start, span.end.index()));
+                }
+            }
             Ok((Event::Scalar(_, style, anchor, tag), span)) if style != ScalarStyle::Plain => {
                 let (start, end) = (span.start.index(), span.end.index());
                 content.push(match style {
@@ -96,53 +130,134 @@ fn scan(chars: &[char]) -> Scan {
                 });
             }
             Ok(_) => {}
-            Err(e) => return Scan { content, error: Some(e) },
+            Err(e) => {
+                flows.extend(open.into_iter().flatten().map(|start| (start, chars.len())));
+                return Scan { content, flows, error: Some(e) };
+            }
         }
     }
-    Scan { content, error: None }
+    Scan { content, flows, error: None }
 }
 
 /// Changes the parser's text where saphyr refuses what PyYAML reads (see the module
-/// notes). Tabs saphyr calls indentation become spaces only when the text read again
-/// has each of them inside a quoted scalar (elsewhere PyYAML refuses them too);
-/// otherwise the text stays as it was. Gives the parser's text, as characters, and
-/// its scan.
+/// notes), one error at a time. Two kinds of change are checked on the text read
+/// again at the end: tabs saphyr calls indentation become spaces only when each is
+/// inside a quoted scalar, and lines are joined only inside flow collections
+/// (elsewhere PyYAML refuses them too); otherwise the text stays as it was. Gives the
+/// parser's text, as characters, and its scan.
 fn make_readable(source: &mut Source<'_>) -> (Vec<char>, Scan) {
     // The source keeps the original text until the changes are known to hold.
     let mut chars: Vec<char> = source.parser_text().chars().collect();
     let mut scanned = scan(&chars);
-    let (mut tabs, mut changed) = (Vec::new(), false);
+    let (mut tabs, mut joins, mut refolded, mut blanked_breaks, mut quotes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..MAX_REREAD_BYTES / source.parser_text().len().max(1) {
         let Some(e) = &scanned.error else { break };
         let at = e.marker().index().min(chars.len());
-        let (from, to) = match e.info() {
-            COMMENT_WITHOUT_BLANK if at > 0 && matches!(chars[at - 1], '"' | '\'' | ']' | '}') => {
-                (at, chars[at..].iter().position(|&c| matches!(c, '\n' | '\r')).map_or(chars.len(), |i| at + i))
+        match e.info() {
+            COMMENT_WITHOUT_BLANK if at > 0 && matches!(chars[at - 1], '"' | '\'' | ']' | '}' | '[' | '{' | ',') => {
+                let end = chars[at..].iter().position(|&c| matches!(c, '\n' | '\r')).map_or(chars.len(), |i| at + i);
+                chars[at..end].fill(' ');
             }
             TAB_AS_INDENTATION => {
                 tabs.push(at);
                 // Every blank leading the line, so a second tab is not the next error.
                 let from = chars[..at].iter().rposition(|&c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
-                (from, chars[from..].iter().position(|&c| !matches!(c, ' ' | '\t')).map_or(chars.len(), |i| from + i))
+                let to = chars[from..].iter().position(|&c| !matches!(c, ' ' | '\t')).map_or(chars.len(), |i| from + i);
+                chars[from..to].fill(' ');
+            }
+            QUOTED_UNDER_INDENTED => {
+                let Some(quote) = chars[at..].iter().position(|&c| matches!(c, '"' | '\'')).map(|i| at + i) else { break };
+                let (start, end, _) = quoted(&chars, quote, chars[quote]);
+                let breaks: Vec<usize> = (start..end).filter(|&i| matches!(chars[i], '\n' | '\r')).collect();
+                // A document marker at a line's start ends the scalar for PyYAML too (an error).
+                if breaks.iter().any(|&i| is_document_marker(&chars[i + 1..])) {
+                    break;
+                }
+                breaks.iter().for_each(|&i| chars[i] = ' ');
+                blanked_breaks.extend(breaks);
+                refolded.push(start);
+                quotes.push((start, end, true));
+            }
+            UNDER_INDENTED | FLOW_PLAIN_UNDER_INDENTED => {
+                // The quoted scalars read so far: those saphyr gave (it may hold back the last
+                // ones while it looks for a `:`), and those refolded here.
+                let known = scanned.content.iter().chain(&quotes).copied();
+                let Some((gap, blanked)) = line_join(&chars, at, known) else { break };
+                for at in blanked.into_iter().flatten() {
+                    if matches!(chars[at], '\n' | '\r') {
+                        blanked_breaks.push(at);
+                    }
+                    chars[at] = ' ';
+                }
+                joins.push(gap);
             }
             _ => break,
-        };
-        chars[from..to].fill(' ');
-        changed = true;
+        }
         scanned = scan(&chars);
     }
-    if !changed {
-        return (chars, scanned);
-    }
     let in_quotes = |at: usize| scanned.content.iter().any(|&(start, end, quoted)| quoted && (start..end).contains(&at));
-    if !tabs.iter().all(|&at| in_quotes(at)) {
+    let in_flow = |gap: &Range<usize>| scanned.flows.iter().any(|&(start, end)| start < gap.start && gap.end <= end);
+    if !tabs.iter().all(|&at| in_quotes(at)) || !joins.iter().all(in_flow) {
         drop(chars);
         let original: Vec<char> = source.parser_text().chars().collect();
         let scanned = scan(&original);
         return (original, scanned);
     }
+    if chars.iter().copied().eq(source.parser_text().chars()) {
+        return (chars, scanned);
+    }
     source.set_parser_text(chars.iter().collect());
+    source.reread_quoted(refolded);
+    source.set_blanked_breaks(blanked_breaks);
     (chars, scanned)
+}
+
+/// PyYAML has no indentation inside flow collections; saphyr wants a line's first
+/// token there indented past the enclosing block. Joining the line holding `at` (an
+/// under-indented token) to the text before it keeps every token and value: gives
+/// the gap between them, and what to blank in it (the line breaks, and comments; a
+/// plain scalar over a blanked break is read again from the original). Not after a
+/// comment that stands between two scalars (joined, they would be one), nor where a
+/// line with a comment has a quote that none of the `quoted` scalars (their spans)
+/// holds (the `#` could be a quoted scalar's).
+fn line_join(
+    chars: &[char],
+    at: usize,
+    quoted: impl Iterator<Item = (usize, usize, bool)> + Clone,
+) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+    let in_quotes = |at: usize| quoted.clone().any(|(start, end, quoted)| quoted && (start..end).contains(&at));
+    let is_break = |c: &char| matches!(c, '\n' | '\r');
+    let is_blank = |c: &char| matches!(c, ' ' | '\t');
+    let line_start = chars[..at].iter().rposition(is_break)? + 1;
+    let (mut end, mut comments) = (line_start, Vec::new());
+    let after_text = loop {
+        let after_text = chars[..end].iter().rposition(|c| !is_blank(c) && !is_break(c))? + 1;
+        let text_line = chars[..after_text].iter().rposition(is_break).map_or(0, |i| i + 1);
+        let line = &chars[text_line..after_text];
+        let comment = (0..line.len()).find(|&i| line[i] == '#' && (i == 0 || is_blank(&line[i - 1])) && !in_quotes(text_line + i));
+        let Some(hash) = comment else { break after_text };
+        if (0..hash).any(|i| matches!(line[i], '\'' | '"') && !in_quotes(text_line + i)) {
+            return None;
+        }
+        comments.push(text_line + hash..after_text);
+        if !line[..hash].iter().all(is_blank) {
+            let before = line[..hash].iter().rposition(|c| !is_blank(c)).map(|i| line[i]);
+            let first = chars[line_start..].iter().find(|c| !is_blank(c));
+            if !matches!(before, Some(',' | '[' | '{' | ':' | ']' | '}')) && !matches!(first, Some(',' | ']' | '}')) {
+                return None;
+            }
+            break text_line + hash;
+        }
+        end = text_line;
+    };
+    let gap = after_text..line_start;
+    comments.extend(gap.clone().filter(|&i| is_break(&chars[i])).map(|i| i..i + 1));
+    Some((gap, comments))
+}
+
+/// `---` or `...` then a blank, a line break or the end (a document marker).
+fn is_document_marker(line: &[char]) -> bool {
+    matches!(line, ['-', '-', '-', ..] | ['.', '.', '.', ..]) && !line.get(3).is_some_and(|&c| !matches!(c, ' ' | '\t' | '\n' | '\r'))
 }
 
 /// The error PyYAML's scanner raises at the first tab it cannot skip, unless the
@@ -199,198 +314,6 @@ fn quoted(chars: &[char], from: usize, quote: char) -> (usize, usize, bool) {
 /// The index after the line break that ends the line holding `at`.
 fn next_line(chars: &[char], at: usize) -> usize {
     (at..chars.len()).find(|&i| matches!(chars[i], '\n' | '\r')).map_or(chars.len(), |i| i + 1)
-}
-
-/// saphyr's parser over the loader's text, with PyYAML's refusal of empty implicit
-/// keys, of flow-mapping keys over lines or 1024 characters, of plain scalars in flow
-/// collections that hold a `?` or start with an indicator, of anchor and alias names
-/// with other characters than PyYAML's, and of an anchor name given twice in a document (PyYAML's composer: "found duplicate
-/// anchor"; saphyr lets the second replace the first).
-pub(super) struct Parser<'a> {
-    events: saphyr_parser::Parser<'a, StrInput<'a>>,
-    text: &'a str,
-    /// Per open collection: whether it is a mapping, how many nodes it has so far (a
-    /// mapping's node is a key when that count is even), whether it is a flow one.
-    open: Vec<Open>,
-    dialect: Dialect,
-    /// The document's anchor names so far.
-    anchors: BTreeSet<&'a str>,
-    /// A character index of `text` and its byte offset: spans count characters, and
-    /// they come nearly in text order, so the conversion walks from the last one.
-    at: (usize, usize),
-}
-
-struct Open {
-    mapping: bool,
-    nodes: usize,
-    flow: bool,
-}
-
-impl<'a> Parser<'a> {
-    pub(super) fn new(text: &'a str, dialect: Dialect) -> Self {
-        let events = saphyr_parser::Parser::new_from_str(text);
-        Parser { events, text, open: Vec::new(), dialect, anchors: BTreeSet::new(), at: (0, 0) }
-    }
-
-    fn refuse(what: &str, span: &Span) -> Option<Result<(Event<'a>, Span), LoadError>> {
-        let at = &span.start;
-        Some(Err(LoadError::syntax(format!("{what} at byte {} line {} column {}", at.index(), at.line(), at.col() + 1))))
-    }
-
-    pub(super) fn next_event(&mut self) -> Option<Result<(Event<'a>, Span), LoadError>> {
-        let (event, span) = match self.events.next_event()? {
-            Ok(next) => next,
-            Err(e) => return Some(Err(LoadError::syntax(e))),
-        };
-        let node = matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
-        let key = node && self.open.last().is_some_and(|o| o.mapping && o.nodes % 2 == 0);
-        let in_flow = self.open.last().is_some_and(|o| o.flow);
-        if node {
-            if let Some(o) = self.open.last_mut() {
-                o.nodes += 1;
-            }
-        }
-        let anchor = match event {
-            Event::Scalar(_, _, anchor, _) | Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => anchor,
-            _ => 0,
-        };
-        if anchor != 0 || matches!(event, Event::Alias(_)) {
-            let name = self.anchor_name(&span);
-            if !is_pyyaml_name(name) {
-                return Self::refuse("expected alphabetic or numeric character in an anchor or alias name", &span);
-            }
-            if anchor != 0 && !self.anchors.insert(name) {
-                return Self::refuse(&format!("found duplicate anchor '{name}'"), &span);
-            }
-        }
-        match &event {
-            Event::DocumentStart(_) => self.anchors.clear(),
-            Event::Scalar(value, ScalarStyle::Plain, 0, None) if key && value.is_empty() && self.is_bare_value_indicator(&span) => {
-                return Self::refuse("expected a key before ':'", &span);
-            }
-            Event::Scalar(..) if key && in_flow && self.is_long_flow_key(&span) => {
-                return Self::refuse("could not find expected ':' (a simple key spans lines or more than 1024 characters)", &span);
-            }
-            // PyYAML ends a plain scalar at `?` in a flow collection (the `?` then stands
-            // where no key can start), and reads a `:` starting one as a value indicator.
-            Event::Scalar(_, ScalarStyle::Plain, ..) if in_flow && self.flow_plain_refused(&span) => {
-                return Self::refuse("a plain scalar in a flow collection starts with ':', '|' or '>' or holds '?'", &span);
-            }
-            Event::SequenceStart(..) | Event::MappingStart(..) => {
-                // A flow collection's span ends at its bracket (after its anchor or tag).
-                let opens_flow = span.end.index() > span.start.index() && matches!(self.char_at(span.end.index() - 1), Some(b'[' | b'{'));
-                self.open.push(Open { mapping: matches!(event, Event::MappingStart(..)), nodes: 0, flow: in_flow || opens_flow });
-            }
-            Event::SequenceEnd | Event::MappingEnd => {
-                self.open.pop();
-            }
-            _ => {}
-        }
-        Some(Ok((event, span)))
-    }
-
-    /// An empty key's span sits on the `:` after it; unless that key was opened by a
-    /// `?`, the key is nothing but the `:`.
-    fn is_bare_value_indicator(&mut self, span: &Span) -> bool {
-        let at = self.byte_offset(span.start.index());
-        self.text.as_bytes().get(at) == Some(&b':') && !self.after_question_mark(at)
-    }
-
-    /// A key of a flow mapping that PyYAML cannot take as a simple key: one spanning
-    /// lines or more than 1024 characters (unless a `?` opened it).
-    fn is_long_flow_key(&mut self, span: &Span) -> bool {
-        let (start, end) = (self.byte_offset(span.start.index()), self.byte_offset(span.end.index()));
-        let key = &self.text.as_bytes()[start..end.max(start)];
-        let long = span.end.index().saturating_sub(span.start.index()) > 1024 || key.iter().any(|&b| matches!(b, b'\n' | b'\r'));
-        long && !self.after_question_mark(start)
-    }
-
-    /// Whether the text before byte `at`, blanks, line breaks and comments left out,
-    /// ends with a `?` (an explicit key's indicator).
-    fn after_question_mark(&self, at: usize) -> bool {
-        let bytes = self.text.as_bytes();
-        // Lines back from `at`: blanks and comment lines are skipped; the first other
-        // text decides.
-        let mut end = at;
-        loop {
-            let line_start = bytes[..end].iter().rposition(|&b| matches!(b, b'\n' | b'\r')).map_or(0, |i| i + 1);
-            let line = bytes[line_start..end].trim_ascii_start();
-            let content = match line.iter().position(|&b| b == b'#') {
-                // A `#` starts a comment at a line's start or after a blank.
-                Some(i) if i == 0 || matches!(line[i - 1], b' ' | b'\t') => &line[..i],
-                _ => line,
-            };
-            match content.trim_ascii_end() {
-                [] if line_start == 0 => return false,
-                [] => end = line_start - 1,
-                [.., last] => return *last == b'?',
-            }
-        }
-    }
-
-    /// The name of the anchor of the node whose span starts at its tag or its anchor, or
-    /// of the alias at `span`, as saphyr reads it.
-    fn anchor_name(&mut self, span: &Span) -> &'a str {
-        let text: &'a str = self.text;
-        let start = self.byte_offset(span.start.index());
-        let rest = &text[start..];
-        let rest = if rest.starts_with('!') { rest.trim_start_matches(|c: char| !c.is_whitespace()).trim_start() } else { rest };
-        let name = rest.strip_prefix(['&', '*']).unwrap_or(rest);
-        let end = name.find(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}')).unwrap_or(name.len());
-        &name[..end]
-    }
-
-    /// A plain scalar of a flow collection starting with `:`, `|` or `>` (indicators
-    /// there for PyYAML), or (PyYAML's scanner, not libyaml's) holding a `?`.
-    fn flow_plain_refused(&mut self, span: &Span) -> bool {
-        let start = self.byte_offset(span.start.index());
-        let end = self.byte_offset(span.end.index());
-        let plain = &self.text.as_bytes()[start..end.max(start)];
-        matches!(plain.first(), Some(b':' | b'|' | b'>')) || (self.dialect == Dialect::Python && plain.contains(&b'?'))
-    }
-
-    /// The byte at character index `at` (an ASCII indicator, when it is one).
-    fn char_at(&mut self, at: usize) -> Option<u8> {
-        let at = self.byte_offset(at);
-        self.text.as_bytes().get(at).copied()
-    }
-
-    /// The byte offset of character `char_index`, walked to from the last one asked
-    /// for (backwards too), so the cost is the distance between them.
-    fn byte_offset(&mut self, char_index: usize) -> usize {
-        let (mut chars, mut bytes) = self.at;
-        if char_index < chars {
-            for c in self.text[..bytes].chars().rev() {
-                if chars == char_index {
-                    break;
-                }
-                chars -= 1;
-                bytes -= c.len_utf8();
-            }
-        } else {
-            for c in self.text[bytes..].chars() {
-                if chars == char_index {
-                    break;
-                }
-                chars += 1;
-                bytes += c.len_utf8();
-            }
-        }
-        self.at = (chars, bytes);
-        bytes
-    }
-}
-
-/// Whether PyYAML reads `name` (saphyr's anchor or alias name) as the same name: its
-/// names are ASCII letters, digits, `-` and `_`. A name that runs on into one of the
-/// characters PyYAML may stop at (`?:,]}%@` and backquote) reads otherwise there, not
-/// as an error; that is left as saphyr reads it (a known gap).
-fn is_pyyaml_name(name: &str) -> bool {
-    match name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
-        Some(0) => false,
-        Some(at) => matches!(name.as_bytes()[at], b'?' | b':' | b',' | b']' | b'}' | b'%' | b'@' | b'`'),
-        None => !name.is_empty(),
-    }
 }
 
 #[cfg(test)]
@@ -478,6 +401,11 @@ mod tests {
         ("{: x}\n", None),
         ("[:b]\n", None),
         ("a: &x 1\nb: &x 2\n", None),
+        ("a: 'x\ny'\n", Some("{'a': 'x y'}")),
+        ("k:\n  m: [a,\n  b]\n", Some("{'k': {'m': ['a', 'b']}}")),
+        ("k:\n  m: [a, # c\nb]\n", Some("{'k': {'m': ['a', 'b']}}")),
+        ("{a\n b}\n", Some("{'a b': None}")),
+        ("{a\n: 1}\n", None),
     ];
 
     #[test]

@@ -1,0 +1,242 @@
+//! saphyr's events as PyYAML's parser would give them: the syntax errors PyYAML raises
+//! where saphyr-parser (YAML 1.2) reads on, found as the events go by (the text
+//! changes before parsing are `pyyaml_rules.rs`).
+use alloc::collections::BTreeSet;
+use alloc::format;
+use alloc::vec::Vec;
+
+use saphyr_parser::{Event, ScalarStyle, Span, StrInput};
+
+use super::linebreaks::Source;
+use super::load_error::LoadError;
+use super::pyscalar;
+use super::pyyaml_rules::Dialect;
+
+/// saphyr's parser over the loader's text, with PyYAML's refusal of empty implicit
+/// keys, of flow-mapping keys whose `:` stands on a later line or 1024 characters on, of plain scalars in flow
+/// collections that hold a `?` or start with an indicator, of anchor and alias names
+/// with other characters than PyYAML's, and of an anchor name given twice in a document (PyYAML's composer: "found duplicate
+/// anchor"; saphyr lets the second replace the first).
+pub(super) struct Parser<'a> {
+    events: saphyr_parser::Parser<'a, StrInput<'a>>,
+    text: &'a str,
+    /// Per open collection: whether it is a mapping, how many nodes it has so far (a
+    /// mapping's node is a key when that count is even), whether it is a flow one.
+    open: Vec<Open>,
+    dialect: Dialect,
+    /// Line breaks of the text that the parser's has as blanks (ascending character
+    /// indices): they still end a simple key's line.
+    blanked_breaks: &'a [usize],
+    /// The document's anchor names so far.
+    anchors: BTreeSet<&'a str>,
+    /// The character index where the last event's span ends (after a key, where the
+    /// search for its `:` starts).
+    last_end: usize,
+    /// A character index of `text` and its byte offset: spans count characters, and
+    /// they come nearly in text order, so the conversion walks from the last one.
+    at: (usize, usize),
+}
+
+struct Open {
+    mapping: bool,
+    nodes: usize,
+    flow: bool,
+    /// Where the mapping's latest key starts (a character index).
+    key_start: usize,
+}
+
+impl<'a> Parser<'a> {
+    pub(super) fn new(source: &'a Source<'_>, dialect: Dialect) -> Self {
+        let text = source.parser_text();
+        let events = saphyr_parser::Parser::new_from_str(text);
+        let blanked_breaks = source.blanked_breaks();
+        Parser { events, text, open: Vec::new(), dialect, blanked_breaks, anchors: BTreeSet::new(), last_end: 0, at: (0, 0) }
+    }
+
+    fn refuse(what: &str, span: &Span) -> Option<Result<(Event<'a>, Span), LoadError>> {
+        let at = &span.start;
+        Some(Err(LoadError::syntax(format!("{what} at byte {} line {} column {}", at.index(), at.line(), at.col() + 1))))
+    }
+
+    pub(super) fn next_event(&mut self) -> Option<Result<(Event<'a>, Span), LoadError>> {
+        let (event, span) = match self.events.next_event()? {
+            Ok(next) => next,
+            Err(e) => return Some(Err(LoadError::syntax(e))),
+        };
+        let node = matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
+        let key = node && self.open.last().is_some_and(|o| o.mapping && o.nodes % 2 == 0);
+        let in_flow = self.open.last().is_some_and(|o| o.flow);
+        let (last_end, this_end) = (self.last_end, span.end.index());
+        self.last_end = this_end;
+        if node {
+            if let Some(o) = self.open.last_mut() {
+                o.nodes += 1;
+                if key {
+                    o.key_start = span.start.index();
+                } else if in_flow && o.mapping {
+                    let key_start = o.key_start;
+                    if self.colon_out_of_reach(key_start, last_end) {
+                        return Self::refuse("could not find expected ':' (a simple key spans lines or more than 1024 characters)", &span);
+                    }
+                }
+            }
+        }
+        let anchor = match event {
+            Event::Scalar(_, _, anchor, _) | Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => anchor,
+            _ => 0,
+        };
+        if anchor != 0 || matches!(event, Event::Alias(_)) {
+            let name = self.anchor_name(&span);
+            if !is_pyyaml_name(name) {
+                return Self::refuse("expected alphabetic or numeric character in an anchor or alias name", &span);
+            }
+            if anchor != 0 && !self.anchors.insert(name) {
+                return Self::refuse(&format!("found duplicate anchor '{name}'"), &span);
+            }
+        }
+        match &event {
+            Event::DocumentStart(_) => self.anchors.clear(),
+            Event::Scalar(value, ScalarStyle::Plain, 0, None) if key && value.is_empty() && self.is_bare_value_indicator(&span) => {
+                return Self::refuse("expected a key before ':'", &span);
+            }
+            // PyYAML ends a plain scalar at `?` in a flow collection (the `?` then stands
+            // where no key can start), and reads a `:` starting one as a value indicator.
+            Event::Scalar(_, ScalarStyle::Plain, ..) if in_flow && self.flow_plain_refused(&span) => {
+                return Self::refuse("a plain scalar in a flow collection starts with ':', '|' or '>' or holds '?'", &span);
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                let opens_flow = self.opens_flow(&span);
+                self.open.push(Open { mapping: matches!(event, Event::MappingStart(..)), nodes: 0, flow: in_flow || opens_flow, key_start: 0 });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.open.pop();
+            }
+            _ => {}
+        }
+        Some(Ok((event, span)))
+    }
+
+    /// An empty key's span sits on the `:` after it; unless that key was opened by a
+    /// `?`, the key is nothing but the `:`.
+    fn is_bare_value_indicator(&mut self, span: &Span) -> bool {
+        let at = self.byte_offset(span.start.index());
+        self.text.as_bytes().get(at) == Some(&b':') && !self.after_question_mark(at)
+    }
+
+    /// Whether PyYAML's scanner has dropped the simple key starting at character
+    /// `key_start` by the time it reaches the `:` after the key (which ends at
+    /// `key_end`): the `:` stands on a later line or more than 1024 characters on.
+    /// PyYAML then reads the `:` without a key, an error in a flow collection. A key
+    /// opened by `?`, or one without a `:` (`{a\n b}`), is not a simple key.
+    fn colon_out_of_reach(&mut self, key_start: usize, key_end: usize) -> bool {
+        let (start, end) = (self.byte_offset(key_start), self.byte_offset(key_end));
+        let bytes = self.text.as_bytes();
+        // The next token: blanks, line breaks and comments skipped.
+        let mut at = end.max(start);
+        while let Some(&b) = bytes.get(at) {
+            match b {
+                b' ' | b'\t' | b'\n' | b'\r' => at += 1,
+                b'#' => at = bytes[at..].iter().position(|&b| matches!(b, b'\n' | b'\r')).map_or(bytes.len(), |i| at + i),
+                _ => break,
+            }
+        }
+        if bytes.get(at) != Some(&b':') {
+            return false;
+        }
+        let colon = key_end + self.text[end.max(start)..at].chars().count();
+        let blanked = self.blanked_breaks.partition_point(|&i| i < key_start);
+        let spans_lines = bytes[start..at].iter().any(|&b| matches!(b, b'\n' | b'\r'))
+            || self.blanked_breaks.get(blanked).is_some_and(|&i| i < colon);
+        let far = at - start > 1024 && self.text[start..at].chars().count() > 1024;
+        (spans_lines || far) && !self.after_question_mark(start)
+    }
+
+    /// Whether the text before byte `at`, blanks, line breaks and comments left out,
+    /// ends with a `?` (an explicit key's indicator).
+    fn after_question_mark(&self, at: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        // Lines back from `at`: blanks and comment lines are skipped; the first other
+        // text decides.
+        let mut end = at;
+        loop {
+            let line_start = bytes[..end].iter().rposition(|&b| matches!(b, b'\n' | b'\r')).map_or(0, |i| i + 1);
+            let line = bytes[line_start..end].trim_ascii_start();
+            let content = match line.iter().position(|&b| b == b'#') {
+                // A `#` starts a comment at a line's start or after a blank.
+                Some(i) if i == 0 || matches!(line[i - 1], b' ' | b'\t') => &line[..i],
+                _ => line,
+            };
+            match content.trim_ascii_end() {
+                [] if line_start == 0 => return false,
+                [] => end = line_start - 1,
+                [.., last] => return *last == b'?',
+            }
+        }
+    }
+
+    /// The name of the anchor of the node whose span starts at its tag or its anchor, or
+    /// of the alias at `span`, as saphyr reads it.
+    fn anchor_name(&mut self, span: &Span) -> &'a str {
+        let text: &'a str = self.text;
+        let start = self.byte_offset(span.start.index());
+        let rest = &text[start..];
+        let rest = if rest.starts_with('!') { rest.trim_start_matches(|c: char| !c.is_whitespace()).trim_start() } else { rest };
+        let name = rest.strip_prefix(['&', '*']).unwrap_or(rest);
+        let end = name.find(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}')).unwrap_or(name.len());
+        &name[..end]
+    }
+
+    /// A plain scalar of a flow collection starting with `:`, `|` or `>` (indicators
+    /// there for PyYAML), or (PyYAML's scanner, not libyaml's) holding a `?`.
+    fn flow_plain_refused(&mut self, span: &Span) -> bool {
+        let start = self.byte_offset(span.start.index());
+        let end = self.byte_offset(span.end.index());
+        let plain = &self.text.as_bytes()[start..end.max(start)];
+        matches!(plain.first(), Some(b':' | b'|' | b'>')) || (self.dialect == Dialect::Python && plain.contains(&b'?'))
+    }
+
+    /// Whether a collection's start event at `span` (its anchor, tag, bracket and the
+    /// blanks after them) opens a flow collection.
+    fn opens_flow(&mut self, span: &Span) -> bool {
+        let (start, end) = (self.byte_offset(span.start.index()), self.byte_offset(span.end.index()));
+        let text: &'a str = self.text;
+        pyscalar::content_start(text[start..end.max(start)].char_indices()).is_some_and(|(_, c)| matches!(c, '[' | '{'))
+    }
+
+    /// The byte offset of character `char_index`, walked to from the last one asked
+    /// for (backwards too), so the cost is the distance between them.
+    fn byte_offset(&mut self, char_index: usize) -> usize {
+        let (mut chars, mut bytes) = self.at;
+        if char_index < chars {
+            for c in self.text[..bytes].chars().rev() {
+                if chars == char_index {
+                    break;
+                }
+                chars -= 1;
+                bytes -= c.len_utf8();
+            }
+        } else {
+            for c in self.text[bytes..].chars() {
+                if chars == char_index {
+                    break;
+                }
+                chars += 1;
+                bytes += c.len_utf8();
+            }
+        }
+        self.at = (chars, bytes);
+        bytes
+    }
+}
+
+/// Whether PyYAML reads `name` (saphyr's anchor or alias name) as the same name: its
+/// names are ASCII letters, digits, `-` and `_`. A name that runs on into one of the
+/// characters PyYAML may stop at (`?:,]}%@` and backquote) reads otherwise there, not
+/// as an error; that is left as saphyr reads it (a known gap).
+fn is_pyyaml_name(name: &str) -> bool {
+    match name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+        Some(0) => false,
+        Some(at) => matches!(name.as_bytes()[at], b'?' | b':' | b',' | b']' | b'}' | b'%' | b'@' | b'`'),
+        None => !name.is_empty(),
+    }
+}
