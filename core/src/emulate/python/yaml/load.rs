@@ -93,7 +93,7 @@ fn load(text: &str, limits: Limits, dialect: Dialect) -> Result<Value, LoadError
     let scanned = pyyaml_rules::prepare(&mut source, dialect)?;
     match read(&source, limits, dialect) {
         // A text saphyr refuses may be one PyYAML reads once the parser's text is changed.
-        Err(e) if e.kind == LoadErrorKind::Syntax && !scanned && pyyaml_rules::reread_after_error(&mut source) => {
+        Err(e) if e.kind == LoadErrorKind::Syntax && !scanned && pyyaml_rules::reread_after_error(&mut source, &e) => {
             read(&source, limits, dialect)
         }
         result => result,

@@ -66,9 +66,14 @@ pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool,
     Ok(true)
 }
 
-/// After the parser failed on a text [`prepare`] did not scan: [`make_readable`], and
-/// whether it changed the text (which is then worth reading again).
-pub(super) fn reread_after_error(source: &mut Source<'_>) -> bool {
+/// After the parser failed with `error` on a text [`prepare`] did not scan: when the
+/// error is one [`make_readable`] may read past, that, and whether it changed the
+/// text (which is then worth reading again).
+pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError) -> bool {
+    let fixable = [COMMENT_WITHOUT_BLANK, QUOTED_UNDER_INDENTED, UNDER_INDENTED, FLOW_PLAIN_UNDER_INDENTED];
+    if !fixable.iter().any(|info| error.message.starts_with(info)) {
+        return false;
+    }
     let before = String::from(source.parser_text());
     let _ = make_readable(source);
     source.parser_text() != before
