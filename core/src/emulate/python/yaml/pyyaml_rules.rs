@@ -154,7 +154,8 @@ fn make_readable(source: &mut Source<'_>) -> (Vec<char>, Scan) {
     // The source keeps the original text until the changes are known to hold.
     let mut chars: Vec<char> = source.parser_text().chars().collect();
     let mut scanned = scan(&chars);
-    let (mut tabs, mut joins, mut refolded, mut blanked_breaks, mut quotes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // `refolded`: the quoted scalars whose line breaks are blanked (spans, as a scan's).
+    let (mut tabs, mut joins, mut refolded, mut blanked_breaks) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..MAX_REREAD_BYTES / source.parser_text().len().max(1) {
         let Some(e) = &scanned.error else { break };
         let at = e.marker().index().min(chars.len());
@@ -180,14 +181,12 @@ fn make_readable(source: &mut Source<'_>) -> (Vec<char>, Scan) {
                 }
                 breaks.iter().for_each(|&i| chars[i] = ' ');
                 blanked_breaks.extend(breaks);
-                refolded.push(start);
-                quotes.push((start, end, true));
+                refolded.push((start, end, true));
             }
             UNDER_INDENTED | FLOW_PLAIN_UNDER_INDENTED => {
                 // The quoted scalars read so far: those saphyr gave (it may hold back the last
                 // ones while it looks for a `:`), and those refolded here.
-                let known = scanned.content.iter().chain(&quotes).copied();
-                let Some((gap, blanked)) = line_join(&chars, at, known) else { break };
+                let Some((gap, blanked)) = line_join(&chars, at, [&scanned.content, &refolded]) else { break };
                 for at in blanked.into_iter().flatten() {
                     if matches!(chars[at], '\n' | '\r') {
                         blanked_breaks.push(at);
@@ -200,7 +199,7 @@ fn make_readable(source: &mut Source<'_>) -> (Vec<char>, Scan) {
         }
         scanned = scan(&chars);
     }
-    let in_quotes = |at: usize| scanned.content.iter().any(|&(start, end, quoted)| quoted && (start..end).contains(&at));
+    let in_quotes = |at: usize| in_quoted(&scanned.content, at);
     let in_flow = |gap: &Range<usize>| scanned.flows.iter().any(|&(start, end)| start < gap.start && gap.end <= end);
     if !tabs.iter().all(|&at| in_quotes(at)) || !joins.iter().all(in_flow) {
         drop(chars);
@@ -212,7 +211,7 @@ fn make_readable(source: &mut Source<'_>) -> (Vec<char>, Scan) {
         return (chars, scanned);
     }
     source.set_parser_text(chars.iter().collect());
-    source.reread_quoted(refolded);
+    source.reread_quoted(refolded.iter().map(|&(quote, _, _)| quote).collect());
     source.set_blanked_breaks(blanked_breaks);
     (chars, scanned)
 }
@@ -223,14 +222,10 @@ fn make_readable(source: &mut Source<'_>) -> (Vec<char>, Scan) {
 /// the gap between them, and what to blank in it (the line breaks, and comments; a
 /// plain scalar over a blanked break is read again from the original). Not after a
 /// comment that stands between two scalars (joined, they would be one), nor where a
-/// line with a comment has a quote that none of the `quoted` scalars (their spans)
-/// holds (the `#` could be a quoted scalar's).
-fn line_join(
-    chars: &[char],
-    at: usize,
-    quoted: impl Iterator<Item = (usize, usize, bool)> + Clone,
-) -> Option<(Range<usize>, Vec<Range<usize>>)> {
-    let in_quotes = |at: usize| quoted.clone().any(|(start, end, quoted)| quoted && (start..end).contains(&at));
+/// line with a comment has a quote that none of the `quoted` scalars (two lists of
+/// spans in text order) holds (the `#` could be a quoted scalar's).
+fn line_join(chars: &[char], at: usize, quoted: [&[(usize, usize, bool)]; 2]) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+    let in_quotes = |at: usize| quoted.iter().any(|spans| in_quoted(spans, at));
     let is_break = |c: &char| matches!(c, '\n' | '\r');
     let is_blank = |c: &char| matches!(c, ' ' | '\t');
     let line_start = chars[..at].iter().rposition(is_break)? + 1;
@@ -258,6 +253,12 @@ fn line_join(
     let gap = after_text..line_start;
     comments.extend(gap.clone().filter(|&i| is_break(&chars[i])).map(|i| i..i + 1));
     Some((gap, comments))
+}
+
+/// Whether `at` is inside a quoted one of `spans` (a [`Scan`]'s content, in text order).
+fn in_quoted(spans: &[(usize, usize, bool)], at: usize) -> bool {
+    let after = spans.partition_point(|&(start, _, _)| start <= at);
+    after > 0 && matches!(spans[after - 1], (_, end, true) if at < end)
 }
 
 /// `---` or `...` then a blank, a line break or the end (a document marker).
@@ -412,6 +413,18 @@ mod tests {
         ("{a\n b}\n", Some("{'a b': None}")),
         ("{a\n: 1}\n", None),
     ];
+
+    /// A comment ending a line of many quoted scalars, before a line less indented than
+    /// its block: the `#` is found outside every quote (by binary search: the line may
+    /// hold as many quotes as the text has scalars).
+    #[test]
+    fn joins_after_a_comment_on_a_line_of_quoted_scalars() {
+        let text = alloc::format!("k:\n  m: [{}# c\nb]\n", "'a #', ".repeat(2000));
+        let value = safe_load(&text).expect("PyYAML reads it");
+        let repr = repr(&value);
+        assert_eq!(repr.matches("'a #'").count(), 2000);
+        assert!(repr.ends_with("'a #', 'b']}}"), "{}", &repr[repr.len() - 40..]);
+    }
 
     #[test]
     fn libyaml_reads_tabs_and_flow_question_marks() {
