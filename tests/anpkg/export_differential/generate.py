@@ -517,6 +517,8 @@ def error_cases(rng):
         # in flow plain scalars load there (not in the validator's pure-Python PyYAML).
         make("libyaml-tabs", provider_text("x: b\tc\ny: 1\t# c\nz: 'q'\t\n"), kind="identical"),
         make("libyaml-question-in-flow", provider_text("origins: [http://x?y=1, b]\n"), kind="identical"),
+        # and tabs saphyr refuses: after a simple key's `:`, leading a flow collection's line
+        make("libyaml-tab-after-colon-and-in-flow", provider_text("x:\tb\nk:\n  y: [a,\n\tb]\n"), kind="identical"),
         # Lines less indented than their block inside quoted scalars and flow collections
         # (no indentation rule there in libyaml or PyYAML; YAML 1.2 has one).
         make("under-indented-quoted-and-flow", provider_text("device:\n  name: 'line one\nline two'\n  tags: [a,\n  b, {c: d,\n}]\n"),

@@ -15,7 +15,11 @@
 //!
 //! libyaml's loader (the exporter's, [`Dialect::LibYaml`]) reads tabs between tokens
 //! and `?` in flow plain scalars as YAML 1.2 does, so those two rules are PyYAML's
-//! scanner's only; it shares the others, and the changes below.
+//! scanner's only; it shares the others, and the changes below. It also reads two tabs
+//! saphyr refuses, changed to spaces for it alone: after a simple key's `:`
+//! (`a:\tb`), and leading a line of a flow collection. (libyaml refuses a tab leading
+//! a block line, or after a `-` or `?` indicator; saphyr reads some of those: a known
+//! gap of the exporter.)
 //!
 //! And where PyYAML reads what saphyr refuses, [`make_readable`] changes the text
 //! saphyr reads, one character for one, after saphyr's error:
@@ -58,8 +62,8 @@ pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool,
     if !source.parser_text().as_bytes().contains(&b'\t') {
         return Ok(false);
     }
-    let (chars, scan) = make_readable(source);
-    // libyaml reads tabs much as YAML 1.2 does.
+    let (chars, scan) = make_readable(source, dialect);
+    // libyaml reads tabs much as YAML 1.2 does (where it does not, see the module notes).
     if dialect == Dialect::Python {
         check_tabs(&chars, &scan)?;
     }
@@ -75,7 +79,7 @@ pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError) -> 
         return false;
     }
     let before = String::from(source.parser_text());
-    let _ = make_readable(source);
+    let _ = make_readable(source, Dialect::Python);
     source.parser_text() != before
 }
 
@@ -90,6 +94,8 @@ const TAB_AS_INDENTATION: &str = "tab cannot be used as indentation";
 const QUOTED_UNDER_INDENTED: &str = "invalid indentation in quoted scalar";
 const UNDER_INDENTED: &str = "invalid indentation";
 const FLOW_PLAIN_UNDER_INDENTED: &str = "invalid indentation in flow construct";
+const FLOW_TAB_AS_INDENTATION: &str = "tabs disallowed within this context (block indentation)";
+const COLON_WITHOUT_SPACE: &str = "':' must be followed by a valid YAML whitespace";
 
 /// What one saphyr parse of a text shows: the character spans where a tab is content,
 /// in text order (quoted scalars from quote to quote: saphyr's span starts at an
@@ -150,7 +156,7 @@ fn scan(chars: &[char]) -> Scan {
 /// inside a quoted scalar, and lines are joined only inside flow collections
 /// (elsewhere PyYAML refuses them too); otherwise the text stays as it was. Gives the
 /// parser's text, as characters, and its scan.
-fn make_readable(source: &mut Source<'_>) -> (Vec<char>, Scan) {
+fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan) {
     // The source keeps the original text until the changes are known to hold.
     let mut chars: Vec<char> = source.parser_text().chars().collect();
     let mut scanned = scan(&chars);
@@ -182,6 +188,24 @@ fn make_readable(source: &mut Source<'_>) -> (Vec<char>, Scan) {
                 breaks.iter().for_each(|&i| chars[i] = ' ');
                 blanked_breaks.extend(breaks);
                 refolded.push((start, end, true));
+            }
+            // libyaml skips tabs anywhere in a flow collection; saphyr not in the blanks
+            // leading a line there (less indented than the block around it).
+            FLOW_TAB_AS_INDENTATION if dialect == Dialect::LibYaml => {
+                let from = chars[..at].iter().rposition(|&c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
+                let to = chars[from..].iter().position(|&c| !matches!(c, ' ' | '\t')).map_or(chars.len(), |i| from + i);
+                chars[from..to].fill(' ');
+                joins.push(from..to);
+            }
+            // libyaml skips tabs after a simple key's `:`; saphyr wants a space there.
+            COLON_WITHOUT_SPACE if dialect == Dialect::LibYaml => {
+                let from = chars[..at].iter().rposition(|&c| c != '\t').map_or(0, |i| i + 1);
+                let line_start = chars[..from].iter().rposition(|&c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
+                let key_before = chars[line_start..from.saturating_sub(1)].iter().any(|&c| !matches!(c, ' ' | '-' | '?'));
+                if from == 0 || chars[from - 1] != ':' || !key_before {
+                    break;
+                }
+                chars[from..at].fill(' ');
             }
             UNDER_INDENTED | FLOW_PLAIN_UNDER_INDENTED => {
                 // The quoted scalars read so far: those saphyr gave (it may hold back the last
@@ -412,6 +436,14 @@ mod tests {
         ("k:\n  m: [a, # c\nb]\n", Some("{'k': {'m': ['a', 'b']}}")),
         ("{a\n b}\n", Some("{'a b': None}")),
         ("{a\n: 1}\n", None),
+        ("a:\tb\n", Some("{'a': 'b'}")),
+        ("- a:\tb\n", Some("[{'a': 'b'}]")),
+        ("a: \tb\n", Some("{'a': 'b'}")),
+        ("a:\t# c\n", Some("{'a': None}")),
+        ("x\t: 1\n", Some("{'x': 1}")),
+        ("k:\n  m: ['q'\n\t]\n", Some("{'k': {'m': ['q']}}")),
+        ("m: [\n\ta\n]\n", Some("{'m': ['a']}")),
+        ("a:\n\t- b\n", None),
     ];
 
     /// A comment ending a line of many quoted scalars, before a line less indented than
