@@ -223,6 +223,12 @@ def cases() -> list[Case]:
     add(Case("YAML explicit empty key passes", append(SIM, "? # c\n: x\n")))
     add(Case("YAML comment right after a quote or bracket passes", append(SIM, "x: 'a'#c\ny: [b]#d\n")))
     add(Case("YAML tab leading a quoted continuation line passes", append(SIM, "x: \"a\n\t  b\"\n")))
+    # PyYAML has no indentation rule inside quoted scalars and flow collections.
+    add(Case("YAML flow sequence continued under its key passes", rt_replace(
+        "  cors_allowed_origins:\n  - http://localhost:3000\n  - http://127.0.0.1:3000\n",
+        "  cors_allowed_origins: [http://localhost:3000,\n  http://127.0.0.1:3000]\n")))
+    add(Case("YAML quoted scalar continued at column 0 passes", append(SIM, "x:\n  y: 'a\nb'\n")))
+    add(Case("U1 flow key with its ':' on the next line", append(SIM, "x: {a\n  : 1}\n")))
     add(Case("YAML BOM at start passes", chain(lambda r: (r / SIM).write_bytes(b"\xef\xbb\xbf" + (r / SIM).read_bytes()))))
     add(Case("YAML document end marker passes", append(SIM, "...\n")))
 
