@@ -83,6 +83,11 @@ FLOW_PLACES = ["k:\n  m: {f}\n", "m: {f}\n", "- {f}\n", "- a: {f}\n  b: 1\n", "a
 FLOW_KEYS = ["{a\n: 1}\n", '{"a"\n: 1}\n', "{a # c\n: 1}\n", "{a\n, b: 1}\n", "k: {a\n  : 1}\n", "{a\n b}\n", "[a\n b]\n",
              "{? a\n: 1}\n", "{a: 1, b\n: 2}\n", "{a # c\n, b}\n", "{[a]\n: 1}\n", "{a" + " " * 1030 + ": 1}\n",
              "- a: {\"m\n n\": d}\n", "k:\n  m: {a\n: 1}\n", "a: [ http://x?y]\n", "{ a\n: 1}\n"]
+# `?` right before a key in a flow collection (PyYAML's key indicator, blank or not)
+EXPLICIT_FLOW_KEYS = ["[?a]\n", "{?a: b}\n", "{?a}\n", "[?a: b]\n", "{x: ?a}\n", "[x, ?a b]\n", "[?a?b]\n", "[? a]\n",
+                      "{?a, b}\n", "[?a, ?b: c]\n", "[?-a]\n", "[??a]\n", "[?a\n b]\n", "[?#a]\n", "[a, ?b: ?c]\n",
+                      "k: [?1, ?true, ?a b]\n", "{a: 1, ?b}\n", "- {?x: [?y]}\n", "[?a\u2028b]\n", "[ ?a ]\n",
+                      "[?a # c\n]\n", "k: [?http://x?y]\n", "[?-1]\n", "{?a: 1, ?a: 2}\n"]
 TABS = ["\t", " \t", "\t ", "\t\t", "  \t  "]
 COMMENTS = ["#", "#c", "#\tc", " #c", "\t#c"]
 
@@ -136,7 +141,7 @@ def main():
     rng = random.Random(20261207)
     docs = [t.format(t=tab, h=hash_) for t in TEMPLATES for tab in TABS for hash_ in COMMENTS]
     docs += ANCHORS + OTHERS + [inserted(rng) for _ in range(1500)]
-    docs += FLOW_KEYS + [quoted_under_indented(rng) for _ in range(400)]
+    docs += FLOW_KEYS + EXPLICIT_FLOW_KEYS + [quoted_under_indented(rng) for _ in range(400)]
     docs += [flow_under_indented(rng, comments) for comments in (False, True) for _ in range(400)]
     pyyaml_cases.write(docs, pathlib.Path(__file__).with_name("cases.json"))
 

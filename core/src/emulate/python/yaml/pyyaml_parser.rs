@@ -1,11 +1,13 @@
 //! saphyr's events as PyYAML's parser would give them: the syntax errors PyYAML raises
 //! where saphyr-parser (YAML 1.2) reads on, found as the events go by (the text
 //! changes before parsing are `pyyaml_rules.rs`).
+use alloc::borrow::Cow;
 use alloc::collections::BTreeSet;
 use alloc::format;
+use alloc::string::String;
 use alloc::vec::Vec;
 
-use saphyr_parser::{Event, ScalarStyle, Span, StrInput};
+use saphyr_parser::{Event, Marker, ScalarStyle, Span, StrInput};
 
 use super::linebreaks::Source;
 use super::load_error::LoadError;
@@ -27,6 +29,8 @@ pub(super) struct Parser<'a> {
     /// Line breaks of the text that the parser's has as blanks (ascending character
     /// indices): they still end a simple key's line.
     blanked_breaks: &'a [usize],
+    /// Events made here to come before saphyr's next one (last first).
+    pending: Vec<(Event<'a>, Span)>,
     /// The document's anchor names so far.
     anchors: BTreeSet<&'a str>,
     /// The character index where the last event's span ends (after a key, where the
@@ -50,7 +54,7 @@ impl<'a> Parser<'a> {
         let text = source.parser_text();
         let events = saphyr_parser::Parser::new_from_str(text);
         let blanked_breaks = source.blanked_breaks();
-        Parser { events, text, open: Vec::new(), dialect, blanked_breaks, anchors: BTreeSet::new(), last_end: 0, at: (0, 0) }
+        Parser { events, text, open: Vec::new(), dialect, blanked_breaks, pending: Vec::new(), anchors: BTreeSet::new(), last_end: 0, at: (0, 0) }
     }
 
     fn refuse(what: &str, span: &Span) -> Option<Result<(Event<'a>, Span), LoadError>> {
@@ -59,13 +63,21 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn next_event(&mut self) -> Option<Result<(Event<'a>, Span), LoadError>> {
-        let (event, span) = match self.events.next_event()? {
-            Ok(next) => next,
-            Err(e) => return Some(Err(LoadError::syntax(e))),
+        let (mut event, mut span) = match self.pending.pop() {
+            Some(made) => made,
+            None => match self.events.next_event()? {
+                Ok(next) => next,
+                Err(e) => return Some(Err(LoadError::syntax(e))),
+            },
         };
+        let in_flow = self.open.last().is_some_and(|o| o.flow);
+        if in_flow {
+            if let Err(e) = self.explicit_flow_key(&mut event, &mut span) {
+                return Some(Err(e));
+            }
+        }
         let node = matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
         let key = node && self.open.last().is_some_and(|o| o.mapping && o.nodes % 2 == 0);
-        let in_flow = self.open.last().is_some_and(|o| o.flow);
         let (last_end, this_end) = (self.last_end, span.end.index());
         self.last_end = this_end;
         if node {
@@ -114,6 +126,41 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         Some(Ok((event, span)))
+    }
+
+    /// PyYAML reads a `?` in a flow collection as a key's indicator, a blank after it
+    /// or not (`[?a]` is `[{'a': None}]`, `{?a: b}` is `{'a': 'b'}`); saphyr reads `?a`
+    /// as a plain scalar. That scalar becomes the key it stands for: in a sequence, the
+    /// key of a mapping of one pair with an empty value. In a value's place it is
+    /// PyYAML's error; a key that is no plain scalar (`?'a'`, `?&x a`) is refused too.
+    fn explicit_flow_key(&mut self, event: &mut Event<'a>, span: &mut Span) -> Result<(), LoadError> {
+        let Event::Scalar(value, ScalarStyle::Plain, 0, None) = &*event else { return Ok(()) };
+        let Some(key) = value.strip_prefix('?') else { return Ok(()) };
+        let Some(parent) = self.open.last() else { return Ok(()) };
+        let first = key.chars().next();
+        let plain_key = first.is_some_and(|c| !"'\"&*!?:[]{}|>#%@`,".contains(c));
+        if (parent.mapping && parent.nodes % 2 == 1) || !plain_key {
+            let at = &span.start;
+            return Err(LoadError::syntax(format!(
+                "expected the node content, but found '?' at byte {} line {} column {}",
+                at.index(),
+                at.line(),
+                at.col() + 1
+            )));
+        }
+        let key = Event::Scalar(Cow::Owned(String::from(key)), ScalarStyle::Plain, 0, None);
+        // The key's text starts after the `?` (a scalar may be read again from it).
+        let (start, whole) = (span.start, *span);
+        let key_span = Span::new(Marker::new(start.index() + 1, start.line(), start.col() + 1), span.end);
+        if parent.mapping {
+            (*event, *span) = (key, key_span);
+        } else {
+            self.pending.push((Event::MappingEnd, whole));
+            self.pending.push((Event::Scalar(Cow::Borrowed(""), ScalarStyle::Plain, 0, None), whole));
+            self.pending.push((key, key_span));
+            *event = Event::MappingStart(0, None);
+        }
+        Ok(())
     }
 
     /// An empty key's span sits on the `:` after it; unless that key was opened by a
@@ -192,6 +239,8 @@ impl<'a> Parser<'a> {
         let start = self.byte_offset(span.start.index());
         let end = self.byte_offset(span.end.index());
         let plain = &self.text.as_bytes()[start..end.max(start)];
+        // A leading `?` is an explicit key's (`explicit_flow_key`).
+        let plain = plain.strip_prefix(b"?").unwrap_or(plain);
         matches!(plain.first(), Some(b':' | b'|' | b'>')) || (self.dialect == Dialect::Python && plain.contains(&b'?'))
     }
 

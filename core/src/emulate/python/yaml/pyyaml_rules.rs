@@ -444,6 +444,9 @@ mod tests {
         ("k:\n  m: ['q'\n\t]\n", Some("{'k': {'m': ['q']}}")),
         ("m: [\n\ta\n]\n", Some("{'m': ['a']}")),
         ("a:\n\t- b\n", None),
+        ("[?a?b]\n", Some("[{'a?b': None}]")),
+        ("{?a: b}\n", Some("{'a': 'b'}")),
+        ("{x: ?a}\n", None),
     ];
 
     /// A comment ending a line of many quoted scalars, before a line less indented than
