@@ -88,6 +88,13 @@ EXPLICIT_FLOW_KEYS = ["[?a]\n", "{?a: b}\n", "{?a}\n", "[?a: b]\n", "{x: ?a}\n",
                       "{?a, b}\n", "[?a, ?b: c]\n", "[?-a]\n", "[??a]\n", "[?a\n b]\n", "[?#a]\n", "[a, ?b: ?c]\n",
                       "k: [?1, ?true, ?a b]\n", "{a: 1, ?b}\n", "- {?x: [?y]}\n", "[?a\u2028b]\n", "[ ?a ]\n",
                       "[?a # c\n]\n", "k: [?http://x?y]\n", "[?-1]\n", "{?a: 1, ?a: 2}\n"]
+# anchor and alias names running into a `:` (PyYAML ends the name there)
+ANCHOR_COLONS = ["&a: x\n", "- &id: sim0\n  args: 1\n", "runtime:\n  name: x\n  &port: 8080\n", "*a: x\n",
+                 "a: &x 1\n*x: y\n", "&a: 1 # c\n# d\nb: [1, 2]\n", "&providers:\n- id: sim0\n", "? &k: v\n",
+                 "a: 'x\n&b: y'\n", "a: |\n  &b: y\n", "&a:b\n", "&a-b_c: 1\nd: *a-b_c\n", "- - &a: 1\n  - b\n",
+                 "k:\n  &a:\n  - 1\n", "&a: x\n&b: y\n", "x: &a: y\n", "x: &a?b\n", "x: *a: y\n"]
+# an indicator ending a text without a line break (PyYAML reads the end as a blank)
+INDICATORS_AT_END = ["a: 1\n?", "a: 1\n-", "a:", "- a\n-", "?", "-", ":", "a: [1]\n?", "a: b?", "k: |\n  x\n?", "a\n?"]
 TABS = ["\t", " \t", "\t ", "\t\t", "  \t  "]
 COMMENTS = ["#", "#c", "#\tc", " #c", "\t#c"]
 
@@ -141,7 +148,7 @@ def main():
     rng = random.Random(20261207)
     docs = [t.format(t=tab, h=hash_) for t in TEMPLATES for tab in TABS for hash_ in COMMENTS]
     docs += ANCHORS + OTHERS + [inserted(rng) for _ in range(1500)]
-    docs += FLOW_KEYS + EXPLICIT_FLOW_KEYS + [quoted_under_indented(rng) for _ in range(400)]
+    docs += FLOW_KEYS + EXPLICIT_FLOW_KEYS + ANCHOR_COLONS + INDICATORS_AT_END + [quoted_under_indented(rng) for _ in range(400)]
     docs += [flow_under_indented(rng, comments) for comments in (False, True) for _ in range(400)]
     pyyaml_cases.write(docs, pathlib.Path(__file__).with_name("cases.json"))
 

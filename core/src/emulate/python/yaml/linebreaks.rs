@@ -44,8 +44,11 @@ pub(super) struct Source<'a> {
     /// breaks the parser's text has as blanks (`pyyaml_rules.rs`): their values are
     /// read from the original characters.
     refolded: Vec<usize>,
-    /// Line breaks (indices in `chars`, ascending) the parser's text has as blanks.
+    /// Line breaks (indices in the parser's text, ascending) it has as blanks.
     blanked_breaks: Vec<usize>,
+    /// Blanks the parser's text has and the text has not (their indices in the
+    /// parser's text, ascending): after an anchor or alias name that runs into a `:`.
+    inserted: Vec<usize>,
 }
 
 impl<'a> Source<'a> {
@@ -64,6 +67,7 @@ impl<'a> Source<'a> {
                 unterminated,
                 refolded: Vec::new(),
                 blanked_breaks: Vec::new(),
+                inserted: Vec::new(),
             };
         }
         if !has_special {
@@ -78,6 +82,7 @@ impl<'a> Source<'a> {
                 unterminated,
                 refolded: Vec::new(),
                 blanked_breaks: Vec::new(),
+                inserted: Vec::new(),
             };
         }
         let chars: Vec<char> = text.chars().collect();
@@ -95,7 +100,7 @@ impl<'a> Source<'a> {
             Cow::Owned(mapped)
         };
         let char_count = chars.len();
-        Source { parser_text, text, reread: true, chars: OnceCell::from(chars), char_count, separators, unterminated, refolded: Vec::new(), blanked_breaks: Vec::new() }
+        Source { parser_text, text, reread: true, chars: OnceCell::from(chars), char_count, separators, unterminated, refolded: Vec::new(), blanked_breaks: Vec::new(), inserted: Vec::new() }
     }
 
     fn chars(&self) -> &[char] {
@@ -117,11 +122,19 @@ impl<'a> Source<'a> {
     }
 
     /// Replaces the parser's text by `text`, which has the same characters but for
-    /// blanks (`pyyaml_rules.rs`: what PyYAML reads and saphyr refuses), so every
-    /// character index stays the original's.
-    pub(super) fn set_parser_text(&mut self, text: String) {
-        debug_assert_eq!(text.chars().count(), self.parser_text.chars().count());
+    /// blanks (`pyyaml_rules.rs`: what PyYAML reads and saphyr refuses), some of them
+    /// `inserted` (their indices in `text`, ascending): saphyr's spans are mapped back
+    /// past them ([`Source::original`]).
+    pub(super) fn set_parser_text(&mut self, text: String, inserted: Vec<usize>) {
+        debug_assert_eq!(text.chars().count(), self.parser_text.chars().count() + inserted.len());
         self.parser_text = Cow::Owned(text);
+        self.reread |= !inserted.is_empty();
+        self.inserted = inserted;
+    }
+
+    /// The index in the text of the parser's character `at`.
+    fn original(&self, at: usize) -> usize {
+        at - self.inserted.partition_point(|&i| i < at)
     }
 
     /// Marks the quoted scalars opening at `quotes` as read from the original
@@ -131,7 +144,7 @@ impl<'a> Source<'a> {
             return;
         }
         quotes.sort_unstable();
-        self.refolded = quotes;
+        self.refolded = quotes.into_iter().map(|at| self.original(at)).collect();
         self.reread = true;
     }
 
@@ -168,9 +181,11 @@ impl<'a> Source<'a> {
             return value;
         }
         let (start, end) = (span.start.index(), span.end.index());
+        let blanked_break = self.has_blanked_break(start, end);
+        let (start, end) = (self.original(start), self.original(end));
         let reread = match style {
             // An empty plain scalar (an implied null) has a span over what follows it.
-            ScalarStyle::Plain if !value.is_empty() && (self.has_separator(start, end) || self.has_blanked_break(start, end)) => {
+            ScalarStyle::Plain if !value.is_empty() && (self.has_separator(start, end) || blanked_break) => {
                 let first = pyscalar::content_start(self.chars().get(start..end).unwrap_or_default().iter().copied().enumerate());
                 Some(pyscalar::plain(self.chars().get(start + first.map_or(0, |(at, _)| at)..end).unwrap_or_default()))
             }
@@ -192,7 +207,7 @@ impl<'a> Source<'a> {
 
     /// A block scalar re-read when its lines hold LS/PS or it ends the stream unterminated.
     fn block(&self, value: &str, folded: bool, span: &Span) -> Option<String> {
-        let (start, end) = (span.start.index(), span.end.index());
+        let (start, end) = (self.original(span.start.index()), self.original(span.end.index()));
         let at_stream_end = self.unterminated && end >= self.char_count;
         if !at_stream_end && self.separators.is_empty() {
             return None;

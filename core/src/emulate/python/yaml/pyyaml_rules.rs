@@ -33,6 +33,11 @@
 //!   flow tokens) become blanks, and the scalars over them are read again from the
 //!   original text ([`Source`]), so no value changes; a simple key keeps its line
 //!   breaks (PyYAML refuses `{a\n: 1}` after the change too).
+//!
+//! Two changes add a blank instead (saphyr's spans are mapped back past it): before
+//! the `:` or `?` an anchor or alias name runs into (`&port: 8080`: PyYAML ends the
+//! name there, saphyr reads it into the name), and after an indicator that ends the
+//! text (`a: 1\n?`; PyYAML reads the end as a blank).
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -54,12 +59,13 @@ pub(super) enum Dialect {
     LibYaml,
 }
 
-/// What this module does before the parser reads a text: with a tab in it,
+/// What this module does before the parser reads a text: with a tab in it (or an
+/// anchor name running into a `:`, which saphyr may read without an error),
 /// [`make_readable`], then [`check_tabs`], both on one [`Scan`] of the text as it ends
-/// up. A text without a tab (the usual config file) costs a byte search; whether the
-/// text was scanned is the answer ([`reread_after_error`] is for the others).
+/// up. A text without either (the usual config file) costs two byte searches; whether
+/// the text was scanned is the answer ([`reread_after_error`] is for the others).
 pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool, LoadError> {
-    if !source.parser_text().as_bytes().contains(&b'\t') {
+    if !source.parser_text().as_bytes().contains(&b'\t') && !has_name_into_colon(source.parser_text()) {
         return Ok(false);
     }
     let (chars, scan) = make_readable(source, dialect);
@@ -74,8 +80,8 @@ pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool,
 /// error is one [`make_readable`] may read past, that, and whether it changed the
 /// text (which is then worth reading again).
 pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError) -> bool {
-    let fixable = [COMMENT_WITHOUT_BLANK, QUOTED_UNDER_INDENTED, UNDER_INDENTED, FLOW_PLAIN_UNDER_INDENTED];
-    if !fixable.iter().any(|info| error.message.starts_with(info)) {
+    let fixable = [COMMENT_WITHOUT_BLANK, QUOTED_UNDER_INDENTED, UNDER_INDENTED, FLOW_PLAIN_UNDER_INDENTED, INDICATOR_AT_END];
+    if !fixable.iter().any(|info| error.message.starts_with(info)) && !has_name_into_colon(source.parser_text()) {
         return false;
     }
     let before = String::from(source.parser_text());
@@ -95,6 +101,7 @@ const QUOTED_UNDER_INDENTED: &str = "invalid indentation in quoted scalar";
 const UNDER_INDENTED: &str = "invalid indentation";
 const FLOW_PLAIN_UNDER_INDENTED: &str = "invalid indentation in flow construct";
 const FLOW_TAB_AS_INDENTATION: &str = "tabs disallowed within this context (block indentation)";
+const INDICATOR_AT_END: &str = "expected whitespace";
 const COLON_WITHOUT_SPACE: &str = "':' must be followed by a valid YAML whitespace";
 
 /// What one saphyr parse of a text shows: the character spans where a tab is content,
@@ -161,8 +168,30 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan)
     let mut chars: Vec<char> = source.parser_text().chars().collect();
     let mut scanned = scan(&chars);
     // `refolded`: the quoted scalars whose line breaks are blanked (spans, as a scan's).
-    let (mut tabs, mut joins, mut refolded, mut blanked_breaks) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut tabs, mut refolded, mut blanked_breaks) = (Vec::new(), Vec::new(), Vec::new());
+    let mut joins: Vec<Range<usize>> = Vec::new();
+    let mut inserted: Vec<usize> = Vec::new();
     for _ in 0..MAX_REREAD_BYTES / source.parser_text().len().max(1) {
+        // Up to the end of the line saphyr fails on: what it read before.
+        let read = scanned.error.as_ref().map_or(chars.len(), |e| {
+            let at = e.marker().index().min(chars.len());
+            chars[at..].iter().position(|&c| matches!(c, '\n' | '\r')).map_or(chars.len(), |i| at + i)
+        });
+        if let Some(colon) = name_into_colon(read, |at| chars.get(at).copied(), &scanned.content) {
+            // Every position recorded so far at or after the colon moves on by one.
+            let moved = |i: &mut usize| *i += usize::from(*i >= colon);
+            tabs.iter_mut().chain(&mut blanked_breaks).chain(&mut inserted).for_each(moved);
+            for gap in &mut joins {
+                (moved(&mut gap.start), moved(&mut gap.end));
+            }
+            for (start, end, _) in &mut refolded {
+                (moved(start), moved(end));
+            }
+            chars.insert(colon, ' ');
+            inserted.push(colon);
+            scanned = scan(&chars);
+            continue;
+        }
         let Some(e) = &scanned.error else { break };
         let at = e.marker().index().min(chars.len());
         match e.info() {
@@ -219,6 +248,11 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan)
                 }
                 joins.push(gap);
             }
+            // PyYAML reads the end of the text as a blank after an indicator.
+            INDICATOR_AT_END if at + 1 >= chars.len() && matches!(chars.last(), Some('?' | '-' | ':')) => {
+                inserted.push(chars.len());
+                chars.push(' ');
+            }
             _ => break,
         }
         scanned = scan(&chars);
@@ -234,7 +268,8 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan)
     if chars.iter().copied().eq(source.parser_text().chars()) {
         return (chars, scanned);
     }
-    source.set_parser_text(chars.iter().collect());
+    inserted.sort_unstable();
+    source.set_parser_text(chars.iter().collect(), inserted);
     source.reread_quoted(refolded.iter().map(|&(quote, _, _)| quote).collect());
     source.set_blanked_breaks(blanked_breaks);
     (chars, scanned)
@@ -283,6 +318,59 @@ fn line_join(chars: &[char], at: usize, quoted: [&[(usize, usize, bool)]; 2]) ->
 fn in_quoted(spans: &[(usize, usize, bool)], at: usize) -> bool {
     let after = spans.partition_point(|&(start, _, _)| start <= at);
     after > 0 && matches!(spans[after - 1], (_, end, true) if at < end)
+}
+
+/// PyYAML ends an anchor or alias name at a `:` or `?` (`&a: x` is an anchored empty
+/// key, `*a: x` an alias as key, `&a:b` the anchored scalar `:b`); saphyr reads them
+/// into the name. Where a line's first node (after any `-` and `?` indicators), or the
+/// value after a plain key there, is such a name, the index of that `:` or `?`, for a
+/// blank to go before it: in the first `len` characters, each given by `char_at`.
+/// Lines in a scalar saphyr has given (`content`) are not looked at.
+fn name_into_colon(len: usize, char_at: impl Fn(usize) -> Option<char>, content: &[(usize, usize, bool)]) -> Option<usize> {
+    let is_break = |at: usize| matches!(char_at(at), Some('\n' | '\r'));
+    let mut line_start = 0;
+    while line_start < len {
+        let line_end = (line_start..len).find(|&at| is_break(at)).unwrap_or(len);
+        let mut at = line_start;
+        loop {
+            while char_at(at) == Some(' ') {
+                at += 1;
+            }
+            match (char_at(at), char_at(at + 1)) {
+                (Some('-' | '?'), Some(' ')) => at += 2,
+                _ => break,
+            }
+        }
+        // The line's first node, and the value after it when it is a plain key.
+        let is_name = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        let key_end = (at..line_end).find(|&i| !char_at(i).is_some_and(|c| is_name(c) || c == ' '));
+        let value = key_end
+            .filter(|&i| i > at && char_at(i) == Some(':') && char_at(i + 1) == Some(' '))
+            .and_then(|i| (i + 1..line_end).find(|&j| char_at(j) != Some(' ')));
+        for node in [Some(at), value].into_iter().flatten() {
+            if matches!(char_at(node), Some('&' | '*')) && !in_content(content, node) {
+                let name_end = (node + 1..line_end).find(|&i| !char_at(i).is_some_and(is_name)).unwrap_or(line_end);
+                if name_end > node + 1 && name_end < len && matches!(char_at(name_end), Some(':' | '?')) {
+                    return Some(name_end);
+                }
+            }
+        }
+        line_start = line_end + 1;
+    }
+    None
+}
+
+/// Whether a line of `text` starts with an anchor or alias name that runs into a
+/// `:` ([`name_into_colon`]; a byte search first, as most texts have no `&` or `*`).
+fn has_name_into_colon(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.contains(['&', '*']) && name_into_colon(bytes.len(), |at| bytes.get(at).map(|&b| char::from(b)), &[]).is_some()
+}
+
+/// Whether `at` is inside one of `spans` (a [`Scan`]'s content, in text order).
+fn in_content(spans: &[(usize, usize, bool)], at: usize) -> bool {
+    let after = spans.partition_point(|&(start, _, _)| start <= at);
+    after > 0 && at < spans[after - 1].1
 }
 
 /// `---` or `...` then a blank, a line break or the end (a document marker).
