@@ -229,6 +229,8 @@ def cases() -> list[Case]:
         "  cors_allowed_origins: [http://localhost:3000,\n  http://127.0.0.1:3000]\n")))
     add(Case("YAML quoted scalar continued at column 0 passes", append(SIM, "x:\n  y: 'a\nb'\n")))
     add(Case("U1 flow key with its ':' on the next line", append(SIM, "x: {a\n  : 1}\n")))
+    # PyYAML ends an anchor name at ':' (an anchored empty key).
+    add(Case("YAML anchor name running into ':'", rt_replace("  cors_allow_credentials: false", "  &cors_allow_credentials: false")))
     add(Case("YAML BOM at start passes", chain(lambda r: (r / SIM).write_bytes(b"\xef\xbb\xbf" + (r / SIM).read_bytes()))))
     add(Case("YAML document end marker passes", append(SIM, "...\n")))
 

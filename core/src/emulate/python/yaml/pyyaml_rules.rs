@@ -180,13 +180,9 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan)
         if let Some(colon) = name_into_colon(read, |at| chars.get(at).copied(), &scanned.content) {
             // Every position recorded so far at or after the colon moves on by one.
             let moved = |i: &mut usize| *i += usize::from(*i >= colon);
-            tabs.iter_mut().chain(&mut blanked_breaks).chain(&mut inserted).for_each(moved);
-            for gap in &mut joins {
-                (moved(&mut gap.start), moved(&mut gap.end));
-            }
-            for (start, end, _) in &mut refolded {
-                (moved(start), moved(end));
-            }
+            let gaps = joins.iter_mut().flat_map(|gap| [&mut gap.start, &mut gap.end]);
+            let quotes = refolded.iter_mut().flat_map(|(start, end, _)| [start, end]);
+            tabs.iter_mut().chain(&mut blanked_breaks).chain(&mut inserted).chain(gaps).chain(quotes).for_each(moved);
             chars.insert(colon, ' ');
             inserted.push(colon);
             scanned = scan(&chars);
