@@ -65,7 +65,8 @@ pub(super) enum Dialect {
 /// up. A text without either (the usual config file) costs two byte searches; whether
 /// the text was scanned is the answer ([`reread_after_error`] is for the others).
 pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool, LoadError> {
-    if !source.parser_text().as_bytes().contains(&b'\t') && !has_name_into_colon(source.parser_text()) {
+    let seen = tabs_and_anchors(source.parser_text().as_bytes());
+    if seen & HAS_TAB == 0 && (seen & HAS_ANCHOR == 0 || !has_name_into_colon(source.parser_text())) {
         return Ok(false);
     }
     let (chars, scan) = make_readable(source, dialect);
@@ -76,12 +77,27 @@ pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool,
     Ok(true)
 }
 
+const HAS_TAB: u8 = 1;
+const HAS_ANCHOR: u8 = 2;
+
+/// Whether `bytes` have a tab ([`HAS_TAB`]) and an `&` or `*` ([`HAS_ANCHOR`]): one
+/// pass, a block at a time without branching on each byte (the compiler vectorises it).
+fn tabs_and_anchors(bytes: &[u8]) -> u8 {
+    let (mut tab, mut anchor) = (false, false);
+    for block in bytes.chunks(64) {
+        tab |= block.iter().fold(false, |seen, &b| seen | (b == b'\t'));
+        anchor |= block.iter().fold(false, |seen, &b| seen | (b == b'&') | (b == b'*'));
+    }
+    u8::from(tab) * HAS_TAB | u8::from(anchor) * HAS_ANCHOR
+}
+
 /// After the parser failed with `error` on a text [`prepare`] did not scan: when the
 /// error is one [`make_readable`] may read past, that, and whether it changed the
 /// text (which is then worth reading again).
 pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError) -> bool {
     let fixable = [COMMENT_WITHOUT_BLANK, QUOTED_UNDER_INDENTED, UNDER_INDENTED, FLOW_PLAIN_UNDER_INDENTED, INDICATOR_AT_END];
-    if !fixable.iter().any(|info| error.message.starts_with(info)) && !has_name_into_colon(source.parser_text()) {
+    let anchors = || tabs_and_anchors(source.parser_text().as_bytes()) & HAS_ANCHOR != 0 && has_name_into_colon(source.parser_text());
+    if !fixable.iter().any(|info| error.message.starts_with(info)) && !anchors() {
         return false;
     }
     let before = String::from(source.parser_text());
@@ -357,10 +373,10 @@ fn name_into_colon(len: usize, char_at: impl Fn(usize) -> Option<char>, content:
 }
 
 /// Whether a line of `text` starts with an anchor or alias name that runs into a
-/// `:` ([`name_into_colon`]; a byte search first, as most texts have no `&` or `*`).
+/// `:` ([`name_into_colon`]).
 fn has_name_into_colon(text: &str) -> bool {
     let bytes = text.as_bytes();
-    text.contains(['&', '*']) && name_into_colon(bytes.len(), |at| bytes.get(at).map(|&b| char::from(b)), &[]).is_some()
+    name_into_colon(bytes.len(), |at| bytes.get(at).map(|&b| char::from(b)), &[]).is_some()
 }
 
 /// Whether `at` is inside one of `spans` (a [`Scan`]'s content, in text order).
