@@ -88,7 +88,7 @@ fn tabs_and_anchors(bytes: &[u8]) -> u8 {
         tab |= block.iter().fold(false, |seen, &b| seen | (b == b'\t'));
         anchor |= block.iter().fold(false, |seen, &b| seen | (b == b'&') | (b == b'*'));
     }
-    u8::from(tab) * HAS_TAB | u8::from(anchor) * HAS_ANCHOR
+    (u8::from(tab) * HAS_TAB) | (u8::from(anchor) * HAS_ANCHOR)
 }
 
 /// After the parser failed with `error` on a text [`prepare`] did not scan: when the
