@@ -58,8 +58,7 @@ impl<'a> Parser<'a> {
     }
 
     fn refuse(what: &str, span: &Span) -> Option<Result<(Event<'a>, Span), LoadError>> {
-        let at = &span.start;
-        Some(Err(LoadError::syntax(format!("{what} at byte {} line {} column {}", at.index(), at.line(), at.col() + 1))))
+        Some(Err(syntax_at(what, span)))
     }
 
     pub(super) fn next_event(&mut self) -> Option<Result<(Event<'a>, Span), LoadError>> {
@@ -140,13 +139,7 @@ impl<'a> Parser<'a> {
         let first = key.chars().next();
         let plain_key = first.is_some_and(|c| !"'\"&*!?:[]{}|>#%@`,".contains(c));
         if (parent.mapping && parent.nodes % 2 == 1) || !plain_key {
-            let at = &span.start;
-            return Err(LoadError::syntax(format!(
-                "expected the node content, but found '?' at byte {} line {} column {}",
-                at.index(),
-                at.line(),
-                at.col() + 1
-            )));
+            return Err(syntax_at("expected the node content, but found '?'", span));
         }
         let key = Event::Scalar(Cow::Owned(String::from(key)), ScalarStyle::Plain, 0, None);
         // The key's text starts after the `?` (a scalar may be read again from it).
@@ -276,6 +269,12 @@ impl<'a> Parser<'a> {
         self.at = (chars, bytes);
         bytes
     }
+}
+
+/// PyYAML's syntax error `what` where `span` starts.
+fn syntax_at(what: &str, span: &Span) -> LoadError {
+    let at = &span.start;
+    LoadError::syntax(format!("{what} at byte {} line {} column {}", at.index(), at.line(), at.col() + 1))
 }
 
 /// Whether PyYAML reads `name` (saphyr's anchor or alias name) as the same name: its

@@ -69,7 +69,7 @@ pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool,
     if seen & HAS_TAB == 0 && (seen & HAS_ANCHOR == 0 || !has_name_into_colon(source.parser_text())) {
         return Ok(false);
     }
-    let (chars, scan) = make_readable(source, dialect);
+    let (chars, scan, _) = make_readable(source, dialect);
     // libyaml reads tabs much as YAML 1.2 does (where it does not, see the module notes).
     if dialect == Dialect::Python {
         check_tabs(&chars, &scan)?;
@@ -100,9 +100,7 @@ pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError) -> 
     if !fixable.iter().any(|info| error.message.starts_with(info)) && !anchors() {
         return false;
     }
-    let before = String::from(source.parser_text());
-    let _ = make_readable(source, Dialect::Python);
-    source.parser_text() != before
+    make_readable(source, Dialect::Python).2
 }
 
 /// How much text [`make_readable`] parses again in all: each change costs a parse from
@@ -178,8 +176,8 @@ fn scan(chars: &[char]) -> Scan {
 /// again at the end: tabs saphyr calls indentation become spaces only when each is
 /// inside a quoted scalar, and lines are joined only inside flow collections
 /// (elsewhere PyYAML refuses them too); otherwise the text stays as it was. Gives the
-/// parser's text, as characters, and its scan.
-fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan) {
+/// parser's text, as characters, its scan, and whether the text changed.
+fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan, bool) {
     // The source keeps the original text until the changes are known to hold.
     let mut chars: Vec<char> = source.parser_text().chars().collect();
     let mut scanned = scan(&chars);
@@ -214,9 +212,8 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan)
             TAB_AS_INDENTATION => {
                 tabs.push(at);
                 // Every blank leading the line, so a second tab is not the next error.
-                let from = chars[..at].iter().rposition(|&c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
-                let to = chars[from..].iter().position(|&c| !matches!(c, ' ' | '\t')).map_or(chars.len(), |i| from + i);
-                chars[from..to].fill(' ');
+                let blanks = leading_blanks(&chars, at);
+                chars[blanks].fill(' ');
             }
             QUOTED_UNDER_INDENTED => {
                 let Some(quote) = chars[at..].iter().position(|&c| matches!(c, '"' | '\'')).map(|i| at + i) else { break };
@@ -233,10 +230,9 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan)
             // libyaml skips tabs anywhere in a flow collection; saphyr not in the blanks
             // leading a line there (less indented than the block around it).
             FLOW_TAB_AS_INDENTATION if dialect == Dialect::LibYaml => {
-                let from = chars[..at].iter().rposition(|&c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
-                let to = chars[from..].iter().position(|&c| !matches!(c, ' ' | '\t')).map_or(chars.len(), |i| from + i);
-                chars[from..to].fill(' ');
-                joins.push(from..to);
+                let blanks = leading_blanks(&chars, at);
+                chars[blanks.clone()].fill(' ');
+                joins.push(blanks);
             }
             // libyaml skips tabs after a simple key's `:`; saphyr wants a space there.
             COLON_WITHOUT_SPACE if dialect == Dialect::LibYaml => {
@@ -275,16 +271,16 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan)
         drop(chars);
         let original: Vec<char> = source.parser_text().chars().collect();
         let scanned = scan(&original);
-        return (original, scanned);
+        return (original, scanned, false);
     }
     if chars.iter().copied().eq(source.parser_text().chars()) {
-        return (chars, scanned);
+        return (chars, scanned, false);
     }
     inserted.sort_unstable();
     source.set_parser_text(chars.iter().collect(), inserted);
     source.reread_quoted(refolded.iter().map(|&(quote, _, _)| quote).collect());
     source.set_blanked_breaks(blanked_breaks);
-    (chars, scanned)
+    (chars, scanned, true)
 }
 
 /// PyYAML has no indentation inside flow collections; saphyr wants a line's first
@@ -326,10 +322,15 @@ fn line_join(chars: &[char], at: usize, quoted: [&[(usize, usize, bool)]; 2]) ->
     Some((gap, comments))
 }
 
-/// Whether `at` is inside a quoted one of `spans` (a [`Scan`]'s content, in text order).
-fn in_quoted(spans: &[(usize, usize, bool)], at: usize) -> bool {
+/// The one of `spans` (a [`Scan`]'s content, in text order) that holds `at`.
+fn span_holding(spans: &[(usize, usize, bool)], at: usize) -> Option<(usize, usize, bool)> {
     let after = spans.partition_point(|&(start, _, _)| start <= at);
-    after > 0 && matches!(spans[after - 1], (_, end, true) if at < end)
+    spans.get(after.checked_sub(1)?).copied().filter(|&(_, end, _)| at < end)
+}
+
+/// Whether `at` is inside a quoted one of `spans`.
+fn in_quoted(spans: &[(usize, usize, bool)], at: usize) -> bool {
+    span_holding(spans, at).is_some_and(|(_, _, quoted)| quoted)
 }
 
 /// PyYAML ends an anchor or alias name at a `:` or `?` (`&a: x` is an anchored empty
@@ -360,7 +361,7 @@ fn name_into_colon(len: usize, char_at: impl Fn(usize) -> Option<char>, content:
             .filter(|&i| i > at && char_at(i) == Some(':') && char_at(i + 1) == Some(' '))
             .and_then(|i| (i + 1..line_end).find(|&j| char_at(j) != Some(' ')));
         for node in [Some(at), value].into_iter().flatten() {
-            if matches!(char_at(node), Some('&' | '*')) && !in_content(content, node) {
+            if matches!(char_at(node), Some('&' | '*')) && span_holding(content, node).is_none() {
                 let name_end = (node + 1..line_end).find(|&i| !char_at(i).is_some_and(is_name)).unwrap_or(line_end);
                 if name_end > node + 1 && name_end < len && matches!(char_at(name_end), Some(':' | '?')) {
                     return Some(name_end);
@@ -379,10 +380,10 @@ fn has_name_into_colon(text: &str) -> bool {
     name_into_colon(bytes.len(), |at| bytes.get(at).map(|&b| char::from(b)), &[]).is_some()
 }
 
-/// Whether `at` is inside one of `spans` (a [`Scan`]'s content, in text order).
-fn in_content(spans: &[(usize, usize, bool)], at: usize) -> bool {
-    let after = spans.partition_point(|&(start, _, _)| start <= at);
-    after > 0 && at < spans[after - 1].1
+/// The blanks leading the line that holds `at`.
+fn leading_blanks(chars: &[char], at: usize) -> Range<usize> {
+    let from = chars[..at].iter().rposition(|&c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
+    from..chars[from..].iter().position(|&c| !matches!(c, ' ' | '\t')).map_or(chars.len(), |i| from + i)
 }
 
 /// `---` or `...` then a blank, a line break or the end (a document marker).
