@@ -40,9 +40,16 @@ pub(super) struct Source<'a> {
     separators: Vec<usize>,
     /// The text does not end with a line break.
     unterminated: bool,
+    /// Where the parser's text differs from the text (`pyyaml_rules.rs`).
+    changes: Changes,
+}
+
+/// What `pyyaml_rules.rs` changed so that saphyr reads what PyYAML reads.
+#[derive(Default)]
+struct Changes {
     /// Opening quotes (indices in `chars`, ascending) of the quoted scalars whose line
-    /// breaks the parser's text has as blanks (`pyyaml_rules.rs`): their values are
-    /// read from the original characters.
+    /// breaks the parser's text has as blanks: their values are read from the original
+    /// characters.
     refolded: Vec<usize>,
     /// Line breaks (indices in the parser's text, ascending) it has as blanks.
     blanked_breaks: Vec<usize>,
@@ -56,33 +63,17 @@ impl<'a> Source<'a> {
         let unterminated = text.chars().next_back().is_some_and(|c| !is_break(c));
         // ASCII text (the usual case) has none of the three; the test is word-at-a-time.
         let has_special = !text.is_ascii() && text.contains([NEL, LS, PS]);
-        if !has_special && !unterminated {
-            return Source {
-                parser_text: Cow::Borrowed(text),
-                text,
-                reread: false,
-                chars: OnceCell::new(),
-                char_count: 0,
-                separators: Vec::new(),
-                unterminated,
-                refolded: Vec::new(),
-                blanked_breaks: Vec::new(),
-                inserted: Vec::new(),
-            };
-        }
         if !has_special {
             // Unterminated: only a block scalar at the end of the stream is re-read.
             return Source {
                 parser_text: Cow::Borrowed(text),
                 text,
-                reread: true,
+                reread: unterminated,
                 chars: OnceCell::new(),
-                char_count: text.chars().count(),
+                char_count: if unterminated { text.chars().count() } else { 0 },
                 separators: Vec::new(),
                 unterminated,
-                refolded: Vec::new(),
-                blanked_breaks: Vec::new(),
-                inserted: Vec::new(),
+                changes: Changes::default(),
             };
         }
         let chars: Vec<char> = text.chars().collect();
@@ -100,7 +91,7 @@ impl<'a> Source<'a> {
             Cow::Owned(mapped)
         };
         let char_count = chars.len();
-        Source { parser_text, text, reread: true, chars: OnceCell::from(chars), char_count, separators, unterminated, refolded: Vec::new(), blanked_breaks: Vec::new(), inserted: Vec::new() }
+        Source { parser_text, text, reread: true, chars: OnceCell::from(chars), char_count, separators, unterminated, changes: Changes::default() }
     }
 
     fn chars(&self) -> &[char] {
@@ -129,12 +120,12 @@ impl<'a> Source<'a> {
         debug_assert_eq!(text.chars().count(), self.parser_text.chars().count() + inserted.len());
         self.parser_text = Cow::Owned(text);
         self.reread |= !inserted.is_empty();
-        self.inserted = inserted;
+        self.changes.inserted = inserted;
     }
 
     /// The index in the text of the parser's character `at`.
     fn original(&self, at: usize) -> usize {
-        at - self.inserted.partition_point(|&i| i < at)
+        at - self.changes.inserted.partition_point(|&i| i < at)
     }
 
     /// Marks the quoted scalars opening at `quotes` as read from the original
@@ -144,7 +135,7 @@ impl<'a> Source<'a> {
             return;
         }
         quotes.sort_unstable();
-        self.refolded = quotes.into_iter().map(|at| self.original(at)).collect();
+        self.changes.refolded = quotes.into_iter().map(|at| self.original(at)).collect();
         self.reread = true;
     }
 
@@ -152,22 +143,22 @@ impl<'a> Source<'a> {
     pub(super) fn set_blanked_breaks(&mut self, mut breaks: Vec<usize>) {
         breaks.sort_unstable();
         self.reread |= !breaks.is_empty();
-        self.blanked_breaks = breaks;
+        self.changes.blanked_breaks = breaks;
     }
 
     pub(super) fn blanked_breaks(&self) -> &[usize] {
-        &self.blanked_breaks
+        &self.changes.blanked_breaks
     }
 
     /// The opening quote of a refolded scalar within `from..to` (a quoted scalar's span).
     fn refolded_quote(&self, from: usize, to: usize) -> Option<usize> {
-        let first = self.refolded.partition_point(|&i| i < from);
-        self.refolded.get(first).copied().filter(|&i| i < to)
+        let first = self.changes.refolded.partition_point(|&i| i < from);
+        self.changes.refolded.get(first).copied().filter(|&i| i < to)
     }
 
     fn has_blanked_break(&self, from: usize, to: usize) -> bool {
-        let first = self.blanked_breaks.partition_point(|&i| i < from);
-        self.blanked_breaks.get(first).is_some_and(|&i| i < to)
+        let first = self.changes.blanked_breaks.partition_point(|&i| i < from);
+        self.changes.blanked_breaks.get(first).is_some_and(|&i| i < to)
     }
 
     fn has_separator(&self, from: usize, to: usize) -> bool {

@@ -118,6 +118,11 @@ pub(super) fn plain(chars: &[char]) -> String {
     out
 }
 
+/// A character PyYAML allows in an anchor or alias name.
+pub(super) fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_'
+}
+
 /// Why a quoted scalar could not be re-read (the parser accepted it, so this only
 /// guards against a disagreement instead of panicking).
 #[derive(Debug, PartialEq, Eq)]

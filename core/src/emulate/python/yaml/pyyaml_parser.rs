@@ -282,7 +282,7 @@ fn syntax_at(what: &str, span: &Span) -> LoadError {
 /// characters PyYAML may stop at (`?:,]}%@` and backquote) reads otherwise there, not
 /// as an error; that is left as saphyr reads it (a known gap).
 fn is_pyyaml_name(name: &str) -> bool {
-    match name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+    match name.find(|c: char| !pyscalar::is_name_char(c)) {
         Some(0) => false,
         Some(at) => matches!(name.as_bytes()[at], b'?' | b':' | b',' | b']' | b'}' | b'%' | b'@' | b'`'),
         None => !name.is_empty(),

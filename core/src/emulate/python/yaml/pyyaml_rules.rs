@@ -355,14 +355,13 @@ fn name_into_colon(len: usize, char_at: impl Fn(usize) -> Option<char>, content:
             }
         }
         // The line's first node, and the value after it when it is a plain key.
-        let is_name = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-        let key_end = (at..line_end).find(|&i| !char_at(i).is_some_and(|c| is_name(c) || c == ' '));
+        let key_end = (at..line_end).find(|&i| !char_at(i).is_some_and(|c| pyscalar::is_name_char(c) || c == ' '));
         let value = key_end
             .filter(|&i| i > at && char_at(i) == Some(':') && char_at(i + 1) == Some(' '))
             .and_then(|i| (i + 1..line_end).find(|&j| char_at(j) != Some(' ')));
         for node in [Some(at), value].into_iter().flatten() {
             if matches!(char_at(node), Some('&' | '*')) && span_holding(content, node).is_none() {
-                let name_end = (node + 1..line_end).find(|&i| !char_at(i).is_some_and(is_name)).unwrap_or(line_end);
+                let name_end = (node + 1..line_end).find(|&i| !char_at(i).is_some_and(pyscalar::is_name_char)).unwrap_or(line_end);
                 if name_end > node + 1 && name_end < len && matches!(char_at(name_end), Some(':' | '?')) {
                     return Some(name_end);
                 }
