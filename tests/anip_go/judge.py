@@ -7,8 +7,9 @@ id, and listed loudly:
 
 * upstream nondeterminism: Go's build-local names the first unknown business effect in
   Go map iteration order, which is random per run (`for key := range map[string]any` in
-  upstream's effect validation); trustloop checks keys in sorted order, which is one of
-  Go's possible answers. Tolerated only for a build-local step whose exit code and files
+  upstream's effect validation); trustloop checks the capabilities in definition order,
+  Go's likeliest answer but not its only one (docs/conformance/anip-definition.md,
+  decision 1). Tolerated only for a build-local step whose exit code and files
   match and whose two messages are both that error.
 * a harness artefact (class R1): `generate --custom-code-bundle-ref=` with a blank ref
   is recorded as "no ref" (`parsed: null`), which `ref check` can never print.

@@ -3,8 +3,8 @@
 //! The same rules run over a capability's `business_effects` during definition
 //! validation (Appendix A, ANIP-DEFV-2 step 8) and recursively over the resolved
 //! manifest and publisher lock (ANIP-VER-4 steps 4–5). Upstream walks Go maps in
-//! random order; we walk keys in sorted byte order so the reported path is
-//! deterministic (ANIP-DEF-3a).
+//! random order; we walk them in one fixed order so the reported path is
+//! deterministic (ANIP-DEF-3a): see [`validate_effects_in`].
 use alloc::format;
 use alloc::string::String;
 
@@ -36,8 +36,15 @@ pub fn is_known_effect(id: &str) -> bool {
 /// ANIP-DEF-3 recursive walk over a resolved manifest or lock. `root` is the path
 /// prefix (`manifest` or `recommended_lock`). Returns the first message (without
 /// the `resolved package … failed validation: ` prefix).
-pub fn validate_effects_in(value: &Value, root: &str) -> Result<(), String> {
-    walk_effects(root, value)
+///
+/// `order` visits object members: [`Order::Stored`] for a document built in code
+/// (build-local's manifest and lock), whose maps were filled in upstream's order. A
+/// small Go map iterates its insertion order from a random one of 8 slots, so the
+/// offender inserted first is the one upstream names most often (measured:
+/// `docs/conformance/anip-definition.md`, decision 1). [`Order::Sorted`] for a parsed
+/// document, whose source order is not kept.
+pub fn validate_effects_in(value: &Value, root: &str, order: Order) -> Result<(), String> {
+    walk_effects(root, value, order)
 }
 
 /// The check upstream applies to one `business_effects` value found at `path`
@@ -46,7 +53,7 @@ pub fn validate_effects_in(value: &Value, root: &str) -> Result<(), String> {
 /// canonical ids, and everything nested inside it is walked as well.
 pub fn validate_business_effects(value: &Value, path: &str) -> Result<(), String> {
     check_business_effects(value, path)?;
-    walk_effects(path, value)
+    walk_effects(path, value, Order::Sorted)
 }
 
 fn check_business_effects(value: &Value, path: &str) -> Result<(), String> {
@@ -61,10 +68,10 @@ fn check_business_effects(value: &Value, path: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Every `business_effects` and effect list below `value`, in sorted key order
+/// Every `business_effects` and effect list below `value`, members in `order`
 /// (iterative: manifests are arbitrary JSON, up to 10,000 levels deep).
-fn walk_effects(prefix: &str, value: &Value) -> Result<(), String> {
-    walk(value, Order::Sorted, |steps, v| {
+fn walk_effects(prefix: &str, value: &Value, order: Order) -> Result<(), String> {
+    walk(value, order, |steps, v| {
         let Some(Step::Key(key)) = steps.last() else { return Visit::Descend };
         let checked = match *key {
             "business_effects" => check_business_effects(v, &path_text(prefix, steps)),
@@ -134,7 +141,7 @@ mod tests {
     fn clean_values_pass() {
         let m = v(r#"{"a":{"business_effects":{"produces":["data.read"],"does_not_produce":[" raw_data_export "]}},
             "b":[{"unsupported_effects":[]},{"suppress_unsupported_effects":["system.mutation"]}],"c":"business_effects"}"#);
-        assert_eq!(validate_effects_in(&m, "manifest"), Ok(()));
+        assert_eq!(validate_effects_in(&m, "manifest", Order::Sorted), Ok(()));
     }
 
     #[test]
@@ -158,7 +165,7 @@ mod tests {
             ),
         ];
         for (input, want) in cases {
-            assert_eq!(validate_effects_in(&v(input), "manifest"), Err(want), "{input}");
+            assert_eq!(validate_effects_in(&v(input), "manifest", Order::Sorted), Err(want), "{input}");
         }
     }
 
@@ -167,8 +174,26 @@ mod tests {
         // Two offenders: the sorted walk reports "a" before "b" whatever the input order.
         let m = v(r#"{"b":{"unsupported_effects":["x"]},"a":{"unsupported_effects":[2]}}"#);
         assert_eq!(
-            validate_effects_in(&m, "recommended_lock"),
+            validate_effects_in(&m, "recommended_lock", Order::Sorted),
             Err("recommended_lock.a.unsupported_effects[0] must be a string".into())
+        );
+    }
+
+    #[test]
+    fn stored_walk_follows_a_built_maps_insertion_order() {
+        // build-local's manifest is built in upstream's insertion order: the offender
+        // inserted first ("b") is named, the one upstream names most often.
+        let built: Value = crate::json::Map::new()
+            .with("b", v(r#"{"unsupported_effects":["x"]}"#))
+            .with("a", v(r#"{"unsupported_effects":[2]}"#))
+            .into();
+        assert_eq!(
+            validate_effects_in(&built, "manifest", Order::Stored),
+            Err(format!("manifest.b.unsupported_effects[0] unknown effect \"x\"; use canonical effect ids: {VOCAB}"))
+        );
+        assert_eq!(
+            validate_effects_in(&built, "manifest", Order::Sorted),
+            Err("manifest.a.unsupported_effects[0] must be a string".into())
         );
     }
 

@@ -12,7 +12,7 @@ use super::registry::{self, RegistryContext, RegistryPolicy, RegistryResponses};
 use super::{consumption, definition, effects, execution_signature};
 use crate::diag::Error;
 use crate::digest::{canonical_digest_object, sha256_bytes};
-use crate::json::{to_canonical_object, Map, Mode, Value};
+use crate::json::{to_canonical_object, Map, Mode, Order, Value};
 
 /// How much to trust, and what to expect.
 #[derive(Clone, Debug, Default)]
@@ -106,9 +106,9 @@ pub fn strict_bundle(bytes: &[u8], legacy: bool) -> Result<StrictBundle, Error> 
 /// ANIP-VER-4 steps 3–6 on a resolved bundle or registry package.
 pub fn strict(mut resolved: Resolved, legacy: bool) -> Result<StrictBundle, Error> {
     validate_definition(&resolved.definition)?;
-    lend_as_value(&mut resolved.manifest, |v| effects::validate_effects_in(v, "manifest"))
+    lend_as_value(&mut resolved.manifest, |v| effects::validate_effects_in(v, "manifest", Order::Sorted))
         .map_err(|m| Error::new("ANIP_MANIFEST_INVALID", format!("resolved package manifest failed validation: {m}")))?;
-    lend_as_value(&mut resolved.lock, |v| effects::validate_effects_in(v, "recommended_lock"))
+    lend_as_value(&mut resolved.lock, |v| effects::validate_effects_in(v, "recommended_lock", Order::Sorted))
         .map_err(|m| Error::new("ANIP_LOCK_INVALID", format!("resolved package lock failed validation: {m}")))?;
     consumption::check_hard_rules(&resolved).map_err(|m| Error::new("ANIP_EXECUTION_METADATA", m))?;
     let (canonical_definition, computed_definition_digest) = canonical_definition(&resolved.definition);

@@ -4,8 +4,10 @@
 //! example and attachment text budgets, no TypeScript build-pack references.
 //!
 //! Both walks use an explicit stack, so the input's depth never becomes native stack
-//! depth. Upstream visits Go map keys in random order; we visit them sorted, so with
-//! several offenders the reported path is deterministic (ANIP-DEF-3a).
+//! depth. Upstream visits Go map keys in random order; we visit them as stored, so
+//! with several offenders the reported path is deterministic (ANIP-DEF-3a): a map
+//! built here in upstream's insertion order gives the offender upstream names most
+//! often (`effects::validate_effects_in`), a parsed one its keys in byte order.
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -89,7 +91,7 @@ fn visit<'a>(
         ));
     }
     match value {
-        Value::Object(m) => Ok(Some(Children::Object(m.sorted()))),
+        Value::Object(m) => Ok(Some(Children::Object(m.stored()))),
         Value::Array(items) => Ok(Some(Children::Array(items, 0))),
         Value::String(s) => {
             if has_unsafe_control_text(s) {
@@ -215,6 +217,18 @@ mod tests {
         assert_eq!(
             check(&format!("{{\"x\":{}}}", nested(49))),
             Err("service_definition exceeds maximum JSON nesting depth 48".into())
+        );
+    }
+
+    #[test]
+    fn a_built_map_is_walked_in_insertion_order() {
+        // build-local's manifest and lock are built in upstream's insertion order; its
+        // small maps iterate that order from a random slot, so the offender inserted
+        // first is the one upstream names most often.
+        let built: Value = crate::json::Map::new().with("b", "x\u{2}").with("a", "y\u{3}").into();
+        assert_eq!(
+            check_resource_limits("manifest", &built),
+            Err("manifest contains unsafe control characters at manifest.b".into())
         );
     }
 

@@ -12,7 +12,7 @@ use crate::anip::definition;
 use crate::anip::effects::validate_effects_in;
 use alloc::boxed::Box;
 
-use crate::json::{format_go_float, write_string, Map, Mode, Value};
+use crate::json::{format_go_float, write_string, Map, Mode, Order, Value};
 
 const MAX_REQUEST_BYTES: usize = 5 * 1024 * 1024;
 const MAX_MANIFEST_BYTES: usize = 1024 * 1024;
@@ -203,8 +203,8 @@ pub(super) fn validate_request(r: &Request) -> Result<(), String> {
         check_resource_limits(label, value).map_err(invalid)?;
     }
     // Below this point every document is at most 48 levels deep.
-    validate_effects_in(r.manifest, "manifest").map_err(invalid)?;
-    validate_effects_in(r.lock, "recommended_lock").map_err(invalid)?;
+    validate_effects_in(r.manifest, "manifest", Order::Stored).map_err(invalid)?;
+    validate_effects_in(r.lock, "recommended_lock", Order::Stored).map_err(invalid)?;
     let capabilities = r
         .definition
         .get("capability_formalizations")
