@@ -66,7 +66,7 @@ pub(super) enum Dialect {
 /// the text was scanned is the answer ([`reread_after_error`] is for the others).
 pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool, LoadError> {
     let seen = tabs_and_anchors(source.parser_text().as_bytes());
-    if seen & HAS_TAB == 0 && (seen & HAS_ANCHOR == 0 || !has_name_into_colon(source.parser_text())) {
+    if seen & HAS_TAB == 0 && !has_name_into_colon(source.parser_text(), seen) {
         return Ok(false);
     }
     let (chars, scan, _) = make_readable(source, dialect);
@@ -96,8 +96,8 @@ fn tabs_and_anchors(bytes: &[u8]) -> u8 {
 /// text (which is then worth reading again).
 pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError) -> bool {
     let fixable = [COMMENT_WITHOUT_BLANK, QUOTED_UNDER_INDENTED, UNDER_INDENTED, FLOW_PLAIN_UNDER_INDENTED, INDICATOR_AT_END];
-    let anchors = || tabs_and_anchors(source.parser_text().as_bytes()) & HAS_ANCHOR != 0 && has_name_into_colon(source.parser_text());
-    if !fixable.iter().any(|info| error.message.starts_with(info)) && !anchors() {
+    let text = source.parser_text();
+    if !fixable.iter().any(|info| error.message.starts_with(info)) && !has_name_into_colon(text, tabs_and_anchors(text.as_bytes())) {
         return false;
     }
     make_readable(source, Dialect::Python).2
@@ -373,10 +373,11 @@ fn name_into_colon(len: usize, char_at: impl Fn(usize) -> Option<char>, content:
 }
 
 /// Whether a line of `text` starts with an anchor or alias name that runs into a
-/// `:` ([`name_into_colon`]).
-fn has_name_into_colon(text: &str) -> bool {
+/// `:` ([`name_into_colon`]); `seen` is the text's [`tabs_and_anchors`], so a text
+/// without `&` or `*` is not looked at.
+fn has_name_into_colon(text: &str, seen: u8) -> bool {
     let bytes = text.as_bytes();
-    name_into_colon(bytes.len(), |at| bytes.get(at).map(|&b| char::from(b)), &[]).is_some()
+    seen & HAS_ANCHOR != 0 && name_into_colon(bytes.len(), |at| bytes.get(at).map(|&b| char::from(b)), &[]).is_some()
 }
 
 /// The blanks leading the line that holds `at`.
