@@ -20,6 +20,7 @@
 //! | `anpkg` | Anolis `.anpkg` validation and export (`zip`) |
 //! | `assets_pa` | Prometeu `assets.pa` writer, reader, GLYPH banks, packer |
 //! | `emulate` | Go and Python library behaviour upstream output depends on (`go/`, `python/`) |
+//! | `sort` | stable sorting through one copy of the standard sort (WASM size) |
 //!
 //! Features: `std` (streaming helpers), `zip` (`.anpkg`, needs `std`), `keygen` (fresh
 //! keys from `getrandom`). Without them the crate is `no_std` + `alloc` and builds for
@@ -46,6 +47,7 @@ mod digest;
 mod emulate;
 mod json;
 mod sign;
+mod sort;
 
 /// The crate version, reported by every host.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -94,7 +94,7 @@ fn yaml_roundtrip_alias_chain_dumps_past_the_size_limit() {
     // with `|`, then an anchor given twice): the chain it stands for is built clean.
     assert_eq!(safe_load(YAML_CRASH_31EF7B2E).map(|_| ()).unwrap_err().kind, LoadErrorKind::Syntax);
     let leaf = format!("{}lol", "e".repeat(32));
-    let mut chain = format!("a0: &a0 [{}]\n", vec![leaf.as_str(); 9].join(","));
+    let mut chain = format!("a0: &a0 [{}]\n", [leaf.as_str(); 9].join(","));
     for level in 1..6 {
         chain += &format!("a{level}: &a{level} [{}]\n", vec![format!("*a{}", level - 1); 9].join(","));
     }

@@ -19,7 +19,7 @@ fn summary(readiness: &Map) -> &Map {
 }
 
 fn id_set<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
-    ids.map(str::trim).filter(|s| !s.is_empty()).map(ToString::to_string).collect()
+    crate::sort::set(ids.map(str::trim).filter(|s| !s.is_empty()).map(ToString::to_string))
 }
 
 fn go_list(set: &BTreeSet<String>) -> String {

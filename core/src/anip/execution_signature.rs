@@ -44,7 +44,7 @@ pub fn compute(r: &Resolved, canonical_definition: &[u8]) -> String {
         ("recommended_lock", Part::Map(&r.lock), true),
         ("lineage", Part::Map(&r.lineage), false),
     ];
-    parts.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    crate::sort::sort_by(&mut parts, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let plain = Style::of(Mode::Digest);
     let stripped = Style { skip_key: Some(SIGNATURE_KEY), ..Style::of(Mode::Digest) };
     let mut sink = HashSink::new();

@@ -324,7 +324,7 @@ fn overlap_finding<R: Read + std::io::Seek>(spans: &mut [(u64, u64, usize)], zip
 
 /// The first two entries whose byte ranges `[start, end)` overlap (entry indices).
 fn overlapping(spans: &mut [(u64, u64, usize)]) -> Option<(usize, usize)> {
-    spans.sort_unstable();
+    crate::sort::sort(spans);
     let mut furthest: Option<(u64, usize)> = None;
     for &(start, end, index) in spans.iter() {
         if let Some((prev_end, prev)) = furthest {

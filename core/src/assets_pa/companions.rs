@@ -65,7 +65,7 @@ pub struct AssetProvenance {
 /// `{"assets":[…],"schema_version":1}`, assets by `asset_id` (PA-COMP-3).
 pub fn asset_table_metadata_json(assets: &[AssetProvenance]) -> Vec<u8> {
     let mut sorted: Vec<&AssetProvenance> = assets.iter().collect();
-    sorted.sort_by_key(|a| a.asset_id);
+    crate::sort::sort_by_key(&mut sorted, |a| a.asset_id);
     let records: Vec<Value> = sorted
         .into_iter()
         .map(|a| {

@@ -24,7 +24,7 @@ pub struct CheckedPreload {
 }
 
 pub fn check(raw: &[Value], table: &[AssetEntry]) -> Result<CheckedPreload, Finding> {
-    let banks: BTreeMap<u32, BankType> = table.iter().map(|e| (e.asset_id, e.bank_type)).collect();
+    let banks = crate::sort::map(table.iter().map(|e| (e.asset_id, e.bank_type)));
     let mut unknown_keys = Vec::new();
     let mut entries = Vec::with_capacity(raw.len());
     for (i, v) in raw.iter().enumerate() {

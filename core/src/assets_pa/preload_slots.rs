@@ -40,7 +40,7 @@ pub fn rule_for(bank: BankType) -> BankSlotRule {
 /// Returns `None` only if a bank needs more than `u32::MAX` slots.
 pub fn assign(preloaded: &[(u32, BankType)]) -> Option<Vec<PreloadEntry>> {
     let mut sorted: Vec<(u32, BankType)> = preloaded.to_vec();
-    sorted.sort_by_key(|(id, _)| *id);
+    crate::sort::sort_by_key(&mut sorted, |(id, _)| *id);
     let mut next: Vec<(BankType, u32)> = Vec::new();
     let mut out = Vec::with_capacity(sorted.len());
     for (asset_id, bank) in sorted {

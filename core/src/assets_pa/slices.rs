@@ -24,7 +24,7 @@ pub fn check(table: &[AssetEntry], payload_len: u64) -> Result<(), Finding> {
     // Zero-size slices overlap nothing (PA-SLICE-4).
     let mut ranges: Vec<(u64, u64, u32)> =
         table.iter().filter(|e| e.size > 0).map(|e| (e.offset, e.offset + e.size, e.asset_id)).collect();
-    ranges.sort_unstable();
+    crate::sort::sort(&mut ranges);
     let mut reach: Option<(u64, u32)> = None; // furthest end so far and its asset
     for (start, end, id) in ranges {
         if let Some((far, other)) = reach {

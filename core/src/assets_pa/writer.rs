@@ -53,7 +53,7 @@ pub fn plan(mut assets: Vec<WriteAsset>) -> Result<ArchivePlan, Finding> {
             format!("asset {}: SOUNDS bank has no writer support until its payload contract is known", a.asset_id),
         ));
     }
-    assets.sort_by_key(|a| a.asset_id);
+    crate::sort::sort_by_key(&mut assets, |a| a.asset_id);
     let mut table = Vec::with_capacity(assets.len());
     let mut offset = 0u64;
     let mut preloaded = Vec::new();
@@ -221,7 +221,7 @@ pub struct AssetWithPayload {
 /// the companion files.
 pub fn write_to_vec(assets: Vec<AssetWithPayload>) -> Result<(ArchivePlan, Vec<u8>), Finding> {
     let mut assets = assets;
-    assets.sort_by_key(|a| a.asset.asset_id);
+    crate::sort::sort_by_key(&mut assets, |a| a.asset.asset_id);
     let plan = plan(assets.iter().map(|a| a.asset.clone()).collect())?;
     let mut out = Vec::with_capacity(usize::try_from(plan.file_len).unwrap_or(0));
     let mut w = ArchiveWriter::start(&plan, &mut out)?;

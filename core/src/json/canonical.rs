@@ -111,7 +111,7 @@ fn open_object<'a, W: Sink + ?Sized>(out: &mut W, m: &'a Map, style: &Style, sta
 /// sink instantiates: one copy of the sort, not one per sink.
 fn utf16_sorted(m: &Map) -> Entries<'_> {
     let mut entries: Vec<_> = m.iter().collect();
-    entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    crate::sort::sort_by(&mut entries, |a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     Entries::listed(entries)
 }
 

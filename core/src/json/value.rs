@@ -261,15 +261,14 @@ impl Map {
             return self.stored();
         }
         let mut v: Vec<_> = self.iter().collect();
-        v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        crate::sort::sort_by(&mut v, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         Entries::listed(v)
     }
 }
 
-/// Sorts entries by key bytes, equal keys in their given order (one sort for every
-/// owned entry list: each `sort_by` closure is its own copy of the sort's code).
+/// Sorts entries by key bytes, equal keys in their given order.
 pub(crate) fn sort_by_key_bytes(entries: &mut [(String, Value)]) {
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(entries, |a, b| a.0.cmp(&b.0));
 }
 
 /// A map's entries in some order ([`Map::stored`], [`Map::sorted`], [`Map::printed`]).

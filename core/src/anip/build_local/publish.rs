@@ -220,7 +220,7 @@ pub(super) fn validate_request(r: &Request) -> Result<(), String> {
 
 fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut ids: Vec<&str> = ids.map(str::trim).filter(|id| !id.is_empty()).collect();
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     ids
 }

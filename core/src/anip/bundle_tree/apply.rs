@@ -56,11 +56,9 @@ struct Project {
 impl Project {
     fn new(existing: &[String]) -> Self {
         // Upstream compares only paths that pass validation.
-        let folded = existing
-            .iter()
-            .filter_map(|path| validate_generated_file_path(path).ok())
-            .map(|p| p.to_ascii_lowercase())
-            .collect();
+        let folded = crate::sort::set(
+            existing.iter().filter_map(|path| validate_generated_file_path(path).ok()).map(|p| p.to_ascii_lowercase()),
+        );
         Project { folded }
     }
     /// `generatedProjectHasPath`: case-insensitive.
@@ -75,8 +73,8 @@ impl Project {
 
 /// ANIP-APPLY-2: fails when a source file declares an id the contract lacks.
 fn scan_capabilities(entries: &[Entry<'_>], options: &ApplyOptions) -> Result<(), Error> {
-    let contract: BTreeSet<String> =
-        options.capability_ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from).collect();
+    let contract =
+        crate::sort::set(options.capability_ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from));
     if contract.is_empty() {
         return Ok(());
     }
@@ -163,7 +161,7 @@ pub fn apply_bundle(entries: &[Entry<'_>], options: &ApplyOptions) -> Result<Rep
         }
     }
     // Stable sort by path bytes, as `digest::sort_files`.
-    files.sort_by(|a, b| a.0.path.as_bytes().cmp(b.0.path.as_bytes()));
+    crate::sort::sort_by(&mut files, |a, b| a.0.path.as_bytes().cmp(b.0.path.as_bytes()));
     let tree: Vec<TreeFile> = files.iter().map(|(t, _)| t.clone()).collect();
     report.bundle_sha256 = combine(&tree);
     report.files = files.into_iter().map(|(_, r)| r).collect();

@@ -228,7 +228,7 @@ impl UnknownIds {
             return None;
         }
         let mut items: Vec<String> = self.by_id.iter().map(|(id, path)| alloc::format!("{id} in {path}")).collect();
-        items.sort();
+        crate::sort::sort(&mut items);
         Some(alloc::format!(
             "custom code bundle declares capability ids that are not present in the service definition: {}. Update the contract IDs, update the custom bundle, or include the correct source-declared IDs before generation.",
             items.join(", ")

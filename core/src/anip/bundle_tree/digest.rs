@@ -33,7 +33,7 @@ pub fn combine<'a>(files: impl IntoIterator<Item = &'a TreeFile>) -> String {
 /// Sorts by path bytes. Stable, so equal paths (possible after remapping) keep walk
 /// order; upstream's unstable sort leaves that order unspecified.
 pub fn sort_files(files: &mut [TreeFile]) {
-    files.sort_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
+    crate::sort::sort_by(files, |a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@
 //! segment by segment (each directory's names in byte order, a directory's subtree
 //! before its next sibling), ignored directories skipped with their subtree.
 use alloc::borrow::Cow;
-use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 use crate::budgets::Budget;
@@ -124,8 +123,8 @@ pub fn walk_order<'e, 'a>(entries: &'e [Entry<'a>], limits: &TreeLimits) -> Resu
     }
     let mut walked: Vec<Walked<'e, 'a>> =
         entries.iter().map(|entry| Walked { rel: gopath::clean(&entry.path), entry }).collect();
-    walked.sort_by(|a, b| a.rel.split('/').cmp(b.rel.split('/')));
-    let paths: BTreeSet<&str> = walked.iter().map(|w| w.rel.as_str()).collect();
+    crate::sort::sort_by(&mut walked, |a, b| a.rel.split('/').cmp(b.rel.split('/')));
+    let paths = crate::sort::set(walked.iter().map(|w| w.rel.as_str()));
     if paths.len() != walked.len() {
         let dup = walked.windows(2).find(|w| w[0].rel == w[1].rel).map(|w| w[0].rel.clone()).unwrap_or_default();
         return Err(Error::new("TREE_DUPLICATE_ENTRY", alloc::format!("custom code bundle entries repeat the path {dup}")));

@@ -124,13 +124,14 @@ pub fn fronting_summary(typed: &Value) -> Option<FrontingSummary> {
     if mappings.is_empty() {
         return None;
     }
-    let formalized: BTreeSet<&str> = typed
-        .get("capability_formalizations")
-        .and_then(Value::as_array)
-        .unwrap_or(&[])
-        .iter()
-        .map(|c| c.get("capability_id").and_then(Value::as_str).unwrap_or(""))
-        .collect();
+    let formalized = crate::sort::set(
+        typed
+            .get("capability_formalizations")
+            .and_then(Value::as_array)
+            .unwrap_or(&[])
+            .iter()
+            .map(|c| c.get("capability_id").and_then(Value::as_str).unwrap_or("")),
+    );
     let mut summary =
         FrontingSummary { mappings: 0, all_formalized: true, raw_operations: 0, all_bindings_governed: true };
     for mapping in mappings {

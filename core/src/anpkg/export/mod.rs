@@ -123,7 +123,7 @@ pub fn build_package(source: &dyn ProjectSource, options: &ExportOptions) -> Res
         source_project: &options.project_name,
     });
     files.push((String::from("meta/provenance.json"), provenance.into_bytes()));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
 
     scan_for_tokens(&files, limits)?;
 
@@ -174,7 +174,7 @@ fn omitted_variants(variants: &Map) -> Result<Vec<String>, Error> {
             }
         }
     }
-    names.sort();
+    crate::sort::sort(&mut names);
     Ok(names)
 }
 

@@ -121,7 +121,7 @@ fn check_runtime(ctx: &mut Ctx<'_>, rel: &str, label: &str, manifest_ids: &[&Val
 
     // R7, R8: set comparison (duplicate runtime ids are not rejected).
     let mut missing_in_manifest: Vec<&str> = runtime_ids.iter().copied().filter(|id| !manifest_ids.iter().any(|m| m.as_str() == Some(id))).collect();
-    missing_in_manifest.sort_unstable();
+    crate::sort::sort(&mut missing_in_manifest);
     missing_in_manifest.dedup();
     if !missing_in_manifest.is_empty() {
         let list: Vec<Value> = missing_in_manifest.iter().map(|s| Value::str(*s)).collect();
@@ -132,7 +132,7 @@ fn check_runtime(ctx: &mut Ctx<'_>, rel: &str, label: &str, manifest_ids: &[&Val
     }
     let mut missing_in_runtime: Vec<&Value> =
         manifest_ids.iter().copied().filter(|m| !runtime_ids.iter().any(|id| m.as_str() == Some(id))).collect();
-    missing_in_runtime.sort_by(|a, b| py_sort_key(a, b));
+    crate::sort::sort_by(&mut missing_in_runtime, |a, b| py_sort_key(a, b));
     if !missing_in_runtime.is_empty() {
         let list: Vec<Value> = missing_in_runtime.into_iter().cloned().collect();
         ctx.fail(

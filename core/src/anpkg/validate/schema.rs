@@ -64,7 +64,7 @@ pub fn validate(schema: &Value, instance: &Value) -> Vec<SchemaError> {
     let ev = Evaluator { root: schema, budget: core::cell::Cell::new(2_000_000) };
     let mut errors = Vec::new();
     ev.descend(instance, schema, &mut errors, 0);
-    errors.sort_by(|a, b| cmp_paths(&a.path, &b.path));
+    crate::sort::sort_by(&mut errors, |a, b| cmp_paths(&a.path, &b.path));
     errors
 }
 
@@ -271,7 +271,7 @@ impl<'s> Evaluator<'s> {
                     }
                     Value::Bool(false) if !extras.is_empty() => {
                         let mut names: Vec<&Value> = extras.iter().map(|(k, _)| *k).collect();
-                        names.sort_by(|a, b| cmp_code_points(&to_str(a), &to_str(b)));
+                        crate::sort::sort_by(&mut names, |a, b| cmp_code_points(&to_str(a), &to_str(b)));
                         let joined: Vec<String> = names.iter().map(|k| repr(k)).collect();
                         let verb = if names.len() == 1 { "was" } else { "were" };
                         out.push(err(format!(

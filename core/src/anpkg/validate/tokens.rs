@@ -16,7 +16,7 @@ use crate::diag::Finding;
 
 pub fn check(ctx: &mut Ctx<'_>) -> Result<(), Stop> {
     let mut files: Vec<(&str, &[u8])> = ctx.tree.files().into_iter().filter(|(p, _)| *p != CHECKSUM_FILE).collect();
-    files.sort_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
+    crate::sort::sort_by(&mut files, |a, b| a.0.split('/').cmp(b.0.split('/')));
     for (rel, bytes) in files {
         let yaml = rel.ends_with(".yaml") || rel.ends_with(".yml");
         let doc = if rel.ends_with(".json") {

@@ -234,9 +234,7 @@ impl Tree {
 /// are checked for clashes (an archive's, the checksum file's, `uniqueItems`' strings),
 /// one sort instead of an ordered map filled in order, a B-tree's worst case.
 pub fn order(keys: &[&str]) -> Vec<usize> {
-    let mut positions: Vec<usize> = (0..keys.len()).collect();
-    positions.sort_by(|&a, &b| keys[a].cmp(keys[b]));
-    positions
+    crate::sort::positions(keys.len(), &mut |a, b| keys[a].cmp(keys[b]))
 }
 
 /// For each of `keys`, whether an equal key comes before it in the given order, from
@@ -256,7 +254,7 @@ fn search_path(entries: &[(String, Entry)], path: &str) -> Result<usize, usize> 
 
 /// Sorts entries by path; of equal paths, the later one is kept.
 fn sort_by_path(entries: &mut Vec<(String, Entry)>) {
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(entries, |a, b| a.0.cmp(&b.0));
     entries.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
         if same {

@@ -80,7 +80,7 @@ pub fn build(input: &GlyphBankInput) -> Result<GlyphBank, Finding> {
         return Err(err(codes::GLYPH_BAD_METADATA, format!("tile_size {ts} is not one of 8, 16, 32")));
     };
     let mut order: Vec<&TileInput> = input.tiles.iter().collect();
-    order.sort_by_key(|t| t.index);
+    crate::sort::sort_by_key(&mut order, |t| t.index);
     for pair in order.windows(2) {
         if pair[0].index == pair[1].index {
             return Err(err(codes::GLYPH_DUPLICATE_TILE_INDEX, format!("tile index {} is declared twice", pair[0].index)));
@@ -161,7 +161,7 @@ fn check_palettes(palettes: &[PaletteInput]) -> Result<Vec<(u64, [u16; 16])>, Fi
         })?;
         out.push((p.index, colors));
     }
-    out.sort_by_key(|(i, _)| *i);
+    crate::sort::sort_by_key(&mut out, |(i, _)| *i);
     Ok(out)
 }
 

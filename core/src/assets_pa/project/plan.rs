@@ -2,7 +2,6 @@
 //! input read, hashed, decoded and built — then the payload is dropped, keeping only
 //! sizes and metadata, so memory does not grow with the archive. The archive header
 //! is planned and self-checked here; pass 2 ([`super::emit`]) streams the bytes.
-use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -173,10 +172,10 @@ fn load_registry(src: &dyn ProjectSource) -> Result<registry::Registry, Vec<Find
 
 /// Asset roots under `assets/` that the registry does not list: advisory, excluded.
 fn unregistered_roots(src: &dyn ProjectSource, registered: &[RegistryEntry], out: &mut Vec<Finding>) {
-    let known: BTreeSet<&str> = registered.iter().map(|e| e.root.as_str()).collect();
+    let known = crate::sort::set(registered.iter().map(|e| e.root.as_str()));
     match src.asset_roots() {
         Ok(mut roots) => {
-            roots.sort();
+            crate::sort::sort(&mut roots);
             for root in roots.iter().filter(|r| !known.contains(r.as_str())) {
                 out.push(
                     advisory(codes::UNREGISTERED_ROOT, format!("assets/{root} has an asset.json but is not registered in {INDEX_PATH}; it is not packed"))

@@ -74,7 +74,7 @@ pub fn parse(bytes: &[u8]) -> Result<Registry, Vec<Finding>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    assets.sort_by_key(|e| e.asset_id);
+    crate::sort::sort_by_key(&mut assets, |e| e.asset_id);
     Ok(Registry { next_asset_id, assets })
 }
 

@@ -134,14 +134,14 @@ impl<'a> Source<'a> {
         if quotes.is_empty() {
             return;
         }
-        quotes.sort_unstable();
+        crate::sort::sort(&mut quotes);
         self.changes.refolded = quotes.into_iter().map(|at| self.original(at)).collect();
         self.reread = true;
     }
 
     /// Records the line breaks (character indices) the parser's text has as blanks.
     pub(super) fn set_blanked_breaks(&mut self, mut breaks: Vec<usize>) {
-        breaks.sort_unstable();
+        crate::sort::sort(&mut breaks);
         self.reread |= !breaks.is_empty();
         self.changes.blanked_breaks = breaks;
     }

@@ -276,7 +276,7 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan,
     if chars.iter().copied().eq(source.parser_text().chars()) {
         return (chars, scanned, false);
     }
-    inserted.sort_unstable();
+    crate::sort::sort(&mut inserted);
     source.set_parser_text(chars.iter().collect(), inserted);
     source.reread_quoted(refolded.iter().map(|&(quote, _, _)| quote).collect());
     source.set_blanked_breaks(blanked_breaks);
