@@ -12,7 +12,8 @@ docs/conformance/anpkg-validate.md): the documents that get insertions have no
 quoted scalars and no anchors, and quotes are never inserted, so no anchor name takes
 a `:`. Quoted scalars with lines less indented than their parent, flow collections
 with such lines (a comment among them only where no quote is), and flow-mapping keys
-with their `:` on a later line are generated on their own. The Rust test in pyyaml_rules.rs checks every case (`expected` is
+with their `:` on a later line are generated on their own, and a fixed list puts a `-`
+right before a flow indicator in flow collections. The Rust test in pyyaml_rules.rs checks every case (`expected` is
 `repr(value)`, or null where PyYAML raises an error).
 
 Run from the repository root with the oracle's virtualenv:
@@ -95,6 +96,11 @@ ANCHOR_COLONS = ["&a: x\n", "- &id: sim0\n  args: 1\n", "runtime:\n  name: x\n  
                  "k:\n  &a:\n  - 1\n", "&a: x\n&b: y\n", "x: &a: y\n", "x: &a?b\n", "x: *a: y\n"]
 # an indicator ending a text without a line break (PyYAML reads the end as a blank)
 INDICATORS_AT_END = ["a: 1\n?", "a: 1\n-", "a:", "- a\n-", "?", "-", ":", "a: [1]\n?", "a: b?", "k: |\n  x\n?", "a\n?"]
+# a `-` right before a flow indicator in a flow collection (PyYAML reads it into a plain scalar)
+DASHES = ["{-}\n", "[-]\n", "[a-]\n", "[a -]\n", "{a: -}\n", "[-, b]\n", "[a -, -]\n", "k: [x, -]\n", "[--]\n",
+          "[-a-]\n", "{-: 1}\n", "[a\n -]\n", "[-[]]\n", "{a: b -}\n", "- [-]\n", "k: {x: [-], y: -}\n", "[a-, b -]\n",
+          "[x -\n]\n", "[-]", "[&a -]\n", "[!!str -]\n", "[a - -]\n", "{- : 1}\n", "[- ]\n", "[a, - b]\n", "[ -]\n",
+          "k: [-]\nm: x-}\n", "[\"q\" -]\n", "{-, -}\n", "[-\u2028]\n", "[a -\u2028b]\n", "[-#c\n]\n", "[- #c\n]\n"]
 TABS = ["\t", " \t", "\t ", "\t\t", "  \t  "]
 COMMENTS = ["#", "#c", "#\tc", " #c", "\t#c"]
 
@@ -150,6 +156,7 @@ def main():
     docs += ANCHORS + OTHERS + [inserted(rng) for _ in range(1500)]
     docs += FLOW_KEYS + EXPLICIT_FLOW_KEYS + ANCHOR_COLONS + INDICATORS_AT_END + [quoted_under_indented(rng) for _ in range(400)]
     docs += [flow_under_indented(rng, comments) for comments in (False, True) for _ in range(400)]
+    docs += DASHES
     pyyaml_cases.write(docs, pathlib.Path(__file__).with_name("cases.json"))
 
 

@@ -53,6 +53,9 @@ struct Changes {
     refolded: Vec<usize>,
     /// Line breaks (indices in the parser's text, ascending) it has as blanks.
     blanked_breaks: Vec<usize>,
+    /// Dashes (indices in the parser's text, ascending) it has as another plain
+    /// character: a `-` right before a flow indicator in a flow collection.
+    dashes: Vec<usize>,
     /// Blanks the parser's text has and the text has not (their indices in the
     /// parser's text, ascending): after an anchor or alias name that runs into a `:`.
     inserted: Vec<usize>,
@@ -146,6 +149,14 @@ impl<'a> Source<'a> {
         self.changes.blanked_breaks = breaks;
     }
 
+    /// Records the dashes (character indices) the parser's text has as another plain
+    /// character: the plain scalars over them are read from the original characters.
+    pub(super) fn set_dashes(&mut self, mut dashes: Vec<usize>) {
+        crate::sort::sort(&mut dashes);
+        self.reread |= !dashes.is_empty();
+        self.changes.dashes = dashes;
+    }
+
     pub(super) fn blanked_breaks(&self) -> &[usize] {
         &self.changes.blanked_breaks
     }
@@ -156,9 +167,12 @@ impl<'a> Source<'a> {
         self.changes.refolded.get(first).copied().filter(|&i| i < to)
     }
 
-    fn has_blanked_break(&self, from: usize, to: usize) -> bool {
-        let first = self.changes.blanked_breaks.partition_point(|&i| i < from);
-        self.changes.blanked_breaks.get(first).is_some_and(|&i| i < to)
+    /// A blanked line break or a changed dash within `from..to` (the parser's indices).
+    fn has_changed_char(&self, from: usize, to: usize) -> bool {
+        [&self.changes.blanked_breaks, &self.changes.dashes].iter().any(|changed| {
+            let first = changed.partition_point(|&i| i < from);
+            changed.get(first).is_some_and(|&i| i < to)
+        })
     }
 
     fn has_separator(&self, from: usize, to: usize) -> bool {
@@ -172,11 +186,11 @@ impl<'a> Source<'a> {
             return value;
         }
         let (start, end) = (span.start.index(), span.end.index());
-        let blanked_break = self.has_blanked_break(start, end);
+        let changed = self.has_changed_char(start, end);
         let (start, end) = (self.original(start), self.original(end));
         let reread = match style {
             // An empty plain scalar (an implied null) has a span over what follows it.
-            ScalarStyle::Plain if !value.is_empty() && (self.has_separator(start, end) || blanked_break) => {
+            ScalarStyle::Plain if !value.is_empty() && (self.has_separator(start, end) || changed) => {
                 let first = pyscalar::content_start(self.chars().get(start..end).unwrap_or_default().iter().copied().enumerate());
                 Some(pyscalar::plain(self.chars().get(start + first.map_or(0, |(at, _)| at)..end).unwrap_or_default()))
             }

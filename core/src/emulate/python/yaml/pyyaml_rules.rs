@@ -33,6 +33,9 @@
 //!   flow tokens) become blanks, and the scalars over them are read again from the
 //!   original text ([`Source`]), so no value changes; a simple key keeps its line
 //!   breaks (PyYAML refuses `{a\n: 1}` after the change too).
+//! * a `-` right before a flow indicator in a flow collection (`[-]`, `[a -]`; PyYAML
+//!   and libyaml read it into a plain scalar, saphyr refuses it) becomes another plain
+//!   character, and the scalar over it is read again from the original text.
 //!
 //! Two changes add a blank instead (saphyr's spans are mapped back past it): before
 //! the `:` or `?` an anchor or alias name runs into (`&port: 8080`: PyYAML ends the
@@ -95,7 +98,8 @@ fn tabs_and_anchors(bytes: &[u8]) -> u8 {
 /// error is one [`make_readable`] may read past, that, and whether it changed the
 /// text (which is then worth reading again).
 pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError) -> bool {
-    let fixable = [COMMENT_WITHOUT_BLANK, QUOTED_UNDER_INDENTED, UNDER_INDENTED, FLOW_PLAIN_UNDER_INDENTED, INDICATOR_AT_END];
+    let fixable =
+        [COMMENT_WITHOUT_BLANK, QUOTED_UNDER_INDENTED, UNDER_INDENTED, FLOW_PLAIN_UNDER_INDENTED, INDICATOR_AT_END, DASH_BEFORE_FLOW_INDICATOR];
     let text = source.parser_text();
     if !fixable.iter().any(|info| error.message.starts_with(info)) && !has_name_into_colon(text, tabs_and_anchors(text.as_bytes())) {
         return false;
@@ -117,6 +121,7 @@ const FLOW_PLAIN_UNDER_INDENTED: &str = "invalid indentation in flow construct";
 const FLOW_TAB_AS_INDENTATION: &str = "tabs disallowed within this context (block indentation)";
 const INDICATOR_AT_END: &str = "expected whitespace";
 const COLON_WITHOUT_SPACE: &str = "':' must be followed by a valid YAML whitespace";
+const DASH_BEFORE_FLOW_INDICATOR: &str = "plain scalar cannot start with '-' followed by ,[]{}";
 
 /// What one saphyr parse of a text shows: the character spans where a tab is content,
 /// in text order (quoted scalars from quote to quote: saphyr's span starts at an
@@ -182,7 +187,7 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan,
     let mut chars: Vec<char> = source.parser_text().chars().collect();
     let mut scanned = scan(&chars);
     // `refolded`: the quoted scalars whose line breaks are blanked (spans, as a scan's).
-    let (mut tabs, mut refolded, mut blanked_breaks) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut tabs, mut refolded, mut blanked_breaks, mut dashes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut joins: Vec<Range<usize>> = Vec::new();
     let mut inserted: Vec<usize> = Vec::new();
     for _ in 0..MAX_REREAD_BYTES / source.parser_text().len().max(1) {
@@ -196,7 +201,8 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan,
             let moved = |i: &mut usize| *i += usize::from(*i >= colon);
             let gaps = joins.iter_mut().flat_map(|gap| [&mut gap.start, &mut gap.end]);
             let quotes = refolded.iter_mut().flat_map(|(start, end, _)| [start, end]);
-            tabs.iter_mut().chain(&mut blanked_breaks).chain(&mut inserted).chain(gaps).chain(quotes).for_each(moved);
+            let changed = tabs.iter_mut().chain(&mut blanked_breaks).chain(&mut dashes).chain(&mut inserted);
+            changed.chain(gaps).chain(quotes).for_each(moved);
             chars.insert(colon, ' ');
             inserted.push(colon);
             scanned = scan(&chars);
@@ -256,6 +262,14 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan,
                 }
                 joins.push(gap);
             }
+            // PyYAML (and libyaml) read a `-` right before a flow indicator as a plain
+            // scalar's character (`[-]`, `[a -]`: `'-'`, `'a -'`); saphyr refuses it in a
+            // flow collection. Another plain character there, the scalar is read again
+            // from the original text.
+            DASH_BEFORE_FLOW_INDICATOR if chars.get(at) == Some(&'-') => {
+                chars[at] = 'x';
+                dashes.push(at);
+            }
             // PyYAML reads the end of the text as a blank after an indicator.
             INDICATOR_AT_END if at + 1 >= chars.len() && matches!(chars.last(), Some('?' | '-' | ':')) => {
                 inserted.push(chars.len());
@@ -280,6 +294,7 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan,
     source.set_parser_text(chars.iter().collect(), inserted);
     source.reread_quoted(refolded.iter().map(|&(quote, _, _)| quote).collect());
     source.set_blanked_breaks(blanked_breaks);
+    source.set_dashes(dashes);
     (chars, scanned, true)
 }
 
