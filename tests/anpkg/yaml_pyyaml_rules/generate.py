@@ -12,8 +12,8 @@ docs/conformance/anpkg-validate.md): the documents that get insertions have no
 quoted scalars and no anchors, and quotes are never inserted, so no anchor name takes
 a `:`. Quoted scalars with lines less indented than their parent, flow collections
 with such lines (a comment among them only where no quote is), and flow-mapping keys
-with their `:` on a later line are generated on their own, and a fixed list puts a `-`
-right before a flow indicator in flow collections. The Rust test in pyyaml_rules.rs checks every case (`expected` is
+with their `:` on a later line are generated on their own, and fixed lists put a `-`
+right before a flow indicator, and a `:` right before `[` or `{`, in flow collections. The Rust test in pyyaml_rules.rs checks every case (`expected` is
 `repr(value)`, or null where PyYAML raises an error).
 
 Run from the repository root with the oracle's virtualenv:
@@ -101,6 +101,12 @@ DASHES = ["{-}\n", "[-]\n", "[a-]\n", "[a -]\n", "{a: -}\n", "[-, b]\n", "[a -, 
           "[-a-]\n", "{-: 1}\n", "[a\n -]\n", "[-[]]\n", "{a: b -}\n", "- [-]\n", "k: {x: [-], y: -}\n", "[a-, b -]\n",
           "[x -\n]\n", "[-]", "[&a -]\n", "[!!str -]\n", "[a - -]\n", "{- : 1}\n", "[- ]\n", "[a, - b]\n", "[ -]\n",
           "k: [-]\nm: x-}\n", "[\"q\" -]\n", "{-, -}\n", "[-\u2028]\n", "[a -\u2028b]\n", "[-#c\n]\n", "[- #c\n]\n"]
+# a `:` right before `[` or `{` in a flow collection (PyYAML's value indicator)
+COLONS = ["{a:[b]}\n", "{a:{b: c}}\n", "[a:[b]]\n", "k: {a:[b], c: d}\n", "{a:[b], c:{d: e}}\n", "{a :[b]}\n",
+          "[a:{b: c}, d]\n", "{a:[b]:[c]}\n", "{? a:[b]}\n", "{a:\n[b]}\n", "{a:[]}\n", "[a:[]]\n", "{1:[2]}\n",
+          "{a b:[c]}\n", "{&x a:[b]}\n", "{!!str a:[b]}\n", "{a:[b]}x\n", "k: [a:[b]]\n", "{-:[b]}\n", "{a:[b]",
+          "{'a':[b]}\n", "{[a]:[b]}\n", "{a:{}}\n", "- {a:[b, {c:[d]}]}\n", "{a:[b]} # c\n", "{a:[b\n]}\n",
+          "{a\u2028b:[c]}\n", "{*x :[b]}\n", "{a:[b]}\n{c:[d]}\n", "{a: b, c:[d], e:{f: g}}\n"]
 TABS = ["\t", " \t", "\t ", "\t\t", "  \t  "]
 COMMENTS = ["#", "#c", "#\tc", " #c", "\t#c"]
 
@@ -156,7 +162,7 @@ def main():
     docs += ANCHORS + OTHERS + [inserted(rng) for _ in range(1500)]
     docs += FLOW_KEYS + EXPLICIT_FLOW_KEYS + ANCHOR_COLONS + INDICATORS_AT_END + [quoted_under_indented(rng) for _ in range(400)]
     docs += [flow_under_indented(rng, comments) for comments in (False, True) for _ in range(400)]
-    docs += DASHES
+    docs += DASHES + COLONS
     pyyaml_cases.write(docs, pathlib.Path(__file__).with_name("cases.json"))
 
 

@@ -37,10 +37,12 @@
 //!   and libyaml read it into a plain scalar, saphyr refuses it) becomes another plain
 //!   character, and the scalar over it is read again from the original text.
 //!
-//! Two changes add a blank instead (saphyr's spans are mapped back past it): before
+//! Three changes add a blank instead (saphyr's spans are mapped back past it): before
 //! the `:` or `?` an anchor or alias name runs into (`&port: 8080`: PyYAML ends the
-//! name there, saphyr reads it into the name), and after an indicator that ends the
-//! text (`a: 1\n?`; PyYAML reads the end as a blank).
+//! name there, saphyr reads it into the name), after a `:` right before a flow
+//! collection in a flow collection (`{a:[b]}`: the value indicator for PyYAML and
+//! libyaml, saphyr wants a blank after a plain key), and after an indicator that ends
+//! the text (`a: 1\n?`; PyYAML reads the end as a blank).
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -98,8 +100,15 @@ fn tabs_and_anchors(bytes: &[u8]) -> u8 {
 /// error is one [`make_readable`] may read past, that, and whether it changed the
 /// text (which is then worth reading again).
 pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError) -> bool {
-    let fixable =
-        [COMMENT_WITHOUT_BLANK, QUOTED_UNDER_INDENTED, UNDER_INDENTED, FLOW_PLAIN_UNDER_INDENTED, INDICATOR_AT_END, DASH_BEFORE_FLOW_INDICATOR];
+    let fixable = [
+        COMMENT_WITHOUT_BLANK,
+        QUOTED_UNDER_INDENTED,
+        UNDER_INDENTED,
+        FLOW_PLAIN_UNDER_INDENTED,
+        INDICATOR_AT_END,
+        DASH_BEFORE_FLOW_INDICATOR,
+        COLON_BEFORE_FLOW_COLLECTION,
+    ];
     let text = source.parser_text();
     if !fixable.iter().any(|info| error.message.starts_with(info)) && !has_name_into_colon(text, tabs_and_anchors(text.as_bytes())) {
         return false;
@@ -122,6 +131,7 @@ const FLOW_TAB_AS_INDENTATION: &str = "tabs disallowed within this context (bloc
 const INDICATOR_AT_END: &str = "expected whitespace";
 const COLON_WITHOUT_SPACE: &str = "':' must be followed by a valid YAML whitespace";
 const DASH_BEFORE_FLOW_INDICATOR: &str = "plain scalar cannot start with '-' followed by ,[]{}";
+const COLON_BEFORE_FLOW_COLLECTION: &str = "':' may not precede any of `[{` in flow mapping";
 
 /// What one saphyr parse of a text shows: the character spans where a tab is content,
 /// in text order (quoted scalars from quote to quote: saphyr's span starts at an
@@ -196,15 +206,23 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan,
             let at = e.marker().index().min(chars.len());
             chars[at..].iter().position(|&c| matches!(c, '\n' | '\r')).map_or(chars.len(), |i| at + i)
         });
-        if let Some(colon) = name_into_colon(read, |at| chars.get(at).copied(), &scanned.content) {
-            // Every position recorded so far at or after the colon moves on by one.
-            let moved = |i: &mut usize| *i += usize::from(*i >= colon);
+        // A blank goes before the `:` an anchor or alias name runs into, or after a `:`
+        // right before a flow collection (PyYAML and libyaml read `{a:[b]}` as
+        // `{'a': ['b']}`; saphyr wants a blank there after a plain key).
+        let blank_at = name_into_colon(read, |at| chars.get(at).copied(), &scanned.content).or_else(|| {
+            let e = scanned.error.as_ref().filter(|e| e.info() == COLON_BEFORE_FLOW_COLLECTION)?;
+            let at = e.marker().index();
+            (chars.get(at) == Some(&':')).then_some(at + 1)
+        });
+        if let Some(blank) = blank_at {
+            // Every position recorded so far at or after the blank moves on by one.
+            let moved = |i: &mut usize| *i += usize::from(*i >= blank);
             let gaps = joins.iter_mut().flat_map(|gap| [&mut gap.start, &mut gap.end]);
             let quotes = refolded.iter_mut().flat_map(|(start, end, _)| [start, end]);
             let changed = tabs.iter_mut().chain(&mut blanked_breaks).chain(&mut dashes).chain(&mut inserted);
             changed.chain(gaps).chain(quotes).for_each(moved);
-            chars.insert(colon, ' ');
-            inserted.push(colon);
+            chars.insert(blank, ' ');
+            inserted.push(blank);
             scanned = scan(&chars);
             continue;
         }
