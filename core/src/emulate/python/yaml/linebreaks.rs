@@ -57,7 +57,8 @@ struct Changes {
     /// character: a `-` right before a flow indicator in a flow collection.
     dashes: Vec<usize>,
     /// Blanks the parser's text has and the text has not (their indices in the
-    /// parser's text, ascending): after an anchor or alias name that runs into a `:`.
+    /// parser's text, ascending): after an anchor or alias name that runs into a `:`,
+    /// after a `:` right before a flow collection, at the end after an indicator.
     inserted: Vec<usize>,
 }
 
@@ -116,9 +117,9 @@ impl<'a> Source<'a> {
     }
 
     /// Replaces the parser's text by `text`, which has the same characters but for
-    /// blanks (`pyyaml_rules.rs`: what PyYAML reads and saphyr refuses), some of them
-    /// `inserted` (their indices in `text`, ascending): saphyr's spans are mapped back
-    /// past them ([`Source::original`]).
+    /// blanks and dashes (`pyyaml_rules.rs`: what PyYAML reads and saphyr refuses), some
+    /// of the blanks `inserted` (their indices in `text`, ascending): saphyr's spans are
+    /// mapped back past them ([`Source::original`]).
     pub(super) fn set_parser_text(&mut self, text: String, inserted: Vec<usize>) {
         debug_assert_eq!(text.chars().count(), self.parser_text.chars().count() + inserted.len());
         self.parser_text = Cow::Owned(text);
