@@ -2,10 +2,11 @@
 //!
 //! `slice::sort_by` is generic over the element and the comparison, and each of its
 //! instantiations carries the whole driftsort: about 6 KB of WebAssembly, and two dozen
-//! of them were a tenth of the full WASM module. Here the standard sort orders positions
-//! through a `dyn` comparison, one instantiation for the crate, and the slice is then
-//! permuted in place by swaps. The order is `sort_by`'s: stable. Sets and maps are
-//! filled by insertion for the same reason (their `from_iter` sorts first).
+//! of them were a tenth of the full WASM module. Here a short list gets an insertion
+//! sort; a longer one has its positions ordered by the standard sort through a `dyn`
+//! comparison, one instantiation for the crate, and is then permuted in place by
+//! swaps. The order is `sort_by`'s: stable. Sets and maps are filled by insertion for
+//! the same reason (their `from_iter` sorts first).
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::vec::Vec;
 use core::cmp::Ordering;

@@ -195,7 +195,7 @@ mod tests {
             all.retain(|(n, _)| n != name);
             all.push(((*name).into(), data.to_vec()));
         }
-        crate::sort::sort(&mut all);
+        all.sort();
         let mut sums = String::new();
         for (n, d) in &all {
             sums.push_str(&format!("{}  {n}\n", crate::digest::hex(&Sha256::digest(d))));

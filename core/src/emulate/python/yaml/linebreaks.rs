@@ -143,18 +143,14 @@ impl<'a> Source<'a> {
         self.reread = true;
     }
 
-    /// Records the line breaks (character indices) the parser's text has as blanks.
-    pub(super) fn set_blanked_breaks(&mut self, mut breaks: Vec<usize>) {
+    /// Records the characters (indices) the parser's text has changed: line breaks made
+    /// blanks, and dashes made another plain character. The plain scalars over them are
+    /// read from the original characters.
+    pub(super) fn set_changed_chars(&mut self, mut breaks: Vec<usize>, mut dashes: Vec<usize>) {
         crate::sort::sort(&mut breaks);
-        self.reread |= !breaks.is_empty();
-        self.changes.blanked_breaks = breaks;
-    }
-
-    /// Records the dashes (character indices) the parser's text has as another plain
-    /// character: the plain scalars over them are read from the original characters.
-    pub(super) fn set_dashes(&mut self, mut dashes: Vec<usize>) {
         crate::sort::sort(&mut dashes);
-        self.reread |= !dashes.is_empty();
+        self.reread |= !breaks.is_empty() || !dashes.is_empty();
+        self.changes.blanked_breaks = breaks;
         self.changes.dashes = dashes;
     }
 

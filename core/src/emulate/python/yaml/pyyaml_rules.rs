@@ -311,8 +311,7 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan,
     crate::sort::sort(&mut inserted);
     source.set_parser_text(chars.iter().collect(), inserted);
     source.reread_quoted(refolded.iter().map(|&(quote, _, _)| quote).collect());
-    source.set_blanked_breaks(blanked_breaks);
-    source.set_dashes(dashes);
+    source.set_changed_chars(blanked_breaks, dashes);
     (chars, scanned, true)
 }
 
