@@ -13,7 +13,8 @@ quoted scalars and no anchors, and quotes are never inserted, so no anchor name 
 a `:`. Quoted scalars with lines less indented than their parent, flow collections
 with such lines (a comment among them only where no quote is), and flow-mapping keys
 with their `:` on a later line are generated on their own, and fixed lists put a `-`
-right before a flow indicator, and a `:` right before `[` or `{`, in flow collections. The Rust test in pyyaml_rules.rs checks every case (`expected` is
+right before a flow indicator, and a `:` right before `[` or `{`, in flow collections,
+and explicit keys after quoted scalars holding ` #`. The Rust test in pyyaml_rules.rs checks every case (`expected` is
 `repr(value)`, or null where PyYAML raises an error).
 
 Run from the repository root with the oracle's virtualenv:
@@ -107,6 +108,15 @@ COLONS = ["{a:[b]}\n", "{a:{b: c}}\n", "[a:[b]]\n", "k: {a:[b], c: d}\n", "{a:[b
           "{a b:[c]}\n", "{&x a:[b]}\n", "{!!str a:[b]}\n", "{a:[b]}x\n", "k: [a:[b]]\n", "{-:[b]}\n", "{a:[b]",
           "{'a':[b]}\n", "{[a]:[b]}\n", "{a:{}}\n", "- {a:[b, {c:[d]}]}\n", "{a:[b]} # c\n", "{a:[b\n]}\n",
           "{a\u2028b:[c]}\n", "{*x :[b]}\n", "{a:[b]}\n{c:[d]}\n", "{a: b, c:[d], e:{f: g}}\n"]
+# explicit keys (`?`) spanning lines, or empty, after a quoted scalar holding ` #` or `?`
+# on the line, and after collections (what comes before the `?` is read as tokens)
+EXPLICIT_KEYS_AFTER = ["{'a #b': {? 'a\n\n      ' : 7}}\n", "{'a #b': 1, c: {? 'a\n  ' : 7}}\n", "{c: 'a #b', d: {? 'a\n  ' : 7}}\n",
+                       "{\"a #b\": {? 'a\n  ' : 7}}\n", "{'a #b': {? # c\n 'a\n  ' : 7}}\n", "{'a #b': {? 'a\n  ' # c\n : 7}}\n",
+                       "{a: 'x #?', 'b\n ': 1}\n", "{a: 'x ?', 'b\n ': 1}\n", "{a: [1, 2], ? 'b\n ': 1}\n",
+                       "{a: {c: d}, ? 'b\n ': 1}\n", "{a: &x {c: d}, ? 'b\n ': 1}\n", "{a: 'b #c', ? : 1}\n", "{a: 'b #c', : 1}\n",
+                       "a: 'b #?'\n: 1\n", "a: 'b #c'\n?\n: 1\n", "a:\n- 'b #c'\n?\n: 1\n", "[? 'a #b'\n  : c, ? 'd\n ' : e]\n",
+                       "{? x, 'a\n ': 1}\n", "{'k #?': [? 'a\n  b' : c]}\n", "{'k #?': [ 'a\n  b' : c]}\n",
+                       "k: {m: n}\n?\n: 1\n", "{a: [b], ? #c\n 'd\n e' : f}\n"]
 TABS = ["\t", " \t", "\t ", "\t\t", "  \t  "]
 COMMENTS = ["#", "#c", "#\tc", " #c", "\t#c"]
 
@@ -162,7 +172,7 @@ def main():
     docs += ANCHORS + OTHERS + [inserted(rng) for _ in range(1500)]
     docs += FLOW_KEYS + EXPLICIT_FLOW_KEYS + ANCHOR_COLONS + INDICATORS_AT_END + [quoted_under_indented(rng) for _ in range(400)]
     docs += [flow_under_indented(rng, comments) for comments in (False, True) for _ in range(400)]
-    docs += DASHES + COLONS
+    docs += DASHES + COLONS + EXPLICIT_KEYS_AFTER
     pyyaml_cases.write(docs, pathlib.Path(__file__).with_name("cases.json"))
 
 

@@ -36,6 +36,9 @@ pub(super) struct Parser<'a> {
     /// The character index where the last event's span ends (after a key, where the
     /// search for its `:` starts).
     last_end: usize,
+    /// Where the text after the last event starts for [`Self::after_question_mark`]: a
+    /// node's end, a collection event's start (saphyr's can span the `?` after them).
+    last_gap: usize,
     /// A character index of `text` and its byte offset: spans count characters, and
     /// they come nearly in text order, so the conversion walks from the last one.
     at: (usize, usize),
@@ -45,8 +48,10 @@ struct Open {
     mapping: bool,
     nodes: usize,
     flow: bool,
-    /// Where the mapping's latest key starts (a character index).
+    /// Where the mapping's latest key starts, and where the event before it ends
+    /// (character indices): the text between holds the key's `?`, if it has one.
     key_start: usize,
+    key_gap: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -54,7 +59,7 @@ impl<'a> Parser<'a> {
         let text = source.parser_text();
         let events = saphyr_parser::Parser::new_from_str(text);
         let blanked_breaks = source.blanked_breaks();
-        Parser { events, text, open: Vec::new(), dialect, blanked_breaks, pending: Vec::new(), anchors: BTreeSet::new(), last_end: 0, at: (0, 0) }
+        Parser { events, text, open: Vec::new(), dialect, blanked_breaks, pending: Vec::new(), anchors: BTreeSet::new(), last_end: 0, last_gap: 0, at: (0, 0) }
     }
 
     fn refuse(what: &str, span: &Span) -> Option<Result<(Event<'a>, Span), LoadError>> {
@@ -77,16 +82,17 @@ impl<'a> Parser<'a> {
         }
         let node = matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
         let key = node && self.open.last().is_some_and(|o| o.mapping && o.nodes % 2 == 0);
-        let (last_end, this_end) = (self.last_end, span.end.index());
+        let (last_end, this_end, last_gap) = (self.last_end, span.end.index(), self.last_gap);
         self.last_end = this_end;
+        self.last_gap = if matches!(event, Event::Scalar(..) | Event::Alias(_)) { this_end } else { span.start.index() };
         if node {
             if let Some(o) = self.open.last_mut() {
                 o.nodes += 1;
                 if key {
-                    o.key_start = span.start.index();
+                    (o.key_start, o.key_gap) = (span.start.index(), last_gap);
                 } else if in_flow && o.mapping {
-                    let key_start = o.key_start;
-                    if self.colon_out_of_reach(key_start, last_end) {
+                    let (key_start, key_gap) = (o.key_start, o.key_gap);
+                    if self.colon_out_of_reach(key_gap, key_start, last_end) {
                         return Self::refuse("could not find expected ':' (a simple key spans lines or more than 1024 characters)", &span);
                     }
                 }
@@ -107,7 +113,7 @@ impl<'a> Parser<'a> {
         }
         match &event {
             Event::DocumentStart(_) => self.anchors.clear(),
-            Event::Scalar(value, ScalarStyle::Plain, 0, None) if key && value.is_empty() && self.is_bare_value_indicator(&span) => {
+            Event::Scalar(value, ScalarStyle::Plain, 0, None) if key && value.is_empty() && self.is_bare_value_indicator(last_gap, &span) => {
                 return Self::refuse("expected a key before ':'", &span);
             }
             // PyYAML ends a plain scalar at `?` in a flow collection (the `?` then stands
@@ -117,7 +123,7 @@ impl<'a> Parser<'a> {
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 let opens_flow = self.opens_flow(&span);
-                self.open.push(Open { mapping: matches!(event, Event::MappingStart(..)), nodes: 0, flow: in_flow || opens_flow, key_start: 0 });
+                self.open.push(Open { mapping: matches!(event, Event::MappingStart(..)), nodes: 0, flow: in_flow || opens_flow, key_start: 0, key_gap: 0 });
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 self.open.pop();
@@ -151,24 +157,29 @@ impl<'a> Parser<'a> {
             self.pending.push((Event::MappingEnd, whole));
             self.pending.push((Event::Scalar(Cow::Borrowed(""), ScalarStyle::Plain, 0, None), whole));
             self.pending.push((key, key_span));
-            *event = Event::MappingStart(0, None);
+            // The mapping starts, and ends, before the `?`: its key's indicator.
+            (*event, *span) = (Event::MappingStart(0, None), Span::new(start, start));
         }
         Ok(())
     }
 
     /// An empty key's span sits on the `:` after it; unless that key was opened by a
-    /// `?`, the key is nothing but the `:`.
-    fn is_bare_value_indicator(&mut self, span: &Span) -> bool {
+    /// `?` (after the event before, which ends at character `gap`), the key is nothing
+    /// but the `:`.
+    fn is_bare_value_indicator(&mut self, gap: usize, span: &Span) -> bool {
         let at = self.byte_offset(span.start.index());
-        self.text.as_bytes().get(at) == Some(&b':') && !self.after_question_mark(at)
+        let gap = self.byte_offset(gap);
+        self.text.as_bytes().get(at) == Some(&b':') && !self.after_question_mark(gap, at)
     }
 
     /// Whether PyYAML's scanner has dropped the simple key starting at character
     /// `key_start` by the time it reaches the `:` after the key (which ends at
     /// `key_end`): the `:` stands on a later line or more than 1024 characters on.
     /// PyYAML then reads the `:` without a key, an error in a flow collection. A key
-    /// opened by `?`, or one without a `:` (`{a\n b}`), is not a simple key.
-    fn colon_out_of_reach(&mut self, key_start: usize, key_end: usize) -> bool {
+    /// opened by `?` (after `key_gap`, where the event before it ends), or one without
+    /// a `:` (`{a\n b}`), is not a simple key.
+    fn colon_out_of_reach(&mut self, key_gap: usize, key_start: usize, key_end: usize) -> bool {
+        let gap = self.byte_offset(key_gap);
         let (start, end) = (self.byte_offset(key_start), self.byte_offset(key_end));
         let bytes = self.text.as_bytes();
         // The next token: blanks, line breaks and comments skipped.
@@ -188,30 +199,29 @@ impl<'a> Parser<'a> {
         let spans_lines = bytes[start..at].iter().any(|&b| matches!(b, b'\n' | b'\r'))
             || self.blanked_breaks.get(blanked).is_some_and(|&i| i < colon);
         let far = at - start > 1024 && self.text[start..at].chars().count() > 1024;
-        (spans_lines || far) && !self.after_question_mark(start)
+        (spans_lines || far) && !self.after_question_mark(gap, start)
     }
 
-    /// Whether the text before byte `at`, blanks, line breaks and comments left out,
-    /// ends with a `?` (an explicit key's indicator).
-    fn after_question_mark(&self, at: usize) -> bool {
+    /// Whether the last token between bytes `gap` (where the event before ends) and
+    /// `at` is a `?` (an explicit key's indicator). No scalar stands between two events,
+    /// so there a `#` after a blank or a line break starts a comment (a `#` in a quoted
+    /// scalar earlier on the line is not one).
+    fn after_question_mark(&self, gap: usize, at: usize) -> bool {
         let bytes = self.text.as_bytes();
-        // Lines back from `at`: blanks and comment lines are skipped; the first other
-        // text decides.
-        let mut end = at;
-        loop {
-            let line_start = bytes[..end].iter().rposition(|&b| matches!(b, b'\n' | b'\r')).map_or(0, |i| i + 1);
-            let line = bytes[line_start..end].trim_ascii_start();
-            let content = match line.iter().position(|&b| b == b'#') {
-                // A `#` starts a comment at a line's start or after a blank.
-                Some(i) if i == 0 || matches!(line[i - 1], b' ' | b'\t') => &line[..i],
-                _ => line,
-            };
-            match content.trim_ascii_end() {
-                [] if line_start == 0 => return false,
-                [] => end = line_start - 1,
-                [.., last] => return *last == b'?',
+        let from = gap.min(at);
+        let (mut last, mut comment) = (None, false);
+        let mut before = from.checked_sub(1).map_or(b'\n', |i| bytes[i]);
+        for &b in &bytes[from..at] {
+            match b {
+                b'\n' | b'\r' => comment = false,
+                _ if comment => {}
+                b' ' | b'\t' => {}
+                b'#' if matches!(before, b' ' | b'\t' | b'\n' | b'\r') => comment = true,
+                _ => last = Some(b),
             }
+            before = b;
         }
+        last == Some(b'?')
     }
 
     /// The name of the anchor of the node whose span starts at its tag or its anchor, or
