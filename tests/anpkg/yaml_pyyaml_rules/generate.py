@@ -14,7 +14,8 @@ a `:`. Quoted scalars with lines less indented than their parent, flow collectio
 with such lines (a comment among them only where no quote is), and flow-mapping keys
 with their `:` on a later line are generated on their own, and fixed lists put a `-`
 right before a flow indicator, and a `:` right before `[` or `{`, in flow collections,
-and explicit keys after quoted scalars holding ` #`. The Rust test in pyyaml_rules.rs checks every case (`expected` is
+and explicit keys after quoted scalars holding ` #`, and what random edits found
+(FOUND_BY_EDITS). The Rust test in pyyaml_rules.rs checks every case (`expected` is
 `repr(value)`, or null where PyYAML raises an error).
 
 Run from the repository root with the oracle's virtualenv:
@@ -117,6 +118,21 @@ EXPLICIT_KEYS_AFTER = ["{'a #b': {? 'a\n\n      ' : 7}}\n", "{'a #b': 1, c: {? '
                        "a: 'b #?'\n: 1\n", "a: 'b #c'\n?\n: 1\n", "a:\n- 'b #c'\n?\n: 1\n", "[? 'a #b'\n  : c, ? 'd\n ' : e]\n",
                        "{? x, 'a\n ': 1}\n", "{'k #?': [? 'a\n  b' : c]}\n", "{'k #?': [ 'a\n  b' : c]}\n",
                        "k: {m: n}\n?\n: 1\n", "{a: [b], ? #c\n 'd\n e' : f}\n"]
+# found by random edits of config texts beside PyYAML: byte order marks past the start
+# (PyYAML reads them as characters), `!!binary` with `=` inside (CPython's non-strict
+# base64), an anchor name followed by `[` or `{`, a blank inserted for an alias that
+# was a plain scalar's continuation, a quoted key over lines less indented than it, an
+# empty explicit key in a flow collection, `...` as the stream's first token
+FOUND_BY_EDITS = ["a: tempctl\ufeff0\n", "a: \ufeff0\n", "- \ufeff1\n", "\ufeff\ufeffa: 1\n", "a: 1\n\ufeffb: 2\n",
+                  "a: 'x\ufeffy'\n", "a: [x\ufeff]\n", "a\ufeff: 1\n", "a: 1 \ufeff\n", "# c\ufeff\na: 1\n",
+                  "a:\n\ufeff  b: 1\n", "a: 'x\n\ufeffy'\n", "a: |\n  x\ufeff\n  y\n", "a: >\n  x\n  \ufeffy\n",
+                  "[a,\n\ufeffb]\n", "a: \"x\ufeff\\u0041\"\n", "a: &x\ufeff 1\n", "{? a\ufeff : b}\n", "a: \ufeff[1]\n",
+                  "a: !!binary QU=JD\n", "a: !!binary QUI=D\n", "a: !!binary QQ==QUJD\n", "a: !!binary |\n  QUJDRA=*a =\n",
+                  "a: !!binary QQ=QUJD\n", "a: !!binary QUJDR\n", "&a{b: 1}\n", "a: &x[1]\n", "a: &x 1\nb: *x[\n",
+                  "[&a,b]\n", "a:{t}b\na:{t}b\n*aa:{t}b\n", "x: a\n  *b: c\n", "- x: 1\n  'a: b\n': 2\n",
+                  "a:\n  'x\n  ': 1\n", "a: 1\n'b\n c': 2\n", "[?]\n", "{?}\n", "[?,?a:]\n", "[ ?]", "{?, a}\n",
+                  "...\n", "...", "# c\n...\n", "\n...\n---\na: 1\n", "  ...\n", "...#c\n", "---\n...\n", "a: 1\n...\n...\n",
+                  "... # c\na: 1\n"]
 TABS = ["\t", " \t", "\t ", "\t\t", "  \t  "]
 COMMENTS = ["#", "#c", "#\tc", " #c", "\t#c"]
 
@@ -172,7 +188,7 @@ def main():
     docs += ANCHORS + OTHERS + [inserted(rng) for _ in range(1500)]
     docs += FLOW_KEYS + EXPLICIT_FLOW_KEYS + ANCHOR_COLONS + INDICATORS_AT_END + [quoted_under_indented(rng) for _ in range(400)]
     docs += [flow_under_indented(rng, comments) for comments in (False, True) for _ in range(400)]
-    docs += DASHES + COLONS + EXPLICIT_KEYS_AFTER
+    docs += DASHES + COLONS + EXPLICIT_KEYS_AFTER + FOUND_BY_EDITS
     pyyaml_cases.write(docs, pathlib.Path(__file__).with_name("cases.json"))
 
 

@@ -16,6 +16,13 @@
 //!    original characters with PyYAML's rules (`pyscalar.rs`), using saphyr's span for
 //!    where it is. The same re-reading fixes a block scalar whose last line ends the
 //!    stream without a break (PyYAML adds no `\n`, saphyr does).
+//!
+//! A byte order mark (U+FEFF) past the start is an ordinary character for PyYAML (in a
+//! plain or quoted scalar, a key, a comment); saphyr refuses it inside a document. The
+//! parser's text has another ordinary character there (U+E000: no name character, no
+//! indicator), and the scalars over one are re-read from the original characters.
+//! libyaml skips one at a line's start as it goes to the next token (its column moves
+//! on by one): there the parser's text has a blank.
 use alloc::borrow::Cow;
 use core::cell::OnceCell;
 use alloc::string::String;
@@ -24,6 +31,11 @@ use alloc::vec::Vec;
 use saphyr_parser::{ScalarStyle, Span};
 
 use super::pyscalar::{self, is_break, Block, LS, NEL, PS};
+use super::pyyaml_rules::Dialect;
+
+const BOM: char = '\u{feff}';
+/// What the parser's text has for a byte order mark PyYAML reads as a character.
+const BOM_STAND_IN: char = '\u{e000}';
 
 /// The text as the parser reads it, and what re-reading scalars needs.
 pub(super) struct Source<'a> {
@@ -38,6 +50,8 @@ pub(super) struct Source<'a> {
     char_count: usize,
     /// Indices (in `chars`) of every LS and PS, ascending.
     separators: Vec<usize>,
+    /// Indices (in `chars`) of every byte order mark, ascending.
+    boms: Vec<usize>,
     /// The text does not end with a line break.
     unterminated: bool,
     /// Where the parser's text differs from the text (`pyyaml_rules.rs`).
@@ -63,10 +77,11 @@ struct Changes {
 }
 
 impl<'a> Source<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
+    /// `text` without the byte order mark that may start it (both readers skip that one).
+    pub(super) fn new(text: &'a str, dialect: Dialect) -> Self {
         let unterminated = text.chars().next_back().is_some_and(|c| !is_break(c));
-        // ASCII text (the usual case) has none of the three; the test is word-at-a-time.
-        let has_special = !text.is_ascii() && text.contains([NEL, LS, PS]);
+        // ASCII text (the usual case) has none of the four; the test is word-at-a-time.
+        let has_special = !text.is_ascii() && text.contains([NEL, LS, PS, BOM]);
         if !has_special {
             // Unterminated: only a block scalar at the end of the stream is re-read.
             return Source {
@@ -76,26 +91,32 @@ impl<'a> Source<'a> {
                 chars: OnceCell::new(),
                 char_count: if unterminated { text.chars().count() } else { 0 },
                 separators: Vec::new(),
+                boms: Vec::new(),
                 unterminated,
                 changes: Changes::default(),
             };
         }
         let chars: Vec<char> = text.chars().collect();
-        let separators = chars.iter().enumerate().filter(|(_, c)| matches!(**c, LS | PS)).map(|(i, _)| i).collect();
+        let positions = |of: &dyn Fn(char) -> bool| chars.iter().enumerate().filter(|(_, &c)| of(c)).map(|(i, _)| i).collect::<Vec<_>>();
+        let (separators, boms) = (positions(&|c| matches!(c, LS | PS)), positions(&|c| c == BOM));
         let parser_text = {
             let mut mapped = String::with_capacity(text.len());
             for (i, &c) in chars.iter().enumerate() {
                 let next_special = chars.get(i + 1).is_some_and(|n| matches!(*n, NEL | LS | PS));
+                let line_start = i == 0 || is_break(chars[i - 1]);
                 match c {
                     NEL | LS | PS => mapped.push('\n'),
                     '\r' if next_special => mapped.push('\n'),
+                    BOM if dialect == Dialect::LibYaml && line_start => mapped.push(' '),
+                    BOM => mapped.push(BOM_STAND_IN),
                     _ => mapped.push(c),
                 }
             }
             Cow::Owned(mapped)
         };
         let char_count = chars.len();
-        Source { parser_text, text, reread: true, chars: OnceCell::from(chars), char_count, separators, unterminated, changes: Changes::default() }
+        let chars = OnceCell::from(chars);
+        Source { parser_text, text, reread: true, chars, char_count, separators, boms, unterminated, changes: Changes::default() }
     }
 
     fn chars(&self) -> &[char] {
@@ -166,15 +187,23 @@ impl<'a> Source<'a> {
 
     /// A blanked line break or a changed dash within `from..to` (the parser's indices).
     fn has_changed_char(&self, from: usize, to: usize) -> bool {
-        [&self.changes.blanked_breaks, &self.changes.dashes].iter().any(|changed| {
-            let first = changed.partition_point(|&i| i < from);
-            changed.get(first).is_some_and(|&i| i < to)
-        })
+        has_within(&self.changes.blanked_breaks, from, to) || has_within(&self.changes.dashes, from, to)
+    }
+
+    /// A blank the parser's text has after the first character of the scalar whose span
+    /// is `from..to` (the parser's indices): one inserted on a line `make_readable` took
+    /// for a node's start and saphyr read into a scalar over several lines.
+    fn inserted_in_content(&self, from: usize, to: usize) -> bool {
+        if !has_within(&self.changes.inserted, from, to) {
+            return false;
+        }
+        let content = self.parser_text.chars().enumerate().skip(from).take(to - from);
+        let first = pyscalar::content_start(content).map_or(to, |(at, _)| at);
+        has_within(&self.changes.inserted, first + 1, to)
     }
 
     fn has_separator(&self, from: usize, to: usize) -> bool {
-        let first = self.separators.partition_point(|&i| i < from);
-        self.separators.get(first).is_some_and(|&i| i < to)
+        has_within(&self.separators, from, to)
     }
 
     /// PyYAML's value for a scalar saphyr read as `value` at `span`.
@@ -183,8 +212,9 @@ impl<'a> Source<'a> {
             return value;
         }
         let (start, end) = (span.start.index(), span.end.index());
-        let changed = self.has_changed_char(start, end);
+        let changed = self.has_changed_char(start, end) || self.inserted_in_content(start, end);
         let (start, end) = (self.original(start), self.original(end));
+        let changed = changed || has_within(&self.boms, start, end);
         let reread = match style {
             // An empty plain scalar (an implied null) has a span over what follows it.
             ScalarStyle::Plain if !value.is_empty() && (self.has_separator(start, end) || changed) => {
@@ -193,12 +223,12 @@ impl<'a> Source<'a> {
             }
             ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => match self.refolded_quote(start, end) {
                 Some(quote) => pyscalar::quoted(self.chars(), quote).ok(),
-                None if self.has_separator(start, end) => {
+                None if self.has_separator(start, end) || changed => {
                     pyscalar::opening_quote(self.chars(), start).and_then(|quote| pyscalar::quoted(self.chars(), quote).ok())
                 }
                 None => None,
             },
-            ScalarStyle::Literal | ScalarStyle::Folded => self.block(&value, style == ScalarStyle::Folded, span),
+            ScalarStyle::Literal | ScalarStyle::Folded => self.block(&value, style == ScalarStyle::Folded, span, changed),
             _ => None,
         };
         match reread {
@@ -207,11 +237,12 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// A block scalar re-read when its lines hold LS/PS or it ends the stream unterminated.
-    fn block(&self, value: &str, folded: bool, span: &Span) -> Option<String> {
+    /// A block scalar re-read when its lines hold LS/PS, it ends the stream unterminated,
+    /// or its span holds a `changed` character.
+    fn block(&self, value: &str, folded: bool, span: &Span, changed: bool) -> Option<String> {
         let (start, end) = (self.original(span.start.index()), self.original(span.end.index()));
         let at_stream_end = self.unterminated && end >= self.char_count;
-        if !at_stream_end && self.separators.is_empty() {
+        if !at_stream_end && !changed && self.separators.is_empty() {
             return None;
         }
         let has_content = value.chars().any(|c| c != '\n');
@@ -222,7 +253,7 @@ impl<'a> Source<'a> {
         } else {
             self.header_break_before(start)?
         };
-        if !at_stream_end && !self.has_separator(header_break, end) {
+        if !at_stream_end && !changed && !self.has_separator(header_break, end) {
             return None;
         }
         let mut kept_breaks = value.chars().rev().take_while(|&c| c == '\n').count();
@@ -251,6 +282,12 @@ impl<'a> Source<'a> {
         }
         first_break
     }
+}
+
+/// Whether `sorted` (ascending) holds an index within `from..to`.
+fn has_within(sorted: &[usize], from: usize, to: usize) -> bool {
+    let first = sorted.partition_point(|&i| i < from);
+    sorted.get(first).is_some_and(|&i| i < to)
 }
 
 #[cfg(test)]

@@ -88,8 +88,9 @@ fn load(text: &str, limits: Limits, dialect: Dialect) -> Result<Value, LoadError
     }
     check_printable(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // PyYAML's NEL/LS/PS line breaks: see linebreaks.rs. One `Source` serves every pass.
-    let mut source = Source::new(text);
+    // PyYAML's NEL/LS/PS line breaks and byte order marks: see linebreaks.rs. One
+    // `Source` serves every pass.
+    let mut source = Source::new(text, dialect);
     let scanned = pyyaml_rules::prepare(&mut source, dialect)?;
     match read(&source, limits, dialect) {
         // A text saphyr refuses may be one PyYAML reads once the parser's text is changed.
@@ -841,24 +842,57 @@ fn construct_timestamp(text: &str) -> Result<Value, LoadError> {
     }))
 }
 
-/// `base64.decodebytes` (non-strict: characters outside the alphabet are skipped).
+/// `base64.decodebytes`: CPython's non-strict `binascii.a2b_base64`. Characters outside
+/// the alphabet are skipped; a `=` ends the data once it completes a quad (with the
+/// `=`s right before it), and is skipped elsewhere; what is left over is an error.
 fn construct_binary(text: &str) -> Result<Vec<u8>, LoadError> {
-    use base64::Engine;
     if !text.is_ascii() {
         return Err(construct_error("failed to convert base64 data into ascii"));
     }
-    let mut data: String = text.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')).collect();
-    // Python stops at the padding that completes a quad; excess is ignored.
-    if let Some(at) = data.find('=') {
-        let quad_end = at.div_ceil(4) * 4;
-        data.truncate(quad_end.min(data.len()).max(at));
-        while data.len() % 4 != 0 {
-            data.push('=');
+    let (mut out, mut quad_pos, mut left, mut pads) = (Vec::with_capacity(text.len() / 4 * 3), 0u8, 0u8, 0u8);
+    for b in text.bytes() {
+        if b == b'=' {
+            pads += 1;
+            if quad_pos >= 2 && quad_pos + pads >= 4 {
+                return Ok(out);
+            }
+            continue;
         }
+        let Some(six) = base64_value(b) else { continue };
+        pads = 0;
+        match quad_pos {
+            0 => left = six,
+            1 => {
+                out.push((left << 2) | (six >> 4));
+                left = six & 0x0f;
+            }
+            2 => {
+                out.push((left << 4) | (six >> 2));
+                left = six & 0x03;
+            }
+            _ => out.push((left << 6) | six),
+        }
+        quad_pos = (quad_pos + 1) % 4;
     }
-    base64::engine::general_purpose::STANDARD
-        .decode(data.as_bytes())
-        .map_err(|e| construct_error(format!("failed to decode base64 data: {e}")))
+    match quad_pos {
+        0 => Ok(out),
+        1 => Err(construct_error(format!(
+            "failed to decode base64 data: Invalid base64-encoded string: number of data characters ({}) cannot be 1 more than a multiple of 4",
+            out.len() / 3 * 4 + 1
+        ))),
+        _ => Err(construct_error("failed to decode base64 data: Incorrect padding")),
+    }
+}
+
+fn base64_value(b: u8) -> Option<u8> {
+    Some(match b {
+        b'A'..=b'Z' => b - b'A',
+        b'a'..=b'z' => b - b'a' + 26,
+        b'0'..=b'9' => b - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -869,6 +903,35 @@ mod tests {
 
     fn load(s: &str) -> Value {
         safe_load(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))
+    }
+
+    /// `base64.decodebytes` of CPython 3.11 on each text (observed): the bytes, or the
+    /// error's detail.
+    #[test]
+    fn binary_as_python_decodes_base64() {
+        let cases: &[(&str, Result<&[u8], &str>)] = &[
+            ("QUJD", Ok(b"ABC")),
+            ("QU=JD", Ok(b"ABC")),
+            ("QUI=D", Ok(b"AB")),
+            ("QUJD=QUJD", Ok(b"ABCABC")),
+            ("QQ==QUJD", Ok(b"A")),
+            ("QUI=QUJD", Ok(b"AB")),
+            ("QUJDRA=*a =", Ok(b"ABCD\x06")),
+            ("QUJDRA==", Ok(b"ABCD")),
+            ("=QUJD", Ok(b"ABC")),
+            ("QU*JD", Ok(b"ABC")),
+            ("QQ=QUJD", Err("Incorrect padding")),
+            ("QUJDRA=", Err("Incorrect padding")),
+            ("Q=QUJD", Err("Invalid base64-encoded string: number of data characters (5) cannot be 1 more than a multiple of 4")),
+            ("QUJDR", Err("Invalid base64-encoded string: number of data characters (5) cannot be 1 more than a multiple of 4")),
+        ];
+        for (text, expected) in cases {
+            let got = construct_binary(text).map_err(|e| e.message);
+            match expected {
+                Ok(bytes) => assert_eq!(got.as_deref(), Ok(*bytes), "{text:?}"),
+                Err(detail) => assert_eq!(got, Err(format!("failed to decode base64 data: {detail}")), "{text:?}"),
+            }
+        }
     }
 
     #[test]
@@ -959,7 +1022,7 @@ mod tests {
         if check_printable(yaml).is_err() {
             return;
         }
-        let source = Source::new(text);
+        let source = Source::new(text, Dialect::Python);
         let two_pass = compose(&source, limits, Dialect::Python).and_then(|n| n.map_or(Ok(Value::Null), |n| construct(&n)));
         match load_direct(&source, Events::general(&source, Dialect::Python), limits) {
             Ok(v) => {

@@ -90,7 +90,9 @@ impl<'a> Parser<'a> {
                 o.nodes += 1;
                 if key {
                     (o.key_start, o.key_gap) = (span.start.index(), last_gap);
-                } else if in_flow && o.mapping {
+                } else if o.mapping && (in_flow || !self.blanked_breaks.is_empty()) {
+                    // In a block mapping saphyr keeps a simple key on one line, but a
+                    // quoted one may span lines the parser's text has as blanks.
                     let (key_start, key_gap) = (o.key_start, o.key_gap);
                     if self.colon_out_of_reach(key_gap, key_start, last_end) {
                         return Self::refuse("could not find expected ':' (a simple key spans lines or more than 1024 characters)", &span);
@@ -103,8 +105,10 @@ impl<'a> Parser<'a> {
             _ => 0,
         };
         if anchor != 0 || matches!(event, Event::Alias(_)) {
-            let name = self.anchor_name(&span);
-            if !is_pyyaml_name(name) {
+            let (name, next) = self.anchor_name(&span);
+            // PyYAML ends a name where a blank, `?`, `:`, `,`, `]`, `}`, `%`, `@` or a
+            // backquote follows; saphyr also at `[` and `{`, which PyYAML refuses.
+            if !is_pyyaml_name(name) || matches!(next, Some('[' | '{')) {
                 return Self::refuse("expected alphabetic or numeric character in an anchor or alias name", &span);
             }
             if anchor != 0 && !self.anchors.insert(name) {
@@ -112,6 +116,10 @@ impl<'a> Parser<'a> {
             }
         }
         match &event {
+            // PyYAML opens a document at the stream's first token, whatever it is.
+            Event::StreamStart if starts_with_document_end(self.text) => {
+                return Self::refuse("expected the node content, but found '<document end>'", &span);
+            }
             Event::DocumentStart(_) => self.anchors.clear(),
             Event::Scalar(value, ScalarStyle::Plain, 0, None) if key && value.is_empty() && self.is_bare_value_indicator(last_gap, &span) => {
                 return Self::refuse("expected a key before ':'", &span);
@@ -142,8 +150,8 @@ impl<'a> Parser<'a> {
         let Event::Scalar(value, ScalarStyle::Plain, 0, None) = &*event else { return Ok(()) };
         let Some(key) = value.strip_prefix('?') else { return Ok(()) };
         let Some(parent) = self.open.last() else { return Ok(()) };
-        let first = key.chars().next();
-        let plain_key = first.is_some_and(|c| !"'\"&*!?:[]{}|>#%@`,".contains(c));
+        // An empty key (`[?]`, `{?, a}`) is null.
+        let plain_key = key.chars().next().map_or(true, |c| !"'\"&*!?:[]{}|>#%@`,".contains(c));
         if (parent.mapping && parent.nodes % 2 == 1) || !plain_key {
             return Err(syntax_at("expected the node content, but found '?'", span));
         }
@@ -175,7 +183,7 @@ impl<'a> Parser<'a> {
     /// Whether PyYAML's scanner has dropped the simple key starting at character
     /// `key_start` by the time it reaches the `:` after the key (which ends at
     /// `key_end`): the `:` stands on a later line or more than 1024 characters on.
-    /// PyYAML then reads the `:` without a key, an error in a flow collection. A key
+    /// PyYAML then reads the `:` without a key, an error. A key
     /// opened by `?` (after `key_gap`, where the event before it ends), or one without
     /// a `:` (`{a\n b}`), is not a simple key.
     fn colon_out_of_reach(&mut self, key_gap: usize, key_start: usize, key_end: usize) -> bool {
@@ -225,15 +233,15 @@ impl<'a> Parser<'a> {
     }
 
     /// The name of the anchor of the node whose span starts at its tag or its anchor, or
-    /// of the alias at `span`, as saphyr reads it.
-    fn anchor_name(&mut self, span: &Span) -> &'a str {
+    /// of the alias at `span`, as saphyr reads it, and the character after it.
+    fn anchor_name(&mut self, span: &Span) -> (&'a str, Option<char>) {
         let text: &'a str = self.text;
         let start = self.byte_offset(span.start.index());
         let rest = &text[start..];
         let rest = if rest.starts_with('!') { rest.trim_start_matches(|c: char| !c.is_whitespace()).trim_start() } else { rest };
         let name = rest.strip_prefix(['&', '*']).unwrap_or(rest);
         let end = name.find(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}')).unwrap_or(name.len());
-        &name[..end]
+        (&name[..end], name[end..].chars().next())
     }
 
     /// A plain scalar of a flow collection starting with `:`, `|` or `>` (indicators
@@ -282,6 +290,14 @@ impl<'a> Parser<'a> {
 }
 
 /// PyYAML's syntax error `what` where `span` starts.
+/// Whether the first token of `text` (blank lines and comment lines skipped) is a
+/// document end marker, `...` at a line's start before a blank or the end of a line.
+fn starts_with_document_end(text: &str) -> bool {
+    let mut lines = text.split(pyscalar::is_break).map(|line| (line, line.trim_start_matches(' ')));
+    let Some((line, _)) = lines.find(|(_, content)| !content.is_empty() && !content.starts_with('#')) else { return false };
+    line.strip_prefix("...").is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+}
+
 fn syntax_at(what: &str, span: &Span) -> LoadError {
     let at = &span.start;
     LoadError::syntax(format!("{what} at byte {} line {} column {}", at.index(), at.line(), at.col() + 1))

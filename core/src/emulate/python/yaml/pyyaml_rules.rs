@@ -580,6 +580,15 @@ mod tests {
         ("[?a?b]\n", Some("[{'a?b': None}]")),
         ("{?a: b}\n", Some("{'a': 'b'}")),
         ("{x: ?a}\n", None),
+        // libyaml skips a byte order mark at a line's start (its column moves on by one);
+        // elsewhere, and in a quoted scalar, it is a character.
+        ("a: 1\n\u{feff}# c\nb: 2\n", Some("{'a': 1, 'b': 2}")),
+        ("[a,\n\u{feff}b]\n", Some("['a', 'b']")),
+        ("a:\n\u{feff}  b: 1\n", Some("{'a': {'b': 1}}")),
+        ("a: 1\n\u{feff}b: 2\n", None),
+        ("a: 'x\n\u{feff}y'\n", Some("{'a': 'x \\ufeffy'}")),
+        ("\u{feff}\u{feff}a: 1\n", Some("{'a': 1}")),
+        ("a: tempctl\u{feff}0\n", Some("{'a': 'tempctl\\ufeff0'}")),
     ];
 
     /// A comment ending a line of many quoted scalars, before a line less indented than
