@@ -179,6 +179,11 @@ impl<'a> Source<'a> {
         &self.changes.blanked_breaks
     }
 
+    /// Blanks the parser's text has and the text has not (indices in the parser's text).
+    pub(super) fn inserted(&self) -> &[usize] {
+        &self.changes.inserted
+    }
+
     /// The opening quote of a refolded scalar within `from..to` (a quoted scalar's span).
     fn refolded_quote(&self, from: usize, to: usize) -> Option<usize> {
         let first = self.changes.refolded.partition_point(|&i| i < from);

@@ -94,7 +94,7 @@ fn load(text: &str, limits: Limits, dialect: Dialect) -> Result<Value, LoadError
     let scanned = pyyaml_rules::prepare(&mut source, dialect)?;
     match read(&source, limits, dialect) {
         // A text saphyr refuses may be one PyYAML reads once the parser's text is changed.
-        Err(e) if e.kind == LoadErrorKind::Syntax && !scanned && pyyaml_rules::reread_after_error(&mut source, &e) => {
+        Err(e) if e.kind == LoadErrorKind::Syntax && !scanned && pyyaml_rules::reread_after_error(&mut source, &e, dialect) => {
             read(&source, limits, dialect)
         }
         result => result,

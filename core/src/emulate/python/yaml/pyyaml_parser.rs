@@ -29,6 +29,8 @@ pub(super) struct Parser<'a> {
     /// Line breaks of the text that the parser's has as blanks (ascending character
     /// indices): they still end a simple key's line.
     blanked_breaks: &'a [usize],
+    /// Blanks the parser's text has and the text has not (ascending character indices).
+    inserted: &'a [usize],
     /// Events made here to come before saphyr's next one (last first).
     pending: Vec<(Event<'a>, Span)>,
     /// The document's anchor names so far.
@@ -58,8 +60,8 @@ impl<'a> Parser<'a> {
     pub(super) fn new(source: &'a Source<'_>, dialect: Dialect) -> Self {
         let text = source.parser_text();
         let events = saphyr_parser::Parser::new_from_str(text);
-        let blanked_breaks = source.blanked_breaks();
-        Parser { events, text, open: Vec::new(), dialect, blanked_breaks, pending: Vec::new(), anchors: BTreeSet::new(), last_end: 0, last_gap: 0, at: (0, 0) }
+        let (blanked_breaks, inserted) = (source.blanked_breaks(), source.inserted());
+        Parser { events, text, open: Vec::new(), dialect, blanked_breaks, inserted, pending: Vec::new(), anchors: BTreeSet::new(), last_end: 0, last_gap: 0, at: (0, 0) }
     }
 
     fn refuse(what: &str, span: &Span) -> Option<Result<(Event<'a>, Span), LoadError>> {
@@ -128,6 +130,9 @@ impl<'a> Parser<'a> {
             // where no key can start), and reads a `:` starting one as a value indicator.
             Event::Scalar(_, ScalarStyle::Plain, ..) if in_flow && self.flow_plain_refused(&span) => {
                 return Self::refuse("a plain scalar in a flow collection starts with ':', '|' or '>' or holds '?'", &span);
+            }
+            Event::Scalar(value, ScalarStyle::Plain, ..) if in_flow && !value.is_empty() && self.libyaml_colon_refused(&span) => {
+                return Self::refuse("while scanning a plain scalar, found unexpected ':'", &span);
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 let opens_flow = self.opens_flow(&span);
@@ -253,6 +258,25 @@ impl<'a> Parser<'a> {
         // A leading `?` is an explicit key's (`explicit_flow_key`).
         let plain = plain.strip_prefix(b"?").unwrap_or(plain);
         matches!(plain.first(), Some(b':' | b'|' | b'>')) || (self.dialect == Dialect::Python && plain.contains(&b'?'))
+    }
+
+    /// libyaml (the bundled 0.2.x) ends a plain scalar of a flow collection in an error
+    /// at a `:` (after blanks) followed by one of `,?[]{}` (`{a:}`, `{a :[b]}`, `[a:?]`),
+    /// where PyYAML reads a value indicator.
+    fn libyaml_colon_refused(&mut self, span: &Span) -> bool {
+        if self.dialect != Dialect::LibYaml {
+            return false;
+        }
+        let (start, end) = (self.byte_offset(span.start.index()), self.byte_offset(span.end.index()));
+        let text: &'a str = self.text;
+        // saphyr reads a `:` before `?` into the scalar; before the others it ends there.
+        let inside = text.get(start..end).is_some_and(|plain| plain.contains(":?"));
+        let rest = &text[end..];
+        let after = rest.trim_start_matches([' ', '\t']).as_bytes();
+        // The blank `make_readable` may have put after that `:` is not libyaml's.
+        let colon = span.end.index() + (rest.len() - after.len());
+        let next = if self.inserted.binary_search(&(colon + 1)).is_ok() { after.get(2) } else { after.get(1) };
+        inside || (after.first() == Some(&b':') && matches!(next, Some(b',' | b'?' | b'[' | b']' | b'{' | b'}')))
     }
 
     /// Whether a collection's start event at `span` (its anchor, tag, bracket and the

@@ -99,7 +99,7 @@ fn tabs_and_anchors(bytes: &[u8]) -> u8 {
 /// After the parser failed with `error` on a text [`prepare`] did not scan: when the
 /// error is one [`make_readable`] may read past, that, and whether it changed the
 /// text (which is then worth reading again).
-pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError) -> bool {
+pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError, dialect: Dialect) -> bool {
     let fixable = [
         COMMENT_WITHOUT_BLANK,
         QUOTED_UNDER_INDENTED,
@@ -113,7 +113,7 @@ pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError) -> 
     if !fixable.iter().any(|info| error.message.starts_with(info)) && !has_name_into_colon(text, tabs_and_anchors(text.as_bytes())) {
         return false;
     }
-    make_readable(source, Dialect::Python).2
+    make_readable(source, dialect).2
 }
 
 /// How much text [`make_readable`] parses again in all: each change costs a parse from
@@ -207,8 +207,9 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan,
             chars[at..].iter().position(|&c| matches!(c, '\n' | '\r')).map_or(chars.len(), |i| at + i)
         });
         // A blank goes before the `:` an anchor or alias name runs into, or after a `:`
-        // right before a flow collection (PyYAML and libyaml read `{a:[b]}` as
-        // `{'a': ['b']}`; saphyr wants a blank there after a plain key).
+        // right before a flow collection (PyYAML reads `{a:[b]}` as `{'a': ['b']}`;
+        // saphyr wants a blank there after a plain key; libyaml refuses it after one,
+        // which `pyyaml_parser.rs` checks).
         let blank_at = name_into_colon(read, |at| chars.get(at).copied(), &scanned.content).or_else(|| {
             let e = scanned.error.as_ref().filter(|e| e.info() == COLON_BEFORE_FLOW_COLLECTION)?;
             let at = e.marker().index();
@@ -589,6 +590,21 @@ mod tests {
         ("a: 'x\n\u{feff}y'\n", Some("{'a': 'x \\ufeffy'}")),
         ("\u{feff}\u{feff}a: 1\n", Some("{'a': 1}")),
         ("a: tempctl\u{feff}0\n", Some("{'a': 'tempctl\\ufeff0'}")),
+        // The bundled libyaml refuses a `:` (after blanks) right before one of `,?[]{}`
+        // after a plain scalar in a flow collection; PyYAML reads a value indicator.
+        ("{a:[b]}\n", None),
+        ("{a:}\n", None),
+        ("{a :[b]}\n", None),
+        ("[a :,b]\n", None),
+        ("{a:?}\n", None),
+        ("[a:b, c:]\n", None),
+        ("{&x a:}\n", None),
+        ("{&x :[b]}\n", Some("{None: ['b']}")),
+        ("{\"a\":[b]}\n", Some("{'a': ['b']}")),
+        ("{a:\n}\n", Some("{'a': None}")),
+        ("{a:  }\n", Some("{'a': None}")),
+        ("{a:b}\n", Some("{'a:b': None}")),
+        ("{a: [b]}\n", Some("{'a': ['b']}")),
     ];
 
     /// A comment ending a line of many quoted scalars, before a line less indented than
