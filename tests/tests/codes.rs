@@ -22,6 +22,8 @@ const NOT_CODES: &[&str] = &[
     "CARGO_PKG_VERSION",
     "CREDENTIALS_DIRECTORY",
     "NO_COLOR",
+    // The cases file of the YAML explorer (tests/anpkg/yaml_pyyaml_rules/explore.py).
+    "YAML_EXPLORE",
     // Template variables of custom code bundles.
     "CSHARP_ROOT_NAMESPACE",
     "GO_MODULE_PATH",

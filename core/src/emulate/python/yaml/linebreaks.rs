@@ -31,7 +31,7 @@ use alloc::vec::Vec;
 use saphyr_parser::{ScalarStyle, Span};
 
 use super::pyscalar::{self, is_break, Block, LS, NEL, PS};
-use super::pyyaml_rules::Dialect;
+use super::dialect::Dialect;
 
 const BOM: char = '\u{feff}';
 /// What the parser's text has for a byte order mark PyYAML reads as a character.

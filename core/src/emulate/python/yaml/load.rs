@@ -26,11 +26,12 @@ use crate::budgets::Budget;
 
 use saphyr_parser::{Event, ScalarStyle, Span};
 
+use super::dialect::Dialect;
 use super::int::Int;
 use super::linebreaks::Source;
 use super::load_error::{LoadError, LoadErrorKind};
 use super::pyyaml_parser;
-use super::pyyaml_rules::{self, Dialect};
+use super::pyyaml_rules;
 use super::resolve::{self, resolve_scalar};
 use super::simple_events::SimpleEvents;
 use super::value::{is_valid_date, Date, DateTime, Map, Value};

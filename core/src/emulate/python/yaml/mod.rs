@@ -4,6 +4,7 @@
 //! with the emitter, and Python `repr`/`str` of values for upstream-identical messages.
 //!
 //! `emit.rs` (the PyYAML `safe_dump` emitter) belongs to the exporter.
+mod dialect;
 pub mod emit;
 pub mod int;
 mod linebreaks;

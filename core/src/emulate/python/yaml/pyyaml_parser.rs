@@ -12,7 +12,7 @@ use saphyr_parser::{Event, Marker, ScalarStyle, Span, StrInput};
 use super::linebreaks::Source;
 use super::load_error::LoadError;
 use super::pyscalar;
-use super::pyyaml_rules::Dialect;
+use super::dialect::Dialect;
 
 /// saphyr's parser over the loader's text, with PyYAML's refusal of empty implicit
 /// keys, of flow-mapping keys whose `:` stands on a later line or 1024 characters on, of plain scalars in flow

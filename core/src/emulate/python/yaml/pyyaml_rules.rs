@@ -50,19 +50,10 @@ use core::ops::Range;
 
 use saphyr_parser::{Event, ScalarStyle, ScanError};
 
+use super::dialect::Dialect;
 use super::linebreaks::Source;
 use super::load_error::LoadError;
 use super::pyscalar;
-
-/// Whose grammar a text is read with: PyYAML's pure-Python scanner (`yaml.safe_load`,
-/// what the validator calls) or libyaml's (`yaml.load(Loader=CSafeLoader)`, what
-/// 0.22.0's exporter reads project files with, ANPKG-REF-4). They differ on tabs
-/// and `?` in flow plain scalars (the module notes); the constructor is the same.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Dialect {
-    Python,
-    LibYaml,
-}
 
 /// What this module does before the parser reads a text: with a tab in it (or an
 /// anchor name running into a `:`, which saphyr may read without an error),
