@@ -313,15 +313,15 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// PyYAML's syntax error `what` where `span` starts.
 /// Whether the first token of `text` (blank lines and comment lines skipped) is a
 /// document end marker, `...` at a line's start before a blank or the end of a line.
 fn starts_with_document_end(text: &str) -> bool {
-    let mut lines = text.split(pyscalar::is_break).map(|line| (line, line.trim_start_matches(' ')));
-    let Some((line, _)) = lines.find(|(_, content)| !content.is_empty() && !content.starts_with('#')) else { return false };
+    let mut lines = text.split(pyscalar::is_break);
+    let Some(line) = lines.find(|line| !matches!(line.trim_start_matches(' ').chars().next(), None | Some('#'))) else { return false };
     line.strip_prefix("...").is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
 }
 
+/// PyYAML's syntax error `what` where `span` starts.
 fn syntax_at(what: &str, span: &Span) -> LoadError {
     let at = &span.start;
     LoadError::syntax(format!("{what} at byte {} line {} column {}", at.index(), at.line(), at.col() + 1))

@@ -40,9 +40,10 @@
 //! Three changes add a blank instead (saphyr's spans are mapped back past it): before
 //! the `:` or `?` an anchor or alias name runs into (`&port: 8080`: PyYAML ends the
 //! name there, saphyr reads it into the name), after a `:` right before a flow
-//! collection in a flow collection (`{a:[b]}`: the value indicator for PyYAML and
-//! libyaml, saphyr wants a blank after a plain key), and after an indicator that ends
-//! the text (`a: 1\n?`; PyYAML reads the end as a blank).
+//! collection in a flow collection (`{a:[b]}`: the value indicator for PyYAML, saphyr
+//! wants a blank after a plain key; libyaml refuses it after a plain scalar, which
+//! `pyyaml_parser.rs` checks), and after an indicator that ends the text (`a: 1\n?`;
+//! PyYAML reads the end as a blank).
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
