@@ -16,15 +16,18 @@ with their `:` on a later line are generated on their own, and fixed lists put a
 right before a flow indicator, and a `:` right before `[` or `{`, in flow collections,
 and explicit keys after quoted scalars holding ` #`, and what random edits found
 (FOUND_BY_EDITS). The Rust test in pyyaml_rules.rs checks every case (`expected` is
-`repr(value)`, or null where PyYAML raises an error).
+`repr(value)`, or null where PyYAML raises an error). libyaml_cases.json holds the
+LIBYAML documents with the answers of libyaml's loader (`CSafeLoader`, the exporter's).
 
 Run from the repository root with the oracle's virtualenv:
     .venv/bin/python tests/anpkg/yaml_pyyaml_rules/generate.py
-The output is deterministic (fixed seed); commit the regenerated cases.json.
+The output is deterministic (fixed seed); commit the regenerated files.
 """
 import pathlib
 import random
 import sys
+
+import yaml
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 import pyyaml_cases  # noqa: E402
@@ -133,6 +136,28 @@ FOUND_BY_EDITS = ["a: tempctl\ufeff0\n", "a: \ufeff0\n", "- \ufeff1\n", "\ufeff\
                   "a:\n  'x\n  ': 1\n", "a: 1\n'b\n c': 2\n", "[?]\n", "{?}\n", "[?,?a:]\n", "[ ?]", "{?, a}\n",
                   "...\n", "...", "# c\n...\n", "\n...\n---\na: 1\n", "  ...\n", "...#c\n", "---\n...\n", "a: 1\n...\n...\n",
                   "... # c\na: 1\n"]
+# Found by explore.py (seed 38 and 39): a block scalar's indicator or a `?` after an
+# anchor or tag in a flow collection, an anchor name running into `:` after a tag or on
+# a continuation line, a block entry after a flow `?`, a tab on a block scalar's header.
+FOUND_BY_EDITS_2 = ["[!!str |-]\n", "[&aa >+-]\n", "k: {a: !!str |b}\n", "[&a?]\n", "[&a ?]\n", "[!!str ?a]\n",
+                    "&a:b\n&a:b\n&a:b\n", "a: !!map &x\n  b: 1\nc: !!str &x:a d\n", "a: !!str &x:a d\n", "- &a:b c\n",
+                    "[?- 1]\n", "[?-\n1]\n", "[?-\n  a]\n", "[- 1]\n", "> \t", " >\t  \n", "a: |\t\n  x\n",
+                    "a: >- \t# c\n  x\n", "a: | #\tc\n  x\n", "a: |\n  x |\t\n", "a: |#c\n  x\n", ">+#c"]
+# The exporter's loader (libyaml's, `CSafeLoader`), written to libyaml_cases.json: its
+# tab rules (a tab where a key may start; after a plain scalar, only left of its
+# indentation; in a block scalar's indentation), `!` on an empty node, a comment right
+# after a block scalar's header.
+LIBYAML = ["a:\tb", "a: \tb", "a:\t\tb", "-\tb", "- \tb", "?\ta", "? \ta\n: b", "a: b\t", "a: b\t#c", "a:\n\tb",
+           "a:\n  b\n\tc", "a: |\t\n  x", "a: >\t#c\n  x", "[a,\tb]", "[a,\n\tb]", "{a:\tb}", "a:\n  - x\n\t- y", "\t",
+           "\t\n", "a: 1\n\t\n", "a: 1\n  \t\n", "a: 1\n \t# c\n", "# c\n\t# c\n", "a: b\n  \tc", "a: b\n\tc",
+           "&x\ta: b", "!!str\ta", "a: &x\tb", "--- \ta", "---\ta", "---\n\ta", "a: 'x\n\ty'", 'a: "x\n\ty"',
+           "a: |\n  x\n\ty", "a: |\n  x\n  \ty", "a: |\n\t\n  x", "a: |\n  \tx", "a:\n  b: 1\n\t\n  c: 2",
+           "key: value\t\n", "k: [a, b]\t\n", "k: {a: b}\t# c\n", "- a\n-\tb", "? a\n:\tb", "a:\t\n  b",
+           "a:\t# c\n  b", "a: b\n\t# c\n", "a\t: b", "'a'\t: b", "a:\t[b]", "a:\t{b: c}", "a:\t'b'", "a:\t&x b",
+           "a:\t!!str b", "a:\t- b", "a:\t|\n  b", "a\n\tb", "k:\n  - a: 1\n\t\n", "k:\n  - a: 1\n    \t\n",
+           "a: 'x'\n\t# c\n", "a: 'x' \t# c\n", "a: 1 # c\n\t\n", "!\n\t1", "- - a\n\t", "\n !", "!\n\n\n", "! ",
+           "&a: !", "a: ! #c\n", "a: !\nb: 1\n", "a: ! x\n", ">#c", "a: |#c\n  x\n", "a: >-#c\n  x\n",
+           "a: |2#c\n   x\n"] + FOUND_BY_EDITS_2
 TABS = ["\t", " \t", "\t ", "\t\t", "  \t  "]
 COMMENTS = ["#", "#c", "#\tc", " #c", "\t#c"]
 
@@ -188,8 +213,9 @@ def main():
     docs += ANCHORS + OTHERS + [inserted(rng) for _ in range(1500)]
     docs += FLOW_KEYS + EXPLICIT_FLOW_KEYS + ANCHOR_COLONS + INDICATORS_AT_END + [quoted_under_indented(rng) for _ in range(400)]
     docs += [flow_under_indented(rng, comments) for comments in (False, True) for _ in range(400)]
-    docs += DASHES + COLONS + EXPLICIT_KEYS_AFTER + FOUND_BY_EDITS
+    docs += DASHES + COLONS + EXPLICIT_KEYS_AFTER + FOUND_BY_EDITS + FOUND_BY_EDITS_2
     pyyaml_cases.write(docs, pathlib.Path(__file__).with_name("cases.json"))
+    pyyaml_cases.write(LIBYAML, pathlib.Path(__file__).with_name("libyaml_cases.json"), yaml.CSafeLoader)
 
 
 if __name__ == "__main__":

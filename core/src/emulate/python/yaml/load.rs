@@ -108,11 +108,11 @@ fn read(source: &Source<'_>, limits: Limits, dialect: Dialect) -> Result<Value, 
     // no scalar needs re-reading, which only saphyr's spans allow); a text of any other
     // shape, or with any error, is read again by saphyr below.
     if source.needs_no_rereading() {
-        if let Some(Ok(value)) = SimpleEvents::new(source.text()).map(|reader| load_direct(source, Events::Simple(reader), limits)) {
+        if let Some(Ok(value)) = SimpleEvents::new(source.text()).map(|reader| load_direct(source, Events::Simple(reader), limits, dialect)) {
             return Ok(value);
         }
     }
-    match load_direct(source, Events::general(source, dialect), limits) {
+    match load_direct(source, Events::general(source, dialect), limits, dialect) {
         Ok(value) => return Ok(value),
         Err(Abort::Error(e)) => return Err(e),
         Err(Abort::Fallback) => {}
@@ -214,6 +214,19 @@ fn full_tag(tag: &saphyr_parser::Tag) -> String {
         format!("!{}", tag.suffix)
     } else {
         format!("{}{}", tag.handle, tag.suffix)
+    }
+}
+
+/// A scalar's tag: its own, or for none and the non-specific `!` the resolver's (by
+/// the value for a plain scalar, str for a quoted one). libyaml's parser marks an
+/// empty node tagged `!` (`a: !`) as not implicit, so its loader gives it str: `''`.
+fn scalar_tag(tag: Option<&saphyr_parser::Tag>, style: ScalarStyle, value: &str, dialect: Dialect) -> Tag {
+    match tag.map(full_tag) {
+        None if style == ScalarStyle::Plain => Cow::Borrowed(resolve_scalar(value)),
+        None => Cow::Borrowed(resolve::STR),
+        Some(t) if t == "!" && dialect == Dialect::LibYaml && style == ScalarStyle::Plain && value.is_empty() => Cow::Borrowed(resolve::STR),
+        Some(t) if t == "!" => Cow::Borrowed(resolve_scalar(value)),
+        Some(t) => Cow::Owned(t),
     }
 }
 
@@ -321,12 +334,7 @@ fn compose(source: &Source<'_>, limits: Limits, dialect: Dialect) -> Result<Opti
                 let value = source.scalar(value, style, &span);
                 let size = Size { nodes: 1, scalar_bytes: value.len(), height: 0 };
                 c.admit(size)?;
-                let tag = match tag.as_deref().map(full_tag) {
-                    None if style == ScalarStyle::Plain => Cow::Borrowed(resolve_scalar(&value)),
-                    None => Cow::Borrowed(resolve::STR),
-                    Some(t) if t == "!" => Cow::Borrowed(resolve_scalar(&value)),
-                    Some(t) => Cow::Owned(t),
-                };
+                let tag = scalar_tag(tag.as_deref(), style, &value, dialect);
                 let node = Node::Scalar { tag, value: value.into_owned() };
                 if let Some(n) = c.finish(node, size, anchor) {
                     root = Some(n);
@@ -417,7 +425,7 @@ struct Open {
 /// [`Abort::Fallback`], and `safe_load_with` starts over with the two passes, which
 /// give PyYAML's order of errors. The composer checks (limits, aliases, documents)
 /// are `compose`'s, in the same order. No recursion: nesting lives in `open`.
-fn load_direct(source: &Source<'_>, mut events: Events<'_>, limits: Limits) -> Result<Value, Abort> {
+fn load_direct(source: &Source<'_>, mut events: Events<'_>, limits: Limits, dialect: Dialect) -> Result<Value, Abort> {
     // The composer's stack is only used for its depth (`admit`).
     let mut c = Composer { limits, stack: Vec::new(), anchors: BTreeMap::new(), total: Size::default() };
     let mut open: Vec<Open> = Vec::new();
@@ -461,12 +469,7 @@ fn load_direct(source: &Source<'_>, mut events: Events<'_>, limits: Limits) -> R
                 let value = source.scalar(value, style, &span);
                 let size = Size { nodes: 1, scalar_bytes: value.len(), height: 0 };
                 c.admit(size)?;
-                let tag: Tag = match tag.as_deref().map(full_tag) {
-                    None if style == ScalarStyle::Plain => Cow::Borrowed(resolve_scalar(&value)),
-                    None => Cow::Borrowed(resolve::STR),
-                    Some(t) if t == "!" => Cow::Borrowed(resolve_scalar(&value)),
-                    Some(t) => Cow::Owned(t),
-                };
+                let tag = scalar_tag(tag.as_deref(), style, &value, dialect);
                 if matches!(&*tag, resolve::MERGE | resolve::VALUE) {
                     return Err(Abort::Fallback);
                 }
@@ -1025,7 +1028,7 @@ mod tests {
         }
         let source = Source::new(text, Dialect::Python);
         let two_pass = compose(&source, limits, Dialect::Python).and_then(|n| n.map_or(Ok(Value::Null), |n| construct(&n)));
-        match load_direct(&source, Events::general(&source, Dialect::Python), limits) {
+        match load_direct(&source, Events::general(&source, Dialect::Python), limits, Dialect::Python) {
             Ok(v) => {
                 let w = two_pass.unwrap_or_else(|e| panic!("{yaml:?}: one pass loads, two passes fail: {e}"));
                 assert_eq!(repr(&v), repr(&w), "{yaml:?}");

@@ -142,7 +142,13 @@ pub(super) fn content_start(mut chars: impl Iterator<Item = (usize, char)>) -> O
     loop {
         let (_, c) = next?;
         let skipped = match c {
-            '&' | '!' => |c: char| !is_blank(c) && !is_break(c),
+            // An anchor's name ends at the first character not of a name (`&a:b` is
+            // the anchor `a` on the scalar `:b`).
+            '&' => {
+                next = chars.find(|&(_, c)| !is_name_char(c));
+                continue;
+            }
+            '!' => |c: char| !is_blank(c) && !is_break(c),
             '#' => |c: char| !is_break(c),
             c if is_blank(c) || is_break(c) => |c: char| is_blank(c) || is_break(c),
             _ => return next,

@@ -16,7 +16,7 @@ pub(super) fn assert_pyyaml_answers(cases_json: &str, min: usize) {
 }
 
 /// The same for the answers of PyYAML's `CSafeLoader` (libyaml), against the exporter's loader.
-fn assert_libyaml_answers(cases_json: &str, min: usize) {
+pub(super) fn assert_libyaml_answers(cases_json: &str, min: usize) {
     assert_answers(cases_json, min, |text| libyaml_safe_load_with(text, Limits::default()));
 }
 

@@ -254,10 +254,19 @@ impl<'a> Parser<'a> {
     fn flow_plain_refused(&mut self, span: &Span) -> bool {
         let start = self.byte_offset(span.start.index());
         let end = self.byte_offset(span.end.index());
-        let plain = &self.text.as_bytes()[start..end.max(start)];
+        let span_text = &self.text[start..end.max(start)];
         // A leading `?` is an explicit key's (`explicit_flow_key`).
-        let plain = plain.strip_prefix(b"?").unwrap_or(plain);
-        matches!(plain.first(), Some(b':' | b'|' | b'>')) || (self.dialect == Dialect::Python && plain.contains(&b'?'))
+        let plain = span_text.strip_prefix('?').unwrap_or(span_text).as_bytes();
+        // Past the anchor and tag the span may start at, a block scalar's indicator and a
+        // key's are refused too (`[!!str |a]`, `[&a?]`).
+        let properties = span_text.starts_with(['&', '!']);
+        let content = pyscalar::content_start(span_text.char_indices()).filter(|_| properties).map(|(_, c)| c);
+        // A `-` then a blank is a block sequence's entry, refused in a flow collection.
+        let entry = matches!(plain, [b'-', b' ' | b'\t' | b'\n' | b'\r', ..]);
+        matches!(plain.first(), Some(b':' | b'|' | b'>'))
+            || entry
+            || matches!(content, Some('|' | '>' | '?'))
+            || (self.dialect == Dialect::Python && plain.contains(&b'?'))
     }
 
     /// libyaml (the bundled 0.2.x) ends a plain scalar of a flow collection in an error

@@ -17,9 +17,9 @@
 //! and `?` in flow plain scalars as YAML 1.2 does, so those two rules are PyYAML's
 //! scanner's only; it shares the others, and the changes below. It also reads two tabs
 //! saphyr refuses, changed to spaces for it alone: after a simple key's `:`
-//! (`a:\tb`), and leading a line of a flow collection. (libyaml refuses a tab leading
-//! a block line, or after a `-` or `?` indicator; saphyr reads some of those: a known
-//! gap of the exporter.)
+//! (`a:\tb`), and leading a line of a flow collection, and a comment right after a
+//! block scalar's header (`a: |#c`). Where libyaml refuses a tab saphyr reads (where a
+//! key may start in a block collection), [`check_libyaml_tabs`] refuses it.
 //!
 //! And where PyYAML reads what saphyr refuses, [`make_readable`] changes the text
 //! saphyr reads, one character for one, after saphyr's error:
@@ -49,7 +49,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::ops::Range;
 
-use saphyr_parser::{Event, ScalarStyle, ScanError};
+use saphyr_parser::{Event, Marker, ScalarStyle, ScanError};
 
 use super::dialect::Dialect;
 use super::linebreaks::Source;
@@ -67,9 +67,9 @@ pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool,
         return Ok(false);
     }
     let (chars, scan, _) = make_readable(source, dialect);
-    // libyaml reads tabs much as YAML 1.2 does (where it does not, see the module notes).
-    if dialect == Dialect::Python {
-        check_tabs(&chars, &scan)?;
+    match dialect {
+        Dialect::Python => check_tabs(&chars, &scan)?,
+        Dialect::LibYaml => check_libyaml_tabs(&chars, &scan)?,
     }
     Ok(true)
 }
@@ -130,35 +130,58 @@ const COLON_BEFORE_FLOW_COLLECTION: &str = "':' may not precede any of `[{` in f
 /// anchor or tag and runs on over blanks and a comment after the closing quote; block
 /// scalars' content lines), whether each is quoted, the flow collections (from
 /// bracket to bracket; one still open at the error runs to the end), and the first
-/// error. The text after an error is never reached.
+/// error. The text after an error is never reached. And the plain scalars in block
+/// collections, each with libyaml's indentation for it (one past the column of the
+/// innermost block collection, 0 at the top), for [`check_libyaml_tabs`].
 struct Scan {
     content: Vec<(usize, usize, bool)>,
     flows: Vec<(usize, usize)>,
+    plains: Vec<(usize, usize, usize)>,
     error: Option<ScanError>,
 }
 
 fn scan(chars: &[char]) -> Scan {
     let text: String = chars.iter().collect();
-    let (mut content, mut flows) = (Vec::new(), Vec::new());
-    // Per open collection: where its flow bracket stands, if it is a flow one.
+    let (mut content, mut flows, mut plains) = (Vec::new(), Vec::new(), Vec::new());
+    // Per open collection: where its flow bracket stands, if it is a flow one; per open
+    // block collection, its column (known at its first node: saphyr's span of a
+    // collection with an anchor or a tag starts there).
     let mut open: Vec<Option<usize>> = Vec::new();
+    let mut columns: Vec<(char, Option<usize>)> = Vec::new();
     for event in saphyr_parser::Parser::new_from_str(&text) {
+        let span = match &event {
+            Ok((Event::SequenceStart(..) | Event::MappingStart(..) | Event::Scalar(..) | Event::Alias(_), span)) => Some(span),
+            _ => None,
+        };
+        if let (Some(span), Some((indicator, column @ None))) = (span, columns.last_mut()) {
+            *column = Some(node_column(chars, span.start, *indicator));
+        }
         match event {
-            Ok((Event::SequenceStart(..) | Event::MappingStart(..), span)) => {
+            Ok((ref start_event @ (Event::SequenceStart(..) | Event::MappingStart(..)), span)) => {
                 // A block collection inside a flow one (a single pair in a sequence) is
                 // a flow one too.
                 let (start, end) = (span.start.index(), span.end.index().min(chars.len()));
                 let bracket = pyscalar::content_start(chars[start.min(end)..end].iter().copied().enumerate())
                     .filter(|&(_, c)| matches!(c, '[' | '{'))
                     .map(|(at, _)| start + at);
-                open.push(bracket.or(open.last().copied().flatten()));
+                let flow = bracket.or(open.last().copied().flatten());
+                if flow.is_none() {
+                    columns.push((if matches!(start_event, Event::SequenceStart(..)) { '-' } else { '?' }, None));
+                }
+                open.push(flow);
             }
-            Ok((Event::SequenceEnd | Event::MappingEnd, span)) => {
-                if let Some(Some(start)) = open.pop() {
-                    flows.push((start, span.end.index()));
+            Ok((Event::SequenceEnd | Event::MappingEnd, span)) => match open.pop() {
+                Some(Some(start)) => flows.push((start, span.end.index())),
+                Some(None) => _ = columns.pop(),
+                None => {}
+            },
+            Ok((Event::Scalar(_, ScalarStyle::Plain, ..), span)) => {
+                if !matches!(open.last(), Some(Some(_))) {
+                    let indent = columns.last().and_then(|&(_, column)| column).map_or(0, |column| column + 1);
+                    plains.push((after_properties(chars, span.start.index()), span.end.index(), indent));
                 }
             }
-            Ok((Event::Scalar(_, style, anchor, tag), span)) if style != ScalarStyle::Plain => {
+            Ok((Event::Scalar(_, style, anchor, tag), span)) => {
                 let (start, end) = (span.start.index(), span.end.index());
                 content.push(match style {
                     ScalarStyle::SingleQuoted => quoted(chars, start, '\''),
@@ -171,11 +194,30 @@ fn scan(chars: &[char]) -> Scan {
             Ok(_) => {}
             Err(e) => {
                 flows.extend(open.into_iter().flatten().map(|start| (start, chars.len())));
-                return Scan { content, flows, error: Some(e) };
+                return Scan { content, flows, plains, error: Some(e) };
             }
         }
     }
-    Scan { content, flows, error: None }
+    Scan { content, flows, plains, error: None }
+}
+
+/// Where the node whose span starts at `at` starts after its anchor and tag.
+fn after_properties(chars: &[char], mut at: usize) -> usize {
+    while matches!(chars.get(at), Some('&' | '!')) {
+        at += chars[at..].iter().position(|c| matches!(c, ' ' | '\t' | '\n' | '\r')).unwrap_or(chars.len() - at);
+        at += chars[at..].iter().position(|c| !matches!(c, ' ' | '\t' | '\n' | '\r')).unwrap_or(chars.len() - at);
+    }
+    at
+}
+
+/// The column of a block collection whose first node's span starts at `start`: of the
+/// `indicator` before that node on its line when there is one (a sequence's `-`, a
+/// mapping's `?`), else of the node.
+fn node_column(chars: &[char], start: Marker, indicator: char) -> usize {
+    let at = start.index().min(chars.len());
+    let blanks = chars[..at].iter().rev().take(start.col()).take_while(|&&c| matches!(c, ' ' | '\t')).count();
+    let before = (blanks < start.col()).then(|| at - blanks - 1);
+    start.col() - before.filter(|&i| chars[i] == indicator).map_or(0, |i| at - i)
 }
 
 /// Changes the parser's text where saphyr refuses what PyYAML reads (see the module
@@ -222,7 +264,11 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan,
         let Some(e) = &scanned.error else { break };
         let at = e.marker().index().min(chars.len());
         match e.info() {
-            COMMENT_WITHOUT_BLANK if at > 0 && matches!(chars[at - 1], '"' | '\'' | ']' | '}' | '[' | '{' | ',') => {
+            COMMENT_WITHOUT_BLANK
+                if at > 0
+                    && (matches!(chars[at - 1], '"' | '\'' | ']' | '}' | '[' | '{' | ',')
+                        || dialect == Dialect::LibYaml && after_block_header(&chars, at)) =>
+            {
                 let end = chars[at..].iter().position(|&c| matches!(c, '\n' | '\r')).map_or(chars.len(), |i| at + i);
                 chars[at..end].fill(' ');
             }
@@ -384,7 +430,15 @@ fn name_into_colon(len: usize, char_at: impl Fn(usize) -> Option<char>, content:
         let value = key_end
             .filter(|&i| i > at && char_at(i) == Some(':') && char_at(i + 1) == Some(' '))
             .and_then(|i| (i + 1..line_end).find(|&j| char_at(j) != Some(' ')));
-        for node in [Some(at), value].into_iter().flatten() {
+        // A tag may stand before the anchor (`!!str &a:b`).
+        let after_tag = |node: usize| match char_at(node) {
+            Some('!') => {
+                let end = (node..line_end).find(|&i| char_at(i) == Some(' ')).unwrap_or(line_end);
+                (end..line_end).find(|&i| char_at(i) != Some(' ')).unwrap_or(line_end)
+            }
+            _ => node,
+        };
+        for node in [Some(at), value].into_iter().flatten().map(after_tag) {
             if matches!(char_at(node), Some('&' | '*')) && span_holding(content, node).is_none() {
                 let name_end = (node + 1..line_end).find(|&i| !char_at(i).is_some_and(pyscalar::is_name_char)).unwrap_or(line_end);
                 if name_end > node + 1 && name_end < len && matches!(char_at(name_end), Some(':' | '?')) {
@@ -405,6 +459,14 @@ fn has_name_into_colon(text: &str, seen: u8) -> bool {
     seen & HAS_ANCHOR != 0 && name_into_colon(bytes.len(), |at| bytes.get(at).map(|&b| char::from(b)), &[]).is_some()
 }
 
+/// Whether a block scalar's header (`|`, `>+`, `|2-`, …) ends right before `at`:
+/// libyaml starts a comment there without a blank (`a: |#c`), PyYAML does not.
+fn after_block_header(chars: &[char], at: usize) -> bool {
+    let indicators = chars[..at].iter().rev().take_while(|&&c| matches!(c, '+' | '-' | '1'..='9')).count();
+    let Some(header) = at.checked_sub(indicators + 1) else { return false };
+    indicators <= 2 && matches!(chars[header], '|' | '>') && (header == 0 || matches!(chars[header - 1], ' ' | '\t' | '\n' | '\r'))
+}
+
 /// The blanks leading the line that holds `at`.
 fn leading_blanks(chars: &[char], at: usize) -> Range<usize> {
     let from = chars[..at].iter().rposition(|&c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
@@ -421,7 +483,7 @@ fn is_document_marker(line: &[char]) -> bool {
 fn check_tabs(chars: &[char], scan: &Scan) -> Result<(), LoadError> {
     let parser_error = scan.error.as_ref().map_or(usize::MAX, |e| e.marker().index());
     let mut spans = scan.content.iter().peekable();
-    let (mut line, mut column) = (1usize, 0usize);
+    let (mut line, mut line_start, mut column) = (1usize, 0usize, 0usize);
     let mut in_comment = false;
     let mut after_blank = true; // a comment starts at a line's start or after a blank
     for (at, &c) in chars.iter().enumerate() {
@@ -429,10 +491,14 @@ fn check_tabs(chars: &[char], scan: &Scan) -> Result<(), LoadError> {
             return Ok(());
         }
         while spans.next_if(|&&(_, end, _)| end <= at).is_some() {}
-        let in_content = spans.peek().is_some_and(|&&(start, _, _)| start <= at);
+        let holding = spans.peek().filter(|&&&(start, _, _)| start <= at);
+        // An empty block scalar's span starts at its header, whose line takes no tab
+        // (PyYAML: "expected a comment or a line break").
+        let on_header = holding.is_some_and(|&&(start, _, quoted)| !quoted && start >= line_start && matches!(chars[start], '|' | '>'));
+        let in_content = holding.is_some() && !on_header;
         if matches!(c, '\n' | '\r') {
             line += usize::from(c == '\n');
-            (column, in_comment, after_blank) = (0, false, true);
+            (line_start, column, in_comment, after_blank) = (at + 1, 0, false, true);
             continue;
         }
         column += 1;
@@ -449,6 +515,99 @@ fn check_tabs(chars: &[char], scan: &Scan) -> Result<(), LoadError> {
         }
     }
     Ok(())
+}
+
+/// The error libyaml's scanner raises at the first tab it refuses, unless the parser
+/// fails before that tab. libyaml skips a tab between tokens in a flow collection, and
+/// in a block one where no simple key may start: after a scalar, an anchor, a tag, a
+/// simple key's `:` or `---` on the same line. It refuses one where a key may start:
+/// leading a line, at the start, after a `-`, a `?` or a complex key's `:` (taken to
+/// be a `:` that leads its line). The blanks after a plain scalar, up to the first
+/// character of a later line, are the scalar's (it may go on there): a tab among a
+/// line's leading blanks there is refused only left of the scalar's indentation. A
+/// block scalar's indentation takes no tab, nor does its first line's. One pass.
+fn check_libyaml_tabs(chars: &[char], scan: &Scan) -> Result<(), LoadError> {
+    let parser_error = scan.error.as_ref().map_or(usize::MAX, |e| e.marker().index());
+    let mut flows = scan.flows.clone();
+    crate::sort::sort(&mut flows);
+    let (mut content, mut plains, mut flows) = (scan.content.iter().peekable(), scan.plains.iter().peekable(), flows.iter().peekable());
+    let (mut line, mut line_start, mut first_on_line) = (1usize, 0usize, None);
+    let mut in_comment = false;
+    // The last character of a token, the plain scalar's indentation when it ends one,
+    // and whether a comment stands after it.
+    let (mut last, mut last_plain, mut commented) = (None::<usize>, None::<usize>, false);
+    // The block scalar last looked into: its span's start, its first line's and its
+    // indentation.
+    let mut block: Option<(usize, usize, Option<usize>)> = None;
+    for (at, &c) in chars.iter().enumerate().take(parser_error) {
+        while content.next_if(|&&(_, end, _)| end <= at).is_some() {}
+        while plains.next_if(|&&(_, end, _)| end <= at).is_some() {}
+        // A flow collection ends at or after the end of every one inside it.
+        while flows.next_if(|&&(_, end)| end <= at).is_some() {}
+        let in_content = content.peek().filter(|&&&(start, _, _)| start <= at).map(|&&span| span);
+        let plain = plains.peek().filter(|&&&(start, _, _)| start <= at).map(|&&(_, _, indent)| indent);
+        let in_flow = flows.peek().is_some_and(|&&(start, end)| start < at && at < end);
+        if matches!(c, '\n' | '\r') {
+            line += usize::from(c == '\n');
+            (line_start, first_on_line, in_comment) = (at + 1, None, false);
+            continue;
+        }
+        if in_comment {
+            continue;
+        }
+        let column = at - line_start;
+        let refused = |what: &str| Err(LoadError::syntax(format!("{what} at byte {at} line {line} column {}", column + 1)));
+        if c == '\t' && !in_flow {
+            let leading = first_on_line.is_none();
+            match (in_content, plain) {
+                (Some((start, _, false)), _) if leading => {
+                    let (_, first_line, indent) = match block {
+                        Some(known) if known.0 == start => known,
+                        _ => *block.insert(block_scalar_lines(chars, start)),
+                    };
+                    if indent.is_some_and(|indent| line_start == first_line || column < indent) {
+                        return refused("found a tab character where an indentation space is expected");
+                    }
+                }
+                (Some(_), _) => {}
+                (None, Some(indent)) if leading && column < indent => return refused("found a tab character that violates indentation"),
+                (None, Some(_)) => {}
+                (None, None) => {
+                    let allowed = if leading {
+                        last_plain.is_some_and(|indent| !commented && column >= indent)
+                    } else {
+                        let entry = |i: usize| i == line_start || matches!(chars[i - 1], ' ' | '\t');
+                        match last.map(|i| (i, chars[i])) {
+                            _ if last_plain.is_some() => true,
+                            Some((i, '-' | '?')) => !entry(i),
+                            Some((i, ':')) => first_on_line != Some(i),
+                            _ => true,
+                        }
+                    };
+                    if !allowed {
+                        return refused("found character that cannot start any token");
+                    }
+                }
+            }
+        }
+        if c == '#' && in_content.is_none() && plain.is_none() && (at == line_start || matches!(chars[at - 1], ' ' | '\t')) {
+            (in_comment, commented) = (true, true);
+        } else if !matches!(c, ' ' | '\t') {
+            (last, last_plain, commented) = (Some(at), plain, false);
+            first_on_line.get_or_insert(at);
+        }
+    }
+    Ok(())
+}
+
+/// The block scalar whose content's span starts at `start`: that, where its first line
+/// starts, and its indentation, the first line's leading spaces (`None` with an
+/// indentation indicator: not looked into).
+fn block_scalar_lines(chars: &[char], start: usize) -> (usize, usize, Option<usize>) {
+    let first_line = chars[..start].iter().rposition(|&c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
+    let header = chars[..first_line.saturating_sub(1)].iter().rposition(|&c| matches!(c, '|' | '>'));
+    let indicator = header.is_some_and(|h| chars[h..first_line].iter().any(char::is_ascii_digit));
+    (start, first_line, (!indicator).then(|| chars[first_line..].iter().take_while(|&&c| c == ' ').count()))
 }
 
 /// The quoted scalar whose span starts at `from` (at its anchor or tag when it has
@@ -476,13 +635,20 @@ fn next_line(chars: &[char], at: usize) -> usize {
 mod tests {
     use super::super::load::{libyaml_safe_load_with, safe_load, Limits};
     use super::super::load_error::LoadErrorKind;
-    use super::super::pyyaml_cases::assert_pyyaml_answers;
+    use super::super::pyyaml_cases::{assert_libyaml_answers, assert_pyyaml_answers};
     use crate::emulate::python::repr::repr;
 
     /// Every case of tests/anpkg/yaml_pyyaml_rules/cases.json (generate.py there).
     #[test]
     fn pyyaml_differential_cases() {
         assert_pyyaml_answers(include_str!("../../../../../tests/anpkg/yaml_pyyaml_rules/cases.json"), 500);
+    }
+
+    /// Every case of tests/anpkg/yaml_pyyaml_rules/libyaml_cases.json (`CSafeLoader`'s
+    /// answers), against the exporter's loader.
+    #[test]
+    fn libyaml_differential_cases() {
+        assert_libyaml_answers(include_str!("../../../../../tests/anpkg/yaml_pyyaml_rules/libyaml_cases.json"), 90);
     }
 
     /// Each text as PyYAML 6.0.3's `safe_load` takes it: `true` loads, `false` is a
