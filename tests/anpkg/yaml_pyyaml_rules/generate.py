@@ -136,13 +136,17 @@ FOUND_BY_EDITS = ["a: tempctl\ufeff0\n", "a: \ufeff0\n", "- \ufeff1\n", "\ufeff\
                   "a:\n  'x\n  ': 1\n", "a: 1\n'b\n c': 2\n", "[?]\n", "{?}\n", "[?,?a:]\n", "[ ?]", "{?, a}\n",
                   "...\n", "...", "# c\n...\n", "\n...\n---\na: 1\n", "  ...\n", "...#c\n", "---\n...\n", "a: 1\n...\n...\n",
                   "... # c\na: 1\n"]
-# Found by explore.py (seed 38 and 39): a block scalar's indicator or a `?` after an
+# Found by explore.py (seeds 38 to 40): a block scalar's indicator or a `?` after an
 # anchor or tag in a flow collection, an anchor name running into `:` after a tag or on
-# a continuation line, a block entry after a flow `?`, a tab on a block scalar's header.
+# a continuation line, a block entry after a flow `?`, a tab on a block scalar's header
+# (and in content that starts like one), a root block scalar's content at column 0.
 FOUND_BY_EDITS_2 = ["[!!str |-]\n", "[&aa >+-]\n", "k: {a: !!str |b}\n", "[&a?]\n", "[&a ?]\n", "[!!str ?a]\n",
                     "&a:b\n&a:b\n&a:b\n", "a: !!map &x\n  b: 1\nc: !!str &x:a d\n", "a: !!str &x:a d\n", "- &a:b c\n",
                     "[?- 1]\n", "[?-\n1]\n", "[?-\n  a]\n", "[- 1]\n", "> \t", " >\t  \n", "a: |\t\n  x\n",
-                    "a: >- \t# c\n  x\n", "a: | #\tc\n  x\n", "a: |\n  x |\t\n", "a: |#c\n  x\n", ">+#c"]
+                    "a: >- \t# c\n  x\n", "a: | #\tc\n  x\n", "a: |\n  x |\t\n", "a: |#c\n  x\n", ">+#c",
+                    "a: |\n |\t\n  : x'", "a:   |\n |\t\n |\t\n x ", "a: |\nb: |\n\n    |\t\n", "a: |\n  |\t\n", "- >\n  >\t x\n",
+                    "|\nx\n", ">\n>#c", "> \n>", ">+\n---", "|-\nx\n  y\n", "|\n x\ny\n", "--- |\nx\n",
+                    "|\n\n  x\n", "|\n  x\n# c\n"]
 # The exporter's loader (libyaml's, `CSafeLoader`), written to libyaml_cases.json: its
 # tab rules (a tab where a key may start; after a plain scalar, only left of its
 # indentation; in a block scalar's indentation), `!` on an empty node, a comment right

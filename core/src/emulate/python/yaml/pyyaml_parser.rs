@@ -123,6 +123,13 @@ impl<'a> Parser<'a> {
                 return Self::refuse("expected the node content, but found '<document end>'", &span);
             }
             Event::DocumentStart(_) => self.anchors.clear(),
+            // YAML 1.2 lets a root block scalar's content start at column 0; PyYAML (and
+            // libyaml) want one blank, and read a token after an empty scalar there.
+            Event::Scalar(value, ScalarStyle::Literal | ScalarStyle::Folded, 0, None)
+                if self.open.is_empty() && span.start.col() == 0 && value.contains(|c| c != '\n') && !self.text_at(&span).starts_with('#') =>
+            {
+                return Self::refuse("expected '<document start>', but found another token after a root block scalar", &span);
+            }
             Event::Scalar(value, ScalarStyle::Plain, 0, None) if key && value.is_empty() && self.is_bare_value_indicator(last_gap, &span) => {
                 return Self::refuse("expected a key before ':'", &span);
             }
@@ -298,6 +305,12 @@ impl<'a> Parser<'a> {
 
     /// The byte offset of character `char_index`, walked to from the last one asked
     /// for (backwards too), so the cost is the distance between them.
+    /// The text from where `span` starts.
+    fn text_at(&mut self, span: &Span) -> &'a str {
+        let text: &'a str = self.text;
+        &text[self.byte_offset(span.start.index())..]
+    }
+
     fn byte_offset(&mut self, char_index: usize) -> usize {
         let (mut chars, mut bytes) = self.at;
         if char_index < chars {

@@ -132,17 +132,20 @@ const COLON_BEFORE_FLOW_COLLECTION: &str = "':' may not precede any of `[{` in f
 /// bracket to bracket; one still open at the error runs to the end), and the first
 /// error. The text after an error is never reached. And the plain scalars in block
 /// collections, each with libyaml's indentation for it (one past the column of the
-/// innermost block collection, 0 at the top), for [`check_libyaml_tabs`].
+/// innermost block collection, 0 at the top), for [`check_libyaml_tabs`]; and where
+/// the spans of block scalars without content start at their header (at the stream's
+/// end), for [`check_tabs`].
 struct Scan {
     content: Vec<(usize, usize, bool)>,
     flows: Vec<(usize, usize)>,
     plains: Vec<(usize, usize, usize)>,
+    empty_blocks: Vec<usize>,
     error: Option<ScanError>,
 }
 
 fn scan(chars: &[char]) -> Scan {
     let text: String = chars.iter().collect();
-    let (mut content, mut flows, mut plains) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut content, mut flows, mut plains, mut empty_blocks) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     // Per open collection: where its flow bracket stands, if it is a flow one; per open
     // block collection, its column (known at its first node: saphyr's span of a
     // collection with an anchor or a tag starts there).
@@ -181,8 +184,12 @@ fn scan(chars: &[char]) -> Scan {
                     plains.push((after_properties(chars, span.start.index()), span.end.index(), indent));
                 }
             }
-            Ok((Event::Scalar(_, style, anchor, tag), span)) => {
+            Ok((Event::Scalar(value, style, anchor, tag), span)) => {
                 let (start, end) = (span.start.index(), span.end.index());
+                let block = matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
+                if block && !value.contains(|c| c != '\n') && matches!(chars.get(start), Some('|' | '>')) {
+                    empty_blocks.push(start);
+                }
                 content.push(match style {
                     ScalarStyle::SingleQuoted => quoted(chars, start, '\''),
                     ScalarStyle::DoubleQuoted => quoted(chars, start, '"'),
@@ -194,11 +201,11 @@ fn scan(chars: &[char]) -> Scan {
             Ok(_) => {}
             Err(e) => {
                 flows.extend(open.into_iter().flatten().map(|start| (start, chars.len())));
-                return Scan { content, flows, plains, error: Some(e) };
+                return Scan { content, flows, plains, empty_blocks, error: Some(e) };
             }
         }
     }
-    Scan { content, flows, plains, error: None }
+    Scan { content, flows, plains, empty_blocks, error: None }
 }
 
 /// Where the node whose span starts at `at` starts after its anchor and tag.
@@ -492,9 +499,9 @@ fn check_tabs(chars: &[char], scan: &Scan) -> Result<(), LoadError> {
         }
         while spans.next_if(|&&(_, end, _)| end <= at).is_some() {}
         let holding = spans.peek().filter(|&&&(start, _, _)| start <= at);
-        // An empty block scalar's span starts at its header, whose line takes no tab
+        // An empty block scalar's span may start at its header, whose line takes no tab
         // (PyYAML: "expected a comment or a line break").
-        let on_header = holding.is_some_and(|&&(start, _, quoted)| !quoted && start >= line_start && matches!(chars[start], '|' | '>'));
+        let on_header = holding.is_some_and(|&&(start, _, _)| start >= line_start && scan.empty_blocks.binary_search(&start).is_ok());
         let in_content = holding.is_some() && !on_header;
         if matches!(c, '\n' | '\r') {
             line += usize::from(c == '\n');
