@@ -139,14 +139,18 @@ FOUND_BY_EDITS = ["a: tempctl\ufeff0\n", "a: \ufeff0\n", "- \ufeff1\n", "\ufeff\
 # Found by explore.py (seeds 38 to 40): a block scalar's indicator or a `?` after an
 # anchor or tag in a flow collection, an anchor name running into `:` after a tag or on
 # a continuation line, a block entry after a flow `?`, a tab on a block scalar's header
-# (and in content that starts like one), a root block scalar's content at column 0.
+# (and in content that starts like one), a root block scalar's content at column 0, a
+# flow `?` running into a quote or a key whose `:` is on a later line.
 FOUND_BY_EDITS_2 = ["[!!str |-]\n", "[&aa >+-]\n", "k: {a: !!str |b}\n", "[&a?]\n", "[&a ?]\n", "[!!str ?a]\n",
                     "&a:b\n&a:b\n&a:b\n", "a: !!map &x\n  b: 1\nc: !!str &x:a d\n", "a: !!str &x:a d\n", "- &a:b c\n",
                     "[?- 1]\n", "[?-\n1]\n", "[?-\n  a]\n", "[- 1]\n", "> \t", " >\t  \n", "a: |\t\n  x\n",
                     "a: >- \t# c\n  x\n", "a: | #\tc\n  x\n", "a: |\n  x |\t\n", "a: |#c\n  x\n", ">+#c",
                     "a: |\n |\t\n  : x'", "a:   |\n |\t\n |\t\n x ", "a: |\nb: |\n\n    |\t\n", "a: |\n  |\t\n", "- >\n  >\t x\n",
                     "|\nx\n", ">\n>#c", "> \n>", ">+\n---", "|-\nx\n  y\n", "|\n x\ny\n", "--- |\nx\n",
-                    "|\n\n  x\n", "|\n  x\n# c\n"]
+                    "|\n\n  x\n", "|\n  x\n# c\n", "[?'a #b'\n  : c, ? 'd\n ' : e]\n", "[?'a b'\n  : c]\n",
+                    "[?'a'\n  : c]\n", "[?'a #b' : c, ? 'd\n ' : e]\n", "[?a\n: ]\n", "[?a\n: b]\n", "{x: 1, ?\"y\"\n: 2}\n",
+                    "[x, ?'a'\n : c]\n", "k: [?a\n  : b]\n", "[?'a']\n", "[?&x a]\n", "[?'a' : c]\n", "{?'a': b}\n",
+                    "{?\"a\"}\n", "[?!!str a]\n", "[??a]\n"]
 # The exporter's loader (libyaml's, `CSafeLoader`), written to libyaml_cases.json: its
 # tab rules (a tab where a key may start; after a plain scalar, only left of its
 # indentation; in a block scalar's indentation), `!` on an empty node, a comment right

@@ -66,7 +66,7 @@ pub(super) fn prepare(source: &mut Source<'_>, dialect: Dialect) -> Result<bool,
     if seen & HAS_TAB == 0 && !has_name_into_colon(source.parser_text(), seen) {
         return Ok(false);
     }
-    let (chars, scan, _) = make_readable(source, dialect);
+    let (chars, scan, _) = make_readable(source, dialect, false);
     match dialect {
         Dialect::Python => check_tabs(&chars, &scan)?,
         Dialect::LibYaml => check_libyaml_tabs(&chars, &scan)?,
@@ -102,10 +102,11 @@ pub(super) fn reread_after_error(source: &mut Source<'_>, error: &LoadError, dia
         COLON_BEFORE_FLOW_COLLECTION,
     ];
     let text = source.parser_text();
-    if !fixable.iter().any(|info| error.message.starts_with(info)) && !has_name_into_colon(text, tabs_and_anchors(text.as_bytes())) {
+    let fixable = fixable.iter().any(|info| error.message.starts_with(info));
+    if !fixable && !has_name_into_colon(text, tabs_and_anchors(text.as_bytes())) && !has_flow_key_indicator(text.as_bytes()) {
         return false;
     }
-    make_readable(source, dialect).2
+    make_readable(source, dialect, true).2
 }
 
 /// How much text [`make_readable`] parses again in all: each change costs a parse from
@@ -231,9 +232,11 @@ fn node_column(chars: &[char], start: Marker, indicator: char) -> usize {
 /// notes), one error at a time. Two kinds of change are checked on the text read
 /// again at the end: tabs saphyr calls indentation become spaces only when each is
 /// inside a quoted scalar, and lines are joined only inside flow collections
-/// (elsewhere PyYAML refuses them too); otherwise the text stays as it was. Gives the
-/// parser's text, as characters, its scan, and whether the text changed.
-fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan, bool) {
+/// (elsewhere PyYAML refuses them too); otherwise the text stays as it was. A flow
+/// key's `?` that runs into what follows gets a blank only `after_error` (the load
+/// failed) or where saphyr fails. Gives the parser's text, as characters, its scan,
+/// and whether the text changed.
+fn make_readable(source: &mut Source<'_>, dialect: Dialect, after_error: bool) -> (Vec<char>, Scan, bool) {
     // The source keeps the original text until the changes are known to hold.
     let mut chars: Vec<char> = source.parser_text().chars().collect();
     let mut scanned = scan(&chars);
@@ -251,11 +254,13 @@ fn make_readable(source: &mut Source<'_>, dialect: Dialect) -> (Vec<char>, Scan,
         // right before a flow collection (PyYAML reads `{a:[b]}` as `{'a': ['b']}`;
         // saphyr wants a blank there after a plain key; libyaml refuses it after one,
         // which `pyyaml_parser.rs` checks).
-        let blank_at = name_into_colon(read, |at| chars.get(at).copied(), &scanned.content).or_else(|| {
-            let e = scanned.error.as_ref().filter(|e| e.info() == COLON_BEFORE_FLOW_COLLECTION)?;
-            let at = e.marker().index();
-            (chars.get(at) == Some(&':')).then_some(at + 1)
-        });
+        let blank_at = name_into_colon(read, |at| chars.get(at).copied(), &scanned.content)
+            .or_else(|| {
+                let e = scanned.error.as_ref().filter(|e| e.info() == COLON_BEFORE_FLOW_COLLECTION)?;
+                let at = e.marker().index();
+                (chars.get(at) == Some(&':')).then_some(at + 1)
+            })
+            .or_else(|| (after_error || scanned.error.is_some()).then(|| flow_key_indicator(&chars, read, &scanned)).flatten());
         if let Some(blank) = blank_at {
             // Every position recorded so far at or after the blank moves on by one.
             let moved = |i: &mut usize| *i += usize::from(*i >= blank);
@@ -464,6 +469,50 @@ fn name_into_colon(len: usize, char_at: impl Fn(usize) -> Option<char>, content:
 fn has_name_into_colon(text: &str, seen: u8) -> bool {
     let bytes = text.as_bytes();
     seen & HAS_ANCHOR != 0 && name_into_colon(bytes.len(), |at| bytes.get(at).map(|&b| char::from(b)), &[]).is_some()
+}
+
+/// After the first `?` of the first `read` characters that starts a flow collection's
+/// entry and runs into what follows (`[?'a'`, `{x, ?a\n: b}`): the index after it, for
+/// a blank to go there. PyYAML and libyaml read a `?` there as a key's indicator, saphyr
+/// reads it into a plain scalar (where a quote or a line break then upsets it).
+fn flow_key_indicator(chars: &[char], read: usize, scan: &Scan) -> Option<usize> {
+    let is_blank = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
+    // saphyr may fail before it gives the collection's start, so brackets are counted
+    // here (outside the quoted scalars saphyr gave), in one pass.
+    let (mut depth, mut last) = (0usize, None::<char>);
+    let mut quoted = scan.content.iter().filter(|&&(_, _, quoted)| quoted).peekable();
+    for at in 0..read.min(chars.len()) {
+        while quoted.next_if(|&&(_, end, _)| end <= at).is_some() {}
+        if quoted.peek().is_some_and(|&&(start, _, _)| start <= at) {
+            last = Some('\'');
+            continue;
+        }
+        match chars[at] {
+            '?' if depth > 0 && matches!(last, Some('[' | '{' | ',')) && chars.get(at + 1).is_some_and(|&c| !is_blank(c) && c != '?') => {
+                return Some(at + 1);
+            }
+            '[' | '{' => depth += 1,
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if !is_blank(chars[at]) {
+            last = Some(chars[at]);
+        }
+    }
+    None
+}
+
+/// Whether a `?` right after `[`, `{` or `,` (blanks between) runs into what follows: a
+/// byte search, before [`flow_key_indicator`] looks where saphyr's scan allows.
+fn has_flow_key_indicator(bytes: &[u8]) -> bool {
+    let mut after_flow_indicator = false;
+    bytes.windows(2).any(|pair| {
+        let found = after_flow_indicator && pair[0] == b'?' && !matches!(pair[1], b' ' | b'\t' | b'\n' | b'\r');
+        if !matches!(pair[0], b' ' | b'\t' | b'\n' | b'\r') {
+            after_flow_indicator = matches!(pair[0], b'[' | b'{' | b',');
+        }
+        found
+    })
 }
 
 /// Whether a block scalar's header (`|`, `>+`, `|2-`, …) ends right before `at`:
