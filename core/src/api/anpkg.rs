@@ -19,10 +19,11 @@ pub mod project {
     pub use crate::anpkg::export::{build_package, codes, zip_writer, ExportOptions, Exported, ProjectSource, Root};
 }
 
-/// The PyYAML-compatible YAML loader and dumper the package documents go through.
+/// The PyYAML-compatible YAML loader and dumper the package documents go through (and
+/// the loader with libyaml's grammar the exporter reads project files with).
 pub mod yaml {
     pub use crate::emulate::python::yaml::emit::safe_dump;
-    pub use crate::emulate::python::yaml::{safe_load, safe_load_with, Int, LoadErrorKind, Limits, Map, Value};
+    pub use crate::emulate::python::yaml::{libyaml_safe_load_with, safe_load, safe_load_with, Int, LoadErrorKind, Limits, Map, Value};
 }
 
 /// The draft-07 evaluator and the two package schemas (machine profile, runtime config).

@@ -220,6 +220,7 @@ fn full_tag(tag: &saphyr_parser::Tag) -> String {
 /// A scalar's tag: its own, or for none and the non-specific `!` the resolver's (by
 /// the value for a plain scalar, str for a quoted one). libyaml's parser marks an
 /// empty node tagged `!` (`a: !`) as not implicit, so its loader gives it str: `''`.
+#[inline(always)] // once a scalar, on the loader's hot path
 fn scalar_tag(tag: Option<&saphyr_parser::Tag>, style: ScalarStyle, value: &str, dialect: Dialect) -> Tag {
     match tag.map(full_tag) {
         None if style == ScalarStyle::Plain => Cow::Borrowed(resolve_scalar(value)),
