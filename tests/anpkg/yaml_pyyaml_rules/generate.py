@@ -151,11 +151,21 @@ FOUND_BY_EDITS_2 = ["[!!str |-]\n", "[&aa >+-]\n", "k: {a: !!str |b}\n", "[&a?]\
                     "[?'a'\n  : c]\n", "[?'a #b' : c, ? 'd\n ' : e]\n", "[?a\n: ]\n", "[?a\n: b]\n", "{x: 1, ?\"y\"\n: 2}\n",
                     "[x, ?'a'\n : c]\n", "k: [?a\n  : b]\n", "[?'a']\n", "[?&x a]\n", "[?'a' : c]\n", "{?'a': b}\n",
                     "{?\"a\"}\n", "[?!!str a]\n", "[??a]\n"]
-# The exporter's loader (libyaml's, `CSafeLoader`), written to libyaml_cases.json: its
-# tab rules (a tab where a key may start; after a plain scalar, only left of its
+# The exporter's loader (libyaml's, `CSafeLoader`), written to libyaml_cases.json: tabs
+# between tokens and `?` in flow plain scalars (read as YAML 1.2 reads them), PyYAML's
+# rules it shares, a byte order mark at a line's start, its `:` before a flow indicator;
+# its tab rules (a tab where a key may start; after a plain scalar, only left of its
 # indentation; in a block scalar's indentation), `!` on an empty node, a comment right
 # after a block scalar's header.
-LIBYAML = ["a:\tb", "a: \tb", "a:\t\tb", "-\tb", "- \tb", "?\ta", "? \ta\n: b", "a: b\t", "a: b\t#c", "a:\n\tb",
+LIBYAML = ['a: b\tc\n', 'a: b\t\n', "a: 'b'\t\n", 'a: [b\tc]\n', '[http://x?y]\n', 'k: [a?b]\n', "a: 'x'#c\n",
+           'a: "x\n\t  y"\n', ': b\n', '{: x}\n', '[:b]\n', 'a: &x 1\nb: &x 2\n', "a: 'x\ny'\n",
+           'k:\n  m: [a,\n  b]\n', 'k:\n  m: [a, # c\nb]\n', '{a\n b}\n', '{a\n: 1}\n', 'a:\tb\n', '- a:\tb\n',
+           'a: \tb\n', 'a:\t# c\n', 'x\t: 1\n', "k:\n  m: ['q'\n\t]\n", 'm: [\n\ta\n]\n', 'a:\n\t- b\n', '[?a?b]\n',
+           '{?a: b}\n', '{x: ?a}\n', 'a: 1\n\ufeff# c\nb: 2\n', '[a,\n\ufeffb]\n', 'a:\n\ufeff  b: 1\n',
+           'a: 1\n\ufeffb: 2\n', "a: 'x\n\ufeffy'\n", '\ufeff\ufeffa: 1\n', 'a: tempctl\ufeff0\n', '{a:[b]}\n',
+           '{a:}\n', '{a :[b]}\n', '[a :,b]\n', '{a:?}\n', '[a:b, c:]\n', '{&x a:}\n', '{&x :[b]}\n', '{"a":[b]}\n',
+           '{a:\n}\n', '{a:  }\n', '{a:b}\n', '{a: [b]}\n',
+           "a:\tb", "a: \tb", "a:\t\tb", "-\tb", "- \tb", "?\ta", "? \ta\n: b", "a: b\t", "a: b\t#c", "a:\n\tb",
            "a:\n  b\n\tc", "a: |\t\n  x", "a: >\t#c\n  x", "[a,\tb]", "[a,\n\tb]", "{a:\tb}", "a:\n  - x\n\t- y", "\t",
            "\t\n", "a: 1\n\t\n", "a: 1\n  \t\n", "a: 1\n \t# c\n", "# c\n\t# c\n", "a: b\n  \tc", "a: b\n\tc",
            "&x\ta: b", "!!str\ta", "a: &x\tb", "--- \ta", "---\ta", "---\n\ta", "a: 'x\n\ty'", 'a: "x\n\ty"',

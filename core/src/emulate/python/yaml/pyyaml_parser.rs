@@ -267,7 +267,7 @@ impl<'a> Parser<'a> {
         // Past the anchor and tag the span may start at, a block scalar's indicator and a
         // key's are refused too (`[!!str |a]`, `[&a?]`).
         let properties = span_text.starts_with(['&', '!']);
-        let content = pyscalar::content_start(span_text.char_indices()).filter(|_| properties).map(|(_, c)| c);
+        let content = properties.then(|| pyscalar::content_start(span_text.char_indices())).flatten().map(|(_, c)| c);
         // A `-` then a blank is a block sequence's entry, refused in a flow collection.
         let entry = matches!(plain, [b'-', b' ' | b'\t' | b'\n' | b'\r', ..]);
         matches!(plain.first(), Some(b':' | b'|' | b'>'))
@@ -303,14 +303,14 @@ impl<'a> Parser<'a> {
         pyscalar::content_start(text[start..end.max(start)].char_indices()).is_some_and(|(_, c)| matches!(c, '[' | '{'))
     }
 
-    /// The byte offset of character `char_index`, walked to from the last one asked
-    /// for (backwards too), so the cost is the distance between them.
     /// The text from where `span` starts.
     fn text_at(&mut self, span: &Span) -> &'a str {
         let text: &'a str = self.text;
         &text[self.byte_offset(span.start.index())..]
     }
 
+    /// The byte offset of character `char_index`, walked to from the last one asked
+    /// for (backwards too), so the cost is the distance between them.
     fn byte_offset(&mut self, char_index: usize) -> usize {
         let (mut chars, mut bytes) = self.at;
         if char_index < chars {
